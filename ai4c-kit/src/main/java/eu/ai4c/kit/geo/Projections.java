@@ -1,0 +1,116 @@
+package eu.ai4c.kit.geo;
+
+import eu.ai4c.kit.Ai4cException;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.apache.sis.referencing.CRS;
+import org.apache.sis.referencing.CommonCRS;
+import org.apache.sis.referencing.IdentifiedObjects;
+import org.apache.sis.referencing.crs.AbstractCRS;
+import org.apache.sis.referencing.cs.AxesConvention;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.util.FactoryException;
+
+/**
+ * Parses the projection strings accepted everywhere in AI4C and returns CRSs in "easting first"
+ * axis order (longitude, latitude for geographic CRSs), the order of {@link MapGeoCoding}.
+ *
+ * <p>Accepted forms: {@code WGS84}, {@code WGS84(DD)} (EPSG:4326); {@code EPSG:nnnn};
+ * {@code UTM(Auto)} / {@code AUTO:42001} (the UTM zone, north or south, of a given centre);
+ * {@code UTM Zone 33 / World Geodetic System 1984} style is not accepted; and WKT 1 or 2.</p>
+ */
+public final class Projections {
+
+    /** The accepted forms, for error messages. */
+    public static final String ACCEPTED = "WGS84, WGS84(DD), EPSG:<code>, UTM(Auto), AUTO:42001, or a WKT definition";
+
+    private Projections() {
+    }
+
+    /** WGS 84 geographic, longitude first, degrees. */
+    public static CoordinateReferenceSystem wgs84() {
+        return CommonCRS.WGS84.normalizedGeographic();
+    }
+
+    /**
+     * Parses a projection string.
+     *
+     * @param text       the projection as given by the user
+     * @param centreLon  longitude of the scene centre in degrees, used by {@code UTM(Auto)}
+     * @param centreLat  latitude of the scene centre in degrees, used by {@code UTM(Auto)}
+     * @throws Ai4cException (usage error) when the string is not understood, listing the accepted forms
+     */
+    public static CoordinateReferenceSystem parse(String text, double centreLon, double centreLat) {
+        String t = text.trim();
+        String u = t.toUpperCase(Locale.ROOT).replace(" ", "");
+        try {
+            if (u.equals("WGS84") || u.equals("WGS84(DD)") || u.equals("EPSG:4326")) {
+                return wgs84();
+            }
+            if (u.equals("UTM(AUTO)") || u.equals("AUTO:42001") || u.startsWith("AUTO:42001,") || u.equals("UTM")) {
+                return utm(centreLon, centreLat);
+            }
+            if (u.startsWith("EPSG:")) {
+                return eastingFirst(CRS.forCode("EPSG:" + u.substring(5)));
+            }
+            if (u.matches("\\d{4,6}")) {
+                return eastingFirst(CRS.forCode("EPSG:" + u));
+            }
+            if (t.contains("[")) {
+                return eastingFirst(CRS.fromWKT(t));
+            }
+        } catch (FactoryException | RuntimeException e) {
+            throw Ai4cException.usage("Unknown projection \"" + text + "\" (" + firstLine(e.getMessage())
+                    + "). Accepted forms: " + ACCEPTED + ".");
+        }
+        throw Ai4cException.usage("Unknown projection \"" + text + "\". Accepted forms: " + ACCEPTED + ".");
+    }
+
+    /** The WGS 84 / UTM zone (north or south) containing the point, easting first. */
+    public static CoordinateReferenceSystem utm(double lon, double lat) {
+        int zone = (int) Math.floor((lon + 180) / 6) + 1;
+        zone = Math.max(1, Math.min(60, zone));
+        int code = (lat >= 0 ? 32600 : 32700) + zone;
+        try {
+            return eastingFirst(CRS.forCode("EPSG:" + code));
+        } catch (FactoryException e) {
+            throw new Ai4cException("EPSG database unavailable for EPSG:" + code + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same CRS with easting/longitude as first axis. */
+    public static CoordinateReferenceSystem eastingFirst(CoordinateReferenceSystem crs) {
+        return AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.DISPLAY_ORIENTED);
+    }
+
+    /** The EPSG code of a CRS if it has one (ignoring axis order), else empty. */
+    public static OptionalInt epsgCode(CoordinateReferenceSystem crs) {
+        try {
+            Integer code = IdentifiedObjects.lookupEPSG(crs);
+            if (code == null) {
+                org.apache.sis.referencing.factory.IdentifiedObjectFinder finder = IdentifiedObjects.newFinder("EPSG");
+                finder.setIgnoringAxes(true);
+                org.opengis.referencing.IdentifiedObject found = finder.findSingleton(crs);
+                if (found != null) {
+                    String c = IdentifiedObjects.getIdentifierOrName(found);
+                    Integer parsed = IdentifiedObjects.lookupEPSG(found);
+                    code = parsed != null ? parsed : (c != null && c.matches("\\d+") ? Integer.valueOf(c) : null);
+                }
+            }
+            return code == null ? OptionalInt.empty() : OptionalInt.of(code);
+        } catch (FactoryException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** True when the CRS is geographic (degrees). */
+    public static boolean isGeographic(CoordinateReferenceSystem crs) {
+        return crs instanceof org.opengis.referencing.crs.GeographicCRS;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "not understood";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

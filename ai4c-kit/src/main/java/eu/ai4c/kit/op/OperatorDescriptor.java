@@ -1,0 +1,91 @@
+package eu.ai4c.kit.op;
+
+import eu.ai4c.kit.Ai4cException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one declarative description of an operator: what the CLI, the SNAP adapter, the dialog,
+ * the graph runner and the docs all read. Immutable.
+ *
+ * @param alias       service name from the specification ({@code S1-GRD-preprocess}); the CLI
+ *                    subcommand and the graph operator name
+ * @param label       short title for menus and dialogs
+ * @param category    menu path in SNAP terms, e.g. {@code Radar}, {@code Optical},
+ *                    {@code Raster/Change Detection}, {@code Raster/Geometric}
+ * @param description one-paragraph description; its first sentence is the one-line summary
+ * @param sources     source products
+ * @param parameters  parameters in presentation order
+ */
+public record OperatorDescriptor(String alias, String label, String category, String description,
+                                 List<SourceDescriptor> sources, List<ParameterDescriptor> parameters) {
+
+    public OperatorDescriptor {
+        Objects.requireNonNull(alias, "alias");
+        sources = List.copyOf(sources);
+        parameters = List.copyOf(parameters);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ParameterDescriptor p : parameters) {
+            if (!seen.add(p.name())) throw new IllegalArgumentException(alias + ": parameter " + p.name() + " declared twice");
+        }
+    }
+
+    /** First sentence of the description. */
+    public String summary() {
+        int dot = description.indexOf(". ");
+        return dot < 0 ? description : description.substring(0, dot + 1);
+    }
+
+    public Optional<ParameterDescriptor> parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Finds a parameter by its name, its CLI option or an alias, ignoring case, dashes and
+     * underscores (so {@code output_format}, {@code outputFormat} and {@code --output-format} match).
+     */
+    public Optional<ParameterDescriptor> parameterByAnyName(String key) {
+        String k = normalise(key);
+        for (ParameterDescriptor p : parameters) {
+            if (normalise(p.name()).equals(k)) return Optional.of(p);
+            for (String o : p.options()) if (normalise(o).equals(k)) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    private static String normalise(String s) {
+        return s.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Checks raw textual values against this descriptor and fills in defaults. Keys may be any
+     * spelling accepted by {@link #parameterByAnyName}.
+     *
+     * @throws Ai4cException (usage error) naming the parameter, the value and what is accepted
+     */
+    public ParameterValues validate(Map<String, String> raw) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            ParameterDescriptor p = parameterByAnyName(e.getKey()).orElseThrow(() -> Ai4cException.usage(
+                    alias + ": unknown parameter \"" + e.getKey() + "\". Known parameters: "
+                            + parameters.stream().map(ParameterDescriptor::name).toList() + "."));
+            if (e.getValue() == null) continue;
+            values.put(p.name(), ParameterValues.convert(alias, p, e.getValue()));
+        }
+        for (ParameterDescriptor p : parameters) {
+            if (!values.containsKey(p.name())) {
+                if (p.defaultValue() != null) {
+                    values.put(p.name(), ParameterValues.convert(alias, p, p.defaultValue()));
+                } else if (p.required()) {
+                    throw Ai4cException.usage(alias + ": missing required parameter " + p.option()
+                            + " (" + p.description() + ").");
+                }
+            }
+        }
+        return new ParameterValues(alias, values);
+    }
+}
