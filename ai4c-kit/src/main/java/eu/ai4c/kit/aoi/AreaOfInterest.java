@@ -56,7 +56,7 @@ public final class AreaOfInterest {
         Objects.requireNonNull(crs, "crs");
         Objects.requireNonNull(source, "source");
         List<Polygon> parts = new ArrayList<>();
-        Polygons.collect(geometry, "The area of interest " + source, parts);
+        Polygons.collect(geometry.copy(), "The area of interest " + source, parts);
         return new AreaOfInterest(Polygons.union(parts, "The area of interest " + source), crs, source);
     }
 

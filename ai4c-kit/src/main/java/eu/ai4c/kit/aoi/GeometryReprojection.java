@@ -51,7 +51,9 @@ final class GeometryReprojection {
         }
         Envelope env = geometry.getEnvelopeInternal();
         double step = Math.max(env.getWidth(), env.getHeight()) / SEGMENTS_PER_EXTENT;
-        Geometry dense = step > 0 ? Densifier.densify(geometry, step) : geometry.copy();
+        // Densifier shares Coordinate objects with its input: the copy keeps the caller's geometry
+        // untouched by the in-place transform below.
+        Geometry dense = (step > 0 ? Densifier.densify(geometry, step) : geometry).copy();
         PointTransformer filter = new PointTransformer(mt);
         dense.apply(filter);
         if (filter.failure != null) {
