@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs GDAL's ogr2ogr to make test vector files; a missing tool fails the test, never skips it. */
-final class Ogr {
+public final class Ogr {
 
     private Ogr() {
     }
 
     /** {@code ogr2ogr -f <format> [options] <out> <in>}. */
-    static Path convert(Path in, Path out, String format, String... options) {
+    public static Path convert(Path in, Path out, String format, String... options) {
         List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", format));
         cmd.addAll(List.of(options));
         cmd.add(out.toString());
