@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.Polygon;
  * <p>Scanline fill: edges are converted once to pixel coordinates and sorted by their lowest row;
  * each row of a requested region keeps an active-edge list (edges with
  * {@code yMin <= yc < yMax}, the half-open rule that counts a shared vertex once), intersects it
- * with the row's centre line, sorts the crossings and fills the spans between pairs. Cost is
+ * with the row's centre line, sorts the crossings and fills the spans between pairs. The active
+ * list keeps its order from row to row, so the sort (insertion) is nearly linear. Cost is
  * O(rows × active edges + pixels), with no per-pixel point-in-polygon test.</p>
  *
  * <h2>Thread-safety</h2>
@@ -172,23 +173,27 @@ public final class PolygonMask {
         int next = 0;
         for (int row = region.y(); row < region.maxY(); row++) {
             double yc = row + 0.5;
-            while (next < n && yMin[next] <= yc) {
-                if (yMax[next] > yc) active[activeCount++] = next;
-                next++;
-            }
-            int k = 0;
+            // Drop finished edges and update the crossings of the others, keeping their order.
             int kept = 0;
             for (int a = 0; a < activeCount; a++) {
                 int e = active[a];
                 if (yMax[e] > yc) {
-                    active[kept++] = e;
-                    crossings[k++] = xAtYMin[e] + (yc - yMin[e]) * slope[e];
+                    active[kept] = e;
+                    crossings[kept++] = xAtYMin[e] + (yc - yMin[e]) * slope[e];
                 }
             }
             activeCount = kept;
-            if (k < 2) continue;
-            sort(crossings, k);
-            fillSpans(crossings, k, region.x(), w, out, (row - region.y()) * w);
+            while (next < n && yMin[next] <= yc) {
+                if (yMax[next] > yc) {
+                    active[activeCount] = next;
+                    crossings[activeCount++] = xAtYMin[next] + (yc - yMin[next]) * slope[next];
+                }
+                next++;
+            }
+            if (activeCount < 2) continue;
+            // The previous row's order is nearly right: insertion sort is then linear.
+            sortByCrossing(crossings, active, activeCount);
+            fillSpans(crossings, activeCount, region.x(), w, out, (row - region.y()) * w);
         }
     }
 
@@ -202,20 +207,19 @@ public final class PolygonMask {
         }
     }
 
-    /** Insertion sort for the usual handful of crossings, library sort beyond. */
-    private static void sort(double[] a, int k) {
-        if (k > 32) {
-            Arrays.sort(a, 0, k);
-            return;
-        }
+    /** Insertion sort of the crossings, moving the edge ids along (nearly sorted input). */
+    private static void sortByCrossing(double[] xs, int[] edges, int k) {
         for (int i = 1; i < k; i++) {
-            double v = a[i];
+            double v = xs[i];
+            int e = edges[i];
             int j = i - 1;
-            while (j >= 0 && a[j] > v) {
-                a[j + 1] = a[j];
+            while (j >= 0 && xs[j] > v) {
+                xs[j + 1] = xs[j];
+                edges[j + 1] = edges[j];
                 j--;
             }
-            a[j + 1] = v;
+            xs[j + 1] = v;
+            edges[j + 1] = e;
         }
     }
 }
