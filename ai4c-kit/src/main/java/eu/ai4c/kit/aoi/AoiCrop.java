@@ -1,10 +1,13 @@
 package eu.ai4c.kit.aoi;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.aoi.vector.Polygons;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Crops a map-projected raster to an area of interest: the pixel window covering the AoI's
@@ -38,7 +41,8 @@ public final class AoiCrop {
         this.mask = PolygonMask.of(aoiInGridCrs, grid);
         Region touched = mask.touchedPixels(WINDOW_TOLERANCE_PIXELS);
         this.window = touched.intersect(Region.of(width, height));
-        if (window.isEmpty()) {
+        // The bounds may overlap while the polygon itself (e.g. an L shape) misses the raster.
+        if (window.isEmpty() || !aoiInGridCrs.geometry().relate(footprintPolygon(), "T********")) {
             throw Ai4cException.usage("The area of interest (" + aoi.source() + ", " + aoiInGridCrs.describeBounds()
                     + ") does not intersect the input (" + AreaOfInterest.describe(footprint(), grid.crs())
                     + "); check the AoI and the input's footprint.");
@@ -116,6 +120,16 @@ public final class AoiCrop {
                     + " is not the grid the crop was planned for");
         }
         return new AoiCroppedRaster(raster, window, windowGeoCoding(), cropOnly ? null : mask);
+    }
+
+    /** The grid's outline in CRS units. */
+    private Polygon footprintPolygon() {
+        Coordinate[] ring = new Coordinate[5];
+        int[][] corners = {{0, 0}, {width, 0}, {width, height}, {0, height}, {0, 0}};
+        for (int i = 0; i < 5; i++) {
+            ring[i] = new Coordinate(grid.x(corners[i][0], corners[i][1]), grid.y(corners[i][0], corners[i][1]));
+        }
+        return Polygons.FACTORY.createPolygon(ring);
     }
 
     /** The grid's bounds in CRS units (all four corners, so rotated grids are covered). */

@@ -149,6 +149,14 @@ class AoiCropTest {
     }
 
     @Test
+    void aoiWhoseBoundsOverlapButShapeMissesIsAnError() {
+        // An L around the raster's south-east corner (raster: 10..12°E, 49..50°N).
+        AreaOfInterest l = AreaOfInterest.parse("POLYGON ((11.5 48, 13 48, 13 50, 12.5 50, 12.5 48.5, 11.5 48.5, 11.5 48))");
+        Ai4cException e = assertThrows(Ai4cException.class, () -> AoiCrop.window(raster(), l));
+        assertTrue(e.getMessage().contains("does not intersect"), e.getMessage());
+    }
+
+    @Test
     void aoiTouchingOnlyTheEdgeDoesNotIntersect() {
         AreaOfInterest west = AreaOfInterest.parse("POLYGON ((9 49, 10 49, 10 50, 9 50, 9 49))");
         assertThrows(Ai4cException.class, () -> AoiCrop.window(raster(), west));

@@ -46,9 +46,10 @@ public final class GeoJsonReader {
         try (InputStream in = Files.newInputStream(file)) {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw Ai4cException.usage("The GeoJSON file " + file + " is not valid JSON ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "). Fix the file or export it again as GeoJSON.");
+            String at = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw Ai4cException.usage("The GeoJSON file " + file + " is not valid JSON (" + e.getOriginalMessage()
+                    + at + "). Fix the file or export it again as GeoJSON.");
         } catch (IOException e) {
             throw new Ai4cException("Cannot read the GeoJSON file " + file + ": " + e.getMessage()
                     + ". Check that it exists and is readable.", e);
