@@ -139,6 +139,25 @@ class AreaOfInterestFormatsTest {
         assertSameAsSourceInWgs84(AreaOfInterest.parse(kmz.toString()));
     }
 
+    /** GDAL's LIBKML driver writes a doc.kml linking to layers/aoi.kml inside the KMZ. */
+    @Test
+    void kmzWrittenByLibkml() {
+        Path kmz = Ogr.convert(source, dir.resolve("libkml.kmz"), "LIBKML");
+        assertSameAsSourceInWgs84(AreaOfInterest.parse(kmz.toString()));
+    }
+
+    /** The .prj of a WGS84 shapefile is ESRI WKT (GCS_WGS_1984): longitude first, same area. */
+    @Test
+    void shapefileInWgs84() {
+        Path shp = Ogr.convert(source, dir.resolve("lonlat.shp"), "ESRI Shapefile");
+        AreaOfInterest aoi = AreaOfInterest.parse(shp.toString());
+        assertTrue(Projections.isGeographic(aoi.crs()));
+        assertEquals(org.opengis.referencing.cs.AxisDirection.EAST, aoi.crs().getCoordinateSystem().getAxis(0).getDirection());
+        assertEquals(expected.getArea(), aoi.area(), expected.getArea() * EXACT_AREA_TOLERANCE);
+        assertEquals(expected.getEnvelopeInternal(), aoi.bounds());
+        assertTopology(aoi.geometry());
+    }
+
     @Test
     void geoPackageInWgs84() {
         Path gpkg = Ogr.convert(source, dir.resolve("wgs84.gpkg"), "GPKG");

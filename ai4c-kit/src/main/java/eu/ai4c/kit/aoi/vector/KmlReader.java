@@ -25,7 +25,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Reads the polygons of a KML file (OGC KML 2.2) or of the main document of a KMZ archive:
+ * Reads the polygons of a KML file (OGC KML 2.2) or of all KML documents of a KMZ archive
+ * (GDAL's LIBKML driver, for one, writes a {@code doc.kml} that links to {@code layers/*.kml}):
  * every {@code Polygon} element (also inside {@code MultiGeometry}), its
  * {@code outerBoundaryIs/LinearRing/coordinates} as the outer ring and each
  * {@code innerBoundaryIs/LinearRing/coordinates} as a hole. Coordinates are
@@ -47,13 +48,13 @@ public final class KmlReader {
      * @throws Ai4cException naming the file when it is not KML or holds no polygon
      */
     public static VectorGeometry read(Path file) {
-        Document doc;
+        List<Document> docs = new ArrayList<>();
         try {
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kmz")) {
-                doc = readKmz(file);
+                docs.addAll(readKmz(file));
             } else {
                 try (InputStream in = Files.newInputStream(file)) {
-                    doc = builder().parse(in);
+                    docs.add(builder().parse(in));
                 }
             }
         } catch (SAXException e) {
@@ -64,16 +65,18 @@ public final class KmlReader {
                     + ". Check that it exists and is readable.", e);
         }
         String where = "The KML file " + file;
-        for (String other : new String[] {"Point", "LineString", "Track", "Model"}) {
-            if (doc.getElementsByTagNameNS("*", other).getLength() > 0) {
-                throw Ai4cException.usage(where + " holds a " + other + " geometry, but an area of interest needs "
-                        + "polygons only. Remove the non-polygon placemarks, or give the polygon itself.");
-            }
-        }
         List<Polygon> polygons = new ArrayList<>();
-        NodeList polys = doc.getElementsByTagNameNS("*", "Polygon");
-        for (int i = 0; i < polys.getLength(); i++) {
-            polygons.add(polygon((Element) polys.item(i), where + ", Polygon #" + (i + 1)));
+        for (Document doc : docs) {
+            for (String other : new String[] {"Point", "LineString", "Track", "Model"}) {
+                if (doc.getElementsByTagNameNS("*", other).getLength() > 0) {
+                    throw Ai4cException.usage(where + " holds a " + other + " geometry, but an area of interest needs "
+                            + "polygons only. Remove the non-polygon placemarks, or give the polygon itself.");
+                }
+            }
+            NodeList polys = doc.getElementsByTagNameNS("*", "Polygon");
+            for (int i = 0; i < polys.getLength(); i++) {
+                polygons.add(polygon((Element) polys.item(i), where + ", Polygon #" + (polygons.size() + 1)));
+            }
         }
         return new VectorGeometry(Polygons.union(polygons, where), Projections.wgs84(), file.toString());
     }
@@ -117,19 +120,22 @@ public final class KmlReader {
         return out.toArray(new Coordinate[0]);
     }
 
-    /** The KML document of a KMZ: {@code doc.kml} if present, else the first {@code .kml} entry. */
-    private static Document readKmz(Path file) throws IOException, SAXException {
+    /** Every {@code .kml} document of a KMZ archive. */
+    private static List<Document> readKmz(Path file) throws IOException, SAXException {
+        List<Document> docs = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = zip.getEntry("doc.kml");
-            if (entry == null) {
-                entry = zip.stream().filter(z -> z.getName().toLowerCase(Locale.ROOT).endsWith(".kml"))
-                        .findFirst().orElseThrow(() -> Ai4cException.usage("The KMZ archive " + file
-                                + " holds no .kml document; give a KMZ exported with a doc.kml, or the KML itself."));
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return builder().parse(in);
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.isDirectory() || !entry.getName().toLowerCase(Locale.ROOT).endsWith(".kml")) continue;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    docs.add(builder().parse(in));
+                }
             }
         }
+        if (docs.isEmpty()) {
+            throw Ai4cException.usage("The KMZ archive " + file + " holds no .kml document; give a KMZ with a doc.kml, "
+                    + "or the KML itself.");
+        }
+        return docs;
     }
 
     /** A namespace-aware parser with DTDs and external entities off (untrusted input). */
