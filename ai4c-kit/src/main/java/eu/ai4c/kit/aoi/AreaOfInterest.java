@@ -21,6 +21,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An area of interest (AoI): a polygonal geometry ({@code Polygon} or {@code MultiPolygon}, holes
@@ -36,6 +38,7 @@ import org.opengis.referencing.crs.CoordinateReferenceSystem;
  * Immutable: the geometry is copied in and out, so callers cannot change it.
  */
 public final class AreaOfInterest {
+    private static final Logger LOG = LoggerFactory.getLogger(AreaOfInterest.class);
     private final Geometry geometry;
     private final CoordinateReferenceSystem crs;
     private final String source;
@@ -113,7 +116,10 @@ public final class AreaOfInterest {
     }
 
     private static AreaOfInterest from(VectorGeometry v) {
-        return new AreaOfInterest(v.geometry(), v.crs(), v.source());
+        AreaOfInterest aoi = new AreaOfInterest(v.geometry(), v.crs(), v.source());
+        LOG.info("Area of interest from {}: {} part(s), {} vertices, bounds {}", aoi.source,
+                aoi.geometry.getNumGeometries(), aoi.geometry.getNumPoints(), aoi.describeBounds());
+        return aoi;
     }
 
     /** A copy of the polygonal geometry, in {@link #crs()} coordinates. */
