@@ -10,12 +10,9 @@ import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Band;
-import eu.ai4c.kit.raster.Block;
-import eu.ai4c.kit.raster.DataType;
-import eu.ai4c.kit.raster.MemoryRaster;
-import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.testing.SampleProducts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,27 +26,9 @@ class GraphRunnerTest {
     @TempDir
     Path dir;
 
-    /** A 150×70 two-band uint16 product (values y*100+x and 7) written in the test format. */
-    static Path sampleInput(Path dir) throws IOException {
-        int w = 150, h = 70;
-        short[] a = new short[w * h], b = new short[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                a[y * w + x] = (short) (y * 100 + x);
-                b[y * w + x] = 7;
-            }
-        }
-        MemoryRaster r = new MemoryRaster(List.of(Band.of("b1", DataType.UINT16, 0), Band.of("b2", DataType.UINT16)),
-                new Block[] {new Block(Region.of(w, h), DataType.UINT16, a), new Block(Region.of(w, h), DataType.UINT16, b)},
-                null);
-        Path p = dir.resolve("in.a4r");
-        ProductIO.writer("RAW-TEST").write(Product.of("in", r), p, ProcessingContext.defaults());
-        return p;
-    }
-
     @Test
     void readScaleWriteProducesScaledValues() throws IOException {
-        Path in = sampleInput(dir);
+        Path in = SampleProducts.twoBandUint16(dir);
         Path out = dir.resolve("out");
         Graph g = GraphReader.parse(GraphReaderTest.SNAP_GRAPH, "g",
                 Map.of("in", in.toString(), "out", out.toString(), "factor", "0.5", "format", "RAW-TEST"));
@@ -78,7 +57,7 @@ class GraphRunnerTest {
 
     @Test
     void parametersAreValidatedBeforeAnythingRuns() throws IOException {
-        Path in = sampleInput(dir);
+        Path in = SampleProducts.twoBandUint16(dir);
         Path out = dir.resolve("never");
         Graph g = GraphReader.parse(GraphReaderTest.SNAP_GRAPH, "g",
                 Map.of("in", in.toString(), "out", out.toString(), "factor", "-1", "format", "RAW-TEST"));
@@ -96,7 +75,7 @@ class GraphRunnerTest {
 
     @Test
     void unsupportedReadParameterIsAWarningNotSilence() throws IOException {
-        Path in = sampleInput(dir);
+        Path in = SampleProducts.twoBandUint16(dir);
         String xml = "<graph><node id='r'><operator>Read</operator><parameters><file>" + in + "</file>"
                 + "<pixelRegion>0,0,10,10</pixelRegion></parameters></node>"
                 + "<node id='w'><operator>Write</operator><sources><sourceProduct refid='r'/></sources>"

@@ -32,7 +32,7 @@ public final class ScaleOp implements Operator {
             List.of(ParameterDescriptor.builder("factor", ParameterType.DOUBLE).defaultValue("2.0")
                             .interval("(0,1000]").unit("1").description("Multiplier applied to every sample.").build(),
                     ParameterDescriptor.builder("offset", ParameterType.DOUBLE).defaultValue("0")
-                            .description("Added after scaling.").build(),
+                            .description("Added after scaling, e.g. 5 % of the range; ${not} a variable.").build(),
                     ParameterDescriptor.builder("outputName", ParameterType.STRING).option("--output_name")
                             .description("Name of the target product.").build(),
                     ParameterDescriptor.builder("bands", ParameterType.STRING_LIST)
