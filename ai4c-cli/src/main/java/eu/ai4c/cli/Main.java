@@ -22,6 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogSetup.configure(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

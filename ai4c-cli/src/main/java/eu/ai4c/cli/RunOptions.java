@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Options shared by every command that processes data ({@code --threads}, {@code --quiet},
- * {@code --debug}), used as a picocli mixin, and the {@link ProcessingContext} they give.
+ * {@code --log-file}, {@code --debug}), used as a picocli mixin, and the {@link ProcessingContext}
+ * they give. The logging options take effect through {@link LogSetup} before parsing.
  */
 public final class RunOptions {
 
@@ -18,8 +19,12 @@ public final class RunOptions {
             description = "Worker threads for tile computation. Default: all cores.")
     int threads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress output; log warnings and errors only.")
     boolean quiet;
+
+    @Option(names = "--log-file", paramLabel = "<file>",
+            description = "Write log messages to this file instead of stderr (progress stays on stderr).")
+    java.nio.file.Path logFile;
 
     @Option(names = "--debug", description = "Print the stack trace of unexpected errors.")
     boolean debug;

@@ -52,8 +52,15 @@ class MainTest {
         Cli c = Cli.run("list");
         assertEquals(0, c.exit(), c.toString());
         List<String> lines = c.out().lines().toList();
-        assertEquals(List.of("Test-fail   Fails while computing tiles, for tests of error handling.",
-                "Test-scale  Scales band values linearly for tests."), lines);
+        assertEquals(eu.ai4c.kit.op.OperatorRegistry.load().all().size(), lines.size(), c.toString());
+        String scale = lines.stream().filter(l -> l.startsWith("Test-scale ")).findFirst().orElseThrow();
+        int column = scale.indexOf("Scales band values linearly for tests.");
+        assertTrue(column >= "Test-scale".length() + 2, scale);
+        assertEquals("Test-scale" + " ".repeat(column - "Test-scale".length()) + "Scales band values linearly for tests.", scale);
+        for (String l : lines) {
+            assertTrue(l.charAt(column) != ' ' && l.charAt(column - 1) == ' ' && l.charAt(column - 2) == ' ',
+                    "summaries start in one column:\n" + c.out());
+        }
     }
 
     @Test

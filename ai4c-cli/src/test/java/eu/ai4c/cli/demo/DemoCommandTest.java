@@ -37,7 +37,7 @@ class DemoCommandTest {
     @Test
     void failedStepIsReportedAndOthersStillRun() throws IOException {
         Path out = dir.resolve("demo");
-        Cli c = Cli.run("demo", "--output", out.toString(), "-q");
+        Cli c = Cli.run("demo", "--output", out.toString(), "--step", "test-scale", "--step", "TEST-broken", "-q");
         assertEquals(1, c.exit(), c.toString());
         assertTrue(c.err().contains("test-broken"), c.toString());
         String html = Files.readString(out.resolve("index.html"));
