@@ -3,6 +3,7 @@ package eu.ai4c.cli;
 import eu.ai4c.kit.graph.Graph;
 import eu.ai4c.kit.graph.GraphReader;
 import eu.ai4c.kit.graph.GraphRunner;
+import eu.ai4c.kit.progress.ProcessingContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +42,11 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Graph graph = GraphReader.read(file, variables);
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> written = new GraphRunner().run(graph, run.context(spec.commandLine().getErr()));
+        ProcessingContext context = run.context(spec.commandLine().getErr());
+        List<Path> written;
+        try (CancelOnInterrupt ignored = new CancelOnInterrupt(context.progress())) {
+            written = new GraphRunner().run(graph, context);
+        }
         for (Path p : written) out.println(p);
         out.flush();
         return ExitCodes.OK;

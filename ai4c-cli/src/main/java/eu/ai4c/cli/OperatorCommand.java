@@ -22,8 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -112,29 +110,11 @@ final class OperatorCommand implements Callable<Integer> {
         ProductWriter writer = ProductIO.writer(output.format);
         PrintWriter err = spec.commandLine().getErr();
         ProcessingContext context = run.context(err);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            // Ctrl-C: stop the tiles, let the writer delete its temporary files, then exit
-            context.progress().cancel();
-            try {
-                finished.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ai4c-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        try (CancelOnInterrupt ignored = new CancelOnInterrupt(context.progress())) {
             Path written = process(d, params, writer, context);
             spec.commandLine().getOut().println(written);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waits for the latch counted down above
-            }
         }
     }
 
