@@ -86,4 +86,51 @@ class GraphRunnerTest {
         assertTrue(warnings.get(0).contains("pixelRegion"), warnings.get(0));
         assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(dir.resolve("copy.a4r")), "a plain copy is byte-identical");
     }
+
+    private String twoSourceGraph(Path a, Path b, String sources, Path out) {
+        return "<graph id='two'>"
+                + "<node id='a'><operator>Read</operator><parameters><file>" + a + "</file></parameters></node>"
+                + "<node id='b'><operator>Read</operator><parameters><file>" + b + "</file></parameters></node>"
+                + "<node id='d'><operator>Test-difference</operator><sources>" + sources + "</sources></node>"
+                + "<node id='w'><operator>Write</operator><sources><sourceProduct refid='d'/></sources>"
+                + "<parameters><file>" + out + "</file><formatName>RAW-TEST</formatName></parameters></node></graph>";
+    }
+
+    private float differenceAt(Path in, Path scaled, String sources, String outName, int x, int y) throws IOException {
+        Path out = dir.resolve(outName);
+        List<Path> w = new GraphRunner().run(GraphReader.parse(twoSourceGraph(in, scaled, sources, out), "g", Map.of()),
+                ProcessingContext.defaults());
+        return ProductIO.read(w.get(0)).raster().read(0, new Region(x, y, 1, 1)).floats()[0];
+    }
+
+    @Test
+    void sourcesBindByPositionOrByName() throws IOException {
+        Path in = SampleProducts.twoBandUint16(dir);
+        Graph scale = GraphReader.parse(GraphReaderTest.SNAP_GRAPH, "g",
+                Map.of("in", in.toString(), "out", dir.resolve("x3").toString(), "factor", "3", "format", "RAW-TEST"));
+        Path tripled = new GraphRunner().run(scale, ProcessingContext.defaults()).get(0);
+        // pixel (10, 2): b1 = 210, tripled = 630
+        assertEquals(210f - 630f, differenceAt(in, tripled,
+                "<sourceProduct refid='a'/><sourceProduct.1 refid='b'/>", "pos", 10, 2));
+        assertEquals(630f - 210f, differenceAt(in, tripled,
+                "<input2 refid='a'/><input1 refid='b'/>", "named", 10, 2));
+        assertEquals(630f - 210f, differenceAt(in, tripled,
+                "<input2 refid='a'/><sourceProduct refid='b'/>", "mixed", 10, 2));
+        assertEquals(210f - 630f, differenceAt(in, tripled, "<sourceProducts>a,b</sourceProducts>", "list", 10, 2));
+    }
+
+    @Test
+    void missingOrExtraSourcesAreUsageErrors() throws IOException {
+        Path in = SampleProducts.twoBandUint16(dir);
+        Ai4cException missing = assertThrows(Ai4cException.class, () -> new GraphRunner().check(GraphReader.parse(
+                twoSourceGraph(in, in, "<sourceProduct refid='a'/>", dir.resolve("o")), "g", Map.of())));
+        assertTrue(missing.getMessage().contains("input2") && missing.getMessage().contains("\"d\""), missing.getMessage());
+        Ai4cException extra = assertThrows(Ai4cException.class, () -> new GraphRunner().check(GraphReader.parse(
+                twoSourceGraph(in, in, "<sourceProducts>a,b,a</sourceProducts>", dir.resolve("o")), "g", Map.of())));
+        assertTrue(extra.getMessage().contains("takes 2"), extra.getMessage());
+        Ai4cException unknown = assertThrows(Ai4cException.class, () -> new GraphRunner().check(GraphReader.parse(
+                twoSourceGraph(in, in, "<master refid='a'/><input2 refid='b'/>", dir.resolve("o")), "g", Map.of())));
+        assertTrue(unknown.getMessage().contains("master") && unknown.getMessage().contains("[input1, input2]"),
+                unknown.getMessage());
+    }
 }
