@@ -31,6 +31,11 @@ final class ErrorHandlers {
             } else if (ex instanceof Progress.Cancelled) {
                 err.println("Cancelled: no output was written.");
                 code = ExitCodes.CANCELLED;
+            } else if (ex instanceof java.io.IOException) {
+                err.println(cl.getColorScheme().errorText("Error: cannot read or write a file: "
+                        + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
+                if (!debug) err.println("Run with --debug for the stack trace.");
+                code = ExitCodes.PROCESSING;
             } else {
                 err.println(cl.getColorScheme().errorText("Error: unexpected " + ex.getClass().getSimpleName()
                         + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));

@@ -31,6 +31,11 @@ public final class Main {
         CommandLine cl = commandLine(out, err);
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the heap is too small for the tiles in flight and the cache; the fix is a bigger heap
+            err.println("Error: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap). "
+                    + "Give Java more memory, e.g. AI4C_JAVA_OPTS=-Xmx8g, or use fewer --threads.");
+            return ExitCodes.PROCESSING;
         } finally {
             out.flush();
             err.flush();

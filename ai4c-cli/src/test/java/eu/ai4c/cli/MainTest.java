@@ -148,6 +148,15 @@ class MainTest {
     }
 
     @Test
+    void negativeThreadsIsUsageError() throws IOException {
+        Path in = SampleProducts.twoBandUint16(dir);
+        Cli c = Cli.run("Test-scale", "--input", in.toString(), "--output_path", dir.resolve("t").toString(),
+                "--output_format", "RAW-TEST", "--threads", "-1");
+        assertEquals(2, c.exit(), c.toString());
+        assertTrue(c.err().contains("--threads"), c.toString());
+    }
+
+    @Test
     void serviceNamesAreCaseInsensitive() {
         Cli c = Cli.run("test-scale", "--help");
         assertEquals(0, c.exit(), c.toString());
