@@ -9,8 +9,6 @@ import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.ParameterValues;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Product;
-import eu.ai4c.kit.raster.Raster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,12 +16,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -38,8 +33,6 @@ import picocli.CommandLine.ParseResult;
  * prints the output path on stdout.
  */
 final class OperatorCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
-
     private final Operator operator;
     private final Map<OptionSpec, SourceDescriptor> sourceOptions = new LinkedHashMap<>();
     private final Map<OptionSpec, ParameterDescriptor> parameterOptions = new LinkedHashMap<>();
@@ -111,48 +104,16 @@ final class OperatorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProcessingContext context = run.context(err);
         try (CancelOnInterrupt ignored = new CancelOnInterrupt(context.progress())) {
-            Path written = process(d, params, writer, context);
+            Map<String, Path> inputs = new LinkedHashMap<>();
+            for (Map.Entry<OptionSpec, SourceDescriptor> e : sourceOptions.entrySet()) {
+                String value = e.getKey().getValue();
+                if (value != null) inputs.put(e.getValue().name(), Path.of(value));
+            }
+            Path written = ServiceRun.run(operator, inputs, params, output.outputPath, writer, context);
             spec.commandLine().getOut().println(written);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-    }
-
-    private Path process(OperatorDescriptor d, ParameterValues params, ProductWriter writer,
-                         ProcessingContext context) throws IOException {
-        long t0 = System.nanoTime();
-        Map<String, Product> sources = new LinkedHashMap<>();
-        for (Map.Entry<OptionSpec, SourceDescriptor> e : sourceOptions.entrySet()) {
-            String value = e.getKey().getValue();
-            if (value == null) continue;
-            Path path = Path.of(value);
-            Product p = ProductIO.read(path);
-            Raster r = p.raster();
-            LOG.info("Input {}: {} ({}x{}, {} band(s): {})", e.getValue().name(), path, r.width(), r.height(),
-                    r.bands().size(), describeBands(r));
-            sources.put(e.getValue().name(), p);
-        }
-        Product target = operator.apply(sources, params, context);
-        Raster r = target.raster();
-        Path file = ProductIO.outputFile(output.outputPath, target.name(), writer);
-        LOG.info("{}: output {}x{}, {} band(s), writing {} to {}", d.alias(), r.width(), r.height(),
-                r.bands().size(), writer.formatNames().get(0), file);
-        Path written = writer.write(target, file, context);
-        LOG.info("{}: done in {} s", d.alias(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-        return written;
-    }
-
-    private static String describeBands(Raster r) {
-        StringBuilder sb = new StringBuilder();
-        for (var b : r.bands()) {
-            if (sb.length() > 0) sb.append(", ");
-            if (sb.length() > 120) {
-                sb.append("…");
-                break;
-            }
-            sb.append(b.name()).append(' ').append(b.type().name().toLowerCase(Locale.ROOT));
-        }
-        return sb.toString();
     }
 
     /** The output options every service has. */
