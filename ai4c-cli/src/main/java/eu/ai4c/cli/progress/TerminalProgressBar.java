@@ -9,6 +9,8 @@ import java.io.PrintWriter;
  */
 public final class TerminalProgressBar extends StageProgress {
     private static final int BAR = 24;
+    /** Longer stage names are shortened so the line fits an 80-column terminal (a wrapped line cannot be redrawn). */
+    private static final int MAX_STAGE = 24;
     private int lastLength;
 
     public TerminalProgressBar(PrintWriter out) {
@@ -30,7 +32,8 @@ public final class TerminalProgressBar extends StageProgress {
     static String line(State s) {
         int filled = (int) ((long) BAR * s.percent() / 100);
         StringBuilder sb = new StringBuilder(96);
-        sb.append(s.stage()).append(" [").append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ");
+        String stage = s.stage().length() <= MAX_STAGE ? s.stage() : s.stage().substring(0, MAX_STAGE - 1) + "…";
+        sb.append(stage).append(" [").append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ");
         String pct = Integer.toString(s.percent());
         sb.append(" ".repeat(3 - pct.length())).append(pct).append("%  ");
         sb.append(s.done()).append('/').append(s.total()).append(" tiles  ");
