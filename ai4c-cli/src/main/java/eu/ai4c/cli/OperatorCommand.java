@@ -36,6 +36,8 @@ final class OperatorCommand implements Callable<Integer> {
     private final Operator operator;
     private final Map<OptionSpec, SourceDescriptor> sourceOptions = new LinkedHashMap<>();
     private final Map<OptionSpec, ParameterDescriptor> parameterOptions = new LinkedHashMap<>();
+    /** Parameters declared by the service that a common option serves (e.g. {@code --output_format}). */
+    private final Map<String, ParameterDescriptor> servedByCommonOption = new LinkedHashMap<>();
     private final OutputOptions output = new OutputOptions();
     private final RunOptions run = new RunOptions();
     private CommandSpec spec;
@@ -72,11 +74,13 @@ final class OperatorCommand implements Callable<Integer> {
         }
         for (ParameterDescriptor p : d.parameters()) {
             List<String> names = new ArrayList<>();
-            for (String n : p.options()) if (taken.add(n)) names.add(n);
-            if (names.isEmpty()) {
-                // the parameter is one of the common options (e.g. --output_format): those serve it
-                continue;
+            for (String n : p.options()) {
+                if (taken.add(n)) names.add(n);
+                else if (outputMixin.optionsMap().containsKey(n) || runMixin.optionsMap().containsKey(n)) {
+                    cmd.servedByCommonOption.putIfAbsent(n, p);
+                }
             }
+            if (names.isEmpty()) continue; // wholly served by common options
             OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new))
                     .paramLabel(HelpText.paramLabel(p)).type(String.class)
                     .description(HelpText.describe(p));
@@ -98,6 +102,14 @@ final class OperatorCommand implements Callable<Integer> {
         Map<String, String> raw = new LinkedHashMap<>();
         for (Map.Entry<OptionSpec, ParameterDescriptor> e : parameterOptions.entrySet()) {
             if (parsed.hasMatchedOption(e.getKey())) raw.put(e.getValue().name(), e.getKey().getValue());
+        }
+        // a service that declares e.g. output_format itself sees the value given (and checks it)
+        for (Map.Entry<String, ParameterDescriptor> e : servedByCommonOption.entrySet()) {
+            OptionSpec common = spec.optionsMap().get(e.getKey());
+            if (common != null && parsed.hasMatchedOption(common) && !raw.containsKey(e.getValue().name())) {
+                Object value = common.getValue(); // typed Object: String.valueOf(char[]) must not be chosen
+                raw.put(e.getValue().name(), String.valueOf(value));
+            }
         }
         ParameterValues params = d.validate(raw);
         ProductWriter writer = ProductIO.writer(output.format);

@@ -148,6 +148,18 @@ class MainTest {
     }
 
     @Test
+    void serviceParameterServedByCommonOptionIsValidatedByTheDescriptor() throws IOException {
+        Path in = SampleProducts.twoBandUint16(dir);
+        // "RAW" names the test writer, but Test-scale's own outputFormat parameter does not allow it
+        Cli c = Cli.run("Test-scale", "--input", in.toString(), "--output_path", dir.resolve("r").toString(),
+                "--output_format", "RAW");
+        assertEquals(2, c.exit(), c.toString());
+        assertTrue(c.err().contains("invalid value \"RAW\" for --output_format"), c.toString());
+        Cli help = Cli.run("Test-scale", "--help");
+        assertEquals(1, help.out().split("--output_format", -1).length - 2, "one option in usage and list\n" + help);
+    }
+
+    @Test
     void negativeThreadsIsUsageError() throws IOException {
         Path in = SampleProducts.twoBandUint16(dir);
         Cli c = Cli.run("Test-scale", "--input", in.toString(), "--output_path", dir.resolve("t").toString(),

@@ -37,6 +37,9 @@ public final class ScaleOp implements Operator {
                             .description("Name of the target product.").build(),
                     ParameterDescriptor.builder("bands", ParameterType.STRING_LIST)
                             .description("Bands to keep (default all).").build(),
+                    ParameterDescriptor.builder("outputFormat", ParameterType.CHOICE).option("--output_format")
+                            .valueSet("GeoTIFF", "BEAM-DIMAP", "RAW-TEST").defaultValue("GeoTIFF")
+                            .description("Declared as in the specification; the common option serves it.").build(),
                     ParameterDescriptor.builder("mode", ParameterType.CHOICE).valueSet("linear", "square")
                             .defaultValue("linear").description("Linear scaling or square of the scaled value.").build()));
 
