@@ -41,7 +41,7 @@ public abstract class StageProgress implements Progress {
         done.set(0);
         startNanos = System.nanoTime();
         nextRender.set(startNanos + renderIntervalNanos);
-        LOG.info("{}: started, {} tiles", stageName, totalWork);
+        LOG.info("{}: started, {}", stageName, tiles(totalWork));
     }
 
     @Override
@@ -65,7 +65,7 @@ public abstract class StageProgress implements Progress {
             finish(s);
             out.flush();
         }
-        LOG.info("{}: done, {} tiles in {}", s.stage, s.done, seconds(s.elapsedNanos));
+        LOG.info("{}: done, {} in {}", s.stage(), tiles(s.done()), seconds(s.elapsedNanos()));
     }
 
     @Override
@@ -107,6 +107,10 @@ public abstract class StageProgress implements Progress {
             if (done <= 0 || total <= 0) return -1;
             return (long) ((double) elapsedNanos * (total - done) / done);
         }
+    }
+
+    private static String tiles(long n) {
+        return n == 1 ? "1 tile" : n + " tiles";
     }
 
     /** {@code 4.2 s}, {@code 3 min 07 s}, {@code 1 h 02 min}. */
