@@ -1,0 +1,150 @@
+package eu.ai4c.cli;
+
+import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.io.ProductWriter;
+import eu.ai4c.kit.op.Operator;
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.ParameterDescriptor;
+import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.op.SourceDescriptor;
+import eu.ai4c.kit.progress.ProcessingContext;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The subcommand of one service, built at run time from its {@link OperatorDescriptor}: one
+ * option per source ({@code --input}, {@code --input1}, …), one per parameter (all the
+ * descriptor's spellings, help with default, values, range and unit), plus {@code --output_path},
+ * {@code --output_format} and the {@link RunOptions}. Running it validates the parameters through
+ * the descriptor, reads the sources, applies the operator and writes the target atomically, then
+ * prints the output path on stdout.
+ */
+final class OperatorCommand implements Callable<Integer> {
+    private final Operator operator;
+    private final Map<OptionSpec, SourceDescriptor> sourceOptions = new LinkedHashMap<>();
+    private final Map<OptionSpec, ParameterDescriptor> parameterOptions = new LinkedHashMap<>();
+    /** Parameters declared by the service that a common option serves (e.g. {@code --output_format}). */
+    private final Map<String, ParameterDescriptor> servedByCommonOption = new LinkedHashMap<>();
+    private final OutputOptions output = new OutputOptions();
+    private final RunOptions run = new RunOptions();
+    private CommandSpec spec;
+
+    private OperatorCommand(Operator operator) {
+        this.operator = operator;
+    }
+
+    /** A command line for {@code operator}, ready to be added as a subcommand. */
+    static CommandLine commandLine(Operator operator) {
+        OperatorCommand cmd = new OperatorCommand(operator);
+        OperatorDescriptor d = operator.descriptor();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(cmd);
+        cmd.spec = spec;
+        spec.name(d.alias());
+        spec.usageMessage()
+                .header(HelpText.escape(d.summary()))
+                .description(HelpText.escape(d.description()))
+                .sortOptions(false)
+                .footer("", "Exit codes: 0 success, 1 processing error, 2 usage error, 130 cancelled.");
+        // sources and parameters first in the help, the common options after them
+        CommandSpec outputMixin = CommandSpec.forAnnotatedObject(cmd.output);
+        CommandSpec runMixin = CommandSpec.forAnnotatedObject(cmd.run);
+        Set<String> taken = new HashSet<>(List.of("-h", "--help", "-V", "--version"));
+        taken.addAll(outputMixin.optionsMap().keySet());
+        taken.addAll(runMixin.optionsMap().keySet());
+        for (SourceDescriptor s : d.sources()) {
+            String name = "--" + s.name();
+            if (!taken.add(name)) continue;
+            OptionSpec o = OptionSpec.builder(name).paramLabel("<file>").type(String.class).required(!s.optional())
+                    .description(HelpText.escape(s.description() + (s.optional() ? " (optional)" : ""))).build();
+            spec.addOption(o);
+            cmd.sourceOptions.put(o, s);
+        }
+        for (ParameterDescriptor p : d.parameters()) {
+            List<String> names = new ArrayList<>();
+            for (String n : p.options()) {
+                if (taken.add(n)) names.add(n);
+                else if (outputMixin.optionsMap().containsKey(n) || runMixin.optionsMap().containsKey(n)) {
+                    cmd.servedByCommonOption.putIfAbsent(n, p);
+                }
+            }
+            if (names.isEmpty()) continue; // wholly served by common options
+            OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new))
+                    .paramLabel(HelpText.paramLabel(p)).type(String.class)
+                    .description(HelpText.describe(p));
+            if (p.type() == ParameterType.BOOLEAN) b.arity("0..1").fallbackValue("true");
+            OptionSpec o = b.build();
+            spec.addOption(o);
+            cmd.parameterOptions.put(o, p);
+        }
+        spec.addMixin("output", outputMixin);
+        spec.addMixin("run", runMixin);
+        spec.mixinStandardHelpOptions(true);
+        return new CommandLine(spec);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        OperatorDescriptor d = operator.descriptor();
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (Map.Entry<OptionSpec, ParameterDescriptor> e : parameterOptions.entrySet()) {
+            if (parsed.hasMatchedOption(e.getKey())) raw.put(e.getValue().name(), e.getKey().getValue());
+        }
+        // a service that declares e.g. output_format itself sees the value given (and checks it)
+        for (Map.Entry<String, ParameterDescriptor> e : servedByCommonOption.entrySet()) {
+            OptionSpec common = spec.optionsMap().get(e.getKey());
+            if (common != null && parsed.hasMatchedOption(common) && !raw.containsKey(e.getValue().name())) {
+                Object value = common.getValue(); // typed Object: String.valueOf(char[]) must not be chosen
+                raw.put(e.getValue().name(), String.valueOf(value));
+            }
+        }
+        ParameterValues params = d.validate(raw);
+        ProductWriter writer = ProductIO.writer(output.format);
+        PrintWriter err = spec.commandLine().getErr();
+        ProcessingContext context = run.context(err);
+        try (CancelOnInterrupt ignored = new CancelOnInterrupt(context.progress())) {
+            Map<String, Path> inputs = new LinkedHashMap<>();
+            for (Map.Entry<OptionSpec, SourceDescriptor> e : sourceOptions.entrySet()) {
+                String value = e.getKey().getValue();
+                if (value != null) inputs.put(e.getValue().name(), Path.of(value));
+            }
+            Path written = ServiceRun.run(operator, inputs, params, output.outputPath, writer, context);
+            spec.commandLine().getOut().println(written);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The output options every service has. */
+    static final class OutputOptions {
+        @CommandLine.Option(names = {"--output_path", "--output-path"}, required = true, paramLabel = "<path>",
+                description = "Output file, or an existing folder to write <product name><extension> into.")
+        Path outputPath;
+
+        @CommandLine.Option(names = {"--output_format", "--output-format"}, defaultValue = "GeoTIFF",
+                paramLabel = "<format>", completionCandidates = WriterFormats.class,
+                description = {"Output format. Default: ${DEFAULT-VALUE}.", "Formats: ${COMPLETION-CANDIDATES}"})
+        String format;
+    }
+
+    /** The canonical format names of the registered writers. */
+    static final class WriterFormats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ProductIO.writers().stream().map(w -> w.formatNames().get(0)).iterator();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package eu.ai4c.cli.bench;
+
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.progress.ProcessingContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a {@link Benchmark} gets: the requested input size, how many untimed warm-up runs (so
+ * the JIT compiler has done its work before timing) and timed repeats to make, a scratch folder, free-form options ({@code -Pkey=value}) and the processing context (threads,
+ * silent progress). Immutable.
+ *
+ * @param size       requested input edge length in pixels, or 0 for the benchmark's default
+ * @param warmup     untimed runs before the timed ones
+ * @param repeat     timings per case; the best (minimum) is reported
+ * @param workDir    scratch folder for inputs and outputs; the benchmark may leave files there
+ * @param options    benchmark-specific options
+ * @param processing threads and cache for the AI4C side
+ */
+public record BenchContext(int size, int warmup, int repeat, Path workDir, Map<String, String> options,
+                           ProcessingContext processing) {
+
+    public BenchContext {
+        if (warmup < 0) throw Ai4cException.usage("--warmup must be 0 or more, got " + warmup + ".");
+        if (repeat < 1) throw Ai4cException.usage("--repeat must be 1 or more, got " + repeat + ".");
+        if (size < 0) throw Ai4cException.usage("--size must be positive, got " + size + ".");
+        options = Map.copyOf(options);
+    }
+
+    /** The requested size, or {@code dflt} when none was given. */
+    public int size(int dflt) {
+        return size == 0 ? dflt : size;
+    }
+
+    /** An option's value, or {@code dflt}. */
+    public String option(String key, String dflt) {
+        return options.getOrDefault(key, dflt);
+    }
+
+    /** A task whose time is measured. */
+    @FunctionalInterface
+    public interface Task {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code task} {@link #warmup} times untimed, then {@link #repeat} times, and returns the
+     * best wall-clock time in seconds.
+     */
+    public double bestSeconds(Task task) throws IOException {
+        for (int i = 0; i < warmup; i++) task.run();
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < repeat; i++) {
+            long t0 = System.nanoTime();
+            task.run();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
+    }
+}

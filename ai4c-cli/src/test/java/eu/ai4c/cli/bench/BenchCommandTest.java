@@ -1,0 +1,55 @@
+package eu.ai4c.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.ai4c.cli.Cli;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+
+    @Test
+    void listShowsBuiltInBenchmark() {
+        Cli c = Cli.run("bench", "list");
+        assertEquals(0, c.exit(), c.toString());
+        assertTrue(c.out().startsWith("tile-engine  "), c.toString());
+    }
+
+    @Test
+    void tileEngineBenchmarkPrintsOneJsonLine() throws IOException {
+        Cli c = Cli.run("bench", "tile-engine", "--size", "1100", "--threads", "2");
+        assertEquals(0, c.exit(), c.toString());
+        String[] lines = c.out().strip().split("\n");
+        assertEquals(1, lines.length, c.toString());
+        JsonNode j = new ObjectMapper().readTree(lines[0]);
+        assertEquals("tile-engine", j.get("name").asText());
+        assertEquals("1100x1100x4 uint16", j.get("input").asText());
+        assertEquals("single-thread", j.get("peer").asText());
+        double s = j.get("seconds").asDouble(), p = j.get("peer_seconds").asDouble();
+        assertTrue(s > 0 && p > 0, lines[0]);
+        assertEquals(s / p, j.get("ratio").asDouble(), 0.01 + 1e-3 * s / p);
+        assertEquals(9, j.get("tiles").asInt(), "3x3 tiles of 512");
+        assertEquals(2, j.get("threads").asInt());
+        assertTrue(j.has("peak_heap_mb") && j.has("gc_count"), lines[0]);
+    }
+
+    @Test
+    void unknownBenchmarkIsUsageError() {
+        Cli c = Cli.run("bench", "warp-everything");
+        assertEquals(2, c.exit(), c.toString());
+        assertTrue(c.err().contains("tile-engine"), c.toString());
+    }
+
+    @Test
+    void resultJsonOmitsPeerFieldsWithoutPeer() {
+        BenchResult r = new BenchResult("x", "1x1x1 uint8", 1.23456, null, Double.NaN, Map.of("k", 1));
+        assertEquals("{\"name\":\"x\",\"input\":\"1x1x1 uint8\",\"seconds\":1.2346,\"k\":1}", r.toJson());
+        BenchResult p = new BenchResult("x", "i", 2, "gdalwarp", 4, Map.of());
+        assertEquals(0.5, p.ratio());
+        assertTrue(p.toJson().contains("\"peer\":\"gdalwarp\",\"peer_seconds\":4.0,\"ratio\":0.5"), p.toJson());
+    }
+}
