@@ -34,7 +34,9 @@ final class ChunkDecoder {
         ByteOrder order = l.order;
         if (l.predictor == TiffTags.PREDICTOR_FLOATING_POINT) {
             raw = Predictors.undoFloatingPoint(raw, rows, rowSamples, l.kind.wordBytes, l.samplesInChunk());
-            order = ByteOrder.BIG_ENDIAN;
+            // libtiff on a little-endian host (where GDAL writes) puts the most significant byte plane first in
+            // little-endian files but the least significant first in big-endian ones: read as GDAL does there
+            order = l.order == ByteOrder.LITTLE_ENDIAN ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         }
         boolean horizontal = l.predictor == TiffTags.PREDICTOR_HORIZONTAL;
         int stride = l.samplesInChunk();

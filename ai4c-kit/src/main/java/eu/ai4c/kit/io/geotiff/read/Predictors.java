@@ -4,8 +4,8 @@ package eu.ai4c.kit.io.geotiff.read;
  * Undoes the TIFF predictors, row by row, in place. Horizontal differencing (Predictor 2, TIFF 6.0
  * section 14) works on whole samples with a stride of the samples per pixel, wrapping around
  * like the integer arithmetic of the writer. The floating-point predictor (3, Adobe TIFF
- * Technical Note 3) differences bytes, after splitting each row into byte planes with the most
- * significant byte first. Pure kernels on primitive arrays; thread-safe.
+ * Technical Note 3) differences bytes, after splitting each row into byte planes (the most
+ * significant first in little-endian files; see {@link ChunkDecoder} for big-endian ones). Pure kernels on primitive arrays; thread-safe.
  */
 final class Predictors {
     private Predictors() {
@@ -43,7 +43,7 @@ final class Predictors {
      * @param rowSamples  samples per row (pixels × samples per pixel)
      * @param sampleBytes 4 or 8
      * @param stride      samples per pixel
-     * @return the samples as big-endian bytes (whatever the file's byte order)
+     * @return the samples, bytes in plane order (big-endian when the first plane holds the most significant bytes)
      */
     static byte[] undoFloatingPoint(byte[] src, int rows, int rowSamples, int sampleBytes, int stride) {
         int rowBytes = rowSamples * sampleBytes;
