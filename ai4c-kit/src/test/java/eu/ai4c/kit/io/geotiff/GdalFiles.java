@@ -104,4 +104,33 @@ final class GdalFiles {
         }
         return d;
     }
+
+    /** Byte value written by {@link #byteImage} at (x, y) of band b. */
+    static int byteValue(int x, int y, int b) {
+        return (x + 3 * y + 50 * b) & 0xFF;
+    }
+
+    /** Writes an ENVI Byte image {@code name.bin} (+ .hdr) of {@link #byteValue} samples. */
+    static Path byteImage(Path dir, String name, int width, int height, int bands, List<String> bandNames)
+            throws IOException {
+        byte[] data = new byte[width * height * bands];
+        for (int b = 0, i = 0; b < bands; b++) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) data[i++] = (byte) byteValue(x, y, b);
+            }
+        }
+        Path raw = dir.resolve(name + ".bin");
+        Files.write(raw, data);
+        writeEnviHeader(raw, width, height, bands, 1, bandNames);
+        return raw;
+    }
+
+    /** gdal_translate -q {@code args} src dst; returns dst. */
+    static Path translate(Path src, Path dst, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("gdal_translate", "-q"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of(src.toString(), dst.toString()));
+        run(cmd);
+        return dst;
+    }
 }
