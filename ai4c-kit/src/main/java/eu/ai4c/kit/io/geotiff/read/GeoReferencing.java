@@ -31,8 +31,8 @@ import org.opengis.referencing.crs.CoordinateReferenceSystem;
 final class GeoReferencing {
     private static final int PROJ_NAT_ORIGIN_LONG = 3080, PROJ_NAT_ORIGIN_LAT = 3081, PROJ_FALSE_EASTING = 3082,
             PROJ_FALSE_NORTHING = 3083, PROJ_CENTER_LONG = 3088, PROJ_SCALE_AT_NAT_ORIGIN = 3092,
-            CT_TRANSVERSE_MERCATOR = 1, DATUM_WGS84 = 6326, ELLIPSOID_WGS84 = 7030, UNIT_METRE = 9001,
-            UNIT_DEGREE = 9102;
+            VERTICAL_UNITS = 4099, CT_TRANSVERSE_MERCATOR = 1, DATUM_WGS84 = 6326, ELLIPSOID_WGS84 = 7030,
+            UNIT_METRE = 9001, UNIT_FOOT = 9002, UNIT_DEGREE = 9102;
 
     private GeoReferencing() {
     }
@@ -108,6 +108,27 @@ final class GeoReferencing {
         }
         if (model == MODEL_TYPE_GEOCENTRIC) throw unsupported(file, "a geocentric model");
         return null;
+    }
+
+    /**
+     * The unit of the heights of a DEM, as GDAL reports it: from VerticalUnitsGeoKey, else from the
+     * axis of the EPSG vertical CRS named by VerticalCSTypeGeoKey (e.g. EGM96 height → metre).
+     */
+    static Optional<String> verticalUnit(GeoKeys keys) {
+        int units = keys.code(VERTICAL_UNITS).orElse(0);
+        if (units == UNIT_METRE) return Optional.of("metre");
+        if (units == UNIT_FOOT) return Optional.of("foot");
+        int vertical = keys.code(VERTICAL_CS_TYPE).orElse(0);
+        if (vertical <= 0 || vertical == USER_DEFINED) return Optional.empty();
+        try {
+            javax.measure.Unit<?> unit = org.apache.sis.referencing.CRS.forCode("EPSG:" + vertical)
+                    .getCoordinateSystem().getAxis(0).getUnit();
+            if (org.apache.sis.measure.Units.METRE.equals(unit)) return Optional.of("metre");
+            if (org.apache.sis.measure.Units.FOOT.equals(unit)) return Optional.of("foot");
+            return Optional.ofNullable(unit).map(Object::toString);
+        } catch (org.opengis.util.FactoryException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static CoordinateReferenceSystem userDefinedProjected(GeoKeys keys, String file) {

@@ -37,8 +37,8 @@ public final class GeoTiffOpener {
             ImageLayout layout = new ImageLayout(dir);
             checkChunksInsideFile(layout, channel.size());
             GdalMetadata gdal = GdalMetadata.parse(dir.field(TiffTags.GDAL_METADATA).map(TiffField::text).orElse(null));
-            List<Band> bands = bands(layout, dir, gdal);
             GeoKeys keys = GeoKeys.of(dir);
+            List<Band> bands = bands(layout, dir, gdal, GeoReferencing.verticalUnit(keys).orElse(""));
             var geoCoding = GeoReferencing.of(dir, keys, warnings);
             Metadata metadata = TiffMetadata.build(dir, keys, gdal, bands.size());
             TiffRaster raster = new TiffRaster(layout, channel, bands, geoCoding, cacheBytes);
@@ -49,7 +49,8 @@ public final class GeoTiffOpener {
         }
     }
 
-    private static List<Band> bands(ImageLayout layout, TiffDirectory dir, GdalMetadata gdal) {
+    /** @param heightUnit unit of a vertical CRS, used for bands without a GDAL unit type */
+    private static List<Band> bands(ImageLayout layout, TiffDirectory dir, GdalMetadata gdal, String heightUnit) {
         String noDataText = dir.field(TiffTags.GDAL_NODATA).map(TiffField::text).orElse(null);
         double noData = noDataText == null ? Double.NaN : parseNoData(noDataText, dir.file());
         List<Band> bands = new ArrayList<>();
@@ -60,7 +61,7 @@ public final class GeoTiffOpener {
                 name = name + "_" + (b + 1);
                 names.add(name);
             }
-            Band band = Band.of(name, layout.kind.dataType).withUnit(gdal.unit(b).orElse(""));
+            Band band = Band.of(name, layout.kind.dataType).withUnit(gdal.unit(b).orElse(heightUnit));
             if (noDataText != null) band = band.withNoData(noData);
             bands.add(band);
         }
