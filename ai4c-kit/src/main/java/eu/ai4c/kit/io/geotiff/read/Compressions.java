@@ -90,8 +90,13 @@ final class Compressions {
         return out;
     }
 
+    /** One inflater per thread, reset for each chunk: saves allocating zlib state for every tile. */
+    private static final byte[] EMPTY = new byte[0];
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+
     private static int inflate(byte[] src, byte[] out, Path file, String what) {
-        Inflater inflater = new Inflater();
+        Inflater inflater = INFLATERS.get();
+        inflater.reset();
         try {
             inflater.setInput(src);
             int n = 0;
@@ -104,7 +109,7 @@ final class Compressions {
         } catch (DataFormatException e) {
             return -1;
         } finally {
-            inflater.end();
+            inflater.setInput(EMPTY); // do not keep the chunk reachable from the thread
         }
     }
 }

@@ -89,11 +89,19 @@ public final class TiffRaster implements Raster, Closeable {
         int vps = b.type().valuesPerSample();
         int cx0 = region.x() / l.chunkWidth, cx1 = (region.maxX() - 1) / l.chunkWidth;
         int cy0 = region.y() / l.chunkHeight, cy1 = (region.maxY() - 1) / l.chunkHeight;
+        if (cx0 == cx1 && cy0 == cy1 && l.samplesInChunk() == 1 && region.x() == cx0 * l.chunkWidth
+                && region.y() == cy0 * l.chunkHeight && region.width() == l.chunkWidth
+                && region.height() == l.storedRows(cy0)) {
+            // the window is exactly one single-sample chunk (the tile engine on the file's own grid):
+            // hand the decoded array over instead of copying it; no other window needs it again
+            Object data = chunk(l.chunkIndex(plane, cx0, cy0), cy0, false);
+            if (data != null) return new Block(region, b.type(), data);
+        }
         for (int cy = cy0; cy <= cy1; cy++) {
             for (int cx = cx0; cx <= cx1; cx++) {
                 Region chunkRegion = new Region(cx * l.chunkWidth, cy * l.chunkHeight, l.chunkWidth, l.storedRows(cy));
                 Region overlap = region.intersect(chunkRegion);
-                Object data = chunk(l.chunkIndex(plane, cx, cy), cy);
+                Object data = chunk(l.chunkIndex(plane, cx, cy), cy, true);
                 if (data == null) {
                     if (b.hasNoData()) fill(out, overlap, b.noData());
                 } else {
@@ -104,9 +112,15 @@ public final class TiffRaster implements Raster, Closeable {
         return out;
     }
 
-    private Object chunk(int index, int cy) throws IOException {
+    /**
+     * The decoded chunk, or null for a sparse one.
+     *
+     * @param shared true when the array may be cached and must not be modified; false to get an array
+     *               the caller owns (never cached, a copy when it was)
+     */
+    private Object chunk(int index, int cy, boolean shared) throws IOException {
         Object data = cache.get(index);
-        if (data != null) return data;
+        if (data != null) return shared ? data : copyOf(data);
         long offset = layout.offsets[index], count = layout.byteCounts[index];
         if (offset == 0 || count == 0) return null;
         if (count > Integer.MAX_VALUE - 64) {
@@ -115,7 +129,7 @@ public final class TiffRaster implements Raster, Closeable {
         }
         byte[] stored = readStored(offset, (int) count);
         data = decoder.decode(stored, index, cy);
-        cache.put(index, data);
+        if (shared) cache.put(index, data);
         return data;
     }
 
@@ -131,6 +145,13 @@ public final class TiffRaster implements Raster, Closeable {
 
     private synchronized void reopen() throws IOException {
         if (!channel.isOpen() && !closed) channel = FileChannel.open(layout.file, StandardOpenOption.READ);
+    }
+
+    private static Object copyOf(Object array) {
+        int n = java.lang.reflect.Array.getLength(array);
+        Object copy = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), n);
+        System.arraycopy(array, 0, copy, 0, n);
+        return copy;
     }
 
     private static void fill(Block out, Region overlap, double value) {
