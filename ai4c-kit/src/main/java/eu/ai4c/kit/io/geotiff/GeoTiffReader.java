@@ -17,13 +17,22 @@ import java.nio.file.Path;
  * FLOAT64, exact; int8 as INT16; 64-bit integers as FLOAT64). Only the first image of the file is read
  * (overviews and masks are ignored).
  *
- * <p>The product's raster reads lazily: a window touches only the tiles or strips it intersects.
- * Bands are named from GDAL_METADATA band descriptions, else {@code band_1, band_2, …}; the
- * GDAL_NODATA tag gives every band's no-data value. The geocoding comes from the GeoKeys
- * (see the class comment of the reader internals): EPSG-coded projected and geographic CRSs,
- * user-defined WGS 84 geographic and Transverse Mercator; anything else is read without
- * geocoding and reported to the warning listener. The metadata tree holds the TIFF tags, GeoKeys
- * and GDAL metadata items.</p>
+ * <p>The product's raster reads lazily: a window touches only the tiles or strips it intersects
+ * (positional reads), and a small per-product cache of decoded chunks serves neighbouring windows.
+ * Bands are named from the GDAL_METADATA band descriptions, else {@code band_1, band_2, …}; units
+ * come from GDAL_METADATA or, for DEMs, from the vertical CRS; the GDAL_NODATA tag gives every
+ * band's no-data value. The map geocoding (GDAL geotransform convention, pixel corners, easting
+ * first; RasterPixelIsPoint shifted by half a pixel as GDAL does) comes from ModelTransformation or
+ * ModelPixelScale + ModelTiepoint, and the CRS from the EPSG codes of the GeoKeys, or from
+ * user-defined keys for WGS 84 geographic, UTM and Transverse Mercator. Any other georeferencing
+ * (ground control points only, other user-defined projections, EPSG codes unknown to the database)
+ * is reported to the warning listener and the product has no geocoding; its pixels stay readable.
+ * The metadata tree holds the TIFF tags ({@code TIFF}), GeoKeys by id ({@code GeoKeys}) and GDAL
+ * metadata items ({@code GDAL_METADATA}).</p>
+ *
+ * <p>Not read (an {@link eu.ai4c.kit.Ai4cException} names the file and the fix): JPEG, ZSTD, LERC,
+ * WebP and other codecs; the bit-reversed LZW of pre-1990 writers; predictors other than 2 and 3;
+ * 1 to 7-bit, 12-bit and float16 samples; samples of different types in one file.</p>
  *
  * <h2>Thread-safety</h2>
  * The reader is stateless; products' rasters allow concurrent reads. The file stays open while the

@@ -121,6 +121,24 @@ class GeoTiffReaderTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void sparseTilesReadAsNoData(@TempDir Path dir) throws IOException {
+        // the upper half is no-data: GDAL leaves those tiles out of the file with SPARSE_OK
+        double[][] values = generate("Int16", 1, W, H, 7);
+        for (int i = 0; i < W * 48; i++) values[0][i] = -9999;
+        Case c = new Case("Int16", DataType.INT16, 1, "EPSG:32633", "-9999",
+                List.of("TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=16", "COMPRESS=DEFLATE", "SPARSE_OK=TRUE"));
+        Path sparse = write(dir, c, values);
+        long sparseSize = Files.size(sparse);
+        Path dense = write(dir.resolve("dense"), new Case("Int16", DataType.INT16, 1, "EPSG:32633", "-9999",
+                List.of("TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=16", "COMPRESS=DEFLATE")), values);
+        assertTrue(sparseSize < Files.size(dense), "GDAL wrote no sparse tiles");
+        Raster r = new GeoTiffReader(0, m -> { }).read(sparse).raster();
+        assertArrayEquals(values[0], GdalFiles.values(r.read(0, r.bounds())));
+        assertArrayEquals(window(values[0], new Region(20, 40, 50, 20), 1),
+                GdalFiles.values(r.read(0, new Region(20, 40, 50, 20))));
+    }
+
     static double[] window(double[] image, Region w, int vps) {
         double[] out = new double[(int) w.area() * vps];
         for (int r = 0; r < w.height(); r++) {
@@ -182,6 +200,7 @@ class GeoTiffReaderTest {
                 }
             }
         }
+        Files.createDirectories(dir);
         Path raw = dir.resolve("in.bin");
         Files.write(raw, buf.array());
         GdalFiles.writeEnviHeader(raw, W, H, values.length, enviType, null);

@@ -2,10 +2,11 @@ package eu.ai4c.kit.io.geotiff.read;
 
 /**
  * Undoes the TIFF predictors, row by row, in place. Horizontal differencing (Predictor 2, TIFF 6.0
- * section 14) works on whole samples with a stride of the samples per pixel, wrapping around
- * like the integer arithmetic of the writer. The floating-point predictor (3, Adobe TIFF
- * Technical Note 3) differences bytes, after splitting each row into byte planes (the most
- * significant first in little-endian files; see {@link ChunkDecoder} for big-endian ones). Pure kernels on primitive arrays; thread-safe.
+ * section 14) works on whole samples with a stride of the samples per pixel, wrapping around like
+ * the integer arithmetic of the writer. The floating-point predictor (3, Adobe Photoshop TIFF
+ * Technical Note 3) differences bytes after splitting each row into byte planes (the most
+ * significant plane first in little-endian files; see {@link ChunkDecoder} for big-endian ones).
+ * Pure kernels on primitive arrays; thread-safe.
  */
 final class Predictors {
     private Predictors() {
