@@ -104,6 +104,20 @@ class GeoTiffGeoCodingTest {
     }
 
     @Test
+    void groundControlPointsOnlyGiveNoGeocodingAndAWarning() throws IOException {
+        // like a Sentinel-1 SLC measurement: complex int16 samples georeferenced by a GCP grid
+        Path raw = GdalFiles.byteImage(dir, "s", 16, 8, 1, null);
+        Path tif = GdalFiles.translate(raw, dir.resolve("slc.tif"), "-ot", "CInt16", "-a_srs", "EPSG:4326",
+                "-gcp", "0", "0", "12.1", "41.9", "-gcp", "16", "0", "12.3", "41.95", "-gcp", "0", "8", "12.05", "41.8");
+        Product p = read(tif);
+        assertNull(p.raster().geoCoding());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("ground control points"), warnings.get(0));
+        float[] v = p.raster().read(0, new eu.ai4c.kit.raster.Region(5, 3, 1, 1)).floats();
+        assertArrayEquals(new float[] {GdalFiles.byteValue(5, 3, 0), 0f}, v);
+    }
+
+    @Test
     void bandNamesNoDataAndMetadataFromGdalTags() throws IOException {
         Path raw = GdalFiles.byteImage(dir, "n", 30, 20, 2, List.of("red", "nir"));
         Path tif = GdalFiles.translate(raw, dir.resolve("named.tif"), "-a_srs", "EPSG:4326",

@@ -137,7 +137,8 @@ public final class TiffRaster implements Raster, Closeable {
         try {
             return Chunks.readFully(channel, offset, count, layout.file).array();
         } catch (ClosedChannelException e) {
-            if (closed) throw e;
+            // an interrupt of some reading thread closed the shared channel: reopen it for the others
+            if (closed || Thread.currentThread().isInterrupted()) throw e;
             reopen();
             return Chunks.readFully(channel, offset, count, layout.file).array();
         }
