@@ -31,7 +31,7 @@ import java.nio.file.Path;
  * metadata items ({@code GDAL_METADATA}).</p>
  *
  * <p>Not read (an {@link eu.ai4c.kit.Ai4cException} names the file and the fix): JPEG, ZSTD, LERC,
- * WebP and other codecs; the bit-reversed LZW of pre-1990 writers; predictors other than 2 and 3;
+ * WebP and other codecs; predictors other than 2 and 3;
  * 1 to 7-bit, 12-bit and float16 samples; samples of different types in one file.</p>
  *
  * <h2>Thread-safety</h2>

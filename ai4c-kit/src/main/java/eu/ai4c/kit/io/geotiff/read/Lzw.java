@@ -3,7 +3,9 @@ package eu.ai4c.kit.io.geotiff.read;
 /**
  * TIFF LZW decoder (TIFF 6.0 section 13): codes of 9 to 12 bits, most significant bit first,
  * Clear = 256, EndOfInformation = 257, code width growing one code early (the "early change"
- * every TIFF writer uses). The old, bit-reversed variant of pre-1990 libtiff is not read.
+ * every TIFF writer uses). The old variant written by pre-1991 libtiff (least significant bit
+ * first, width growing without early change) is recognised as libtiff does: by a stream starting
+ * with a zero byte followed by an odd one.
  * Each table entry is kept as a (position, length) reference into the output already written,
  * which holds every string the table can name, so decoding needs no per-code allocation.
  * Pure function; thread-safe.
@@ -20,6 +22,7 @@ final class Lzw {
      * @return bytes written, or -1 when the stream is corrupt
      */
     static int decode(byte[] src, byte[] out) {
+        boolean oldStyle = src.length >= 2 && src[0] == 0 && (src[1] & 1) == 1;
         int[] entryPos = new int[1 << MAX_BITS];
         int[] entryLen = new int[1 << MAX_BITS];
         int n = 0, sp = 0, bits = 0, width = 9, next = FIRST_FREE;
@@ -28,10 +31,20 @@ final class Lzw {
         while (n < out.length) {
             while (bits < width) {
                 if (sp >= src.length) return n; // stream ends without EndOfInformation: keep what we have
-                buffer = (buffer << 8) | (src[sp++] & 0xFF);
+                if (oldStyle) {
+                    buffer |= (long) (src[sp++] & 0xFF) << bits;
+                } else {
+                    buffer = (buffer << 8) | (src[sp++] & 0xFF);
+                }
                 bits += 8;
             }
-            int code = (int) (buffer >>> (bits - width)) & ((1 << width) - 1);
+            int code;
+            if (oldStyle) {
+                code = (int) buffer & ((1 << width) - 1);
+                buffer >>>= width;
+            } else {
+                code = (int) (buffer >>> (bits - width)) & ((1 << width) - 1);
+            }
             bits -= width;
             if (code == EOI) break;
             if (code == CLEAR) {
@@ -65,7 +78,7 @@ final class Lzw {
                 entryPos[next] = prevPos;
                 entryLen[next] = prevLen + 1;
                 next++;
-                if (next >= (1 << width) - 1 && width < MAX_BITS) width++;
+                if (next >= (1 << width) - (oldStyle ? 0 : 1) && width < MAX_BITS) width++;
             }
             prevPos = start;
             prevLen = len;

@@ -53,6 +53,51 @@ class CodecsTest {
         assertArrayEquals("ABABABAC".getBytes(), out);
     }
 
+    /** Packs codes least significant bit first, widening without early change (the old libtiff LZW). */
+    private static byte[] oldStyleCodes(int... codes) {
+        long bits = 0;
+        int n = 0, width = 9, next = 257;
+        ByteBuffer out = ByteBuffer.allocate(codes.length * 2 + 2);
+        for (int c : codes) {
+            bits |= (long) c << n;
+            n += width;
+            while (n >= 8) {
+                out.put((byte) bits);
+                bits >>>= 8;
+                n -= 8;
+            }
+            if (c == 256) {
+                width = 9;
+                next = 257; // the first code after Clear adds no entry
+            } else if (c != 257 && ++next == (1 << width)) {
+                width++;
+            }
+        }
+        if (n > 0) out.put((byte) bits);
+        byte[] b = new byte[out.position()];
+        out.flip().get(b);
+        return b;
+    }
+
+    @Test
+    void oldStyleLzwIsRecognisedAndCrossesTheTenBitBoundaryLate() {
+        // 300 literals add 299 entries, past code 511: the width must grow at 512, not at 511
+        int literals = 300;
+        int[] codes = new int[literals + 2];
+        codes[0] = 256;
+        byte[] expected = new byte[literals];
+        for (int i = 0; i < literals; i++) {
+            codes[i + 1] = (i * 7) & 0xFF;
+            expected[i] = (byte) codes[i + 1];
+        }
+        codes[literals + 1] = 257;
+        byte[] stream = oldStyleCodes(codes);
+        assertEquals(0, stream[0]);
+        byte[] out = new byte[literals];
+        assertEquals(literals, Lzw.decode(stream, out));
+        assertArrayEquals(expected, out);
+    }
+
     @Test
     void lzwRejectsCodesBeyondTheTable() {
         assertEquals(-1, Lzw.decode(codes9(256, 'A', 300, 257), new byte[4]));
