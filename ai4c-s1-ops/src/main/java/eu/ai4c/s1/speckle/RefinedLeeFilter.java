@@ -74,6 +74,7 @@ final class RefinedLeeFilter implements SpeckleFilter {
         int bw = bx1 - bx0 + 1, bh = by1 - by0 + 1;
         double[] box = boxMeans(src, srcW, srcH, bx0, by0, bw, bh);
         double[] m = new double[9];
+        int[][] offsets = linearOffsets(srcW);
         for (int j = 0; j < dstH; j++) {
             int cy = offY + j;
             for (int i = 0; i < dstW; i++) {
@@ -93,7 +94,9 @@ final class RefinedLeeFilter implements SpeckleFilter {
                     }
                 }
                 int dir = direction(m);
-                dst[j * dstW + i] = (float) directionalLee(src, srcW, srcH, cx, cy, z, dir);
+                boolean inside = cx >= HALF && cy >= HALF && cx + HALF < srcW && cy + HALF < srcH;
+                dst[j * dstW + i] = (float) (inside ? directionalLee(src, cy * srcW + cx, z, offsets[dir])
+                        : directionalLee(src, srcW, srcH, cx, cy, z, dir));
             }
         }
     }
@@ -118,6 +121,33 @@ final class RefinedLeeFilter implements SpeckleFilter {
         };
     }
 
+    /** The directional windows as offsets into a source row-major array of width {@code srcW}. */
+    private static int[][] linearOffsets(int srcW) {
+        int[][] out = new int[8][];
+        for (int dir = 0; dir < 8; dir++) {
+            out[dir] = new int[DX[dir].length];
+            for (int k = 0; k < DX[dir].length; k++) out[dir][k] = DY[dir][k] * srcW + DX[dir][k];
+        }
+        return out;
+    }
+
+    /** Lee MMSE over a directional window wholly inside the source (same order of summation as below). */
+    private double directionalLee(float[] src, int centre, float z, int[] offsets) {
+        double s = 0, q = 0;
+        int n = 0;
+        for (int off : offsets) {
+            float v = src[centre + off];
+            if (v == v) {
+                s += v;
+                q += (double) v * v;
+                n++;
+            }
+        }
+        double mean = s / n;
+        return LeeFilter.mmse(z, mean, Math.max(0.0, q / n - mean * mean), noiseVariance);
+    }
+
+    /** Lee MMSE over a directional window clipped to the source. */
     private double directionalLee(float[] src, int srcW, int srcH, int cx, int cy, float z, int dir) {
         int[] dx = DX[dir], dy = DY[dir];
         double s = 0, q = 0;
