@@ -12,6 +12,8 @@ import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.tile.TileEngine;
 import eu.ai4c.kit.tile.TileGrid;
 import java.io.IOException;
 import java.util.List;
@@ -68,6 +70,25 @@ class SpeckleRasterTest {
                     SpeckleFilters.create(raster.parameters(), raster.statistics(0)), img, W, H);
             assertArrayEquals(direct, whole, name);
         }
+    }
+
+    @Test
+    void parallelTileEngineGivesTheSameImage() throws IOException {
+        float[] img = scene();
+        SpeckleRaster raster = SpeckleRaster.of(MemoryRaster.ofFloats("Sigma0_VV", W, H, img, null),
+                SpeckleParameters.defaults());
+        float[] whole = raster.read(0, raster.bounds()).floats();
+        float[] tiled = new float[W * H];
+        TileGrid grid = new TileGrid(W, H, 128, 96);
+        TileEngine.run("speckle", raster, new int[] {0}, grid, ProcessingContext.defaults().withThreads(2),
+                (col, row, blocks) -> {
+                    Region t = grid.tile(col, row);
+                    float[] tile = blocks[0].floats();
+                    for (int y = 0; y < t.height(); y++) {
+                        System.arraycopy(tile, y * t.width(), tiled, (t.y() + y) * W + t.x(), t.width());
+                    }
+                });
+        assertArrayEquals(whole, tiled);
     }
 
     @Test
