@@ -84,11 +84,11 @@ final class LeeSigmaFilter implements SpeckleFilter {
                 for (int y = y0; y <= y1; y++) {
                     for (int k = y * srcW + x0, e = y * srcW + x1; k <= e; k++) {
                         float v = src[k];
-                        if (v >= lo && v <= hi) {  // false for NaN
-                            s += v;
-                            q += (double) v * v;
-                            n++;
-                        }
+                        int in = inRange(v, lo, hi);
+                        double sel = Float.intBitsToFloat(Float.floatToRawIntBits(v) & -in);
+                        s += sel;
+                        q += sel * sel;
+                        n += in;
                     }
                 }
                 double x;
@@ -101,6 +101,20 @@ final class LeeSigmaFilter implements SpeckleFilter {
                 dst[j * dstW + i] = (float) x;
             }
         }
+    }
+
+    /**
+     * 1 when {@code lo ≤ v ≤ hi} and v is not NaN, else 0, without a branch: whether a speckled pixel
+     * falls in the sigma range is a coin toss for the branch predictor, and mispredictions cost more
+     * than the rest of the loop. A difference {@code a − b} of floats is negative exactly when
+     * {@code a < b} (gradual underflow), so the sign bits of {@code v − lo} and {@code hi − v} say
+     * whether v is out of range; NaN has all exponent bits set and a non-zero mantissa.
+     */
+    static int inRange(float v, float lo, float hi) {
+        int bits = Float.floatToRawIntBits(v);
+        int out = (Float.floatToRawIntBits(v - lo) | Float.floatToRawIntBits(hi - v)
+                | (0x7f800000 - (bits & 0x7fffffff))) >>> 31;
+        return out ^ 1;
     }
 
     /** Pixels ≥ Z98 in the target window around (cx, cy), clipped to the source. */

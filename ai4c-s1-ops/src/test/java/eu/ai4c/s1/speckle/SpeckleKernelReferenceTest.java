@@ -69,6 +69,22 @@ class SpeckleKernelReferenceTest {
         }
     }
 
+    @Test
+    void branchFreeSigmaRangeTestAgreesWithComparisons() {
+        Random random = new Random(8);
+        float[] special = {0f, Float.MIN_VALUE, 1e-38f, 1f, 2f, Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NaN,
+            -1f, Math.nextUp(1f), Math.nextDown(2f)};
+        for (int k = 0; k < 200_000; k++) {
+            float lo = k < 1000 ? 1f : (float) random.nextDouble() * 3;
+            float hi = k < 1000 ? 2f : lo * (float) (1 + 4 * random.nextDouble());
+            float v = k < 1000 ? special[k % special.length] : (float) (random.nextDouble() * 8);
+            if (k % 97 == 0) v = lo;
+            if (k % 89 == 0) v = hi;
+            int want = (v >= lo && v <= hi) ? 1 : 0;
+            assertEquals(want, LeeSigmaFilter.inRange(v, lo, hi), "v=" + v + " in [" + lo + ", " + hi + "]");
+        }
+    }
+
     interface Reference {
         double at(float[] src, int x, int y);
     }
