@@ -15,7 +15,9 @@ import java.util.List;
  * A speckle-filtered view of a raster of SAR intensity bands (linear power; any real sample type,
  * filtered as float32). Each band gets its own kernel; its scene statistics (ENL estimate, Z98) are
  * measured once, on construction, from a sample of up to {@value #SAMPLE_GRID}×{@value #SAMPLE_GRID}
- * windows of {@value #SAMPLE_SIDE}×{@value #SAMPLE_SIDE} pixels spread evenly over the band.
+ * windows of {@value #SAMPLE_SIDE}×{@value #SAMPLE_SIDE} pixels spread evenly over the band. When
+ * the sample holds no usable 8×8 block (tiny or mostly no-data images) the {@code enl} parameter is
+ * used instead of the estimate.
  *
  * <p>{@link #read} reads the requested region grown by the kernel's halo and clipped to the image,
  * so windows shrink at image edges only; output bands are float32 with NaN no-data (source no-data
@@ -31,14 +33,17 @@ public final class SpeckleRaster implements Raster {
     static final int SAMPLE_GRID = 6;
 
     private final Raster source;
+    /** Source band of each output band. */
+    private final int[] sourceBands;
     private final SpeckleParameters parameters;
     private final List<Band> bands;
     private final SceneStatistics[] statistics;
     private final SpeckleFilter[] filters;
 
-    private SpeckleRaster(Raster source, SpeckleParameters parameters, List<Band> bands,
+    private SpeckleRaster(Raster source, int[] sourceBands, SpeckleParameters parameters, List<Band> bands,
                           SceneStatistics[] statistics, SpeckleFilter[] filters) {
         this.source = source;
+        this.sourceBands = sourceBands;
         this.parameters = parameters;
         this.bands = List.copyOf(bands);
         this.statistics = statistics;
@@ -48,29 +53,51 @@ public final class SpeckleRaster implements Raster {
     /**
      * Speckle-filters every band of {@code source}.
      *
-     * @throws Ai4cException (usage) when a band is complex
+     * @throws Ai4cException (usage) when a band is complex, amplitude or in dB
      * @throws IOException   when the sample for the scene statistics cannot be read
      */
     public static SpeckleRaster of(Raster source, SpeckleParameters parameters) throws IOException {
-        int n = source.bands().size();
+        int[] all = new int[source.bands().size()];
+        for (int b = 0; b < all.length; b++) all[b] = b;
+        return of(source, all, parameters);
+    }
+
+    /**
+     * Speckle-filters the bands {@code bands} of {@code source}, which become bands 0, 1, … of the result.
+     *
+     * @throws Ai4cException (usage) when a band is complex, amplitude or in dB
+     * @throws IOException   when the sample for the scene statistics cannot be read
+     */
+    public static SpeckleRaster of(Raster source, int[] bands, SpeckleParameters parameters) throws IOException {
+        int n = bands.length;
         List<Band> out = new ArrayList<>(n);
         SceneStatistics[] stats = new SceneStatistics[n];
         SpeckleFilter[] filters = new SpeckleFilter[n];
         SpeckleFilterType type = parameters.filterType();
         boolean needStats = type == SpeckleFilterType.LEE_SIGMA || (type.usesLooks() && parameters.estimateENL());
         for (int b = 0; b < n; b++) {
-            Band band = source.bands().get(b);
-            if (band.type().isComplex()) {
-                throw Ai4cException.usage("Speckle-Filter: band " + band.name() + " is complex (" + band.type()
-                        + "); speckle filters work on intensity: convert the band to intensity (|z|²) first");
-            }
+            Band band = source.bands().get(bands[b]);
+            checkIntensity(band);
             out.add(band.withType(DataType.FLOAT32).withNoData(Double.NaN));
             if (needStats) {
-                stats[b] = sampleStatistics(source, b);
+                stats[b] = sampleStatistics(source, bands[b]);
             }
             filters[b] = SpeckleFilters.create(parameters, stats[b]);
         }
-        return new SpeckleRaster(source, parameters, out, stats, filters);
+        return new SpeckleRaster(source, bands.clone(), parameters, out, stats, filters);
+    }
+
+    private static void checkIntensity(Band band) {
+        if (band.type().isComplex()) {
+            throw Ai4cException.usage("Speckle-Filter: band " + band.name() + " is complex (" + band.type()
+                    + "); speckle filters work on intensity: convert the band to intensity (|z|²) first");
+        }
+        String unit = band.unit().trim().toLowerCase(java.util.Locale.ROOT);
+        if (unit.equals("db") || unit.equals("amplitude")) {
+            throw Ai4cException.usage("Speckle-Filter: band " + band.name() + " is in " + band.unit()
+                    + "; the speckle model needs linear intensity: filter before the dB conversion, or square"
+                    + " amplitudes first");
+        }
     }
 
     /** The parameters in use. */
@@ -120,7 +147,7 @@ public final class SpeckleRaster implements Raster {
         }
         SpeckleFilter filter = filters[band];
         Region srcRegion = region.expand(filter.halo()).intersect(bounds());
-        float[] src = intensities(source, band, srcRegion);
+        float[] src = intensities(source, sourceBands[band], srcRegion);
         float[] dst = new float[Math.toIntExact(region.area())];
         filter.filter(src, srcRegion.width(), srcRegion.height(), region.x() - srcRegion.x(),
                 region.y() - srcRegion.y(), dst, region.width(), region.height());
