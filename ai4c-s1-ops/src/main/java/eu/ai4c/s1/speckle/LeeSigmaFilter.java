@@ -108,7 +108,8 @@ final class LeeSigmaFilter implements SpeckleFilter {
      * falls in the sigma range is a coin toss for the branch predictor, and mispredictions cost more
      * than the rest of the loop. A difference {@code a − b} of floats is negative exactly when
      * {@code a < b} (gradual underflow), so the sign bits of {@code v − lo} and {@code hi − v} say
-     * whether v is out of range; NaN has all exponent bits set and a non-zero mantissa.
+     * whether v is out of range (bounds are finite here; −0.0 counts as below a zero bound); NaN has
+     * all exponent bits set and a non-zero mantissa.
      */
     static int inRange(float v, float lo, float hi) {
         int bits = Float.floatToRawIntBits(v);

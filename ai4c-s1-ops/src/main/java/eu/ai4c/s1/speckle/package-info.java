@@ -9,7 +9,8 @@
  *   <li>{@link eu.ai4c.s1.speckle.SceneStatistics} and {@link eu.ai4c.s1.speckle.EnlEstimator}: the
  *       scene-wide values (equivalent number of looks, 98th percentile) measured once before tiling;</li>
  *   <li>{@link eu.ai4c.s1.speckle.SpeckleRaster}: the tiled driver over any
- *       {@link eu.ai4c.kit.raster.Raster}, halo in, edges clipped, bit-identical under any tiling.</li>
+ *       {@link eu.ai4c.kit.raster.Raster}, halo in, edges clipped, bit-identical under any tiling;</li>
+ *   <li>{@link eu.ai4c.s1.speckle.SpeckleFilterOp}: the {@code Speckle-Filter} operator and its descriptor.</li>
  * </ul>
  * Each kernel's Javadoc cites its paper and states what is simplified.
  */
