@@ -9,10 +9,10 @@ import java.util.Arrays;
  * positive mean gives {@code r = s² / z̄²} (unbiased sample variance); the estimate is
  * {@code 1 / median(r)}. Heterogeneous blocks (edges, texture, targets) have larger r and fall in
  * the upper half, so the median follows the homogeneous majority; on a scene mostly made of
- * texture the estimate is low, which makes the filters smooth less, not more. On pure L-look
- * speckle the median of r lies slightly below its mean 1/L (r is right-skewed), so the estimate is
- * a few percent high (measured: +5 % for L = 1, +2 to 3 % for L = 4, with 8×8 blocks). Estimates are clamped to
- * [{@value #MIN_ENL}, {@value #MAX_ENL}].
+ * texture the estimate is low, and the filters then take part of the texture for speckle and
+ * smooth more. On pure L-look speckle the median of r lies slightly below its mean 1/L (r is
+ * right-skewed), so the estimate is a few percent high (measured with 8×8 blocks: +5 % for L = 1,
+ * +2 to 3 % for L = 4). Estimates are clamped to [{@value #MIN_ENL}, {@value #MAX_ENL}].
  *
  * <h2>Thread-safety</h2>
  * An accumulator: mutable, confined to one thread. {@link #estimate(float[], int, int)} is a
