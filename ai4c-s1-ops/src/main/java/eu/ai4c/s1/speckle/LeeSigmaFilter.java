@@ -5,9 +5,10 @@ package eu.ai4c.s1.speckle;
  * "Improved Sigma Filter for Speckle Filtering of SAR Imagery", IEEE TGRS 47(1):202–213), for
  * L-look intensity. For each pixel z:
  * <ol>
- *   <li><b>Point target</b> (paper III.C): when z ≥ Z98, the scene's 98th percentile, and at least
- *       K pixels of the target window are ≥ Z98, the pixel is kept unfiltered. The paper uses a 3×3
- *       window and K = 5; for the 5×5 target window K keeps the same fraction, ⌈25·5/9⌉ = 14.</li>
+ *   <li><b>Point target</b> (paper III.C): a target window with at least K pixels ≥ Z98, the
+ *       scene's 98th percentile, marks a point target, and its pixels ≥ Z98 are kept unfiltered. The
+ *       paper uses a 3×3 window and K = 5; for the 5×5 target window K keeps the same fraction,
+ *       ⌈25·5/9⌉ = 14.</li>
  *   <li><b>A-priori mean</b> (paper III.B): x̂ = Lee MMSE of the target window (3×3 or 5×5) with
  *       σv² = 1/L.</li>
  *   <li><b>Sigma range</b>: the pixels of the filter window (5×5 … 17×17) within
@@ -17,9 +18,8 @@ package eu.ai4c.s1.speckle;
  *       1/L: {@code x = z̄ + b (z − z̄)}, see {@link LeeFilter#mmse}.</li>
  * </ol>
  * Simplifications: Z98 is computed once per scene by the caller (e.g. from a sample, see
- * {@link SceneStatistics}), not per tile, so that tiles are independent; the paper also keeps the
- * other bright pixels of a detected target's 3×3 window, here each pixel is tested with its own
- * target window; a pixel whose sigma range selects nothing gets x̂. Immutable, thread-safe.
+ * {@link SceneStatistics}), not per tile, so that tiles are independent; a pixel whose sigma range
+ * selects nothing gets x̂. Immutable, thread-safe.
  */
 final class LeeSigmaFilter implements SpeckleFilter {
     private final int window;
@@ -52,7 +52,8 @@ final class LeeSigmaFilter implements SpeckleFilter {
 
     @Override
     public int halo() {
-        return Math.max(window, targetWindow) / 2;
+        // point-target detection looks at target windows centred up to tHalf away
+        return Math.max(window / 2, 2 * (targetWindow / 2));
     }
 
     @Override
@@ -72,7 +73,7 @@ final class LeeSigmaFilter implements SpeckleFilter {
                     dst[j * dstW + i] = Float.NaN;
                     continue;
                 }
-                if (z >= z98 && brightCount(src, srcW, srcH, cx, cy, tHalf) >= pointTargetCount) {
+                if (z >= z98 && inPointTarget(src, srcW, srcH, cx, cy, tHalf)) {
                     dst[j * dstW + i] = z;
                     continue;
                 }
@@ -116,6 +117,19 @@ final class LeeSigmaFilter implements SpeckleFilter {
         int out = (Float.floatToRawIntBits(v - lo) | Float.floatToRawIntBits(hi - v)
                 | (0x7f800000 - (bits & 0x7fffffff))) >>> 31;
         return out ^ 1;
+    }
+
+    /**
+     * Whether the bright pixel (cx, cy) belongs to a point target: some target window that contains it
+     * (centred on it or on a neighbour within {@code tHalf}) holds at least K pixels ≥ Z98.
+     */
+    private boolean inPointTarget(float[] src, int srcW, int srcH, int cx, int cy, int tHalf) {
+        for (int y = Math.max(0, cy - tHalf), y1 = Math.min(srcH - 1, cy + tHalf); y <= y1; y++) {
+            for (int x = Math.max(0, cx - tHalf), x1 = Math.min(srcW - 1, cx + tHalf); x <= x1; x++) {
+                if (brightCount(src, srcW, srcH, x, y, tHalf) >= pointTargetCount) return true;
+            }
+        }
+        return false;
     }
 
     /** Pixels ≥ Z98 in the target window around (cx, cy), clipped to the source. */

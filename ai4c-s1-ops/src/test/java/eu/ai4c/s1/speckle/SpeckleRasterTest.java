@@ -39,6 +39,12 @@ class SpeckleRasterTest {
             int c = (30 + random.nextInt(H - 60)) * W + 30 + random.nextInt(W - 60);
             for (int d : new int[] {0, 1, -1, W, -W, W + 1}) v[c + d] = 3f;
         }
+        // extended bright targets straddling the 256-pixel tile borders (point-target detection across tiles)
+        for (int[] t : new int[][] {{253, 253}, {510, 100}, {766, 512}, {100, 254}}) {
+            for (int y = t[1]; y < t[1] + 4; y++) {
+                for (int x = t[0]; x < t[0] + 4; x++) v[y * W + x] = (float) (2 + random.nextDouble());
+            }
+        }
         for (int y = 300; y < 340; y++) {
             for (int x = 240; x < 300; x++) v[y * W + x] = Float.NaN;
         }
@@ -50,8 +56,13 @@ class SpeckleRasterTest {
     void tilesOf256EqualWholeImageExactly() throws IOException {
         float[] img = scene();
         MemoryRaster source = MemoryRaster.ofFloats("Sigma0_VV", W, H, img, null);
-        for (String name : SpeckleFilterType.labels()) {
-            SpeckleRaster raster = SpeckleRaster.of(source, SpeckleParameters.defaults().withFilter(name));
+        List<SpeckleParameters> cases = new java.util.ArrayList<>();
+        for (String name : SpeckleFilterType.labels()) cases.add(SpeckleParameters.defaults().withFilter(name));
+        cases.add(SpeckleParameters.defaults().withWindowSize("5x5").withTargetWindowSize("5x5"));
+        cases.add(SpeckleParameters.defaults().withFilter("Median").withFilterSize(4, 7));
+        for (SpeckleParameters p : cases) {
+            String name = p.filter() + " " + p.windowSize() + "/" + p.targetWindowSizeStr();
+            SpeckleRaster raster = SpeckleRaster.of(source, p);
             float[] whole = raster.read(0, raster.bounds()).floats();
             float[] tiled = new float[W * H];
             TileGrid grid = new TileGrid(W, H, 256, 256);
@@ -65,7 +76,7 @@ class SpeckleRasterTest {
                 }
             }
             assertArrayEquals(whole, tiled, name + ": tiled result differs from whole-image result");
-            if (!name.equals("Lee Sigma")) continue;
+            if (!p.equals(SpeckleParameters.defaults())) continue;
             // and the driver gives what the kernel gives on the whole array with the same statistics
             float[] direct = SyntheticSpeckle.filterWhole(
                     SpeckleFilters.create(raster.parameters(), raster.statistics(0)), img, W, H);
