@@ -30,8 +30,8 @@ import org.opengis.referencing.datum.GeodeticDatum;
  * axes), and for projected CRSs in metres of these methods: Transverse Mercator (UTM-like grids),
  * Lambert Conic Conformal (2SP), Lambert Azimuthal Equal Area, Polar Stereographic (variant A),
  * Mercator (variant A).</li>
- * <li>Any other CRS: model type only, and the WKT 1 definition in GTCitationGeoKey behind the
- * prefix {@code "ESRI PE String = "}, which GDAL parses back.</li>
+ * <li>Any other CRS: user-defined model type (32767) and the WKT 1 definition in PCSCitationGeoKey
+ * behind the prefix {@code "ESRI PE String = "}, which GDAL parses back (other readers may not).</li>
  * </ol>
  * Stateless; thread-safe.
  */
@@ -108,8 +108,6 @@ public final class CrsGeoKeys {
                 return keys;
             }
             if (putUserProjected(keys, projected)) return keys;
-        } else {
-            keys.putShort(TiffTags.GT_MODEL_TYPE, TiffTags.MODEL_TYPE_PROJECTED);
         }
         return putWktCitation(keys, horizontal);
     }
@@ -199,8 +197,11 @@ public final class CrsGeoKeys {
         WKTFormat format = new WKTFormat(java.util.Locale.ROOT, java.time.ZoneOffset.UTC);
         format.setConvention(Convention.WKT1_COMMON_UNITS);
         format.setIndentation(WKTFormat.SINGLE_LINE);
-        keys.putAscii(TiffTags.GT_CITATION, WKT_CITATION_PREFIX + format.format(crs));
-        return keys;
+        GeoKeyDirectory fallback = new GeoKeyDirectory();
+        fallback.putShort(TiffTags.GT_MODEL_TYPE, TiffTags.USER_DEFINED);
+        fallback.putShort(TiffTags.GT_RASTER_TYPE, keys.shortValue(TiffTags.GT_RASTER_TYPE));
+        fallback.putAscii(TiffTags.PROJ_CITATION, WKT_CITATION_PREFIX + format.format(crs));
+        return fallback;
     }
 
     private static boolean isUnit(CoordinateReferenceSystem crs, Unit<?> unit) {
