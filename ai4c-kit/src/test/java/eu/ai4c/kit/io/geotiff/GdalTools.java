@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the GDAL command-line tools as independent checks of written files. A missing tool fails
@@ -60,6 +62,12 @@ final class GdalTools {
         return JSON.readTree(out);
     }
 
+    private static int headerValue(String hdr, String key) {
+        Matcher m = Pattern.compile("(?m)^\\s*" + key + "\\s*=\\s*(\\d+)").matcher(hdr);
+        if (!m.find()) fail("ENVI header has no " + key + ": " + hdr);
+        return Integer.parseInt(m.group(1));
+    }
+
     /**
      * Converts {@code file} (or one of its overview levels when {@code overview >= 0}) to ENVI with
      * gdal_translate and reads the raw band-sequential samples back, one array per band.
@@ -73,11 +81,9 @@ final class GdalTools {
         cmd.add(file.toString());
         cmd.add(envi.toString());
         run(cmd.toArray(String[]::new));
-        JsonNode info = info(envi);
-        int w = info.get("size").get(0).asInt(), h = info.get("size").get(1).asInt();
-        int bands = info.get("bands").size();
         String hdr = Files.readString(workDir.resolve(stem + ".hdr"));
-        assertEquals(true, hdr.replace(" ", "").contains("byteorder=0"), "ENVI output is little-endian");
+        int w = headerValue(hdr, "samples"), h = headerValue(hdr, "lines"), bands = headerValue(hdr, "bands");
+        assertEquals(0, headerValue(hdr, "byte order"), "ENVI output is little-endian");
         ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(envi)).order(ByteOrder.LITTLE_ENDIAN);
         int n = w * h;
         assertEquals((long) n * bands * type.bytesPerSample(), buf.capacity(), "ENVI file size");

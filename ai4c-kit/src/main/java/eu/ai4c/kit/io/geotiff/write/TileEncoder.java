@@ -38,7 +38,7 @@ public final class TileEncoder {
     }
 
     /**
-     * Encodes one tile. The block's array may be modified (the predictor works in place).
+     * Encodes one tile. The block is not modified (blocks may be shared with a tile cache).
      *
      * @return a buffer whose first {@link #length()} bytes are the tile as stored
      */
@@ -47,7 +47,8 @@ public final class TileEncoder {
         if (block.type() != type) {
             throw new IllegalArgumentException("Tile of " + block.type() + " given to a " + type + " encoder");
         }
-        Object samples = fullTile(block);
+        // Horizontal differencing works in place, so it gets a private copy.
+        Object samples = fullTile(block, plan.predictor() == TiffPlan.PREDICTOR_HORIZONTAL);
         int rawLength = raw.length;
         switch (plan.predictor()) {
             case TiffPlan.PREDICTOR_HORIZONTAL -> {
@@ -87,10 +88,17 @@ public final class TileEncoder {
         return length;
     }
 
-    /** The block's samples over a whole tile: its own array when it is a whole tile, else a zero-padded copy. */
-    private Object fullTile(Block block) {
+    /**
+     * The block's samples over a whole tile: its own array when it is a whole tile and no copy is
+     * asked for, else a copy zero-padded to the tile size.
+     */
+    private Object fullTile(Block block, boolean copy) {
         int w = block.width(), h = block.height();
-        if (w == tile && h == tile) return block.array();
+        if (w == tile && h == tile) {
+            if (!copy) return block.array();
+            System.arraycopy(block.array(), 0, padded, 0, tile * tile * plan.fileType().valuesPerSample());
+            return padded;
+        }
         int vps = plan.fileType().valuesPerSample();
         Object src = block.array();
         switch (plan.fileType()) {
