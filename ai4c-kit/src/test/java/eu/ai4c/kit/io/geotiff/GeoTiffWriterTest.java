@@ -143,6 +143,24 @@ class GeoTiffWriterTest {
     }
 
     @Test
+    void bandsOfDifferentTypesShareTheWidestType() throws Exception {
+        MemoryRaster bytes = TestRasters.random(DataType.BYTE, 50, 40, 1, 2, UTM33);
+        MemoryRaster shorts = TestRasters.random(DataType.UINT16, 50, 40, 1, 3, UTM33);
+        MemoryRaster mixed = new MemoryRaster(List.of(bytes.bands().get(0).withName("mask"), shorts.bands().get(0)),
+                new Block[] {bytes.read(0, bytes.bounds()), shorts.read(0, shorts.bounds())}, UTM33);
+        List<String> warnings = new ArrayList<>();
+        Path out = dir.resolve("mixed.tif");
+        new GeoTiffWriter().write(Product.of("m", mixed), out, GeoTiffWriteOptions.defaults(),
+                ProcessingContext.defaults().withWarnings(warnings::add));
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("UINT16")), warnings.toString());
+        Object[] back = GdalTools.readThroughEnvi(out, -1, DataType.UINT16, dir);
+        byte[] mask = bytes.read(0, bytes.bounds()).bytes();
+        short[] first = (short[]) back[0];
+        for (int i = 0; i < mask.length; i++) assertEquals(mask[i] & 0xFF, first[i] & 0xFFFF, "pixel " + i);
+        assertSameSamples(shorts.read(0, shorts.bounds()), back[1], "uint16 band");
+    }
+
+    @Test
     void rotatedGridIsWrittenAsModelTransformation() throws Exception {
         double[] gt = {500000, 8.66, -5, 4000000, -5, -8.66};
         MapGeoCoding rotated = new MapGeoCoding(UTM33.crs(), gt);

@@ -53,6 +53,9 @@ public record TiffPlan(int width, int height, List<Band> bands, DataType fileTyp
      */
     public static TiffPlan of(Raster raster, GeoTiffWriteOptions options, String target, WarningListener warnings) {
         List<Band> bands = raster.bands();
+        if (bands.isEmpty()) {
+            throw new Ai4cException("Cannot write " + target + ": the product has no bands to write.");
+        }
         if (raster.width() <= 0 || raster.height() <= 0) {
             throw new Ai4cException("Cannot write " + target + ": the raster is empty (" + raster.width() + "x"
                     + raster.height() + ").");
