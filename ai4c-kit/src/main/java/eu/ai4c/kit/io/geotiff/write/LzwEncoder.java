@@ -17,9 +17,11 @@ public final class LzwEncoder {
     private static final int HASH_SIZE = 1 << 13; // > 4096 entries at load factor < 0.5
     private static final int HASH_MASK = HASH_SIZE - 1;
 
-    /** String table as a hash of (prefix code << 8 | next byte) → code; -1 marks a free slot. */
-    private final int[] keys = new int[HASH_SIZE];
-    private final short[] codes = new short[HASH_SIZE];
+    /**
+     * String table as an open-addressing hash: each slot packs the key (prefix code << 8 | next
+     * byte, 20 bits) above the 12-bit code; -1 marks a free slot.
+     */
+    private final int[] table = new int[HASH_SIZE];
     private byte[] out = new byte[1 << 16];
     private int outLength;
     private long bitBuffer;
@@ -38,7 +40,7 @@ public final class LzwEncoder {
         int nbits = 9;
         int maxCode = (1 << nbits) - 1;
         int next = FIRST;
-        Arrays.fill(keys, -1);
+        Arrays.fill(table, -1);
         put(CLEAR, nbits);
         if (length == 0) {
             put(EOI, nbits);
@@ -50,25 +52,20 @@ public final class LzwEncoder {
             int b = in[i] & 0xFF;
             int key = (prefix << 8) | b;
             int slot = hash(key);
-            int found = -1;
-            while (keys[slot] != -1) {
-                if (keys[slot] == key) {
-                    found = codes[slot];
-                    break;
-                }
+            int entry;
+            while ((entry = table[slot]) != -1 && (entry >>> 12) != key) {
                 slot = (slot + 1) & HASH_MASK;
             }
-            if (found >= 0) {
-                prefix = found;
+            if (entry != -1) {
+                prefix = entry & 0xFFF;
                 continue;
             }
             put(prefix, nbits);
-            keys[slot] = key;
-            codes[slot] = (short) next;
+            table[slot] = (key << 12) | next;
             next++;
             if (next == MAX_CODE - 1) {
                 put(CLEAR, nbits);
-                Arrays.fill(keys, -1);
+                Arrays.fill(table, -1);
                 next = FIRST;
                 nbits = 9;
                 maxCode = (1 << nbits) - 1;

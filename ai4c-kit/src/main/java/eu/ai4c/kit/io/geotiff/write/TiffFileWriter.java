@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>Plain GeoTIFF streams: header, tiles appended in the order they are computed, then the
  * directory at the end, and the header patched to point at it. A COG first streams every level
  * into a hidden scratch file beside the target (full resolution, then each overview made from
- * an uncompressed scratch copy of the level above), then lays out the output: header, GDAL's
+ * an uncompressed, block-organised scratch copy filled while the level above is encoded), then lays out the output: header, GDAL's
  * structural-metadata "ghost" area, all directories, then the tiles from the smallest overview
  * to full resolution in TIFF index order, each with a 4-byte size leader and a 4-byte trailer
  * (repeat of its last 4 bytes). Scratch files are always deleted.</p>
@@ -101,7 +101,7 @@ public final class TiffFileWriter {
                 if (level + 1 < levels) {
                     int[] size = plan.levels().get(level + 1);
                     next = new RawLevelFile(Files.createTempFile(dir, base + ".", ".ovr" + (level + 1)),
-                            size[0], size[1], plan.bands(), plan.fileType());
+                            size[0], size[1], plan.tileSize() / 2, plan.bands(), plan.fileType());
                     raws.add(next);
                 }
                 LevelEncoder.run(plan, level, current, store, next, context);
