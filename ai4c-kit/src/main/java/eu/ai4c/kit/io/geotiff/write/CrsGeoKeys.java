@@ -25,9 +25,9 @@ import org.opengis.referencing.datum.GeodeticDatum;
  * <ol>
  * <li>A CRS with an EPSG code: GeographicTypeGeoKey (geographic) or ProjectedCSTypeGeoKey
  * (projected) with that code.</li>
- * <li>Without a code, user-defined keys (code 32767) for a geographic CRS in degrees on any
- * ellipsoid with the Greenwich meridian (datum by EPSG code when it has one, else ellipsoid
- * axes), and for projected CRSs in metres of these methods: Transverse Mercator (UTM-like grids),
+ * <li>Without a code, WGS 84 recognised by its ellipsoid and datum name (EPSG:4326, datum 6326);
+ * user-defined keys (code 32767) for a geographic CRS in degrees on any other ellipsoid with the
+ * Greenwich meridian (datum by EPSG code when it has one, else ellipsoid axes), and for projected CRSs in metres of these methods: Transverse Mercator (UTM-like grids),
  * Lambert Conic Conformal (2SP), Lambert Azimuthal Equal Area, Polar Stereographic (variant A),
  * Mercator (variant A).</li>
  * <li>Any other CRS: user-defined model type (32767) and the WKT 1 definition in PCSCitationGeoKey
@@ -76,6 +76,9 @@ public final class CrsGeoKeys {
                     new Param(PROJ_FALSE_EASTING, "False easting", false),
                     new Param(PROJ_FALSE_NORTHING, "False northing", false))));
 
+    /** EPSG codes of WGS 84: geographic 2D CRS and datum. */
+    private static final int WGS84_GEOGRAPHIC = 4326, WGS84_DATUM = 6326;
+
     /** Prefix under which GDAL looks for a WKT definition in the citation. */
     public static final String WKT_CITATION_PREFIX = "ESRI PE String = ";
 
@@ -114,6 +117,11 @@ public final class CrsGeoKeys {
 
     private static boolean putUserGeographic(GeoKeyDirectory keys, GeographicCRS geographic) {
         if (!isUnit(geographic, Units.DEGREE) || !isGreenwich(geographic.getDatum())) return false;
+        if (isWgs84(geographic.getDatum())) {
+            // WGS 84 in degrees from Greenwich is EPSG:4326 whatever its axis order or names.
+            keys.putShort(TiffTags.GEOGRAPHIC_TYPE, WGS84_GEOGRAPHIC);
+            return true;
+        }
         keys.putShort(TiffTags.GEOGRAPHIC_TYPE, TiffTags.USER_DEFINED);
         String name = IdentifiedObjects.getName(geographic, null);
         if (name != null) keys.putAscii(TiffTags.GEOG_CITATION, name);
@@ -125,7 +133,7 @@ public final class CrsGeoKeys {
     private static void putDatum(GeoKeyDirectory keys, GeodeticDatum datum) {
         Integer datumCode = null;
         try {
-            datumCode = IdentifiedObjects.lookupEPSG(datum);
+            datumCode = isWgs84(datum) ? WGS84_DATUM : IdentifiedObjects.lookupEPSG(datum);
         } catch (org.opengis.util.FactoryException | RuntimeException e) {
             // no code: the datum is written by its ellipsoid below
         }
@@ -167,6 +175,9 @@ public final class CrsGeoKeys {
                 return false; // a parameter GeoTIFF cannot express: fall back to the WKT citation
             }
             OptionalInt baseCode = Projections.epsgCode(base);
+            if (baseCode.isEmpty() && isUnit(base, Units.DEGREE) && isWgs84(base.getDatum())) {
+                baseCode = OptionalInt.of(WGS84_GEOGRAPHIC);
+            }
             if (baseCode.isPresent()) {
                 keys.putShort(TiffTags.GEOGRAPHIC_TYPE, baseCode.getAsInt());
             } else {
@@ -210,6 +221,21 @@ public final class CrsGeoKeys {
             if (!unit.equals(cs.getAxis(i).getUnit())) return false;
         }
         return true;
+    }
+
+    /**
+     * True for the WGS 84 datum: the WGS 84 ellipsoid and a datum name saying WGS 84 (the EPSG
+     * lookup does not find datums parsed from WKT 1, nor datum ensembles).
+     */
+    static boolean isWgs84(GeodeticDatum datum) {
+        if (datum == null || !isGreenwich(datum)) return false;
+        Ellipsoid e = datum.getEllipsoid();
+        if (!Units.METRE.equals(e.getAxisUnit()) || e.getSemiMajorAxis() != 6378137
+                || Math.abs(e.getInverseFlattening() - 298.257223563) > 1e-9) {
+            return false;
+        }
+        String name = datum.getName().getCode().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        return name.contains("WGS84") || name.contains("WGS1984") || name.startsWith("WORLDGEODETICSYSTEM1984");
     }
 
     private static boolean isGreenwich(GeodeticDatum datum) {

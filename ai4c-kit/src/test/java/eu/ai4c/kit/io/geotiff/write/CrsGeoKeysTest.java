@@ -56,6 +56,16 @@ class CrsGeoKeysTest {
     }
 
     @Test
+    void wgs84WithoutAuthorityIsRecognised() {
+        GeoKeyDirectory geographic = CrsGeoKeys.of(Projections.parse(GEOGCS, 0, 0));
+        assertEquals(4326, geographic.shortValue(TiffTags.GEOGRAPHIC_TYPE));
+        GeoKeyDirectory tm = keys("Transverse_Mercator", "PARAMETER[\"latitude_of_origin\",0],"
+                + "PARAMETER[\"central_meridian\",10.5],PARAMETER[\"scale_factor\",0.9995],"
+                + "PARAMETER[\"false_easting\",400000],PARAMETER[\"false_northing\",0]");
+        assertEquals(4326, tm.shortValue(TiffTags.GEOGRAPHIC_TYPE));
+    }
+
+    @Test
     void otherMethodsFallBackToTheWktCitation() {
         GeoKeyDirectory k = keys("Sinusoidal", "PARAMETER[\"central_meridian\",7],PARAMETER[\"false_easting\",0],"
                 + "PARAMETER[\"false_northing\",0]");
