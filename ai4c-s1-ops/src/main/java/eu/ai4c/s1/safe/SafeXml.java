@@ -41,6 +41,12 @@ final class SafeXml {
             f.setExpandEntityReferences(false);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e; // reported in the Ai4cException below, not printed on stderr
+                }
+            });
             Element root = b.parse(new ByteArrayInputStream(bytes)).getDocumentElement();
             return new SafeXml(root, fileName, localName(root));
         } catch (Exception e) {
