@@ -255,7 +255,11 @@ public final class SyntheticGrd {
             return this;
         }
 
-        /** Platform heading, degrees clockwise from north (about −167 descending, −13 ascending). */
+        /**
+         * Along-track direction at the scene centre, degrees clockwise from north (about −167
+         * descending, −13 ascending). The annotation's {@code platformHeading} is taken at the
+         * sub-satellite point and differs by a few degrees (meridian convergence), as in real products.
+         */
         public Builder heading(double deg) {
             this.heading = deg;
             return this;
