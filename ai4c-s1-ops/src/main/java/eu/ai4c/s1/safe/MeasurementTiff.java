@@ -75,7 +75,7 @@ public final class MeasurementTiff implements Closeable {
 
     private static MeasurementTiff parse(FileChannel ch, SafeArchive.ByteRange range, String name) throws IOException {
         long base = range.offset();
-        ByteBuffer h = read(ch, base, 16, ByteOrder.LITTLE_ENDIAN, name);
+        ByteBuffer h = read(ch, base, (int) Math.min(16, range.length()), ByteOrder.LITTLE_ENDIAN, name);
         ByteOrder order;
         if (h.get(0) == 'I' && h.get(1) == 'I') order = ByteOrder.LITTLE_ENDIAN;
         else if (h.get(0) == 'M' && h.get(1) == 'M') order = ByteOrder.BIG_ENDIAN;
@@ -84,6 +84,7 @@ public final class MeasurementTiff implements Closeable {
         int magic = h.getShort(2) & 0xFFFF;
         boolean big = magic == 43;
         if (magic != 42 && !big) throw bad(name, "has TIFF version " + magic + " (expected 42 or 43)");
+        if (big && h.limit() < 16) throw bad(name, "ends inside its BigTIFF header");
         long ifd = big ? h.getLong(8) : h.getInt(4) & 0xFFFFFFFFL;
         ByteBuffer cnt = read(ch, base + ifd, big ? 8 : 2, order, name);
         long n = big ? cnt.getLong(0) : cnt.getShort(0) & 0xFFFF;
