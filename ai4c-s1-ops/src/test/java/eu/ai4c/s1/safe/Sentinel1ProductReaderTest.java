@@ -149,6 +149,8 @@ class Sentinel1ProductReaderTest {
         assertEquals(5, s1.missingImages().size());
         Ai4cException noNoise = assertThrows(Ai4cException.class, () -> s1.image("IW1", "VV").noise());
         assertTrue(noNoise.getMessage().contains("lacks annotation/calibration/noise-s1a-iw1-slc-vv"), noNoise.getMessage());
+        Ai4cException notGrd = assertThrows(Ai4cException.class, () -> s1.manifest().requireProductType("GRD", "S1-GRD-preprocess"));
+        assertTrue(notGrd.getMessage().contains("is a Sentinel-1 SLC product, but GRD is needed"), notGrd.getMessage());
         s1.close();
 
         Product z = ProductIO.read(S1Fixtures.s1ReaderZip());
