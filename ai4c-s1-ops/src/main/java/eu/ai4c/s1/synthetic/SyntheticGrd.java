@@ -3,7 +3,6 @@ package eu.ai4c.s1.synthetic;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.s1.calibration.CalibrationType;
-import eu.ai4c.s1.calibration.LineVectorLut;
 import eu.ai4c.s1.noise.NoisePowerLut;
 import eu.ai4c.s1.safe.AdsHeader;
 import eu.ai4c.s1.safe.Annotation;
@@ -162,50 +161,14 @@ public final class SyntheticGrd {
         Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 
-    /** Streams the measurement in blocks of rows: LUTs interpolated per block, speckle drawn per pixel. */
+    /** Streams the measurement (see {@link MeasurementGenerator}); the cross-polarisations are 7 dB darker. */
     private void writeMeasurement(Path file, CalibrationLuts cal, NoiseLuts noise, int polIndex) throws IOException {
-        int w = b.width, h = b.height, block = Math.max(1, Math.min(h, (1 << 20) / w));
-        LineVectorLut sigmaLut = CalibrationType.SIGMA_NOUGHT.lut(cal);
-        NoisePowerLut noiseLut = NoisePowerLut.of(noise);
-        float[] a2 = new float[block * w], n = new float[block * w];
-        double[] sigma = new double[w], looks = new double[w];
-        short[] dn = new short[block * w];
-        GammaSampler sampler = new GammaSampler(b.seed * 31 + polIndex);
-        double polScale = polIndex == 0 ? 1 : 0.2; // cross-pol is darker
-        try (StripTiffWriter tiff = new StripTiffWriter(file, w, h, "AI4C synthetic GRD")) {
-            for (int y0 = 0; y0 < h; y0 += block) {
-                int rows = Math.min(block, h - y0);
-                sigmaLut.interpolate(0, y0, w, rows, a2, 0, true);
-                noiseLut.interpolate(0, y0, w, rows, n);
-                for (int r = 0; r < rows; r++) {
-                    int y = y0 + r;
-                    java.util.Arrays.fill(sigma, b.backgroundSigma0 * polScale);
-                    java.util.Arrays.fill(looks, b.backgroundLooks);
-                    for (HomogeneousArea area : b.areas) {
-                        Region q = area.region();
-                        if (y < q.y() || y >= q.maxY()) continue;
-                        for (int x = Math.max(0, q.x()); x < Math.min(w, q.maxX()); x++) {
-                            sigma[x] = area.sigma0() * polScale;
-                            looks[x] = area.looks();
-                        }
-                    }
-                    int o = r * w;
-                    for (int x = 0; x < w; x++) {
-                        double mean = sigma[x] * a2[o + x] + n[o + x];
-                        double v = Math.sqrt(sampler.intensity(mean, looks[x]));
-                        dn[o + x] = (short) Math.min(65535, Math.max(1, Math.round(v)));
-                    }
-                    for (int x = 0; x < Math.min(b.noValueBorder, w); x++) {
-                        dn[o + x] = 1;
-                        dn[o + w - 1 - x] = 1;
-                    }
-                }
-                for (PointTarget t : b.targets) {
-                    if (t.line() >= y0 && t.line() < y0 + rows) dn[(t.line() - y0) * w + t.sample()] = (short) t.dn();
-                }
-                tiff.writeRows(dn, rows);
-            }
-        }
+        double polScale = polIndex == 0 ? 1 : 0.2;
+        List<HomogeneousArea> scaled = b.areas.stream()
+                .map(a -> new HomogeneousArea(a.region(), a.sigma0() * polScale, a.looks())).toList();
+        new MeasurementGenerator(b.width, b.height, CalibrationType.SIGMA_NOUGHT.lut(cal), NoisePowerLut.of(noise),
+                b.backgroundSigma0 * polScale, b.backgroundLooks, scaled, b.targets, b.noValueBorder,
+                b.seed * 31 + polIndex).write(file, b.threads);
     }
 
     /** Options of a synthetic product; defaults give a Rome-like IW scene. Not thread-safe. */
@@ -221,6 +184,7 @@ public final class SyntheticGrd {
         private double backgroundSigma0 = 0.05, backgroundLooks = 4.4, noisePower = 1200;
         private int noValueBorder;
         private long seed = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
         private final List<HomogeneousArea> areas = new ArrayList<>();
         private final List<PointTarget> targets = new ArrayList<>();
 
@@ -331,6 +295,12 @@ public final class SyntheticGrd {
         /** Leading and trailing samples of every line set to DN 1 (IPF "no-value" border). */
         public Builder noValueBorder(int samples) {
             this.noValueBorder = samples;
+            return this;
+        }
+
+        /** Worker threads for pixel generation (default: available processors); the result does not depend on it. */
+        public Builder threads(int n) {
+            this.threads = Math.max(1, n);
             return this;
         }
 

@@ -174,6 +174,37 @@ class SyntheticGrdReaderTest {
     }
 
     @Test
+    void generationIsDeterministicForAnyThreadCount() throws Exception {
+        SyntheticGrd.Builder spec = SyntheticGrd.builder(300, 90).polarisations("VV").seed(9).noValueBorder(5);
+        Path one = spec.threads(1).build().write(Files.createDirectories(dir.resolve("t1")));
+        Path three = spec.threads(3).build().write(Files.createDirectories(dir.resolve("t3")));
+        try (S1Product a = S1Product.open(one); S1Product b = S1Product.open(three)) {
+            Path ta = one.resolve(a.image("IW", "VV").measurementHref()), tb = three.resolve(b.image("IW", "VV").measurementHref());
+            assertEquals(-1L, Files.mismatch(ta, tb));
+        }
+    }
+
+    @Test
+    void noValueBorderIsFoundByBorderNoiseRemoval() throws Exception {
+        Path p = SyntheticGrd.builder(300, 40).polarisations("VV").seed(3).noValueBorder(7).build()
+                .write(Files.createDirectories(dir.resolve("border")));
+        try (S1Product s1 = S1Product.open(p)) {
+            S1Image vv = s1.image("IW", "VV");
+            Block dn = s1.measurement(vv).read(Region.of(300, 40));
+            float[] noise = new float[300 * 40], denoised = new float[300 * 40];
+            NoisePowerLut.of(vv.noise()).interpolate(0, 0, 300, 40, noise);
+            ThermalNoise.denoiseDetected(dn.shorts(), noise, denoised, 300 * 40);
+            int[] near = new int[40], far = new int[40];
+            eu.ai4c.s1.noise.BorderNoise.leadingTrim(denoised, 0, 300, 1, 500, 40, 0.5, near);
+            eu.ai4c.s1.noise.BorderNoise.leadingTrim(denoised, 299, 300, -1, 500, 40, 0.5, far);
+            for (int y = 0; y < 40; y++) {
+                assertEquals(7, near[y], "line " + y);
+                assertEquals(7, far[y], "line " + y);
+            }
+        }
+    }
+
+    @Test
     void probe() {
         Sentinel1ProductReaderAccess r = new Sentinel1ProductReaderAccess();
         assertEquals("SPECIFIC", r.probe(safe));
