@@ -46,6 +46,14 @@ public final class NoiseAzimuthProfile {
     /** Fills {@code out[offset + r·w + c]} with the factor at line {@code y0+r}, sample {@code x0+c}. */
     public void interpolate(int x0, int y0, int w, int h, float[] out, int offset) {
         for (int r = 0; r < h; r++) Arrays.fill(out, offset + r * w, offset + r * w + w, 1f);
+        multiplyInto(x0, y0, w, h, out, offset);
+    }
+
+    /**
+     * Multiplies {@code out[offset + r·w + c]} by the factor at line {@code y0+r}, sample {@code x0+c}
+     * (pixels in no block are left as they are: factor 1). No scratch memory.
+     */
+    public void multiplyInto(int x0, int y0, int w, int h, float[] out, int offset) {
         for (int b = 0; b < lines.length; b++) {
             int ya = Math.max(y0, firstLine[b]), yb = Math.min(y0 + h - 1, lastLine[b]);
             int xa = Math.max(x0, firstSample[b]), xb = Math.min(x0 + w - 1, lastSample[b]);
@@ -58,9 +66,9 @@ public final class NoiseAzimuthProfile {
             j = Math.max(0, Math.min(j, Math.max(0, last - 1)));
             for (int y = ya; y <= yb; y++) {
                 while (j < last - 1 && l[j + 1] <= y) j++;
-                float f = (float) profile(l, v, j, y);
-                int o = offset + (y - y0) * w;
-                Arrays.fill(out, o + xa - x0, o + xb - x0 + 1, f);
+                double f = profile(l, v, j, y);
+                int o = offset + (y - y0) * w - x0;
+                for (int x = xa; x <= xb; x++) out[o + x] = (float) (out[o + x] * f);
             }
         }
     }

@@ -49,9 +49,6 @@ public final class NoisePowerLut {
     /** Fills {@code out[0 .. w·h)} with the noise power of the window (row-major). */
     public void interpolate(int x0, int y0, int w, int h, float[] out) {
         range.interpolate(x0, y0, w, h, out, 0, false);
-        if (azimuth.isNeutral()) return;
-        float[] factor = new float[w * h];
-        azimuth.interpolate(x0, y0, w, h, factor, 0);
-        for (int i = 0, n = w * h; i < n; i++) out[i] = (float) ((double) out[i] * factor[i]);
+        azimuth.multiplyInto(x0, y0, w, h, out, 0);
     }
 }
