@@ -1,26 +1,39 @@
 package eu.ai4c.s1.synthetic;
 
-/** Ground distance across a swath between two incidence angles, at the centre line of a {@link GrdGeometry}. Stateless. */
+/** The part of a swath between two incidence angles, at the centre line of a {@link GrdGeometry}. Stateless. */
 final class IncidenceSpan {
     private IncidenceSpan() {
     }
 
-    /** Metres along the ellipsoid between the points seen at incidence {@code nearDeg} and {@code farDeg}. */
-    static double groundDistance(GrdGeometry g, double nearDeg, double farDeg) {
+    /**
+     * Ground distance (metres along the ellipsoid) between the points seen at incidence
+     * {@code nearDeg} and {@code farDeg}, and the incidence angle half way between them.
+     *
+     * @return {@code {distance, midIncidenceDeg}}
+     */
+    static double[] span(GrdGeometry g, double nearDeg, double farDeg) {
+        int n = 20000;
+        double[] dist = new double[n + 1], inc = new double[n + 1];
         double[] s = g.position(0);
-        double dist = 0, start = Double.NaN;
         double[] prev = null;
-        double prevInc = Double.NaN;
-        for (int i = 0; i <= 20000; i++) {
-            double alpha = Math.toRadians(5 + 55.0 * i / 20000);
-            double[] p = g.pointAtLook(0, alpha);
-            if (prev != null) dist += GrdGeometry.norm(GrdGeometry.sub(p, prev));
-            double inc = GrdGeometry.incidenceDeg(p, s);
-            if (Double.isNaN(start) && inc >= nearDeg) start = dist;
-            if (!Double.isNaN(start) && inc >= farDeg) return dist - start;
+        for (int i = 0; i <= n; i++) {
+            double[] p = g.pointAtLook(0, Math.toRadians(5 + 55.0 * i / n));
+            dist[i] = prev == null ? 0 : dist[i - 1] + GrdGeometry.norm(GrdGeometry.sub(p, prev));
+            inc[i] = GrdGeometry.incidenceDeg(p, s);
             prev = p;
-            prevInc = inc;
         }
-        throw new IllegalArgumentException("Incidence " + farDeg + "° is beyond the modelled look angles (last " + prevInc + "°)");
+        double dNear = at(inc, dist, nearDeg), dFar = at(inc, dist, farDeg);
+        return new double[] {dFar - dNear, at(dist, inc, (dNear + dFar) / 2)};
+    }
+
+    /** Linear interpolation of {@code y} where the increasing {@code x} equals {@code value}. */
+    private static double at(double[] x, double[] y, double value) {
+        for (int i = 0; i < x.length - 1; i++) {
+            if (x[i + 1] >= value && x[i] <= value) {
+                double u = (value - x[i]) / (x[i + 1] - x[i]);
+                return y[i] + u * (y[i + 1] - y[i]);
+            }
+        }
+        throw new IllegalArgumentException("Incidence or distance " + value + " is outside the modelled look angles (5°..60°)");
     }
 }

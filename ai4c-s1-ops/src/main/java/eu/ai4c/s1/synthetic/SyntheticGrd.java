@@ -236,13 +236,18 @@ public final class SyntheticGrd {
         }
 
         /**
-         * Near and far incidence angles, degrees: centre incidence is their mean and the range
-         * spacing is chosen so that the swath spans them (approximately; the real angles are in the grid).
+         * Near and far incidence angles, degrees: the range spacing is chosen so that the swath spans
+         * them and the centre sample sees the incidence half way between them on the ground
+         * (to a few hundredths of a degree; the exact angles are in the geolocation grid).
+         * Call after {@link #centre} and {@link #heading}.
          */
         public Builder incidence(double nearDeg, double farDeg) {
-            this.centreIncidence = (nearDeg + farDeg) / 2;
-            GrdGeometry g = new GrdGeometry(latitude, longitude, heading, centreIncidence, 1, 1);
-            this.rangeSpacing = Math.max(0.1, IncidenceSpan.groundDistance(g, nearDeg, farDeg) / (width - 1));
+            if (!(nearDeg < farDeg)) throw new IllegalArgumentException("Near incidence " + nearDeg + " must be below far " + farDeg);
+            double[] span = IncidenceSpan.span(new GrdGeometry(latitude, longitude, heading, (nearDeg + farDeg) / 2, 1, 1),
+                    nearDeg, farDeg);
+            this.centreIncidence = span[1];
+            span = IncidenceSpan.span(new GrdGeometry(latitude, longitude, heading, centreIncidence, 1, 1), nearDeg, farDeg);
+            this.rangeSpacing = span[0] / (width - 1);
             return this;
         }
 
