@@ -130,7 +130,6 @@ public final class MeasurementTiff implements Closeable {
             throw bad(name, "has " + (offsets == null ? 0 : offsets.length) + " StripOffsets, expected " + strips);
         }
         MeasurementTiff t = new MeasurementTiff(name, ch, base, order, width, height, rowsPerStrip, offsets, kind);
-        long stripBytes = (long) rowsPerStrip * width * t.bytesPerPixel;
         for (int s = 0; s < strips; s++) {
             long rows = Math.min(rowsPerStrip, height - (long) s * rowsPerStrip);
             if (offsets[s] < 0 || offsets[s] + rows * width * t.bytesPerPixel > range.length()) {
@@ -138,7 +137,6 @@ public final class MeasurementTiff implements Closeable {
                         + range.length() + " bytes. Download the product again.");
             }
         }
-        assert stripBytes > 0;
         return t;
     }
 

@@ -114,13 +114,11 @@ final class GrdGeometry {
         int ic = (int) Math.round((centreLookAngle - minLook) / step);
         double startLook = centreLookAngle - ic * step;
         double[] prev = null;
-        double[] pts0 = null;
         for (int i = 0; i <= TABLE; i++) {
             alpha[i] = startLook + i * step;
             double[] pt = pointAtLook(tau, alpha[i]);
             dist[i] = prev == null ? 0 : dist[i - 1] + norm(sub(pt, prev));
             prev = pt;
-            if (i == ic) pts0 = pt;
         }
         double offset = dist[ic];
         double[][] out = new double[samples.length][];
@@ -132,7 +130,6 @@ final class GrdGeometry {
             double u = (want - dist[j]) / (dist[j + 1] - dist[j]);
             out[k] = pointAtLook(tau, alpha[j] + u * step);
         }
-        assert pts0 != null;
         return out;
     }
 
