@@ -52,6 +52,22 @@ public record NoiseLuts(String file, AdsHeader adsHeader, List<NoiseRangeVector>
                                      int lastRangeSample, int[] line, double[] noiseAzimuthLut) {
     }
 
+    /** Azimuth blocks tile the image: an overlap would apply two factors to the same pixels. */
+    private static void checkBlocksDisjoint(SafeXml root, List<NoiseAzimuthVector> blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            for (int j = i + 1; j < blocks.size(); j++) {
+                NoiseAzimuthVector a = blocks.get(i), b = blocks.get(j);
+                boolean lines = a.firstAzimuthLine() <= b.lastAzimuthLine() && b.firstAzimuthLine() <= a.lastAzimuthLine();
+                boolean samples = a.firstRangeSample() <= b.lastRangeSample() && b.firstRangeSample() <= a.lastRangeSample();
+                if (lines && samples) {
+                    throw root.child("noiseAzimuthVectorList").error("has overlapping blocks " + i + " and " + j
+                            + " (lines " + b.firstAzimuthLine() + ".." + b.lastAzimuthLine() + ", samples "
+                            + b.firstRangeSample() + ".." + b.lastRangeSample() + ")");
+                }
+            }
+        }
+    }
+
     /** Parses noise XML bytes of either layout; {@code fileName} is used in messages. */
     public static NoiseLuts parse(byte[] xml, String fileName) {
         SafeXml root = SafeXml.parse(xml, fileName);

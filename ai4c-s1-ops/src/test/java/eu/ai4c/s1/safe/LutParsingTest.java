@@ -140,6 +140,11 @@ class LutParsingTest {
                 () -> NoiseLuts.parse(noList.getBytes(StandardCharsets.UTF_8), "noise-test.xml"));
         assertTrue(e2.getMessage().contains("neither noiseRangeVectorList"), e2.getMessage());
 
+        String overlap = xml.replace("<firstRangeSample>8890</firstRangeSample>", "<firstRangeSample>8800</firstRangeSample>");
+        Ai4cException eo = assertThrows(Ai4cException.class,
+                () -> NoiseLuts.parse(overlap.getBytes(StandardCharsets.UTF_8), "noise-test.xml"));
+        assertTrue(eo.getMessage().contains("overlapping blocks 0 and 1"), eo.getMessage());
+
         Ai4cException e3 = assertThrows(Ai4cException.class,
                 () -> CalibrationLuts.parse("<calibration><adsHeader>".getBytes(StandardCharsets.UTF_8), "cut.xml"));
         assertTrue(e3.getMessage().startsWith("cut.xml is not well-formed XML"), e3.getMessage());
