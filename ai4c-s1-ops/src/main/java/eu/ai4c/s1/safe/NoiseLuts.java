@@ -115,6 +115,7 @@ public record NoiseLuts(String file, AdsHeader adsHeader, List<NoiseRangeVector>
                         first, firstSample, last, lastSample, lines, LutChecks.sameLength(v, lines, "lines", "noiseAzimuthLut")));
             }
         }
+        checkBlocksDisjoint(root, azimuth);
         return new NoiseLuts(fileName, header, range, azimuth, legacy);
     }
 }
