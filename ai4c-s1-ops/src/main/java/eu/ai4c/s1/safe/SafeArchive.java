@@ -17,7 +17,7 @@ import java.util.zip.ZipFile;
 
 /**
  * The files of one SENTINEL-SAFE product, either an unzipped {@code *.SAFE} folder or a zip
- * holding {@code [prefix/]*.SAFE/manifest.safe}. Paths are relative to the {@code .SAFE} root
+ * holding {@code [prefix/]*.SAFE/manifest.safe} (or the SAFE content at its root). Paths are relative to the {@code .SAFE} root
  * and use {@code /} (as in the manifest's {@code fileLocation href}, without the leading {@code ./}).
  *
  * <h2>Thread-safety</h2>
@@ -81,10 +81,10 @@ public final class SafeArchive implements Closeable {
         return null;
     }
 
-    /** True for entry names {@code [prefix/]name.SAFE/manifest.safe}. */
+    /** True for entry names {@code [prefix/]name.SAFE/manifest.safe}, or {@code manifest.safe} at the zip root. */
     static boolean isSafeManifest(String entryName) {
         String lower = entryName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".safe/manifest.safe");
+        return lower.endsWith(".safe/manifest.safe") || lower.equals("manifest.safe");
     }
 
     /** The folder or zip opened. */
@@ -95,6 +95,7 @@ public final class SafeArchive implements Closeable {
     /** Product name: the {@code .SAFE} folder name without the extension. */
     public String productName() {
         String dir = zip == null ? folder.getFileName().toString()
+                : zipRoot.isEmpty() ? location.getFileName().toString().replaceAll("(?i)\\.zip$", "")
                 : zipRoot.substring(0, zipRoot.length() - 1).replaceAll(".*/", "");
         return dir.toUpperCase(Locale.ROOT).endsWith(".SAFE") ? dir.substring(0, dir.length() - 5) : dir;
     }

@@ -44,13 +44,14 @@ class Sentinel1ProductReaderTest {
         assertEquals(4242, expected[60 * 160 + 80]);
     }
 
-    /** Zips {@code folder} as {@code prefix/<name>.SAFE/...}, STORED or DEFLATED. */
+    /** Zips {@code folder} as {@code prefix/<name>.SAFE/...} (or at the root for prefix {@code null}), STORED or DEFLATED. */
     static Path zip(Path folder, Path target, String prefix, boolean stored) throws IOException {
         try (OutputStream os = Files.newOutputStream(target); ZipOutputStream z = new ZipOutputStream(os);
              Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 byte[] data = Files.readAllBytes(f);
-                ZipEntry e = new ZipEntry(prefix + folder.getFileName() + "/" + folder.relativize(f).toString().replace('\\', '/'));
+                String rel = folder.relativize(f).toString().replace('\\', '/');
+                ZipEntry e = new ZipEntry(prefix == null ? rel : prefix + folder.getFileName() + "/" + rel);
                 if (stored) {
                     CRC32 crc = new CRC32();
                     crc.update(data);
@@ -80,6 +81,11 @@ class Sentinel1ProductReaderTest {
         Path nested = zip(safe, dir.resolve("nested.zip"), "safe/", true);
         assertEquals(ProductReader.Fit.SPECIFIC, new Sentinel1ProductReader().probe(nested));
         try (S1Product s1 = S1Product.open(nested)) {
+            assertArrayEquals(expected, s1.measurement(s1.image("IW", "VV")).read(Region.of(160, 120)).shorts());
+        }
+        Path flat = zip(safe, dir.resolve("S1A_flat.SAFE.zip"), null, true);
+        try (S1Product s1 = S1Product.open(flat)) {
+            assertEquals("S1A_flat", s1.name());
             assertArrayEquals(expected, s1.measurement(s1.image("IW", "VV")).read(Region.of(160, 120)).shorts());
         }
     }
