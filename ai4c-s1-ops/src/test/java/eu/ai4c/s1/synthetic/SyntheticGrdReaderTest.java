@@ -87,6 +87,29 @@ class SyntheticGrdReaderTest {
     }
 
     @Test
+    void concurrentWindowReadsAgree() throws Exception {
+        Product p = open(safe);
+        short[] all = p.raster().read(1, Region.of(W, H)).shorts();
+        java.util.List<Region> tiles = new java.util.ArrayList<>();
+        for (int y = 0; y < H; y += 64) {
+            for (int x = 0; x < W; x += 100) tiles.add(new Region(x, y, Math.min(100, W - x), Math.min(64, H - y)));
+        }
+        tiles.parallelStream().forEach(r -> {
+            try {
+                short[] t = p.raster().read(1, r).shorts();
+                for (int y = 0; y < r.height(); y++) {
+                    for (int x = 0; x < r.width(); x++) {
+                        assertEquals(all[(r.y() + y) * W + r.x() + x], t[y * r.width() + x]);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        p.attachment(S1Product.class).orElseThrow().close();
+    }
+
+    @Test
     void gdalReadsTheSameMeasurement() throws Exception {
         S1Product s1 = S1Product.open(safe);
         Path tiff = safe.resolve(s1.image("IW", "VV").measurementHref());
