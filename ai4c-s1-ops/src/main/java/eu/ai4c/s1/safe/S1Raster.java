@@ -15,8 +15,8 @@ import java.util.List;
  * The measurement of one swath of a Sentinel-1 product as a {@link Raster}: one band per
  * polarisation, {@code Amplitude_VV} (uint16 DN, no-data 0) for GRD or {@code Complex_IW1_VV}
  * (complex float32 from the complex int16 samples) for SLC. Samples are read from the
- * measurement TIFFs on demand. No geocoding is attached here: the SAR geometry lives in the
- * annotations of the attached {@link S1Product}.
+ * measurement TIFFs on demand. The geocoding is a {@link SarGeometry} (zero-Doppler times, ranges,
+ * orbit, geolocation grid) from the annotation.
  *
  * <h2>Thread-safety</h2>
  * Thread-safe (see {@link MeasurementTiff}).
@@ -27,6 +27,7 @@ public final class S1Raster implements Raster {
     private final List<Band> bands;
     private final int width;
     private final int height;
+    private final SarGeometry geometry;
 
     /** The raster of {@code swath}, whose images must all have the same size. */
     public S1Raster(S1Product product, String swath) {
@@ -51,6 +52,7 @@ public final class S1Raster implements Raster {
                     "detected amplitude digital number, " + i.polarisation()));
         }
         this.bands = List.copyOf(b);
+        this.geometry = new SarGeometry(first);
     }
 
     /** The image behind band {@code band}. */
@@ -73,9 +75,10 @@ public final class S1Raster implements Raster {
         return bands;
     }
 
+    /** The SAR geometry of the first band's image (all bands of a swath share it). */
     @Override
     public GeoCoding geoCoding() {
-        return null;
+        return geometry;
     }
 
     @Override
