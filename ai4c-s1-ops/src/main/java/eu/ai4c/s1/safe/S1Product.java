@@ -45,6 +45,7 @@ public final class S1Product implements Closeable {
      * @throws Ai4cException on damaged or unexpected content, naming the file and element
      */
     public static S1Product open(Path path) throws IOException {
+        long t0 = System.nanoTime();
         SafeArchive archive = SafeArchive.open(path);
         try {
             Manifest manifest = Manifest.read(archive);
@@ -65,7 +66,10 @@ public final class S1Product implements Closeable {
                 LOG.warn("{}: annotation files listed in the manifest are missing, those images are skipped: {}",
                         archive.productName(), missing);
             }
-            return new S1Product(archive, manifest, images, missing);
+            S1Product product = new S1Product(archive, manifest, images, missing);
+            LOG.info("Opened {} ({} {} {}, IPF {}, images {}) in {} ms", product.name(), manifest.mission(), manifest.mode(),
+                    manifest.productType(), manifest.ipfVersion(), images, (System.nanoTime() - t0) / 1_000_000);
+            return product;
         } catch (IOException | RuntimeException e) {
             archive.close();
             throw e;
