@@ -12,6 +12,33 @@ final class ManifestWriter {
     private ManifestWriter() {
     }
 
+    /**
+     * The XFDU content units: one Metadata Unit per XML file and one Measurement Data Unit per
+     * TIFF whose {@code dmdID} names the metadata objects of its annotation, noise and calibration
+     * files (the layout GDAL's SAFE driver follows). The files of one image share the measurement's
+     * data object ID as a suffix.
+     */
+    private static void informationPackageMap(StringBuilder x, Manifest m) {
+        x.append("  <informationPackageMap>\n    <xfdu:contentUnit unitType=\"SAFE Archive Information Package\">\n");
+        for (Manifest.DataObject d : m.dataObjects()) {
+            if (d.repId().equals("s1Level1MeasurementSchema")) continue;
+            x.append("      <xfdu:contentUnit unitType=\"Metadata Unit\" repID=\"").append(d.repId())
+                    .append("\"><dataObjectPointer dataObjectID=\"").append(d.id()).append("\"/></xfdu:contentUnit>\n");
+        }
+        for (Manifest.DataObject d : m.dataObjects("s1Level1MeasurementSchema")) {
+            StringBuilder dmd = new StringBuilder();
+            for (Manifest.DataObject o : m.dataObjects()) {
+                if (!o.repId().equals("s1Level1MeasurementSchema") && o.id().endsWith(d.id())) {
+                    dmd.append(o.id()).append("Annotation ");
+                }
+            }
+            x.append("      <xfdu:contentUnit unitType=\"Measurement Data Unit\" repID=\"s1Level1MeasurementSchema\" dmdID=\"")
+                    .append(dmd.toString().trim()).append("\"><dataObjectPointer dataObjectID=\"").append(d.id())
+                    .append("\"/></xfdu:contentUnit>\n");
+        }
+        x.append("    </xfdu:contentUnit>\n  </informationPackageMap>\n");
+    }
+
     static String manifest(Manifest m, String productTimeliness) {
         StringBuilder x = new StringBuilder(8192);
         x.append("""
@@ -20,8 +47,14 @@ final class ManifestWriter {
                 xmlns:safe="http://www.esa.int/safe/sentinel-1.0" xmlns:s1="http://www.esa.int/safe/sentinel-1.0/sentinel-1" \
                 xmlns:s1sarl1="http://www.esa.int/safe/sentinel-1.0/sentinel-1/sar/level-1" \
                 version="esa/safe/sentinel-1.0/sentinel-1/sar/level-1/grd/standard/iwdp">
-                  <metadataSection>
                 """);
+        informationPackageMap(x, m);
+        x.append("  <metadataSection>\n");
+        for (Manifest.DataObject d : m.dataObjects()) {
+            if (d.repId().equals("s1Level1MeasurementSchema")) continue;
+            x.append("    <metadataObject ID=\"").append(d.id()).append("Annotation\" classification=\"DESCRIPTION\" category=\"DMD\">")
+                    .append("<dataObjectPointer dataObjectID=\"").append(d.id()).append("\"/></metadataObject>\n");
+        }
         x.append("    <metadataObject ID=\"processing\" classification=\"PROVENANCE\" category=\"PDI\"><metadataWrap><xmlData>\n")
                 .append("      <safe:processing name=\"GRD Post Processing\"><safe:facility name=\"AI4C synthetic generator\">")
                 .append("<safe:software name=\"Sentinel-1 IPF\" version=\"").append(m.ipfVersion()).append("\"/>")

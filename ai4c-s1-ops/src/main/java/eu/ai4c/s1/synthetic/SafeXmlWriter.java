@@ -108,6 +108,9 @@ final class SafeXmlWriter {
         el(x, 6, "incidenceAngleMidSwath", num(ii.incidenceAngleMidSwath()));
         x.append("    </imageInformation>\n    <processingInformation>\n");
         el(x, 6, "thermalNoiseCorrectionPerformed", "false");
+        el(x, 6, "ellipsoidName", "WGS84");
+        el(x, 6, "ellipsoidSemiMajorAxis", num(GrdGeometry.A));
+        el(x, 6, "ellipsoidSemiMinorAxis", num(GrdGeometry.B));
         x.append("    </processingInformation>\n  </imageAnnotation>\n");
         x.append("  <geolocationGrid>\n    <geolocationGridPointList count=\"").append(a.geolocationGrid().size()).append("\">\n");
         for (Annotation.GeolocationGridPoint g : a.geolocationGrid()) {
