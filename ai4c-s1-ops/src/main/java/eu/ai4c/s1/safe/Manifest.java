@@ -81,8 +81,12 @@ public record Manifest(String mission, String mode, String productType, List<Str
         SafeXml platform = metadataObject(meta, "platform").descendants("platform").stream().findFirst()
                 .orElseThrow(() -> meta.error("has no safe:platform"));
         String family = platform.text("familyName");
-        if (!family.equals("SENTINEL-1")) throw platform.error("names mission " + family + ", not SENTINEL-1");
-        String mission = "S1" + platform.text("number");
+        String number = platform.optChild("number").map(SafeXml::text).orElse("");
+        if (!family.equals("SENTINEL-1")) {
+            throw new Ai4cException(fileName + " describes a " + family + " " + number
+                    + " product, not Sentinel-1: give a Sentinel-1 .SAFE folder or zip.");
+        }
+        String mission = "S1" + number;
         SafeXml instrumentMode = first(platform, "instrumentMode");
         String mode = instrumentMode.text("mode");
         List<String> swaths = instrumentMode.children("swath").stream().map(SafeXml::text).toList();

@@ -180,6 +180,12 @@ class Sentinel1ProductReaderTest {
             z.write(1);
         }
         assertEquals(ProductReader.Fit.NONE, new Sentinel1ProductReader().probe(other));
+        // a Sentinel-2 SAFE has a manifest.safe too, but is not ours
+        Path s2 = S1Fixtures.root().resolve("s2reader/tests/data/compact_safe/S2A_MSIL1C_20170226T102021_N0204_R065_T32TNM_20170226T102458.SAFE");
+        assertTrue(Files.isRegularFile(s2.resolve("manifest.safe")), "fixture " + s2);
+        assertEquals(ProductReader.Fit.NONE, new Sentinel1ProductReader().probe(s2));
+        Ai4cException e3 = assertThrows(Ai4cException.class, () -> S1Product.open(s2));
+        assertTrue(e3.getMessage().contains("describes a SENTINEL 2A product, not Sentinel-1"), e3.getMessage());
         Ai4cException e2 = assertThrows(Ai4cException.class, () -> S1Product.open(other));
         assertTrue(e2.getMessage().contains("holds no *.SAFE/manifest.safe"), e2.getMessage());
     }
