@@ -1,0 +1,139 @@
+package eu.ai4c.kit.warp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.ai4c.kit.geo.MapGeoCoding;
+import eu.ai4c.kit.geo.Projections;
+import eu.ai4c.kit.raster.MemoryRaster;
+import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.testutil.Gdal;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+
+/**
+ * The warp against {@code gdalwarp} on the same target grid ({@code -te} + {@code -ts}), both
+ * directions UTM ↔ WGS 84, with no-data, exchanged through ENVI files.
+ *
+ * <p>Exact transforms on both sides ({@code -et 0} / max error 0): the remaining difference is
+ * PROJ's versus SIS's coordinate arithmetic (measured below 1e-7 px here). So:</p>
+ * <ul>
+ * <li>every pixel whose value or validity differs must have its source point within 1e-6 px of
+ *     a discontinuity of the kernel (a pixel edge for nearest/validity, a pixel centre for the
+ *     bilinear/cubic neighbour choice): there a 1e-7 px disagreement legitimately flips the
+ *     choice; such pixels must also be rare (≤ 0.1 %);</li>
+ * <li>nearest values are otherwise identical;</li>
+ * <li>bilinear/bicubic values agree within 2.5e-4: both sides compute in double with the same
+ *     formulas and round to float32, whose ulp is 1.2e-4 for the scene's values (600…1500); so
+ *     one ulp from a last-bit difference before rounding, plus a 1e-7 px coordinate difference
+ *     times the steepest gradient of the scene (≈ 200 per pixel, 2e-5), stays below two ulps.
+ *     (Measured: at most one ulp.)</li>
+ * </ul>
+ */
+class WarpVersusGdalTest {
+    static final double BOUNDARY_PX = 1e-6;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} {1} exact")
+    @CsvSource({
+            "UTM_TO_WGS84, NEAREST, 0", "UTM_TO_WGS84, BILINEAR, 2.5e-4", "UTM_TO_WGS84, BICUBIC, 2.5e-4",
+            "WGS84_TO_UTM, NEAREST, 0", "WGS84_TO_UTM, BILINEAR, 2.5e-4", "WGS84_TO_UTM, BICUBIC, 2.5e-4"})
+    void exactTransformMatchesGdalwarp(String direction, Resampling method, double tolerance) throws Exception {
+        boolean toWgs = direction.equals("UTM_TO_WGS84");
+        MapGeoCoding srcGrid = toWgs ? WarpFixtures.utmGrid() : WarpFixtures.geographicGrid();
+        int w = 180, h = 150;
+        MemoryRaster src = WarpFixtures.scene(srcGrid, w, h, true);
+        CoordinateReferenceSystem targetCrs = toWgs ? Projections.wgs84() : Projections.parse("EPSG:32633", 0, 0);
+        TargetGrid grid = testGrid(srcGrid, w, h, targetCrs, toWgs);
+
+        WarpRaster warp = new WarpRaster(src, grid, method, 0);
+        double[] ours = WarpFixtures.readTiled(warp, 64);
+        double[] gdal = gdalwarp(src, grid, toWgs ? "EPSG:4326" : "EPSG:32633", method, true);
+
+        PixelTransform pt = PixelTransform.between(grid.geoCoding(), srcGrid);
+        int n = grid.width() * grid.height();
+        double[] sx = new double[n], sy = new double[n];
+        pt.sourceCoordinates(new Region(0, 0, grid.width(), grid.height()), 0, sx, sy);
+
+        int valid = 0, explained = 0, unexplained = 0;
+        double maxDiff = 0;
+        String firstBad = null;
+        for (int i = 0; i < n; i++) {
+            boolean ov = ours[i] != WarpFixtures.NO_DATA, gv = gdal[i] != WarpFixtures.NO_DATA;
+            boolean same = ov == gv && (!ov || Math.abs(ours[i] - gdal[i]) <= tolerance);
+            if (ov && gv) valid++;
+            if (same) {
+                if (ov) maxDiff = Math.max(maxDiff, Math.abs(ours[i] - gdal[i]));
+                continue;
+            }
+            if (nearDiscontinuity(sx[i]) || nearDiscontinuity(sy[i])) {
+                explained++;
+            } else {
+                unexplained++;
+                if (firstBad == null) {
+                    firstBad = String.format(Locale.ROOT, "pixel (%d,%d): ours %.6f gdal %.6f, source point (%.9f, %.9f)",
+                            i % grid.width(), i / grid.width(), ours[i], gdal[i], sx[i], sy[i]);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s %s: %dx%d, %d valid, max |diff| %.3g, %d explained, %d unexplained%n",
+                direction, method, grid.width(), grid.height(), valid, maxDiff, explained, unexplained);
+        assertEquals(0, unexplained, "pixels differing from gdalwarp away from any discontinuity, first: " + firstBad);
+        assertTrue(explained <= n / 1000, explained + " pixels differ at discontinuities, more than 0.1 %");
+        assertTrue(valid > n / 3, "too few valid pixels (" + valid + ") for a meaningful comparison");
+        assertTrue(valid < n, "the grid should include no-data outside the footprint");
+    }
+
+    /** True within {@link #BOUNDARY_PX} of a multiple of 0.5 (pixel edges and centres). */
+    static boolean nearDiscontinuity(double c) {
+        double f = c * 2 - Math.rint(c * 2);
+        return Math.abs(f) < 2 * BOUNDARY_PX;
+    }
+
+    /**
+     * A target grid over the footprint widened by 3 % (so it has no-data corners), with pixels
+     * about 0.8 of the source pixel size (so gdalwarp uses its plain 2×2 / 4×4 kernels, which it
+     * widens only when downsampling).
+     */
+    static TargetGrid testGrid(MapGeoCoding src, int w, int h, CoordinateReferenceSystem crs, boolean toWgs) {
+        double[] box = TargetGrid.footprint(src, w, h, crs);
+        double mx = 0.03 * (box[2] - box[0]), my = 0.03 * (box[3] - box[1]);
+        double[] ext = {box[0] - mx, box[1] - my, box[2] + mx, box[3] + my};
+        double res;
+        if (toWgs) {
+            res = 0.8 * TargetGrid.metresToDegrees(20, 45, crs)[1];
+        } else {
+            res = 0.8 * 0.0002 * TargetGrid.degreeLengths(45, Projections.wgs84())[0];
+        }
+        int cols = (int) Math.round((ext[2] - ext[0]) / res), rows = (int) Math.round((ext[3] - ext[1]) / res);
+        ext[2] = ext[0] + cols * res;
+        ext[1] = ext[3] - rows * res;
+        return TargetGrid.derive(src, w, h, crs, (ext[2] - ext[0]) / cols, (ext[3] - ext[1]) / rows, ext, false);
+    }
+
+    double[] gdalwarp(MemoryRaster src, TargetGrid grid, String targetSrs, Resampling method, boolean exact)
+            throws Exception {
+        Path in = WarpFixtures.writeEnvi(src, dir.resolve("src.img"));
+        Path out = dir.resolve("gdal_" + method + ".img");
+        MapGeoCoding g = grid.geoCoding();
+        double minX = g.x(0, 0), maxY = g.y(0, 0);
+        double maxX = g.x(grid.width(), 0), minY = g.y(0, grid.height());
+        Gdal.run("gdalwarp", "-q", "-overwrite", "-of", "ENVI", "-t_srs", targetSrs,
+                "-te", fmt(minX), fmt(minY), fmt(maxX), fmt(maxY),
+                "-ts", Integer.toString(grid.width()), Integer.toString(grid.height()),
+                "-r", method.gdalName(), "-et", exact ? "0" : "0.125",
+                "-srcnodata", fmt(WarpFixtures.NO_DATA), "-dstnodata", fmt(WarpFixtures.NO_DATA),
+                in.toString(), out.toString());
+        return WarpFixtures.readEnvi(out);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.17g", v);
+    }
+}
