@@ -44,6 +44,18 @@ final class WarpFixtures {
                 new Block[] {new Block(Region.of(w, h), DataType.FLOAT32, v)}, gc);
     }
 
+    /** A float32 scene of a smooth field only (steepest gradient ≈ 84 per pixel), no no-data. */
+    static MemoryRaster smoothScene(MapGeoCoding gc, int w, int h) {
+        float[] v = new float[w * h];
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                v[r * w + c] = (float) (1000 + 400 * Math.sin(0.21 * c) * Math.cos(0.17 * r));
+            }
+        }
+        return new MemoryRaster(List.of(Band.of("b1", DataType.FLOAT32, NO_DATA)),
+                new Block[] {new Block(Region.of(w, h), DataType.FLOAT32, v)}, gc);
+    }
+
     /** A UTM 33N grid of 20 m pixels near 45°N 13.7°E. */
     static MapGeoCoding utmGrid() {
         return MapGeoCoding.northUp(Projections.parse("EPSG:32633", 0, 0), 399960, 5000040, 20, 20);

@@ -8,6 +8,7 @@ import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.testutil.Gdal;
+import eu.ai4c.kit.tile.TileGrid;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,79 @@ class WarpVersusGdalTest {
         assertTrue(explained <= n / 1000, explained + " pixels differ at discontinuities, more than 0.1 %");
         assertTrue(valid > n / 3, "too few valid pixels (" + valid + ") for a meaningful comparison");
         assertTrue(valid < n, "the grid should include no-data outside the footprint");
+    }
+
+    /**
+     * Default (approximate) transforms on both sides: gdalwarp's approximate transformer and our
+     * grid interpolation each stay within 0.125 source pixels of the exact point (in practice far
+     * less for UTM ↔ WGS 84 at these scales, measured below). The scene here is smooth (no
+     * texture; steepest gradient 400·0.21 ≈ 84 per pixel), so a coordinate difference of δ px
+     * changes a bilinear value by at most 84·δ.
+     */
+    @ParameterizedTest(name = "{0} approximate")
+    @CsvSource({"NEAREST", "BILINEAR"})
+    void approximateTransformStaysCloseToGdalwarpDefault(Resampling method) throws Exception {
+        MapGeoCoding srcGrid = WarpFixtures.utmGrid();
+        int w = 400, h = 300;
+        MemoryRaster src = WarpFixtures.smoothScene(srcGrid, w, h);
+        TargetGrid grid = testGrid(srcGrid, w, h, Projections.wgs84(), true);
+        double[] ours = WarpFixtures.readTiled(new WarpRaster(src, grid, method, PixelTransform.DEFAULT_MAX_ERROR), 256);
+        double[] gdal = gdalwarp(src, grid, "EPSG:4326", method, false);
+
+        PixelTransform pt = PixelTransform.between(grid.geoCoding(), srcGrid);
+        int n = grid.width() * grid.height();
+        double[] ex = new double[n], ey = new double[n], ax = new double[n], ay = new double[n];
+        Region all = new Region(0, 0, grid.width(), grid.height());
+        pt.sourceCoordinates(all, 0, ex, ey);
+        double maxErr = 0;
+        // The approximation is computed per tile: check it on the tiles the raster used.
+        TileGrid tiles = new TileGrid(grid.width(), grid.height(), 256, 256);
+        for (int r = 0; r < tiles.tilesDown(); r++) {
+            for (int c = 0; c < tiles.tilesAcross(); c++) {
+                Region reg = tiles.tile(c, r);
+                double[] tx = new double[(int) reg.area()], ty = new double[(int) reg.area()];
+                pt.sourceCoordinates(reg, PixelTransform.DEFAULT_MAX_ERROR, tx, ty);
+                for (int i = 0; i < tx.length; i++) {
+                    int k = (reg.y() + i / reg.width()) * grid.width() + reg.x() + i % reg.width();
+                    maxErr = Math.max(maxErr, Math.abs(tx[i] - ex[k]) + Math.abs(ty[i] - ey[k]));
+                }
+            }
+        }
+        assertTrue(maxErr <= PixelTransform.DEFAULT_MAX_ERROR, "our approximation error " + maxErr + " px");
+        // Our point and gdalwarp's are each within their error of the exact one.
+        double slack = PixelTransform.DEFAULT_MAX_ERROR + maxErr;
+        double tolerance = 84 * slack;
+        int differ = 0, valid = 0;
+        double maxDiff = 0;
+        for (int i = 0; i < n; i++) {
+            boolean ov = ours[i] != WarpFixtures.NO_DATA, gv = gdal[i] != WarpFixtures.NO_DATA;
+            if (ov != gv) {
+                differ++;
+                assertTrue(distanceToRasterEdge(ex[i], ey[i], w, h) <= slack, "validity differs inside the raster at " + i);
+                continue;
+            }
+            if (!ov) continue;
+            valid++;
+            double d = Math.abs(ours[i] - gdal[i]);
+            maxDiff = Math.max(maxDiff, d);
+            if (method == Resampling.NEAREST && d > 0) {
+                differ++;
+                assertTrue(distanceToPixelEdge(ex[i], ey[i]) <= slack, "nearest differs away from pixel edges at " + i);
+            } else {
+                assertTrue(d <= tolerance, "bilinear differs by " + d + " at " + i);
+            }
+        }
+        System.out.printf(Locale.ROOT, "approximate %s: our max coordinate error %.2g px; %d valid, %d differ, max |diff| %.3g%n",
+                method, maxErr, valid, differ, maxDiff);
+        assertTrue(valid > n / 3);
+    }
+
+    static double distanceToPixelEdge(double x, double y) {
+        return Math.min(Math.abs(x - Math.rint(x)), Math.abs(y - Math.rint(y)));
+    }
+
+    static double distanceToRasterEdge(double x, double y, int w, int h) {
+        return Math.min(Math.min(Math.abs(x), Math.abs(x - w)), Math.min(Math.abs(y), Math.abs(y - h)));
     }
 
     /** True within {@link #BOUNDARY_PX} of a multiple of 0.5 (pixel edges and centres). */
