@@ -79,9 +79,9 @@ class WarpOperatorTest {
         MapGeoCoding metres = (MapGeoCoding) run(utmProduct(), Map.of("resolution", "30")).raster().geoCoding();
         double lat = TargetGrid.centreLonLat(WarpFixtures.utmGrid(), 120, 100)[1];
         assertEquals(45.13, lat, 0.01);
-        // one degree of longitude is 78.66 km at 45.13°N, one of latitude 111.1 km
+        // one degree of longitude is 78.66 km at 45.13°N, one of latitude 111.13 km
         assertEquals(30 / 78.658e3, metres.pixelSizeX(), 1e-8);
-        assertEquals(30 / 111.13e3, metres.pixelSizeY(), 1e-8);
+        assertEquals(30 / 111.134e3, metres.pixelSizeY(), 1e-9);
         MapGeoCoding utm = (MapGeoCoding) run(utmProduct(), Map.of("projection", "EPSG:32632", "resolution", "30"))
                 .raster().geoCoding();
         assertEquals(30, utm.pixelSizeX(), 0);
