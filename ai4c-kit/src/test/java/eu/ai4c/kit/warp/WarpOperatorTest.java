@@ -81,7 +81,7 @@ class WarpOperatorTest {
         assertEquals(45.13, lat, 0.01);
         // one degree of longitude is 78.66 km at 45.13°N, one of latitude 111.13 km
         assertEquals(30 / 78.658e3, metres.pixelSizeX(), 1e-8);
-        assertEquals(30 / 111.134e3, metres.pixelSizeY(), 1e-9);
+        assertEquals(30 / 111.1345e3, metres.pixelSizeY(), 1e-9);
         MapGeoCoding utm = (MapGeoCoding) run(utmProduct(), Map.of("projection", "EPSG:32632", "resolution", "30"))
                 .raster().geoCoding();
         assertEquals(30, utm.pixelSizeX(), 0);
