@@ -118,12 +118,34 @@ public final class ResampleKernels {
 
     /** Bilinear with no-data: valid neighbours renormalised (order UL, UR, LL, LR). */
     public static void bilinearMasked(SourceWindow s, double[] sx, double[] sy, int n, double[] out) {
+        double[] v = s.values();
+        int w = s.width(), ox = s.x(), oy = s.y();
+        int rw = s.rasterWidth(), rh = s.rasterHeight();
         for (int i = 0; i < n; i++) {
             double x = sx[i], y = sy[i];
-            out[i] = inside(s, x, y) && !containingIsNoData(s, x, y) ? bilinearMaskedAt(s, x, y) : Double.NaN;
+            if (!inside(s, x, y) || Double.isNaN(v[((int) (y + FLOOR_EPS) - oy) * w + ((int) (x + FLOOR_EPS) - ox)])) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            int ix = (int) Math.floor(x - 0.5), iy = (int) Math.floor(y - 0.5);
+            if (ix < 0 || ix + 1 >= rw || iy < 0 || iy + 1 >= rh) {
+                out[i] = bilinearMaskedAt(s, x, y);
+                continue;
+            }
+            // Interior: all four neighbours exist; skip the invalid ones and renormalise.
+            double rx = 1.5 - (x - ix), ry = 1.5 - (y - iy);
+            int k = (iy - oy) * w + (ix - ox);
+            double p00 = v[k], p01 = v[k + 1], p10 = v[k + w], p11 = v[k + w + 1];
+            double acc = 0, div = 0, m;
+            if (p00 == p00) { m = rx * ry; div += m; acc += p00 * m; }
+            if (p01 == p01) { m = (1.0 - rx) * ry; div += m; acc += p01 * m; }
+            if (p10 == p10) { m = rx * (1.0 - ry); div += m; acc += p10 * m; }
+            if (p11 == p11) { m = (1.0 - rx) * (1.0 - ry); div += m; acc += p11 * m; }
+            out[i] = div == 1.0 ? acc : div < MIN_WEIGHT ? Double.NaN : acc / div;
         }
     }
 
+    /** The general masked bilinear at one point (raster edges included). */
     private static double bilinearMaskedAt(SourceWindow s, double x, double y) {
         int ix = (int) Math.floor(x - 0.5), iy = (int) Math.floor(y - 0.5);
         double rx = 1.5 - (x - ix), ry = 1.5 - (y - iy);
