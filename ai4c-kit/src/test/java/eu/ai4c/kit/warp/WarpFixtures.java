@@ -44,6 +44,15 @@ final class WarpFixtures {
                 new Block[] {new Block(Region.of(w, h), DataType.FLOAT32, v)}, gc);
     }
 
+    /** The scene as UInt16 (values × 10, rounded) with no-data 0 where the float scene has holes. */
+    static MemoryRaster unsignedScene(MapGeoCoding gc, int w, int h) {
+        float[] f = scene(gc, w, h, true).read(0, Region.of(w, h)).floats();
+        short[] v = new short[w * h];
+        for (int i = 0; i < v.length; i++) v[i] = f[i] == (float) NO_DATA ? 0 : (short) Math.round(f[i] * 10);
+        return new MemoryRaster(List.of(Band.of("b1", DataType.UINT16, 0)),
+                new Block[] {new Block(Region.of(w, h), DataType.UINT16, v)}, gc);
+    }
+
     /** A float32 scene of a smooth field only (steepest gradient ≈ 84 per pixel), no no-data. */
     static MemoryRaster smoothScene(MapGeoCoding gc, int w, int h) {
         float[] v = new float[w * h];
