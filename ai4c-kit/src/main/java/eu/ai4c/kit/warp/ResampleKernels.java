@@ -23,6 +23,10 @@ package eu.ai4c.kit.warp;
  * <li>Bicubic (Keys cubic convolution, a = -0.5): when any of the 4×4 neighbours is missing
  *     (raster edge) or no-data, the pixel falls back to the bilinear rule above.</li>
  * </ul>
+ * <p>Known difference: when downsampling by more than about 5 % (target pixels larger than
+ * source pixels), gdalwarp widens its bilinear/cubic kernels by the scale factor (an
+ * anti-aliasing filter); these kernels keep their 2×2 / 4×4 support, as SNAP's reprojection
+ * does, so coarse targets can alias where gdalwarp would smooth.</p>
  * The "no-mask" loops (windows without no-data) use the same arithmetic order as gdalwarp's
  * fast paths, the masked loops that of its general path, so results agree to the last bits.
  *

@@ -125,6 +125,36 @@ public record TargetGrid(MapGeoCoding geoCoding, int width, int height) {
     }
 
     /**
+     * The target pixel size {x, y} in target CRS units.
+     *
+     * @param source      source grid
+     * @param target      target CRS
+     * @param centreLat   latitude of the scene centre in degrees (where metres ↔ degrees are converted)
+     * @param resolution  requested pixel size, or null to keep the source pixel size (converted
+     *                    between metres and degrees at the centre when one CRS is geographic and
+     *                    the other projected)
+     * @param inMetres    true when {@code resolution} is in metres for a geographic target
+     */
+    public static double[] pixelSize(MapGeoCoding source, CoordinateReferenceSystem target, double centreLat,
+                                     Double resolution, boolean inMetres) {
+        boolean targetGeo = Projections.isGeographic(target);
+        if (resolution != null) {
+            return inMetres && targetGeo ? metresToDegrees(resolution, centreLat, target)
+                    : new double[] {resolution, resolution};
+        }
+        double[] gt = source.geoTransform();
+        double sx = Math.hypot(gt[1], gt[4]), sy = Math.hypot(gt[2], gt[5]);
+        boolean sourceGeo = Projections.isGeographic(source.crs());
+        if (sourceGeo == targetGeo) return new double[] {sx, sy};
+        if (targetGeo) {
+            double[] d = degreeLengths(centreLat, target);
+            return new double[] {sx / d[0], sy / d[1]};
+        }
+        double[] d = degreeLengths(centreLat, source.crs());
+        return new double[] {sx * d[0], sy * d[1]};
+    }
+
+    /**
      * Converts a ground distance to degrees at a latitude: {dLon, dLat} = metres divided by the
      * length of one degree of the parallel and of the meridian there, on the ellipsoid of
      * {@code crs} (WGS 84 if it has none). So a pixel of {@code metres × metres} on the ground at

@@ -101,30 +101,11 @@ public final class WarpOperator implements Operator {
     }
 
     /**
-     * Target pixel size {x, y} in target CRS units.
-     *
-     * @param src        source grid
-     * @param target     target CRS
-     * @param centreLat  latitude of the scene centre (degrees)
-     * @param resolution the parameter value, or null to keep the source pixel size
+     * Target pixel size {x, y} in target CRS units: the parameter value (metres when the target
+     * is geographic and the value is at least {@value #METRES_THRESHOLD}), or the source's.
      */
     static double[] targetResolution(MapGeoCoding src, CoordinateReferenceSystem target, double centreLat, Double resolution) {
-        boolean targetGeo = Projections.isGeographic(target);
-        if (resolution != null) {
-            if (targetGeo && resolution >= METRES_THRESHOLD) {
-                return TargetGrid.metresToDegrees(resolution, centreLat, target);
-            }
-            return new double[] {resolution, resolution};
-        }
-        double[] gt = src.geoTransform();
-        double sx = Math.hypot(gt[1], gt[4]), sy = Math.hypot(gt[2], gt[5]);
-        boolean sourceGeo = Projections.isGeographic(src.crs());
-        if (sourceGeo == targetGeo) return new double[] {sx, sy};
-        if (targetGeo) {
-            double[] d = TargetGrid.degreeLengths(centreLat, target);
-            return new double[] {sx / d[0], sy / d[1]};
-        }
-        double[] d = TargetGrid.degreeLengths(centreLat, src.crs());
-        return new double[] {sx * d[0], sy * d[1]};
+        boolean metres = resolution != null && Projections.isGeographic(target) && resolution >= METRES_THRESHOLD;
+        return TargetGrid.pixelSize(src, target, centreLat, resolution, metres);
     }
 }

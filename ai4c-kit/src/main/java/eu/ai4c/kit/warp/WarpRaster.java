@@ -36,6 +36,8 @@ public final class WarpRaster implements Raster {
     private final PixelTransform transform;
     private final List<Band> bands;
     private final ThreadLocal<TileCoordinates> lastTile = new ThreadLocal<>();
+    /** Largest source window read at once (4 Mi pixels, 32 MiB as doubles); bigger needs split the region. */
+    static final long MAX_WINDOW_PIXELS = 1L << 22;
 
     /** Source coordinates of one target region and the source window they need. */
     private record TileCoordinates(Region region, double[] sx, double[] sy, Region window) {
@@ -102,6 +104,13 @@ public final class WarpRaster implements Raster {
         Band b = bands.get(band);
         Block out = Block.allocate(b.type(), region);
         TileCoordinates tc = coordinates(region);
+        if (tc.window().area() > MAX_WINDOW_PIXELS && region.height() > 1) {
+            // Strong downsampling: a tile would need a huge source window; warp it in two halves.
+            int half = region.height() / 2;
+            out.copyFrom(read(band, new Region(region.x(), region.y(), region.width(), half)));
+            out.copyFrom(read(band, new Region(region.x(), region.y() + half, region.width(), region.height() - half)));
+            return out;
+        }
         if (tc.window().isEmpty()) {
             out.fill(b.noData());
             return out;
