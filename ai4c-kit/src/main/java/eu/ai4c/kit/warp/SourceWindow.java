@@ -15,7 +15,9 @@ import eu.ai4c.kit.raster.Block;
  * @param height       window height in pixels
  * @param rasterWidth  width of the whole source raster (pixels beyond it do not exist)
  * @param rasterHeight height of the whole source raster
- * @param hasInvalid   true when some value is NaN (selects the masked kernels)
+ * @param hasInvalid   true when the masked kernels must run: some value is NaN, or the band
+ *                     declares a no-data value (gdalwarp takes its masked path whenever one is set,
+ *                     and the two paths differ in the last bits)
  */
 public record SourceWindow(double[] values, int x, int y, int width, int height, int rasterWidth,
                            int rasterHeight, boolean hasInvalid) {
