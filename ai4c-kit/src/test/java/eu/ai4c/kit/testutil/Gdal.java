@@ -16,11 +16,19 @@ public final class Gdal {
 
     /** Runs a GDAL command, returning its standard output; fails the test on a non-zero exit or a missing tool. */
     public static String run(String... command) {
+        return runWithInput(null, command);
+    }
+
+    /** Like {@link #run} with {@code input} written to the tool's standard input. */
+    public static String runWithInput(String input, String... command) {
         List<String> cmd = new ArrayList<>(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("GDAL_NUM_THREADS", "1");
         try {
             Process p = pb.start();
+            try (var stdin = p.getOutputStream()) {
+                if (input != null) stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
