@@ -27,8 +27,9 @@ package eu.ai4c.kit.warp;
  * source pixels), gdalwarp widens its bilinear/cubic kernels by the scale factor (an
  * anti-aliasing filter); these kernels keep their 2×2 / 4×4 support, as SNAP's reprojection
  * does, so coarse targets can alias where gdalwarp would smooth.</p>
- * The "no-mask" loops (windows without no-data) use the same arithmetic order as gdalwarp's
- * fast paths, the masked loops that of its general path, so results agree to the last bits.
+ *
+ * <p>The "no-mask" loops (bands without no-data) use the same arithmetic order as gdalwarp's
+ * fast paths, the masked loops that of its general path, so results agree to the last bits.</p>
  *
  * <h2>Thread-safety</h2>
  * Stateless; safe from any thread.
