@@ -12,7 +12,8 @@ import java.util.List;
  * the slant range pixel spacing from the two-way slant range time of the first sample) or ground
  * range (GRD: spaced by the ground range pixel spacing, converted to slant range with the
  * annotation's SRGR/GRSR polynomials, interpolated linearly in azimuth time between entries and
- * held constant before the first and after the last entry).
+ * extrapolated linearly from the first two / last two entries outside them, so that the mapping
+ * has no kink at the image edges).
  *
  * <p>Conventions: integer line/sample coordinates are pixel centres (line 0 at
  * {@link #firstLineTime()}, sample 0 at the near range). Times are seconds since the epoch of the
@@ -154,12 +155,8 @@ public final class SarGeometry {
         if (conversions == null) {
             return (slantRange - slantRangeTime * SPEED_OF_LIGHT / 2) / rangePixelSpacing;
         }
-        int n = conversions.length;
-        if (n == 1 || azimuthTime <= conversionTimes[0]) {
+        if (conversions.length == 1) {
             return conversions[0].groundRange(slantRange) / rangePixelSpacing;
-        }
-        if (azimuthTime >= conversionTimes[n - 1]) {
-            return conversions[n - 1].groundRange(slantRange) / rangePixelSpacing;
         }
         int k = bracket(azimuthTime);
         double w = (azimuthTime - conversionTimes[k]) / (conversionTimes[k + 1] - conversionTimes[k]);
@@ -173,9 +170,7 @@ public final class SarGeometry {
             return slantRangeTime * SPEED_OF_LIGHT / 2 + sample * rangePixelSpacing;
         }
         double gr = sample * rangePixelSpacing;
-        int n = conversions.length;
-        if (n == 1 || azimuthTime <= conversionTimes[0]) return conversions[0].slantRange(gr);
-        if (azimuthTime >= conversionTimes[n - 1]) return conversions[n - 1].slantRange(gr);
+        if (conversions.length == 1) return conversions[0].slantRange(gr);
         int k = bracket(azimuthTime);
         double w = (azimuthTime - conversionTimes[k]) / (conversionTimes[k + 1] - conversionTimes[k]);
         double s0 = conversions[k].slantRange(gr), s1 = conversions[k + 1].slantRange(gr);
