@@ -38,6 +38,9 @@ public final class Geoid {
     private final int rows;
     private final int cols;
     private final boolean wraps;
+    private final boolean hasVoids;
+    private final double invDLat;
+    private final double invDLon;
     private final float[] n;
 
     private Geoid(Path source, double lat0, double lon0, double dLat, double dLon, int rows, int cols,
@@ -51,6 +54,11 @@ public final class Geoid {
         this.cols = cols;
         this.n = n;
         this.wraps = Math.abs(cols * dLon - 360.0) < 1e-6;
+        this.invDLat = 1 / dLat;
+        this.invDLon = 1 / dLon;
+        boolean voids = false;
+        for (float v : n) voids |= v == VOID;
+        this.hasVoids = voids;
     }
 
     /**
@@ -139,22 +147,23 @@ public final class Geoid {
      * @return N in metres; 0 where the grid has no value
      */
     public double undulation(double lat, double lon) {
-        double fr = (lat - lat0) / dLat;
-        fr = Math.max(0, Math.min(rows - 1, fr));
-        int r = Math.min((int) fr, rows - 2);
+        double fr = (lat - lat0) * invDLat;
+        if (fr < 0) fr = 0; else if (fr > rows - 1) fr = rows - 1;
+        int r = (int) fr;
+        if (r > rows - 2) r = rows - 2;
         double wy = fr - r;
-        double fc = (lon - lon0) / dLon;
+        double fc = (lon - lon0) * invDLon;
         int c0, c1;
         double wx;
         if (wraps) {
-            fc = fc - Math.floor(fc / cols) * cols;
+            if (fc < 0 || fc >= cols) fc -= Math.floor(fc / cols) * cols;
             c0 = (int) fc;
             if (c0 >= cols) c0 = cols - 1;
             wx = fc - c0;
             c1 = c0 + 1 == cols ? 0 : c0 + 1;
         } else {
-            if (fc < 0 && (lon + 360 - lon0) / dLon <= cols - 1) fc = (lon + 360 - lon0) / dLon;
-            if (fc > cols - 1 && (lon - 360 - lon0) / dLon >= 0) fc = (lon - 360 - lon0) / dLon;
+            if (fc < 0 && (lon + 360 - lon0) * invDLon <= cols - 1) fc = (lon + 360 - lon0) * invDLon;
+            if (fc > cols - 1 && (lon - 360 - lon0) * invDLon >= 0) fc = (lon - 360 - lon0) * invDLon;
             fc = Math.max(0, Math.min(cols - 1, fc));
             c0 = Math.min((int) fc, cols - 2);
             wx = fc - c0;
@@ -162,10 +171,11 @@ public final class Geoid {
         }
         int i0 = r * cols, i1 = i0 + cols;
         float a = n[i0 + c0], b = n[i0 + c1], c = n[i1 + c0], d = n[i1 + c1];
-        if (a == VOID || b == VOID || c == VOID || d == VOID) {
+        if (hasVoids && (a == VOID || b == VOID || c == VOID || d == VOID)) {
             return voidAware(a, b, c, d, wx, wy);
         }
-        return (1 - wy) * ((1 - wx) * a + wx * b) + wy * ((1 - wx) * c + wx * d);
+        double top = a + wx * (b - a), bottom = c + wx * (d - c);
+        return top + wy * (bottom - top);
     }
 
     /**

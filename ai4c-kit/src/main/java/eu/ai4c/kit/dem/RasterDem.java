@@ -61,30 +61,33 @@ public final class RasterDem implements ElevationModel {
         if (count == 0) return;
         double[] col = new double[count];
         double[] row = new double[count];
-        double minC = Double.POSITIVE_INFINITY, maxC = Double.NEGATIVE_INFINITY;
-        double minR = Double.POSITIVE_INFINITY, maxR = Double.NEGATIVE_INFINITY;
+        int w = dem.width(), ht = dem.height();
+        double maxC = w - 0.5, maxR = ht - 0.5;
+        double minCol = Double.POSITIVE_INFINITY, maxCol = Double.NEGATIVE_INFINITY;
+        double minRow = Double.POSITIVE_INFINITY, maxRow = Double.NEGATIVE_INFINITY;
+        double i0 = inv[0], i1 = inv[1], i2 = inv[2], i3 = inv[3], g0 = gt[0], g3 = gt[3];
         for (int i = 0; i < count; i++) {
-            double dx = lon[i] - gt[0], dy = lat[i] - gt[3];
+            double dx = lon[i] - g0, dy = lat[i] - g3;
             // continuous coordinates with integers at pixel centres
-            double c = inv[0] * dx + inv[1] * dy - 0.5;
-            double r = inv[2] * dx + inv[3] * dy - 0.5;
+            double c = i0 * dx + i1 * dy - 0.5;
+            double r = i2 * dx + i3 * dy - 0.5;
             col[i] = c;
             row[i] = r;
-            if (c >= -0.5 && c <= dem.width() - 0.5 && r >= -0.5 && r <= dem.height() - 0.5) {
-                minC = Math.min(minC, c);
-                maxC = Math.max(maxC, c);
-                minR = Math.min(minR, r);
-                maxR = Math.max(maxR, r);
+            if (c >= -0.5 && c <= maxC && r >= -0.5 && r <= maxR) {
+                if (c < minCol) minCol = c;
+                if (c > maxCol) maxCol = c;
+                if (r < minRow) minRow = r;
+                if (r > maxRow) maxRow = r;
             }
         }
         geoid.undulations(lat, lon, out, count);
-        if (minC > maxC) {
+        if (minCol > maxCol) {
             fallbacks.add(count);
             return;
         }
-        int x0 = Math.max(0, (int) Math.floor(minC)), y0 = Math.max(0, (int) Math.floor(minR));
-        int x1 = Math.min(dem.width() - 1, (int) Math.floor(maxC) + 1);
-        int y1 = Math.min(dem.height() - 1, (int) Math.floor(maxR) + 1);
+        int x0 = Math.max(0, (int) Math.floor(minCol)), y0 = Math.max(0, (int) Math.floor(minRow));
+        int x1 = Math.min(w - 1, (int) Math.floor(maxCol) + 1);
+        int y1 = Math.min(ht - 1, (int) Math.floor(maxRow) + 1);
         Region window = new Region(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
         float[] h;
         try {
@@ -92,23 +95,35 @@ public final class RasterDem implements ElevationModel {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read DEM " + name + " window " + window, e);
         }
-        int w = window.width(), ht = window.height();
+        int ww = window.width(), wh = window.height();
+        int lastC = Math.max(0, ww - 2), lastR = Math.max(0, wh - 2);
+        int stepC = ww > 1 ? 1 : 0, stepR = wh > 1 ? ww : 0;
         boolean hasNoData = band.hasNoData();
         float noData = (float) band.noData();
         int missing = 0;
         for (int i = 0; i < count; i++) {
             double c = col[i], r = row[i];
-            if (!(c >= -0.5 && c <= dem.width() - 0.5 && r >= -0.5 && r <= dem.height() - 0.5)) {
+            if (!(c >= -0.5 && c <= maxC && r >= -0.5 && r <= maxR)) {
                 missing++;
                 continue;
             }
-            double lc = Math.max(0, Math.min(w - 1, c - x0));
-            double lr = Math.max(0, Math.min(ht - 1, r - y0));
-            int ic = Math.min((int) lc, Math.max(0, w - 2)), ir = Math.min((int) lr, Math.max(0, ht - 2));
-            double wx = w == 1 ? 0 : lc - ic, wy = ht == 1 ? 0 : lr - ir;
-            int ic1 = Math.min(ic + 1, w - 1), ir1 = Math.min(ir + 1, ht - 1);
-            double v = DemInterpolation.bilinear(h[ir * w + ic], h[ir * w + ic1], h[ir1 * w + ic], h[ir1 * w + ic1],
-                    wx, wy, hasNoData, noData);
+            double lc = c - x0, lr = r - y0;
+            if (lc < 0) lc = 0; else if (lc > ww - 1) lc = ww - 1;
+            if (lr < 0) lr = 0; else if (lr > wh - 1) lr = wh - 1;
+            int ic = (int) lc, ir = (int) lr;
+            if (ic > lastC) ic = lastC;
+            if (ir > lastR) ir = lastR;
+            double wx = lc - ic, wy = lr - ir;
+            int k = ir * ww + ic;
+            float a = h[k], b = h[k + stepC], cc = h[k + stepR], d = h[k + stepR + stepC];
+            double v;
+            if (a == a && b == b && cc == cc && d == d
+                    && !(hasNoData && (a == noData || b == noData || cc == noData || d == noData))) {
+                double top = a + wx * (b - a), bottom = cc + wx * (d - cc);
+                v = top + wy * (bottom - top);
+            } else {
+                v = DemInterpolation.bilinear(a, b, cc, d, wx, wy, hasNoData, noData);
+            }
             if (Double.isNaN(v)) {
                 missing++;
             } else {

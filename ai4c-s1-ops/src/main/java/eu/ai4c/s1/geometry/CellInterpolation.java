@@ -36,16 +36,21 @@ final class CellInterpolation {
     }
 
     /**
-     * Evaluates, at every pixel, {@code c0 + c1·dh + c2·dh²} with the coefficients interpolated
-     * bilinearly from the nodes and {@code dh} the pixel's height minus the bilinear node height.
-     * Pixels in cells with a NaN node, or with {@code |dh| > maxResidual}, get NaN.
+     * Evaluates, at every pixel, line and sample as {@code c0 + c1·dh + c2·dh²} with the
+     * coefficients interpolated bilinearly from the nodes and {@code dh} the pixel's height minus the
+     * bilinear node height. Pixels in cells with a NaN node, or with {@code |dh| > maxResidual},
+     * get NaN.
      *
-     * @param h      pixel heights
-     * @param nh     node heights
+     * @param h   pixel heights
+     * @param nh  node heights
+     * @param l   node line coefficients {c0[], c1[], c2[]}
+     * @param s   node sample coefficients {c0[], c1[], c2[]}
      */
-    static void heightQuadratic(int[] nx, int[] ny, int width, double[] h, double[] nh, double[] c0, double[] c1,
-                                double[] c2, double[] out, double maxResidual) {
+    static void heightQuadratic(int[] nx, int[] ny, int width, double[] h, double[] nh, double[][] l, double[][] s,
+                                double[] outLine, double[] outSample, double maxResidual) {
         int cols = nx.length;
+        double[] la = new double[3], lb = new double[3], lc = new double[3], ld = new double[3];
+        double[] sa = new double[3], sb = new double[3], sc = new double[3], sd = new double[3];
         for (int j = 0; j < ny.length - 1; j++) {
             int y0 = ny[j], y1 = ny[j + 1];
             int yEnd = j == ny.length - 2 ? y1 : y1 - 1;
@@ -56,30 +61,39 @@ final class CellInterpolation {
                 double dx = Math.max(1, x1 - x0);
                 int ka = j * cols + i, kb = ka + 1, kc = ka + cols, kd = kc + 1;
                 double ha = nh[ka], hb = nh[kb], hc = nh[kc], hd = nh[kd];
-                double a0 = c0[ka], b0 = c0[kb], cc0 = c0[kc], d0 = c0[kd];
-                double a1 = c1[ka], b1 = c1[kb], cc1 = c1[kc], d1 = c1[kd];
-                double a2 = c2[ka], b2 = c2[kb], cc2 = c2[kc], d2 = c2[kd];
-                boolean valid = !Double.isNaN(a0 + b0 + cc0 + d0 + a1 + b1 + cc1 + d1 + a2 + b2 + cc2 + d2);
+                double sum = 0;
+                for (int m = 0; m < 3; m++) {
+                    la[m] = l[m][ka]; lb[m] = l[m][kb]; lc[m] = l[m][kc]; ld[m] = l[m][kd];
+                    sa[m] = s[m][ka]; sb[m] = s[m][kb]; sc[m] = s[m][kc]; sd[m] = s[m][kd];
+                    sum += la[m] + lb[m] + lc[m] + ld[m] + sa[m] + sb[m] + sc[m] + sd[m];
+                }
+                boolean valid = !Double.isNaN(sum);
                 for (int y = y0; y <= yEnd; y++) {
-                    double wy = (y - y0) / dy;
                     int o = y * width;
                     if (!valid) {
-                        for (int x = x0; x <= xEnd; x++) out[o + x] = Double.NaN;
+                        java.util.Arrays.fill(outLine, o + x0, o + xEnd + 1, Double.NaN);
+                        java.util.Arrays.fill(outSample, o + x0, o + xEnd + 1, Double.NaN);
                         continue;
                     }
+                    double wy = (y - y0) / dy;
                     double hl = ha + wy * (hc - ha), hr = hb + wy * (hd - hb);
-                    double l0 = a0 + wy * (cc0 - a0), r0 = b0 + wy * (d0 - b0);
-                    double l1 = a1 + wy * (cc1 - a1), r1 = b1 + wy * (d1 - b1);
-                    double l2 = a2 + wy * (cc2 - a2), r2 = b2 + wy * (d2 - b2);
+                    double l0l = la[0] + wy * (lc[0] - la[0]), l0r = lb[0] + wy * (ld[0] - lb[0]);
+                    double l1l = la[1] + wy * (lc[1] - la[1]), l1r = lb[1] + wy * (ld[1] - lb[1]);
+                    double l2l = la[2] + wy * (lc[2] - la[2]), l2r = lb[2] + wy * (ld[2] - lb[2]);
+                    double s0l = sa[0] + wy * (sc[0] - sa[0]), s0r = sb[0] + wy * (sd[0] - sb[0]);
+                    double s1l = sa[1] + wy * (sc[1] - sa[1]), s1r = sb[1] + wy * (sd[1] - sb[1]);
+                    double s2l = sa[2] + wy * (sc[2] - sa[2]), s2r = sb[2] + wy * (sd[2] - sb[2]);
                     for (int x = x0; x <= xEnd; x++) {
                         double wx = (x - x0) / dx;
                         double dh = h[o + x] - (hl + wx * (hr - hl));
                         if (Math.abs(dh) > maxResidual) {
-                            out[o + x] = Double.NaN;
+                            outLine[o + x] = outSample[o + x] = Double.NaN;
                             continue;
                         }
-                        double q0 = l0 + wx * (r0 - l0), q1 = l1 + wx * (r1 - l1), q2 = l2 + wx * (r2 - l2);
-                        out[o + x] = q0 + dh * (q1 + dh * q2);
+                        double q0 = l0l + wx * (l0r - l0l), q1 = l1l + wx * (l1r - l1l), q2 = l2l + wx * (l2r - l2l);
+                        outLine[o + x] = q0 + dh * (q1 + dh * q2);
+                        double p0 = s0l + wx * (s0r - s0l), p1 = s1l + wx * (s1r - s1l), p2 = s2l + wx * (s2r - s2l);
+                        outSample[o + x] = p0 + dh * (p1 + dh * p2);
                     }
                 }
             }

@@ -163,8 +163,8 @@ final class RangeDopplerMapper {
             s1[k] = (sp - sm) / (2 * DELTA_H);
             s2[k] = (sp - 2 * scc + sm) / (2 * DELTA_H * DELTA_H);
         }
-        CellInterpolation.heightQuadratic(nx, ny, w, h, nh, l0, l1, l2, line, MAX_RESIDUAL_HEIGHT);
-        CellInterpolation.heightQuadratic(nx, ny, w, h, nh, s0, s1, s2, sample, MAX_RESIDUAL_HEIGHT);
+        CellInterpolation.heightQuadratic(nx, ny, w, h, nh, new double[][] {l0, l1, l2}, new double[][] {s0, s1, s2},
+                line, sample, MAX_RESIDUAL_HEIGHT);
         // pixels flagged NaN (node unseen or terrain too far from the node plane): exact solve
         double[] sc = new double[10];
         double[] p = new double[3];
