@@ -25,7 +25,8 @@ import org.opengis.util.FactoryException;
  * coefficients are interpolated bilinearly and evaluated at each pixel's own DEM height, so the
  * terrain between nodes is honoured. Pixels whose height departs from the bilinear node height by
  * more than {@value #MAX_RESIDUAL_HEIGHT} m, or cells with a node outside the orbit, are solved
- * exactly. The map → geographic transform and the geometry are smooth at the node scale
+ * exactly. Regions whose nodes all map far outside the image (by more than any terrain height could
+ * move them) are NaN without DEM lookups. The map → geographic transform and the geometry are smooth at the node scale
  * (sub-millimetre over 16 pixels of 10 m), so the accuracy is that of the height model; the
  * tests check it stays within 0.05 pixels of the exact solve on rough terrain.</li>
  * </ul>
@@ -36,6 +37,8 @@ import org.opengis.util.FactoryException;
 final class RangeDopplerMapper {
     static final double MAX_RESIDUAL_HEIGHT = 1500;
     private static final double DELTA_H = 200;
+    /** Heights above the ellipsoid on Earth stay within about -500 .. 9,000 m. */
+    private static final double EARTH_HEIGHT_RANGE = 10_000;
 
     private final ZeroDoppler zeroDoppler;
     private final ElevationModel dem;
@@ -129,22 +132,17 @@ final class RangeDopplerMapper {
             }
         }
         toLonLat(nLon, nLat, nn);
-        CellInterpolation.bilinear(nx, ny, nLon, w, lon);
-        CellInterpolation.bilinear(nx, ny, nLat, w, lat);
-        dem.heights(lon, lat, h, n);
+        double[] nh = new double[nn];
+        dem.heights(nLon, nLat, nh, nn);
 
         // nodes at h - Δ, h, h + Δ
         double[] x = new double[3 * nn], y = new double[3 * nn], z = new double[3 * nn];
-        double[] nh = new double[nn];
         double[] lon3 = new double[3 * nn], lat3 = new double[3 * nn], h3 = new double[3 * nn];
-        for (int j = 0, k = 0; j < rows; j++) {
-            for (int i = 0; i < cols; i++, k++) {
-                nh[k] = h[ny[j] * w + nx[i]];
-                for (int m = 0; m < 3; m++) {
-                    lon3[3 * k + m] = nLon[k];
-                    lat3[3 * k + m] = nLat[k];
-                    h3[3 * k + m] = nh[k] + (m - 1) * DELTA_H;
-                }
+        for (int k = 0; k < nn; k++) {
+            for (int m = 0; m < 3; m++) {
+                lon3[3 * k + m] = nLon[k];
+                lat3[3 * k + m] = nLat[k];
+                h3[3 * k + m] = nh[k] + (m - 1) * DELTA_H;
             }
         }
         Ellipsoid.toEcef(lon3, lat3, h3, x, y, z, 3 * nn);
@@ -163,6 +161,15 @@ final class RangeDopplerMapper {
             s1[k] = (sp - sm) / (2 * DELTA_H);
             s2[k] = (sp - 2 * scc + sm) / (2 * DELTA_H * DELTA_H);
         }
+        if (farOutside(l0, l1, l2, zeroDoppler.geometry().lines()) || farOutside(s0, s1, s2,
+                zeroDoppler.geometry().samples())) {
+            java.util.Arrays.fill(line, 0, n, Double.NaN);
+            java.util.Arrays.fill(sample, 0, n, Double.NaN);
+            return;
+        }
+        CellInterpolation.bilinear(nx, ny, nLon, w, lon);
+        CellInterpolation.bilinear(nx, ny, nLat, w, lat);
+        dem.heights(lon, lat, h, n);
         CellInterpolation.heightQuadratic(nx, ny, w, h, nh, new double[][] {l0, l1, l2}, new double[][] {s0, s1, s2},
                 line, sample, MAX_RESIDUAL_HEIGHT);
         // pixels flagged NaN (node unseen or terrain too far from the node plane): exact solve
@@ -182,6 +189,25 @@ final class RangeDopplerMapper {
                 }
             }
         }
+    }
+
+    /**
+     * True when every pixel of the region must map outside {@code [0, size)}: all nodes are finite
+     * and, even with terrain anywhere between {@value #EARTH_HEIGHT_RANGE} m of the node heights
+     * (the whole range of heights on Earth), the quadratic height model stays on one side outside.
+     * Saves the DEM lookups of target tiles beyond the swath.
+     */
+    private static boolean farOutside(double[] c0, double[] c1, double[] c2, int size) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, d1 = 0, d2 = 0;
+        for (int k = 0; k < c0.length; k++) {
+            if (Double.isNaN(c0[k] + c1[k] + c2[k])) return false;
+            min = Math.min(min, c0[k]);
+            max = Math.max(max, c0[k]);
+            d1 = Math.max(d1, Math.abs(c1[k]));
+            d2 = Math.max(d2, Math.abs(c2[k]));
+        }
+        double margin = EARTH_HEIGHT_RANGE * d1 + EARTH_HEIGHT_RANGE * EARTH_HEIGHT_RANGE * d2 + 2;
+        return max + margin < -1 || min - margin > size;
     }
 
     private static void ecef(double lon, double lat, double h, double[] out) {

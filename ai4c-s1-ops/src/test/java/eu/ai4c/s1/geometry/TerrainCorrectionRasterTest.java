@@ -115,6 +115,20 @@ class TerrainCorrectionRasterTest {
         check(new RasterDem(dem.raster(), GEOID, "rough"), dem, 1, 1e-3);
     }
 
+    @Test
+    void gridFarFromTheSwathIsAllNaN() throws Exception {
+        double[][] fp = new SarLocator(orbit, geometry).footprint(48);
+        CoordinateReferenceSystem utm = Projections.utm(12.5, 41.9);
+        TargetGrid near = TargetGrid.covering(fp[0], fp[1], utm, 10);
+        MapGeoCoding far = near.geoCoding().shifted(-8000, 0); // 80 km west: below the near range
+        TargetGrid grid = new TargetGrid(far, 300, 300);
+        for (int step : new int[] {16, 1}) {
+            TerrainCorrectionRaster tc = new TerrainCorrectionRaster(source, new ZeroDoppler(orbit, geometry),
+                    new GeoidOnlyDem(GEOID), grid, step);
+            for (float v : tc.read(0, new Region(0, 0, 300, 300)).floats()) assertTrue(Float.isNaN(v));
+        }
+    }
+
     private void check(ElevationModel model, RoughDem dem, int step, double tolerance) throws Exception {
         SarLocator locator = new SarLocator(orbit, geometry);
         double[][] fp = locator.footprint(48);
