@@ -29,7 +29,8 @@ public final class Ellipsoid {
      * @param lon degrees
      * @param lat degrees
      * @param h   ellipsoid height, metres
-     * @param x   receives X, metres (may be one of the inputs only if not read afterwards)
+     * @param x   receives X, metres (the output arrays may be the input arrays: element i is read
+     *            before it is written)
      * @param y   receives Y, metres
      * @param z   receives Z, metres
      */

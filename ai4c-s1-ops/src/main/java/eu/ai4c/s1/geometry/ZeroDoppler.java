@@ -1,5 +1,6 @@
 package eu.ai4c.s1.geometry;
 
+import eu.ai4c.kit.Ai4cException;
 import java.util.Objects;
 
 /**
@@ -43,7 +44,7 @@ public final class ZeroDoppler {
         double lo = Math.max(orbit.firstTime() - orbit.margin(), geometry.firstLineTime() - pad);
         double hi = Math.min(orbit.lastTime() + orbit.margin(), geometry.lastLineTime() + pad);
         if (!(hi > lo)) {
-            throw new eu.ai4c.kit.Ai4cException("The orbit (" + orbit.firstTime() + " to " + orbit.lastTime()
+            throw new Ai4cException("The orbit (" + orbit.firstTime() + " to " + orbit.lastTime()
                     + " s after " + orbit.epoch() + ") does not cover the image (" + geometry.firstLineTime()
                     + " to " + geometry.lastLineTime() + " s): use an orbit file covering the acquisition.");
         }
@@ -93,7 +94,7 @@ public final class ZeroDoppler {
             double dt = -f / fp;
             double tn = t + dt;
             if (!(tn >= tMin && tn <= tMax)) {
-                if (it == 0 && guess == guess) {
+                if (it == 0 && !Double.isNaN(guess)) {
                     // a bad guess: restart from the search
                     double s = search(x, y, z);
                     if (Double.isNaN(s)) return Double.NaN;

@@ -48,6 +48,6 @@ final class SyntheticScene {
         double[] srRel = new double[m];
         for (int k = 0; k < m; k++) srRel[k] = sr[k] - nearRange;
         PolynomialFit.interpolate(srRel, gr, grsr);
-        return new SrgrConversion(time, nearRange, grsr.length == 0 ? null : srgr, 0, grsr);
+        return new SrgrConversion(time, nearRange, srgr, 0, grsr);
     }
 }
