@@ -10,8 +10,8 @@ import java.util.List;
  * (azimuth time, slant range) to (line, sample) and back. Lines are spaced by the azimuth time
  * interval from the first line's zero-Doppler time; samples are either slant range (SLC: spaced by
  * the slant range pixel spacing from the two-way slant range time of the first sample) or ground
- * range (GRD: spaced by the ground range pixel spacing, converted to slant range with the
- * annotation's SRGR/GRSR polynomials, interpolated linearly in azimuth time between entries and
+ * range (GRD: spaced by the ground range pixel spacing, converted with the annotation's SRGR
+ * (slant → ground) and GRSR (ground → slant) polynomials, interpolated linearly in azimuth time between entries and
  * extrapolated linearly from the first two / last two entries outside them, so that the mapping
  * has no kink at the image edges).
  *
@@ -148,7 +148,7 @@ public final class SarGeometry {
     /**
      * Fractional sample of a slant range at an azimuth time.
      *
-     * @param azimuthTime s since the epoch (chooses the GRSR entries)
+     * @param azimuthTime s since the epoch (chooses the SRGR entries)
      * @param slantRange  one-way slant range, m
      */
     public double sample(double azimuthTime, double slantRange) {

@@ -2,19 +2,20 @@ package eu.ai4c.s1.geometry;
 
 /**
  * One entry of the Sentinel-1 annotation's {@code coordinateConversionList}: the polynomials
- * converting between ground range and slant range at one azimuth time (GRD products).
+ * converting between slant range and ground range at one azimuth time (GRD products). As in the
+ * product specification, "srgr" converts slant range to ground range and "grsr" the reverse:
  * <pre>
- *   slant range  = Σ srgrCoefficients[i] · (groundRange − gr0)^i
- *   ground range = Σ grsrCoefficients[i] · (slantRange − sr0)^i
+ *   ground range = Σ srgrCoefficients[i] · (slantRange − sr0)^i
+ *   slant range  = Σ grsrCoefficients[i] · (groundRange − gr0)^i
  * </pre>
  * Ground range is measured across the image from sample 0 (sample j lies at j · pixel spacing);
  * ranges in metres. Immutable (arrays are copied).
  *
  * @param azimuthTime       the entry's {@code azimuthTime}, seconds since the orbit epoch
  * @param sr0               slant range origin, metres
- * @param srgrCoefficients  ground → slant range polynomial
+ * @param srgrCoefficients  slant → ground range polynomial
  * @param gr0               ground range origin, metres
- * @param grsrCoefficients  slant → ground range polynomial
+ * @param grsrCoefficients  ground → slant range polynomial
  */
 public record SrgrConversion(double azimuthTime, double sr0, double[] srgrCoefficients, double gr0,
                              double[] grsrCoefficients) {
@@ -37,13 +38,13 @@ public record SrgrConversion(double azimuthTime, double sr0, double[] srgrCoeffi
         return grsrCoefficients.clone();
     }
 
-    /** Slant range (m) of a ground range (m). */
-    public double slantRange(double groundRange) {
-        return PolynomialFit.evaluate(srgrCoefficients, groundRange - gr0);
+    /** Ground range (m) of a slant range (m), by the SRGR polynomial. */
+    public double groundRange(double slantRange) {
+        return PolynomialFit.evaluate(srgrCoefficients, slantRange - sr0);
     }
 
-    /** Ground range (m) of a slant range (m). */
-    public double groundRange(double slantRange) {
-        return PolynomialFit.evaluate(grsrCoefficients, slantRange - sr0);
+    /** Slant range (m) of a ground range (m), by the GRSR polynomial. */
+    public double slantRange(double groundRange) {
+        return PolynomialFit.evaluate(grsrCoefficients, groundRange - gr0);
     }
 }

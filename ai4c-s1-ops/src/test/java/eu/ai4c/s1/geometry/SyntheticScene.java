@@ -43,11 +43,12 @@ final class SyntheticScene {
             double arc = arc0 + gr[k];
             sr[k] = Math.sqrt(rs * rs + re * re - 2 * rs * re * Math.cos(arc / re));
         }
+        // grsr: ground → slant range in (gr - gr0); srgr: slant → ground range in (sr - sr0)
         double[] srgr = new double[m], grsr = new double[m];
-        PolynomialFit.interpolate(gr, sr, srgr);
+        PolynomialFit.interpolate(gr, sr, grsr);
         double[] srRel = new double[m];
         for (int k = 0; k < m; k++) srRel[k] = sr[k] - nearRange;
-        PolynomialFit.interpolate(srRel, gr, grsr);
+        PolynomialFit.interpolate(srRel, gr, srgr);
         return new SrgrConversion(time, nearRange, srgr, 0, grsr);
     }
 }

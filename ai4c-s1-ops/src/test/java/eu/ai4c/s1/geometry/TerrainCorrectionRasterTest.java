@@ -173,14 +173,14 @@ class TerrainCorrectionRasterTest {
         assertTrue(worst < tolerance, "worst line/sample error " + worst + " px, step " + step);
     }
 
-    /** Independent (line, sample): straight orbit → closed-form zero-Doppler time; GRSR by hand. */
+    /** Independent (line, sample): straight orbit → closed-form zero-Doppler time; SRGR by hand. */
     private double[] expected(double[] p) {
         double t = dot(sub(p, s0), v0) / dot(v0, v0);
         double r = norm(sub(sub(p, s0), scale(v0, t)));
         List<SrgrConversion> c = geometry.conversions();
         double w = (t - c.get(0).azimuthTime()) / (c.get(1).azimuthTime() - c.get(0).azimuthTime());
-        double g0 = horner(c.get(0).grsrCoefficients(), r - c.get(0).sr0());
-        double g1 = horner(c.get(1).grsrCoefficients(), r - c.get(1).sr0());
+        double g0 = horner(c.get(0).srgrCoefficients(), r - c.get(0).sr0());
+        double g1 = horner(c.get(1).srgrCoefficients(), r - c.get(1).sr0());
         return new double[] {(t - geometry.firstLineTime()) / DT, (g0 + w * (g1 - g0)) / SPACING};
     }
 

@@ -30,12 +30,12 @@ class ZeroDopplerTest {
         return p;
     }
 
-    /** Expected GRD sample: GRSR polynomials interpolated linearly in time, by hand. */
+    /** Expected GRD sample: SRGR (slant → ground) polynomials interpolated linearly in time, by hand. */
     private double expectedSample(double t, double r) {
         List<SrgrConversion> c = grd.conversions();
         double w = (t - c.get(0).azimuthTime()) / (c.get(1).azimuthTime() - c.get(0).azimuthTime());
-        double g0 = horner(c.get(0).grsrCoefficients(), r - c.get(0).sr0());
-        double g1 = horner(c.get(1).grsrCoefficients(), r - c.get(1).sr0());
+        double g0 = horner(c.get(0).srgrCoefficients(), r - c.get(0).sr0());
+        double g1 = horner(c.get(1).srgrCoefficients(), r - c.get(1).sr0());
         return (g0 + w * (g1 - g0)) / 10;
     }
 
