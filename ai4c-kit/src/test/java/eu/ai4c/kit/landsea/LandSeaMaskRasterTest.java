@@ -202,6 +202,35 @@ class LandSeaMaskRasterTest {
     }
 
     @Test
+    void classificationIsSharedByTheBandsOfARegion() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        LandClassifier dem = new DemLandClassifier(dem(), GEOID);
+        LandClassifier counting = new LandClassifier() {
+            @Override
+            public void land(MapGeoCoding grid, Region region, byte[] outIsLand) {
+                calls.incrementAndGet();
+                dem.land(grid, region, outIsLand);
+            }
+
+            @Override
+            public String describe() {
+                return "counting";
+            }
+        };
+        LandSeaMaskRaster r = new LandSeaMaskRaster(image(demGrid(), W, H),
+                new LandSeaMask(LandSeaMask.Mode.SEA, 200, counting));
+        Region a = new Region(0, 0, 64, 64), b = new Region(64, 0, 56, 64);
+        java.util.stream.IntStream.range(0, 8).parallel().forEach(i -> {
+            try {
+                r.read(i % 2, i < 4 ? a : b);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(2, calls.get(), "one classification per region, shared by bands and threads");
+    }
+
+    @Test
     void integerBandNeedsNoData() throws IOException {
         Block s = Block.filled(DataType.INT16, Region.of(W, H), 7);
         MemoryRaster noNoData = new MemoryRaster(List.of(Band.of("DN", DataType.INT16)), new Block[] {s}, demGrid());
