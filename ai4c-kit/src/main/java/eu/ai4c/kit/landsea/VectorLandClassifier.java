@@ -11,6 +11,7 @@ import org.apache.sis.util.Utilities;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.TopologyException;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
 import org.opengis.util.FactoryException;
@@ -56,7 +57,11 @@ public final class VectorLandClassifier implements LandClassifier {
         Geometry g = land.geometry();
         Envelope footprint = footprint(land, grid, width, height);
         if (footprint != null && !footprint.covers(g.getEnvelopeInternal())) {
-            g = g.intersection(new GeometryFactory().toGeometry(footprint));
+            try {
+                g = g.intersection(new GeometryFactory().toGeometry(footprint));
+            } catch (TopologyException e) {
+                g = land.geometry(); // unclipped: slower but the same mask
+            }
         }
         PolygonMask mask = g.isEmpty() || g.getDimension() < 2 ? null
                 : PolygonMask.of(AreaOfInterest.of(polygonal(g), land.crs(), land.source()), grid);
