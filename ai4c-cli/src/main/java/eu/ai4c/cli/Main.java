@@ -23,6 +23,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LogSetup.configure(args);
+        eu.ai4c.kit.geo.Projections.silenceDatabaseLog();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

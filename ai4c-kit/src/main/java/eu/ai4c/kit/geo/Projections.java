@@ -24,7 +24,24 @@ public final class Projections {
     /** The accepted forms, for error messages. */
     public static final String ACCEPTED = "WGS84, WGS84(DD), EPSG:<code>, UTM(Auto), AUTO:42001, or a WKT definition";
 
+    /**
+     * Where the embedded EPSG database (Derby) writes its log: nowhere. Without this Derby leaves a
+     * {@code derby.log} in the user's working folder. Named by {@link #silenceDatabaseLog()}.
+     */
+    public static final java.io.OutputStream DATABASE_LOG = java.io.OutputStream.nullOutputStream();
+
+    static {
+        silenceDatabaseLog();
+    }
+
     private Projections() {
+    }
+
+    /** Sends the EPSG database's log to {@link #DATABASE_LOG} unless the user configured one; call before any SIS use. */
+    public static void silenceDatabaseLog() {
+        if (System.getProperty("derby.stream.error.file") == null && System.getProperty("derby.stream.error.field") == null) {
+            System.setProperty("derby.stream.error.field", Projections.class.getName() + ".DATABASE_LOG");
+        }
     }
 
     /** WGS 84 geographic, longitude first, degrees. */

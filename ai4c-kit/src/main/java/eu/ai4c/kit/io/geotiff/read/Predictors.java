@@ -1,0 +1,61 @@
+package eu.ai4c.kit.io.geotiff.read;
+
+/**
+ * Undoes the TIFF predictors, row by row, in place. Horizontal differencing (Predictor 2, TIFF 6.0
+ * section 14) works on whole samples with a stride of the samples per pixel, wrapping around like
+ * the integer arithmetic of the writer. The floating-point predictor (3, Adobe Photoshop TIFF
+ * Technical Note 3) differences bytes after splitting each row into byte planes (the most
+ * significant plane first in little-endian files; see {@link ChunkDecoder} for big-endian ones).
+ * Pure kernels on primitive arrays; thread-safe.
+ */
+final class Predictors {
+    private Predictors() {
+    }
+
+    static void undoHorizontal(byte[] a, int rows, int rowLength, int stride) {
+        for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
+            for (int i = base + stride, end = base + rowLength; i < end; i++) a[i] += a[i - stride];
+        }
+    }
+
+    static void undoHorizontal(short[] a, int rows, int rowLength, int stride) {
+        for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
+            for (int i = base + stride, end = base + rowLength; i < end; i++) a[i] += a[i - stride];
+        }
+    }
+
+    static void undoHorizontal(int[] a, int rows, int rowLength, int stride) {
+        for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
+            for (int i = base + stride, end = base + rowLength; i < end; i++) a[i] += a[i - stride];
+        }
+    }
+
+    static void undoHorizontal(long[] a, int rows, int rowLength, int stride) {
+        for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
+            for (int i = base + stride, end = base + rowLength; i < end; i++) a[i] += a[i - stride];
+        }
+    }
+
+    /**
+     * Undoes the floating-point predictor.
+     *
+     * @param src         decoded bytes, rows of byte planes
+     * @param rows        rows in the chunk
+     * @param rowSamples  samples per row (pixels × samples per pixel)
+     * @param sampleBytes 4 or 8
+     * @param stride      samples per pixel
+     * @return the samples, bytes in plane order (big-endian when the first plane holds the most significant bytes)
+     */
+    static byte[] undoFloatingPoint(byte[] src, int rows, int rowSamples, int sampleBytes, int stride) {
+        int rowBytes = rowSamples * sampleBytes;
+        byte[] out = new byte[rows * rowBytes];
+        for (int r = 0, base = 0; r < rows; r++, base += rowBytes) {
+            for (int i = base + stride, end = base + rowBytes; i < end; i++) src[i] += src[i - stride];
+            for (int plane = 0; plane < sampleBytes; plane++) {
+                int s = base + plane * rowSamples;
+                for (int i = 0, d = base + plane; i < rowSamples; i++, d += sampleBytes) out[d] = src[s + i];
+            }
+        }
+        return out;
+    }
+}

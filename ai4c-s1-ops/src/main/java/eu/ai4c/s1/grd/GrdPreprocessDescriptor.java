@@ -1,0 +1,150 @@
+package eu.ai4c.s1.grd;
+
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.ParameterDescriptor;
+import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.op.SourceDescriptor;
+import java.util.List;
+
+/**
+ * The descriptor of {@code S1-GRD-preprocess}: the parameters of table 2 of the AI4Copernicus
+ * service specification (section 2.2.1.3) with its names and defaults, plus the options the
+ * users asked for since (DEM, geoid, orbit file, land/sea tolerance and vector, noise removal
+ * switches) and the speckle-filter parameters under SNAP's names.
+ */
+public final class GrdPreprocessDescriptor {
+
+    /** Calibration outputs of table 2; the DB forms are 10·log10 of the linear ones. */
+    public static final String[] CALIBRATIONS = {"Sigma", "Gamma", "Beta", "SigmaDB", "GammaDB", "BetaDB"};
+
+    /** Speckle filters, as SNAP's Speckle-Filter {@code filter} value set (IDAN and MuLoG not offered). */
+    public static final String[] SPECKLE_FILTERS = {"None", "Boxcar", "Median", "Frost", "Gamma Map", "Lee",
+        "Refined Lee", "Lee Sigma"};
+
+    public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor(
+            "S1-GRD-preprocess",
+            "Sentinel-1 GRD pre-processing",
+            "Radar",
+            "Turns a Sentinel-1 GRD product into a terrain-corrected, calibrated backscatter image. "
+                    + "Thermal and border noise are removed, the image is calibrated to sigma0, gamma0 or beta0 "
+                    + "(optionally in dB), speckle-filtered, orthorectified with a range-Doppler model onto the "
+                    + "chosen projection and resolution, and optionally masked to land or sea and cropped to an "
+                    + "area of interest. Everything streams tile by tile; no intermediate file is written.",
+            List.of(SourceDescriptor.required("input",
+                    "Sentinel-1 GRD product in SENTINEL-SAFE format: the .SAFE folder, its manifest.safe, or the .zip")),
+            List.of(
+                    ParameterDescriptor.builder("calibration", ParameterType.CHOICE)
+                            .valueSet(CALIBRATIONS).defaultValue("Sigma").label("Calibration output")
+                            .description("Backscatter convention of the output; values ending with DB are in decibel.")
+                            .build(),
+                    ParameterDescriptor.builder("polarization", ParameterType.STRING_LIST)
+                            .defaultValue("VV").label("Polarisations")
+                            .description("Polarisations to process, comma-separated (VV, VH, HH, HV as the product "
+                                    + "has them); one output band each.")
+                            .build(),
+                    ParameterDescriptor.builder("speckle", ParameterType.CHOICE)
+                            .valueSet(SPECKLE_FILTERS).defaultValue("Lee Sigma").label("Speckle filter")
+                            .description("Speckle filter applied to the calibrated intensity.")
+                            .build(),
+                    ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY)
+                            .option("--AoI").label("Area of interest")
+                            .description("WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, "
+                                    + "Shapefile, KML, GeoPackage); only the part of the scene covering it is processed.")
+                            .build(),
+                    ParameterDescriptor.builder("resolution", ParameterType.DOUBLE)
+                            .interval("(0,*)").unit("m").label("Resolution")
+                            .description("Output pixel size in metres (degrees are derived for geographic "
+                                    + "projections). Default: 10 m for IW, 5 m for SM products.")
+                            .build(),
+                    ParameterDescriptor.builder("landseamask", ParameterType.CHOICE)
+                            .valueSet("None", "Land", "Sea").defaultValue("None").label("Land/sea mask")
+                            .description("Pixels to remove: Sea sets sea pixels to no-data, Land land pixels; decided "
+                                    + "from the DEM (elevation ≤ 0 is sea) or from --landmask-vector.")
+                            .build(),
+                    ParameterDescriptor.builder("landseamaskTolerance", ParameterType.DOUBLE)
+                            .defaultValue(0).interval("[0,*)").unit("m").label("Land/sea mask tolerance")
+                            .description("Buffer in metres added to the kept class, so that pixels near the coast "
+                                    + "are kept.")
+                            .build(),
+                    ParameterDescriptor.builder("landmaskVector", ParameterType.PATH)
+                            .label("Land polygons")
+                            .description("Vector file of land polygons deciding land and sea instead of the DEM.")
+                            .build(),
+                    ParameterDescriptor.builder("projection", ParameterType.PROJECTION)
+                            .defaultValue("WGS84").label("Projection")
+                            .description("Output projection: WGS84, EPSG:<code>, UTM(Auto) or WKT.")
+                            .build(),
+                    ParameterDescriptor.builder("dem", ParameterType.PATH)
+                            .label("DEM")
+                            .description("DEM GeoTIFF, or a folder of GeoTIFF / SRTM .hgt / Copernicus DEM tiles "
+                                    + "(heights above the EGM96 geoid). Without it, the ellipsoid plus geoid is used.")
+                            .build(),
+                    ParameterDescriptor.builder("geoid", ParameterType.PATH)
+                            .label("Geoid grid")
+                            .description("EGM96 geoid grid (.gtx). Default: egm96_15.gtx of the proj-data package.")
+                            .build(),
+                    ParameterDescriptor.builder("orbit", ParameterType.PATH)
+                            .label("Orbit file")
+                            .description("Precise or restituted orbit file (.EOF), or a folder of them; the one "
+                                    + "whose validity covers the acquisition is used. Default: annotation orbit.")
+                            .build(),
+                    ParameterDescriptor.builder("removeThermalNoise", ParameterType.BOOLEAN)
+                            .defaultValue(true).label("Remove thermal noise")
+                            .description("Subtract the annotated thermal noise (range × azimuth noise vectors); "
+                                    + "negative values are clipped to 0.")
+                            .build(),
+                    ParameterDescriptor.builder("removeBorderNoise", ParameterType.BOOLEAN)
+                            .defaultValue(true).label("Remove GRD border noise")
+                            .description("Set the low-value noise at the image borders to no-data.")
+                            .build(),
+                    ParameterDescriptor.builder("borderLimit", ParameterType.INTEGER)
+                            .defaultValue(500).interval("[0,*)").unit("pixels").label("Border limit")
+                            .description("Maximum width of the border searched for noise.")
+                            .build(),
+                    ParameterDescriptor.builder("trimThreshold", ParameterType.DOUBLE)
+                            .defaultValue(0.5).interval("[0,*)").label("Trim threshold")
+                            .description("Border pixels whose DN is below this threshold are trimmed.")
+                            .build(),
+                    ParameterDescriptor.builder("imgResampling", ParameterType.CHOICE)
+                            .valueSet("Nearest", "Bilinear", "Bicubic").defaultValue("Bilinear")
+                            .label("Image resampling")
+                            .description("Resampling of the SAR image during terrain correction.")
+                            .build(),
+                    ParameterDescriptor.builder("filterSizeX", ParameterType.INTEGER)
+                            .defaultValue(3).interval("[1,101]").unit("pixels")
+                            .description("Window width of the Boxcar, Median, Frost, Gamma Map and Lee filters.")
+                            .build(),
+                    ParameterDescriptor.builder("filterSizeY", ParameterType.INTEGER)
+                            .defaultValue(3).interval("[1,101]").unit("pixels")
+                            .description("Window height of the Boxcar, Median, Frost, Gamma Map and Lee filters.")
+                            .build(),
+                    ParameterDescriptor.builder("dampingFactor", ParameterType.INTEGER)
+                            .defaultValue(2).interval("[1,100]").description("Damping factor of the Frost filter.")
+                            .build(),
+                    ParameterDescriptor.builder("estimateENL", ParameterType.BOOLEAN)
+                            .defaultValue(true).description("Estimate the equivalent number of looks from the image.")
+                            .build(),
+                    ParameterDescriptor.builder("enl", ParameterType.DOUBLE)
+                            .defaultValue(1.0).interval("(0,*)")
+                            .description("Equivalent number of looks when not estimated.")
+                            .build(),
+                    ParameterDescriptor.builder("sigmaStr", ParameterType.CHOICE)
+                            .valueSet("0.5", "0.6", "0.7", "0.8", "0.9").defaultValue("0.9")
+                            .description("Sigma of the Lee Sigma filter.")
+                            .build(),
+                    ParameterDescriptor.builder("windowSize", ParameterType.CHOICE)
+                            .valueSet("5x5", "7x7", "9x9", "11x11", "13x13", "15x15", "17x17").defaultValue("7x7")
+                            .description("Window size of the Lee Sigma filter.")
+                            .build(),
+                    ParameterDescriptor.builder("targetWindowSizeStr", ParameterType.CHOICE)
+                            .valueSet("3x3", "5x5").defaultValue("3x3")
+                            .description("Target window size of the Lee Sigma filter.")
+                            .build(),
+                    ParameterDescriptor.builder("anSize", ParameterType.INTEGER)
+                            .defaultValue(50).interval("[1,200]")
+                            .description("Adaptive neighbourhood size (IDAN); kept for graph compatibility.")
+                            .build()));
+
+    private GrdPreprocessDescriptor() {
+    }
+}
