@@ -187,13 +187,8 @@ public final class OpjJp2Raster implements Raster, Closeable {
         temp.run();
     }
 
-    /** Whether the image has been decoded (for tests). */
-    boolean isDecoded() {
-        return mapped != null;
-    }
-
-    /** The temporary decoded file, if any (for tests). */
-    Path temporaryFile() {
+    /** The temporary decoded file while it exists, else null (for tests of the clean-up). */
+    public Path temporaryFileForTests() {
         return temp.path;
     }
 }
