@@ -1,0 +1,121 @@
+package eu.ai4c.s1.synthetic;
+
+import eu.ai4c.kit.io.geotiff.TiffTags;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes an uncompressed little-endian classic TIFF of unsigned 16-bit samples, one row per strip
+ * (the layout of ESA's GRD measurement files), streamed row block by row block: the header and
+ * the strip tables are written first (all offsets are known for uncompressed data), then rows are
+ * appended in order. Memory is bounded by the caller's row blocks. No GeoTIFF tags.
+ * Not thread-safe.
+ */
+final class StripTiffWriter implements Closeable {
+    private final FileChannel channel;
+    private final int width;
+    private final int height;
+    private int rowsWritten;
+    private final ByteBuffer rowBuffer;
+
+    StripTiffWriter(Path file, int width, int height, String software) throws IOException {
+        long dataBytes = (long) width * height * 2;
+        long tables = 8L * height;
+        if (dataBytes + tables + 4096 > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException(width + " x " + height + " uint16 exceeds the 4 GB of a classic TIFF");
+        }
+        this.width = width;
+        this.height = height;
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        this.rowBuffer = ByteBuffer.allocate(width * 2).order(ByteOrder.LITTLE_ENDIAN);
+        writeHeader(software);
+    }
+
+    private void writeHeader(String software) throws IOException {
+        byte[] sw = (software + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int entries = 11;
+        long ifd = 8;
+        long ifdEnd = ifd + 2 + entries * 12L + 4;
+        long swAt = ifdEnd;
+        long offsetsAt = (swAt + sw.length + 3) & ~3L;
+        long countsAt = offsetsAt + 4L * height;
+        long dataAt = countsAt + 4L * height;
+        ByteBuffer h = ByteBuffer.allocate((int) (ifdEnd)).order(ByteOrder.LITTLE_ENDIAN);
+        h.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) ifd);
+        h.putShort((short) entries);
+        entry(h, TiffTags.IMAGE_WIDTH, TiffTags.LONG, 1, width);
+        entry(h, TiffTags.IMAGE_LENGTH, TiffTags.LONG, 1, height);
+        entry(h, TiffTags.BITS_PER_SAMPLE, TiffTags.SHORT, 1, 16);
+        entry(h, TiffTags.COMPRESSION, TiffTags.SHORT, 1, TiffTags.COMPRESSION_NONE);
+        entry(h, TiffTags.PHOTOMETRIC, TiffTags.SHORT, 1, 1);
+        entry(h, TiffTags.STRIP_OFFSETS, TiffTags.LONG, height, height == 1 ? dataAt : offsetsAt);
+        entry(h, TiffTags.SAMPLES_PER_PIXEL, TiffTags.SHORT, 1, 1);
+        entry(h, TiffTags.ROWS_PER_STRIP, TiffTags.LONG, 1, 1);
+        entry(h, TiffTags.STRIP_BYTE_COUNTS, TiffTags.LONG, height, height == 1 ? width * 2L : countsAt);
+        entry(h, TiffTags.SOFTWARE, TiffTags.ASCII, sw.length, swAt);
+        entry(h, TiffTags.SAMPLE_FORMAT, TiffTags.SHORT, 1, TiffTags.SAMPLE_FORMAT_UINT);
+        h.putInt(0);
+        h.flip();
+        writeFully(h, 0);
+        writeFully(ByteBuffer.wrap(sw), swAt);
+        // strip tables, in chunks
+        int chunk = 65536;
+        ByteBuffer t = ByteBuffer.allocate(4 * chunk).order(ByteOrder.LITTLE_ENDIAN);
+        for (int table = 0; table < 2; table++) {
+            long at = table == 0 ? offsetsAt : countsAt;
+            for (int s = 0; s < height; s += chunk) {
+                t.clear();
+                int n = Math.min(chunk, height - s);
+                for (int i = 0; i < n; i++) {
+                    t.putInt((int) (table == 0 ? dataAt + (long) (s + i) * width * 2 : width * 2L));
+                }
+                t.flip();
+                writeFully(t, at + 4L * s);
+            }
+        }
+        channel.position(dataAt);
+    }
+
+    private static void entry(ByteBuffer b, int tag, int type, long count, long value) {
+        b.putShort((short) tag).putShort((short) type).putInt((int) count);
+        if (type == TiffTags.SHORT && count == 1) {
+            b.putShort((short) value).putShort((short) 0);
+        } else {
+            b.putInt((int) value);
+        }
+    }
+
+    private void writeFully(ByteBuffer b, long pos) throws IOException {
+        long p = pos;
+        while (b.hasRemaining()) p += channel.write(b, p);
+    }
+
+    /** Appends {@code rows} rows from {@code dn} (row-major, {@code width} per row, unsigned). */
+    void writeRows(short[] dn, int rows) throws IOException {
+        if (rowsWritten + rows > height) throw new IllegalStateException("More rows than the image height");
+        for (int r = 0; r < rows; r++) {
+            rowBuffer.clear();
+            rowBuffer.asShortBuffer().put(dn, r * width, width);
+            rowBuffer.limit(width * 2);
+            while (rowBuffer.hasRemaining()) channel.write(rowBuffer);
+        }
+        rowsWritten += rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (rowsWritten != height) {
+                throw new IllegalStateException("Only " + rowsWritten + " of " + height + " rows written");
+            }
+        } finally {
+            channel.close();
+        }
+    }
+}
