@@ -59,8 +59,14 @@ public final class Sen2Cor {
         ProcessBuilder pb = new ProcessBuilder(sen2cor.toString(), "--output_dir", out.toString(),
                 l1c.location().toString());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p;
         try {
-            Process p = pb.start();
+            p = pb.start();
+        } catch (IOException e) {
+            throw new Ai4cException("Sen2Cor (" + sen2cor + ") cannot be started (" + e.getMessage() + "); check the "
+                    + "Sen2Cor installation, or use --l1c-as-toa to process top-of-atmosphere reflectance.", e);
+        }
+        try {
             if (!p.waitFor(4, TimeUnit.HOURS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new Ai4cException("Sen2Cor (" + sen2cor + ") failed on " + l1c.location() + ": " + tail(log)
@@ -72,7 +78,7 @@ public final class Sen2Cor {
         }
         List<Path> products;
         try (Stream<Path> s = Files.list(out)) {
-            products = s.filter(p -> p.getFileName().toString().contains("MSIL2A") && Files.isDirectory(p)).toList();
+            products = s.filter(f -> f.getFileName().toString().contains("MSIL2A") && Files.isDirectory(f)).toList();
         }
         if (products.isEmpty()) {
             throw new Ai4cException("Sen2Cor ran on " + l1c.location() + " but wrote no L2A product in " + out + ": "
