@@ -66,8 +66,9 @@ public final class S2PreprocessOperator implements Operator {
                 + "give a Sentinel-2 SAFE product (.SAFE folder or .zip) or a folder of per-band GeoTIFFs."));
         List<S2Band> bands = bands(params.getList("bands"));
         String cloudmask = params.getString("cloudmask");
-        s2 = level(s2, params.getBoolean("l1cAsToa"), context);
         for (S2Band b : bands) s2.band(b); // a band the product lacks: clear usage error before any work
+        s2 = level(s2, params.getBoolean("l1cAsToa"), context);
+        for (S2Band b : bands) s2.band(b); // Sen2Cor's L2A has no B10
 
         double res = params.getDouble("resolution");
         BandImage ref = finest(s2);

@@ -178,6 +178,23 @@ class SafeMetadataFixturesTest {
         assertFalse(new S2ProductReader().probe(tmp) == eu.ai4c.kit.io.ProductReader.Fit.SPECIFIC);
     }
 
+    /** The s2reader tree has 0-byte band images: the product opens, reading a band says what is wrong. */
+    @Test
+    void placeholderBandImagesGiveAClearMessage() throws IOException {
+        Path safe = Fixtures.file("s2reader/tests/data/compact_safe/"
+                + "S2A_MSIL1C_20170226T102021_N0204_R065_T32TNM_20170226T102458.SAFE");
+        S2Product p = S2SafeReader.read(safe);
+        assertEquals(13, p.bands().size());
+        assertEquals(S2Level.L1C, p.level());
+        assertTrue(p.gmlClouds().isPresent());
+        assertEquals(32632, eu.ai4c.kit.geo.Projections.epsgCode(p.crs()).orElseThrow());
+        assertEquals(499980, p.band(S2Band.B11).grid().x(0, 0));
+        assertEquals(20, p.band(S2Band.B11).grid().pixelSizeX());
+        Ai4cException e = assertThrows(Ai4cException.class, () -> p.band(S2Band.B2).raster());
+        assertTrue(e.getMessage().contains("T32TNM_20170226T102021_B02.jp2") && e.getMessage().contains("empty"),
+                e.getMessage());
+    }
+
     private static ByteArrayInputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
