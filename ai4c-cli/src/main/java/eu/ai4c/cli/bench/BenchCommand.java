@@ -67,9 +67,14 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("ai4c-bench-");
         // no progress display: drawing it would be part of the measured time
         ProcessingContext ctx = run.context(spec.commandLine().getErr()).withProgress(Progress.silent());
-        for (BenchResult r : benchmark.run(new BenchContext(size, warmup, repeat, dir, options, ctx))) {
-            out.println(r.toJson());
-            out.flush();
+        try {
+            for (BenchResult r : benchmark.run(new BenchContext(size, warmup, repeat, dir, options, ctx))) {
+                out.println(r.toJson());
+                out.flush();
+            }
+        } finally {
+            // a scratch folder of our own goes away; a --work-dir the user chose (to reuse inputs) stays
+            if (workDir == null) eu.ai4c.kit.io.AtomicOutput.deleteTree(dir);
         }
         return 0;
     }

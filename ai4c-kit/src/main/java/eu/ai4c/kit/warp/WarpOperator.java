@@ -1,5 +1,8 @@
 package eu.ai4c.kit.warp;
 
+import eu.ai4c.kit.aoi.AoiCrop;
+import eu.ai4c.kit.aoi.AreaOfInterest;
+
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.geo.Projections;
@@ -59,7 +62,16 @@ public final class WarpOperator implements Operator {
                                     + "(easting/longitude first). Default: the source footprint.").build(),
                     ParameterDescriptor.builder("targetAlignedPixels", ParameterType.BOOLEAN).defaultValue(false)
                             .label("Target-aligned pixels")
-                            .description("Snap the extent to multiples of the resolution (gdalwarp -tap).").build()));
+                            .description("Snap the extent to multiples of the resolution (gdalwarp -tap).").build(),
+                    ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY).option("--AoI")
+                            .label("Area of interest")
+                            .description("WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, "
+                                    + "Shapefile, KML, GeoPackage): the output is cropped to its bounds and pixels "
+                                    + "outside it are no-data.").build(),
+                    ParameterDescriptor.builder("cropOnly", ParameterType.BOOLEAN).defaultValue(false)
+                            .label("Crop only")
+                            .description("With an area of interest: only crop to its bounds, keep the pixels "
+                                    + "outside the polygon.").build()));
 
     @Override
     public OperatorDescriptor descriptor() {
@@ -90,13 +102,17 @@ public final class WarpOperator implements Operator {
         boolean tap = params.getBoolean("targetAlignedPixels");
         Resampling resampling = params.getChoice("resampling", Resampling.class);
         TargetGrid grid = TargetGrid.derive(src, raster.width(), raster.height(), target, res[0], res[1], extent, tap);
-        WarpRaster warped = new WarpRaster(raster, grid, resampling, PixelTransform.DEFAULT_MAX_ERROR);
+        Raster warped = new WarpRaster(raster, grid, resampling, PixelTransform.DEFAULT_MAX_ERROR);
+        if (params.has("aoi")) {
+            // the warp is lazy: the crop view pulls only the tiles inside the area of interest
+            warped = AoiCrop.crop(warped, AreaOfInterest.parse(params.getString("aoi")), params.getBoolean("cropOnly"));
+        }
         Metadata md = input.metadata().copy();
         md.childOrCreate("Processing_History").addChild("Warp")
                 .set("projection", params.getString("projection"))
                 .set("pixelSizeX", res[0]).set("pixelSizeY", res[1])
                 .set("resampling", resampling)
-                .set("width", grid.width()).set("height", grid.height());
+                .set("width", warped.width()).set("height", warped.height());
         return new Product(input.name(), warped, md, null);
     }
 

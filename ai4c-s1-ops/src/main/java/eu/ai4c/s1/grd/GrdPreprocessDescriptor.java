@@ -4,6 +4,7 @@ import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.SourceDescriptor;
+import eu.ai4c.s1.speckle.SpeckleFilterOp;
 import java.util.List;
 
 /**
@@ -17,9 +18,6 @@ public final class GrdPreprocessDescriptor {
     /** Calibration outputs of table 2; the DB forms are 10·log10 of the linear ones. */
     public static final String[] CALIBRATIONS = {"Sigma", "Gamma", "Beta", "SigmaDB", "GammaDB", "BetaDB"};
 
-    /** Speckle filters, as SNAP's Speckle-Filter {@code filter} value set (IDAN and MuLoG not offered). */
-    public static final String[] SPECKLE_FILTERS = {"None", "Boxcar", "Median", "Frost", "Gamma Map", "Lee",
-        "Refined Lee", "Lee Sigma"};
 
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor(
             "S1-GRD-preprocess",
@@ -32,7 +30,7 @@ public final class GrdPreprocessDescriptor {
                     + "area of interest. Everything streams tile by tile; no intermediate file is written.",
             List.of(SourceDescriptor.required("input",
                     "Sentinel-1 GRD product in SENTINEL-SAFE format: the .SAFE folder, its manifest.safe, or the .zip")),
-            List.of(
+            parameters(
                     ParameterDescriptor.builder("calibration", ParameterType.CHOICE)
                             .valueSet(CALIBRATIONS).defaultValue("Sigma").label("Calibration output")
                             .description("Backscatter convention of the output; values ending with DB are in decibel.")
@@ -43,7 +41,7 @@ public final class GrdPreprocessDescriptor {
                                     + "has them); one output band each.")
                             .build(),
                     ParameterDescriptor.builder("speckle", ParameterType.CHOICE)
-                            .valueSet(SPECKLE_FILTERS).defaultValue("Lee Sigma").label("Speckle filter")
+                            .valueSet(SpeckleFilterOp.DESCRIPTOR.parameter("filter").orElseThrow().valueSet().toArray(String[]::new)).defaultValue("Lee Sigma").label("Speckle filter")
                             .description("Speckle filter applied to the calibrated intensity.")
                             .build(),
                     ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY)
@@ -104,47 +102,21 @@ public final class GrdPreprocessDescriptor {
                     ParameterDescriptor.builder("trimThreshold", ParameterType.DOUBLE)
                             .defaultValue(0.5).interval("[0,*)").label("Trim threshold")
                             .description("Border pixels whose DN is below this threshold are trimmed.")
-                            .build(),
-                    ParameterDescriptor.builder("imgResampling", ParameterType.CHOICE)
-                            .valueSet("Nearest", "Bilinear", "Bicubic").defaultValue("Bilinear")
-                            .label("Image resampling")
-                            .description("Resampling of the SAR image during terrain correction.")
-                            .build(),
-                    ParameterDescriptor.builder("filterSizeX", ParameterType.INTEGER)
-                            .defaultValue(3).interval("[1,101]").unit("pixels")
-                            .description("Window width of the Boxcar, Median, Frost, Gamma Map and Lee filters.")
-                            .build(),
-                    ParameterDescriptor.builder("filterSizeY", ParameterType.INTEGER)
-                            .defaultValue(3).interval("[1,101]").unit("pixels")
-                            .description("Window height of the Boxcar, Median, Frost, Gamma Map and Lee filters.")
-                            .build(),
-                    ParameterDescriptor.builder("dampingFactor", ParameterType.INTEGER)
-                            .defaultValue(2).interval("[1,100]").description("Damping factor of the Frost filter.")
-                            .build(),
-                    ParameterDescriptor.builder("estimateENL", ParameterType.BOOLEAN)
-                            .defaultValue(true).description("Estimate the equivalent number of looks from the image.")
-                            .build(),
-                    ParameterDescriptor.builder("enl", ParameterType.DOUBLE)
-                            .defaultValue(1.0).interval("(0,*)")
-                            .description("Equivalent number of looks when not estimated.")
-                            .build(),
-                    ParameterDescriptor.builder("sigmaStr", ParameterType.CHOICE)
-                            .valueSet("0.5", "0.6", "0.7", "0.8", "0.9").defaultValue("0.9")
-                            .description("Sigma of the Lee Sigma filter.")
-                            .build(),
-                    ParameterDescriptor.builder("windowSize", ParameterType.CHOICE)
-                            .valueSet("5x5", "7x7", "9x9", "11x11", "13x13", "15x15", "17x17").defaultValue("7x7")
-                            .description("Window size of the Lee Sigma filter.")
-                            .build(),
-                    ParameterDescriptor.builder("targetWindowSizeStr", ParameterType.CHOICE)
-                            .valueSet("3x3", "5x5").defaultValue("3x3")
-                            .description("Target window size of the Lee Sigma filter.")
-                            .build(),
-                    ParameterDescriptor.builder("anSize", ParameterType.INTEGER)
-                            .defaultValue(50).interval("[1,200]")
-                            .description("Adaptive neighbourhood size (IDAN); kept for graph compatibility.")
                             .build()));
 
     private GrdPreprocessDescriptor() {
+    }
+
+    /**
+     * The chain's own parameters followed by the speckle filter's, taken from the
+     * {@code Speckle-Filter} descriptor (declared once there; {@code --speckle} replaces its
+     * {@code filter}, and {@code sourceBands} does not apply).
+     */
+    private static List<ParameterDescriptor> parameters(ParameterDescriptor... own) {
+        List<ParameterDescriptor> all = new java.util.ArrayList<>(List.of(own));
+        for (ParameterDescriptor p : SpeckleFilterOp.DESCRIPTOR.parameters()) {
+            if (!p.name().equals("filter") && !p.name().equals("sourceBands")) all.add(p);
+        }
+        return all;
     }
 }

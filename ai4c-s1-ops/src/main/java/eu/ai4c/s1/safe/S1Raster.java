@@ -15,7 +15,7 @@ import java.util.List;
  * The measurement of one swath of a Sentinel-1 product as a {@link Raster}: one band per
  * polarisation, {@code Amplitude_VV} (uint16 DN, no-data 0) for GRD or {@code Complex_IW1_VV}
  * (complex float32 from the complex int16 samples) for SLC. Samples are read from the
- * measurement TIFFs on demand. The geocoding is a {@link SarGeometry} (zero-Doppler times, ranges,
+ * measurement TIFFs on demand. The geocoding is a {@link SarGeoCoding} (zero-Doppler times, ranges,
  * orbit, geolocation grid) from the annotation.
  *
  * <h2>Thread-safety</h2>
@@ -27,7 +27,7 @@ public final class S1Raster implements Raster {
     private final List<Band> bands;
     private final int width;
     private final int height;
-    private final SarGeometry geometry;
+    private final SarGeoCoding geometry;
 
     /** The raster of {@code swath}, whose images must all have the same size. */
     public S1Raster(S1Product product, String swath) {
@@ -52,7 +52,7 @@ public final class S1Raster implements Raster {
                     "detected amplitude digital number, " + i.polarisation()));
         }
         this.bands = List.copyOf(b);
-        this.geometry = new SarGeometry(first);
+        this.geometry = new SarGeoCoding(first);
     }
 
     /** The image behind band {@code band}. */

@@ -54,7 +54,7 @@ class SyntheticGrdReaderTest {
         assertEquals(H, p.raster().height());
         assertEquals(List.of("Amplitude_VV", "Amplitude_VH"), p.raster().bands().stream().map(b -> b.name()).toList());
         assertEquals(DataType.UINT16, p.raster().bands().get(0).type());
-        eu.ai4c.s1.safe.SarGeometry g = assertInstanceOf(eu.ai4c.s1.safe.SarGeometry.class, p.raster().geoCoding());
+        eu.ai4c.s1.safe.SarGeoCoding g = assertInstanceOf(eu.ai4c.s1.safe.SarGeoCoding.class, p.raster().geoCoding());
         assertTrue(g.isGroundRange());
         assertEquals(g.lineTime(0).plusNanos(Math.round((H - 1) * g.azimuthTimeInterval() * 1e9)), g.lineTime(H - 1));
         assertEquals((H - 1) * g.azimuthTimeInterval(), g.secondsSinceFirstLine(g.lineTime(H - 1)), 1e-9);

@@ -18,7 +18,7 @@ import java.util.Objects;
  *                            largest side fits in one tile), IFDs first, overview tiles before the
  *                            full-resolution tiles
  * @param overviewResampling  how overview pixels are made from 2×2 pixels; default {@link OverviewResampling#AUTO}
- * @param deflateLevel        DEFLATE level 1 (fastest) .. 9 (smallest); default 6
+ * @param deflateLevel        DEFLATE level 1 (fastest) .. 9 (smallest); default 1 (see {@link #DEFAULT_DEFLATE_LEVEL})
  */
 public record GeoTiffWriteOptions(Compression compression, Predictor predictor, int tileSize, boolean forceBigTiff,
                                   boolean cog, OverviewResampling overviewResampling, int deflateLevel) {
@@ -49,10 +49,18 @@ public record GeoTiffWriteOptions(Compression compression, Predictor predictor, 
         }
     }
 
-    /** DEFLATE with the automatic predictor, 512×512 tiles, classic TIFF unless > 4 GB, no overviews, level 6. */
+    /**
+     * The default DEFLATE level, 1. On noisy 16-bit imagery with predictor 2 (the typical EO case)
+     * zlib's level 6 runs about 7 times slower than level 1 for files only about 1.5% smaller
+     * (measured on a synthetic 4-band uint16 scene: 11 vs 75 MB/s per core, 0.550 vs 0.559 of the
+     * raw size), so speed wins; pass a higher level for archival output.
+     */
+    public static final int DEFAULT_DEFLATE_LEVEL = 1;
+
+    /** DEFLATE with the automatic predictor, 512×512 tiles, classic TIFF unless > 4 GB, no overviews, level {@value #DEFAULT_DEFLATE_LEVEL}. */
     public static GeoTiffWriteOptions defaults() {
         return new GeoTiffWriteOptions(Compression.DEFLATE, Predictor.AUTO, 512, false, false,
-                OverviewResampling.AUTO, 6);
+                OverviewResampling.AUTO, DEFAULT_DEFLATE_LEVEL);
     }
 
     /** The defaults of a Cloud Optimized GeoTIFF. */

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param annotation the annotation of the image (one swath and polarisation)
  */
-public record SarGeometry(Annotation annotation) implements GeoCoding {
+public record SarGeoCoding(Annotation annotation) implements GeoCoding {
 
     /** Zero-Doppler time of line 0 (UTC). */
     public Instant firstLineTime() {

@@ -1,0 +1,49 @@
+package eu.ai4c.cli.bench;
+
+import eu.ai4c.kit.Ai4cException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Runs a peer tool (gdalwarp, gdal_translate) for a benchmark and fails clearly when it is missing or fails. */
+final class PeerProcess {
+    private PeerProcess() {
+    }
+
+    /** Runs {@code command}, returning its standard output; throws with its output when it fails. */
+    static String run(List<String> command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new Ai4cException("Benchmark peer " + command.get(0) + " is not installed (" + e.getMessage()
+                    + "). Install it, e.g. apt-get install gdal-bin.", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new Ai4cException("Benchmark peer failed: " + String.join(" ", command) + "\n" + out);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new Ai4cException("Interrupted while running " + command.get(0), e);
+        }
+        return out;
+    }
+
+    /** Peak resident memory of this JVM so far (VmHWM), in MiB, or -1 where /proc is missing. */
+    static long peakRssMiB() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
