@@ -99,6 +99,11 @@ public final class S2PreprocessOperator implements Operator {
             Path v = params.getPath("landmaskVector");
             land = PolygonMask.of(AreaOfInterest.parse(v.toString()), grid);
         }
+        List<BandImage> used = new ArrayList<>();
+        for (S2Band b : bands) used.add(s2.band(b));
+        if (cloudmask.equals("L2A")) s2.scl().ifPresent(used::add);
+        if (cloudmask.equals("L1C")) s2.cloudClassification().ifPresent(used::add);
+        ImagePrefetch.start(used, context.threads());
         Raster raster = new PreprocessRaster(resampled, names, cloud, land, lsm.equals("Land"));
         LOG.info("S2-preprocess: {} {} baseline {}, bands {} at {} m ({}x{} px, {} upsampling, {} downsampling), "
                         + "cloud mask {}, land/sea mask {}", s2.name(), s2.level(), s2.baseline(), names,
