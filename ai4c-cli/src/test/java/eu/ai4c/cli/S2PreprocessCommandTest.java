@@ -45,4 +45,15 @@ class S2PreprocessCommandTest {
             assertEquals(0, s.count());
         }
     }
+
+    @Test
+    void demoStepWritesBothOutputsAndQuickLooks(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("demo");
+        Cli c = Cli.run("demo", "--output", out.toString(), "--step", "S2-preprocess", "-q");
+        assertEquals(0, c.exit(), c.toString());
+        Path step = out.resolve("S2-preprocess");
+        for (String f : new String[] {"s2_10m_cloudmasked.tif", "s2_20m_mean.tif", "B8_10m_cloudmasked.png", "B5_20m.png"}) {
+            assertTrue(Files.isRegularFile(step.resolve(f)), f + "\n" + c);
+        }
+    }
 }
