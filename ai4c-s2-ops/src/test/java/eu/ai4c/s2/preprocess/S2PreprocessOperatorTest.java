@@ -176,7 +176,8 @@ class S2PreprocessOperatorTest {
 
     @Test
     void l1cGoesThroughSen2CorWhenInstalled(@TempDir Path dir) throws IOException {
-        SyntheticS2Product l1c = SyntheticS2Product.builder(S2Level.L1C).baseline("02.09").size(60).bands(S2Band.B2).build();
+        SyntheticS2Product l1c = SyntheticS2Product.builder(S2Level.L1C).baseline("02.09").size(60)
+                .bands(S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B8).build();
         Path in = l1c.write(dir.resolve("in"));
         SyntheticS2Product l2 = SyntheticS2Product.builder(S2Level.L2A).baseline("05.09").size(60)
                 .bands(S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B8).build();
