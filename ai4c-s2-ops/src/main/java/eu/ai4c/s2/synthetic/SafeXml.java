@@ -35,7 +35,7 @@ final class SafeXml {
         sb.append("      </Datatake>\n      <Query_Options completeSingleTile=\"true\">\n");
         el(sb, 8, "PRODUCT_FORMAT", "SAFE_COMPACT");
         sb.append("      </Query_Options>\n      <Product_Organisation>\n        <Granule_List>\n")
-                .append("          <Granule granuleIdentifier=\"").append(p.granuleName()).append("\" imageFormat=\"JPEG2000\">\n");
+                .append("          <Granule granuleIdentifier=\"").append(p.granuleName()).append("\" imageFormat=\"").append(p.imageFormat()).append("\">\n");
         for (String f : imageFiles) el(sb, 12, "IMAGE_FILE", f);
         sb.append("          </Granule>\n        </Granule_List>\n      </Product_Organisation>\n    </Product_Info>\n");
         sb.append("    <Product_Image_Characteristics>\n");

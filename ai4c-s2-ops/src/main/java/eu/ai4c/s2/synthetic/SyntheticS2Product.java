@@ -1,6 +1,16 @@
 package eu.ai4c.s2.synthetic;
 
+import eu.ai4c.kit.geo.MapGeoCoding;
+import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.io.AtomicOutput;
+import eu.ai4c.kit.io.geotiff.GeoTiffWriter;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.raster.Band;
+import eu.ai4c.kit.raster.Block;
+import eu.ai4c.kit.raster.DataType;
+import eu.ai4c.kit.raster.MemoryRaster;
+import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.raster.Region;
 import eu.ai4c.s2.safe.ProcessingBaseline;
 import eu.ai4c.s2.safe.S2Band;
 import eu.ai4c.s2.safe.S2Level;
@@ -18,7 +28,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A generator of synthetic Sentinel-2 SAFE products (L1C or L2A, any processing baseline, any
- * size) in the real layout: product and tile metadata, JPEG 2000 band images at their native
+ * size) in the real layout: product and tile metadata, JPEG 2000 (or GeoTIFF) band images at their native
  * 10/20/60 m ({@link Jp2Writer}), and the masks — L2A {@code SCL_20m}, L1C {@code MSK_CLASSI_B00}
  * (baseline 04.00+) or {@code MSK_CLOUDS_B00.gml} (before) — optionally zipped. For tests and
  * benchmarks.
@@ -38,6 +48,7 @@ public final class SyntheticS2Product {
     private final Set<S2Band> bands;
     private final int noDataColumns;
     private final boolean zip;
+    private final boolean geoTiff;
     private static final String SENSING = "20230625T100031";
 
     private SyntheticS2Product(Builder b) {
@@ -47,6 +58,7 @@ public final class SyntheticS2Product {
         this.bands = EnumSet.copyOf(b.bands);
         this.noDataColumns = b.noDataColumns;
         this.zip = b.zip;
+        this.geoTiff = b.geoTiff;
     }
 
     /** A builder with defaults: baseline 05.09, 600×600 px at 10 m, bands B2, B3, B4, B8, B5, B1, 60 no-data columns. */
@@ -62,6 +74,7 @@ public final class SyntheticS2Product {
         private Set<S2Band> bands = EnumSet.of(S2Band.B1, S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B5, S2Band.B8);
         private int noDataColumns = 60;
         private boolean zip;
+        private boolean geoTiff;
 
         private Builder(S2Level level) {
             this.level = level;
@@ -94,6 +107,15 @@ public final class SyntheticS2Product {
         /** Write a zip of the SAFE folder instead of the folder. */
         public Builder zipped(boolean z) {
             this.zip = z;
+            return this;
+        }
+
+        /**
+         * Write band and SCL images as GeoTIFF ({@code imageFormat="GeoTIFF"}, as products
+         * re-processed in that format are) instead of JPEG 2000.
+         */
+        public Builder geoTiff(boolean g) {
+            this.geoTiff = g;
             return this;
         }
 
@@ -206,6 +228,15 @@ public final class SyntheticS2Product {
                 + baseline.toString().replace(".", "") + "_R122_" + tile() + "_20230625T120000.SAFE";
     }
 
+    /** {@code JPEG2000} or {@code GeoTIFF}. */
+    String imageFormat() {
+        return geoTiff ? "GeoTIFF" : "JPEG2000";
+    }
+
+    private String imageExtension() {
+        return geoTiff ? ".tif" : ".jp2";
+    }
+
     String granuleName() {
         return (level == S2Level.L2A ? "L2A_" : "L1C_") + tile() + "_A041826_" + SENSING;
     }
@@ -241,7 +272,7 @@ public final class SyntheticS2Product {
                     ? granule + "IMG_DATA/R" + res + "m/" + prefix + b.fileToken() + "_" + res + "m"
                     : granule + "IMG_DATA/" + prefix + b.fileToken();
             imageFiles.add(rel);
-            writeBand(safe.resolve(rel + ".jp2"), b);
+            writeBand(safe.resolve(rel + imageExtension()), b);
         }
         if (level == S2Level.L2A) {
             String rel = granule + "IMG_DATA/R20m/" + prefix + "SCL_20m";
@@ -250,7 +281,11 @@ public final class SyntheticS2Product {
             byte[] scl = new byte[n * n];
             for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) scl[r * n + c] = (byte) scl(c, r);
             Files.createDirectories(safe.resolve(rel).getParent());
-            Jp2Writer.writeBytes(safe.resolve(rel + ".jp2"), new byte[][] {scl}, n, n);
+            if (geoTiff) {
+                writeGeoTiff(safe.resolve(rel + ".tif"), new Block(Region.of(n, n), DataType.BYTE, scl), 20);
+            } else {
+                Jp2Writer.writeBytes(safe.resolve(rel + ".jp2"), new byte[][] {scl}, n, n);
+            }
         } else if (baseline.hasRadiometricOffset()) {
             String rel = granule + "QI_DATA/MSK_CLASSI_B00.jp2";
             masks.add(new String[] {"MSK_CLASSI", rel});
@@ -282,7 +317,17 @@ public final class SyntheticS2Product {
         short[] dn = new short[n * n];
         for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) dn[r * n + c] = (short) dn(b, c, r);
         Files.createDirectories(file.getParent());
-        Jp2Writer.writeUInt16(file, dn, n, n);
+        if (geoTiff) {
+            writeGeoTiff(file, new Block(Region.of(n, n), DataType.UINT16, dn), b.nativeResolution());
+        } else {
+            Jp2Writer.writeUInt16(file, dn, n, n);
+        }
+    }
+
+    private void writeGeoTiff(Path file, Block block, int res) throws IOException {
+        MapGeoCoding gc = MapGeoCoding.northUp(Projections.parse("EPSG:" + epsg(), 0, 0), ulx(), uly(), res, res);
+        MemoryRaster r = new MemoryRaster(List.of(Band.of("DN", block.type())), new Block[] {block}, gc);
+        new GeoTiffWriter().write(Product.of(file.getFileName().toString(), r), file, ProcessingContext.defaults());
     }
 
     private static void zipFolder(Path safe, Path zipFile) throws IOException {

@@ -126,4 +126,34 @@ class SyntheticSafeRoundTripTest {
         }
         assertArrayEquals(v, Jp2Rasters.open(f, List.of("x"), null, Jp2Rasters.Decoder.OPJ).read(0, Region.of(50, 30)).shorts());
     }
+
+    /** Products re-processed with GeoTIFF images (imageFormat="GeoTIFF", as the 02.12/04.00 fixtures declare). */
+    @Test
+    void geoTiffImagesInsideTheSafe(@TempDir Path tmp) throws IOException {
+        SyntheticS2Product syn = SyntheticS2Product.builder(S2Level.L2A).baseline("04.00").size(60).geoTiff(true)
+                .bands(S2Band.B2, S2Band.B5).build();
+        S2Product s2 = ProductIO.read(syn.write(tmp)).attachment(S2Product.class).orElseThrow();
+        assertEquals("GeoTIFF", s2.productMetadata().orElseThrow().imageFormat());
+        assertTrue(s2.band(S2Band.B5).location().endsWith("_B05_20m.tif"), s2.band(S2Band.B5).location());
+        checkBand(syn, s2, S2Band.B5);
+        checkBand(syn, s2, S2Band.B2);
+        assertEquals(syn.scl(20, 7), s2.scl().orElseThrow().raster().read(0, new Region(20, 7, 1, 1)).bytes()[0]);
+    }
+
+    /** A pre-2016 multi-tile product (several granules) is refused with a message naming the count. */
+    @Test
+    void multiTileProductIsRefused(@TempDir Path tmp) throws IOException {
+        SyntheticS2Product syn = SyntheticS2Product.builder(S2Level.L1C).baseline("02.01").size(60).bands(S2Band.B2).build();
+        Path safe = syn.write(tmp);
+        Path granules = safe.resolve("GRANULE");
+        Path first;
+        try (var s = Files.list(granules)) {
+            first = s.findFirst().orElseThrow();
+        }
+        Path second = Files.createDirectories(granules.resolve("L1C_T32TNN_A041826_20230625T100031"));
+        Files.copy(first.resolve("MTD_TL.xml"), second.resolve("MTD_TL.xml"));
+        eu.ai4c.kit.Ai4cException e = org.junit.jupiter.api.Assertions.assertThrows(eu.ai4c.kit.Ai4cException.class,
+                () -> ProductIO.read(safe));
+        assertTrue(e.getMessage().contains("2 tiles"), e.getMessage());
+    }
 }
