@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The kit reader for Sentinel-2 products: SENTINEL-SAFE L1C/L2A folders ({@code .SAFE}) and zips,
- * and folders of per-band GeoTIFFs. The product's raster is the reflectance of all bands on the
+ * The kit reader for Sentinel-2 products: SENTINEL-SAFE L1C/L2A folders ({@code .SAFE}, or their
+ * {@code MTD_MSIL1C.xml}/{@code MTD_MSIL2A.xml}) and zips, and folders of per-band GeoTIFFs. The product's raster is the reflectance of all bands on the
  * finest band grid ({@link ReflectanceRaster}); the native model is attached as
  * {@link S2Product}. Registered in {@code META-INF/services/eu.ai4c.kit.io.ProductReader}.
  * Stateless.
@@ -36,6 +36,7 @@ public final class S2ProductReader implements ProductReader {
                 return BandFolderReader.looksLikeBandFolder(path) ? Fit.SPECIFIC : Fit.NONE;
             }
             if (name.endsWith(".ZIP") && name.matches("(ESA_)?S2[A-D]_MSIL(1C|2A)_.*")) return Fit.SPECIFIC;
+            if (Files.isRegularFile(path) && name.matches("MTD_MSIL(1C|2A)\\.XML")) return Fit.SPECIFIC;
             return Fit.NONE;
         } catch (IOException | RuntimeException e) {
             return Fit.NONE;
@@ -43,7 +44,10 @@ public final class S2ProductReader implements ProductReader {
     }
 
     @Override
-    public Product read(Path path) throws IOException {
+    public Product read(Path given) throws IOException {
+        // the product metadata file stands for its SAFE folder
+        Path path = Files.isRegularFile(given) && given.getFileName().toString().toUpperCase(Locale.ROOT)
+                .matches("MTD_MSIL(1C|2A)\\.XML") ? given.toAbsolutePath().getParent() : given;
         S2Product s2 = Files.isDirectory(path) && !isSafeFolder(path) ? BandFolderReader.read(path) : S2SafeReader.read(path);
         if (s2.bands().isEmpty()) {
             throw new eu.ai4c.kit.Ai4cException("Product " + path + " has no band images (IMG_DATA is empty or "

@@ -27,9 +27,12 @@ class SyntheticSafeRoundTripTest {
     @Test
     void l2aCurrentBaselineReadsBackAsReflectance(@TempDir Path tmp) throws IOException {
         SyntheticS2Product syn = SyntheticS2Product.builder(S2Level.L2A).size(120).noDataColumns(12).build();
-        Product p = ProductIO.read(syn.write(tmp));
+        Path safe = syn.write(tmp);
+        Product p = ProductIO.read(safe);
         S2Product s2 = p.attachment(S2Product.class).orElseThrow();
         assertEquals(S2Level.L2A, s2.level());
+        // the metadata file stands for its folder
+        assertEquals(s2.name(), ProductIO.read(safe.resolve("MTD_MSIL2A.xml")).attachment(S2Product.class).orElseThrow().name());
         assertEquals("05.09", s2.baseline().toString());
         assertEquals(-1000, s2.offset(S2Band.B2));
         assertEquals("T32TNM", s2.tileName());
