@@ -31,8 +31,8 @@ import javax.imageio.stream.ImageInputStream;
  * (resampling halos) do not decode twice while their tiles stay cached.
  *
  * <h2>Thread-safety</h2>
- * Thread-safe: the ImageIO reader is not, so decoding is serialised per image; cached tiles are
- * shared read-only.
+ * Thread-safe: every tile decode uses its own ImageIO reader and stream (readers are not
+ * thread-safe), so tiles of one image decode in parallel; cached tiles are shared read-only.
  */
 public final class JavaJp2Raster implements Raster {
     /** Size of the shared decoded-tile cache. */
@@ -88,7 +88,7 @@ public final class JavaJp2Raster implements Raster {
         return copy;
     }
 
-    /** The uncached decoder: one ImageIO reader, serialised. */
+    /** The uncached decoder: a fresh ImageIO reader per window. */
     private static final class Decoding implements Raster {
         private final Path file;
         private final Jp2Header header;
@@ -123,7 +123,7 @@ public final class JavaJp2Raster implements Raster {
         }
 
         @Override
-        public synchronized Block read(int band, Region region) throws IOException {
+        public Block read(int band, Region region) throws IOException {
             java.awt.image.Raster r;
             try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
                 ImageReader reader = reader();

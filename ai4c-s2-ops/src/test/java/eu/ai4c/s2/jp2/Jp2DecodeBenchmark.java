@@ -26,12 +26,17 @@ public final class Jp2DecodeBenchmark {
             if (!which.equals("both") && !which.equalsIgnoreCase(d.name())) continue;
             long t0 = System.nanoTime();
             Raster r = Jp2Rasters.open(file, List.of("band"), null, d);
+            java.util.concurrent.atomic.LongAdder checksum = new java.util.concurrent.atomic.LongAdder();
             TileEngine.run("decode", r, new int[] {0}, new TileGrid(r.width(), r.height(), 512, 512),
-                    ProcessingContext.defaults(), (c, row, blocks) -> { });
+                    ProcessingContext.defaults(), (c, row, blocks) -> {
+                        long sum = 0;
+                        for (short v : blocks[0].shorts()) sum += (v & 0xFFFF) * (long) (c + 31 * row + 1);
+                        checksum.add(sum);
+                    });
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "benchmark=jp2-decode decoder=%s size=%dx%d bits=%d cores=%d seconds=%.1f "
-                    + "mpixel_per_s=%.1f%n", d, h.width(), h.height(), h.bitDepth(),
-                    Runtime.getRuntime().availableProcessors(), s, h.width() * (double) h.height() / 1e6 / s);
+                    + "mpixel_per_s=%.1f checksum=%d%n", d, h.width(), h.height(), h.bitDepth(),
+                    Runtime.getRuntime().availableProcessors(), s, h.width() * (double) h.height() / 1e6 / s, checksum.sum());
             if (r instanceof OpjJp2Raster o) o.close();
         }
     }
