@@ -159,4 +159,33 @@ class SyntheticSafeRoundTripTest {
                 () -> ProductIO.read(safe));
         assertTrue(e.getMessage().contains("2 tiles"), e.getMessage());
     }
+
+    /** Windows read from several threads at once with the pure-Java decoder match the OpenJPEG decode. */
+    @Test
+    void javaDecoderIsThreadSafe(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("b.jp2");
+        int w = 2100, h = 300; // three 1024-wide codestream tiles: distinct tiles decode concurrently
+        short[] v = new short[w * h];
+        for (int i = 0; i < v.length; i++) v[i] = (short) ((i % w) * 13 + (i / w) * 7);
+        Jp2Writer.writeUInt16(f, v, w, h);
+        Raster pure = Jp2Rasters.open(f, List.of("x"), null, Jp2Rasters.Decoder.JAVA);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            java.util.Random rnd = new java.util.Random(7);
+            for (int k = 0; k < 24; k++) {
+                int x = rnd.nextInt(w - 40), y = rnd.nextInt(h - 40), ww = 1 + rnd.nextInt(40), hh = 1 + rnd.nextInt(40);
+                futures.add(pool.submit(() -> {
+                    Block b = pure.read(0, new Region(x, y, ww, hh));
+                    for (int r = 0; r < hh; r++) for (int c = 0; c < ww; c++) {
+                        assertEquals(v[(y + r) * w + x + c], b.shorts()[r * ww + c]);
+                    }
+                    return null;
+                }));
+            }
+            for (var fu : futures) fu.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
