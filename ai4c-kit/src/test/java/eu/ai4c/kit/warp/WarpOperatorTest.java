@@ -39,7 +39,7 @@ class WarpOperatorTest {
         assertEquals("Warp", d.alias());
         assertEquals("Raster/Geometric", d.category());
         assertEquals("input", d.sources().get(0).name());
-        assertEquals(List.of("projection", "resolution", "resampling", "extent", "targetAlignedPixels"),
+        assertEquals(List.of("projection", "resolution", "resampling", "extent", "targetAlignedPixels", "aoi", "cropOnly"),
                 d.parameters().stream().map(ParameterDescriptor::name).toList());
         assertEquals(ParameterType.PROJECTION, d.parameter("projection").orElseThrow().type());
         assertEquals("WGS84", d.parameter("projection").orElseThrow().defaultValue());
@@ -49,6 +49,8 @@ class WarpOperatorTest {
         assertEquals(ParameterType.DOUBLE_LIST, d.parameter("extent").orElseThrow().type());
         assertEquals("false", d.parameter("targetAlignedPixels").orElseThrow().defaultValue());
         assertEquals("--target-aligned-pixels", d.parameter("targetAlignedPixels").orElseThrow().option());
+        assertEquals("--AoI", d.parameter("aoi").orElseThrow().option());
+        assertEquals(ParameterType.GEOMETRY, d.parameter("aoi").orElseThrow().type());
     }
 
     @Test
