@@ -22,6 +22,7 @@ import org.esa.snap.core.datamodel.ProductData;
 import org.esa.snap.core.gpf.Operator;
 import org.esa.snap.core.gpf.OperatorException;
 import org.esa.snap.core.gpf.Tile;
+import org.esa.snap.core.gpf.annotations.OperatorMetadata;
 import org.esa.snap.core.gpf.annotations.SourceProduct;
 
 /**
@@ -41,30 +42,42 @@ import org.esa.snap.core.gpf.annotations.SourceProduct;
  * threads; the engine raster is thread-safe and nothing here is mutated after initialisation.</p>
  */
 public abstract class EngineOperatorAdapter extends Operator {
-    private final String engineAlias;
     private Raster engineRaster;
     private final Map<String, Integer> bandIndex = new HashMap<>();
 
-    /** @param engineAlias the engine operator's alias as registered in {@link OperatorRegistry} */
-    protected EngineOperatorAdapter(String engineAlias) {
-        this.engineAlias = engineAlias;
+    protected EngineOperatorAdapter() {
     }
 
-    /** The engine operator's alias ({@code Warp}, {@code S1-GRD-preprocess}, ...). */
-    public final String engineAlias() {
-        return engineAlias;
+    /**
+     * The engine operator an adapter class runs: the one whose {@link AdapterNames#snapAlias}
+     * equals the class's {@code @OperatorMetadata} alias (so the alias is declared once).
+     *
+     * @throws IllegalStateException when the class has no metadata or no engine operator matches
+     */
+    public static eu.ai4c.kit.op.Operator engineOperator(Class<? extends EngineOperatorAdapter> adapterClass) {
+        OperatorMetadata md = adapterClass.getAnnotation(OperatorMetadata.class);
+        if (md == null) throw new IllegalStateException(adapterClass.getName() + " has no @OperatorMetadata");
+        for (eu.ai4c.kit.op.Operator op : OperatorRegistry.load().all()) {
+            if (AdapterNames.snapAlias(op.descriptor().alias()).equals(md.alias())) return op;
+        }
+        throw new IllegalStateException(adapterClass.getName() + ": no engine operator registered for SNAP alias "
+                + md.alias() + " (is its ops module on the class path?)");
     }
 
     /** The engine operator this adapter runs. */
     public final eu.ai4c.kit.op.Operator engineOperator() {
-        return OperatorRegistry.load().get(engineAlias);
+        return engineOperator(getClass());
+    }
+
+    private String snapAlias() {
+        return getClass().getAnnotation(OperatorMetadata.class).alias();
     }
 
     @Override
     public void initialize() throws OperatorException {
         eu.ai4c.kit.op.Operator engine = engineOperator();
         OperatorDescriptor descriptor = engine.descriptor();
-        String snapAlias = AdapterNames.snapAlias(engineAlias);
+        String snapAlias = snapAlias();
         try {
             ParameterValues params = descriptor.validate(ParameterFields.read(this, descriptor));
             Map<String, eu.ai4c.kit.raster.Product> sources = new LinkedHashMap<>();
@@ -111,7 +124,7 @@ public abstract class EngineOperatorAdapter extends Operator {
      */
     protected final eu.ai4c.kit.raster.Product readNative(String name, Product source) throws IOException {
         if (source.getFileLocation() == null) {
-            throw new OperatorException(AdapterNames.snapAlias(engineAlias) + ": source \"" + name + "\" ("
+            throw new OperatorException(snapAlias() + ": source \"" + name + "\" ("
                     + source.getName() + ") has no file: this operator reads the original product file itself. "
                     + "Use the product as opened from disk (Read node), not the output of another operator.");
         }
@@ -143,9 +156,9 @@ public abstract class EngineOperatorAdapter extends Operator {
                 Block block = engineRaster.read(index, new Region(r.x, r.y, r.width, r.height));
                 tile.setRawSamples(ProductData.createInstance(e.getKey().getDataType(), block.array()));
             } catch (Ai4cException ex) {
-                throw new OperatorException(AdapterNames.snapAlias(engineAlias) + ": " + ex.getMessage(), ex);
+                throw new OperatorException(snapAlias() + ": " + ex.getMessage(), ex);
             } catch (IOException ex) {
-                throw new OperatorException(AdapterNames.snapAlias(engineAlias) + ": cannot compute band "
+                throw new OperatorException(snapAlias() + ": cannot compute band "
                         + e.getKey().getName() + " at " + r + ": " + ex.getMessage(), ex);
             }
         }

@@ -126,7 +126,6 @@ public final class Ai4cS1GrdPreprocessOp extends EngineOperatorAdapter {
     Integer anSize;
 
     public Ai4cS1GrdPreprocessOp() {
-        super("S1-GRD-preprocess");
     }
 
     @Override

@@ -66,7 +66,6 @@ public final class Ai4cSpeckleFilterOp extends EngineOperatorAdapter {
     Integer anSize;
 
     public Ai4cSpeckleFilterOp() {
-        super("Speckle-Filter");
     }
 
     /** Registers the operator with GPF ({@code META-INF/services}). */

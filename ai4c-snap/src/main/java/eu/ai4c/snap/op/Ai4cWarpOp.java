@@ -50,7 +50,6 @@ public final class Ai4cWarpOp extends EngineOperatorAdapter {
     Boolean cropOnly;
 
     public Ai4cWarpOp() {
-        super("Warp");
     }
 
     /** Registers the operator with GPF ({@code META-INF/services}). */

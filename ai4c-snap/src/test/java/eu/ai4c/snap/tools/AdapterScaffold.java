@@ -83,7 +83,7 @@ public final class AdapterScaffold {
             sb.append(a).append(")\n");
             sb.append("    ").append(AdapterNames.javaType(p.type()).getSimpleName()).append(' ').append(p.name()).append(";\n\n");
         }
-        sb.append("    public ").append(cls).append("() {\n        super(").append(q(d.alias())).append(");\n    }\n\n");
+        sb.append("    public ").append(cls).append("() {\n    }\n\n");
         sb.append("    /** Registers the operator with GPF ({@code META-INF/services}). */\n");
         sb.append("    public static final class Spi extends OperatorSpi {\n        public Spi() {\n            super(")
                 .append(cls).append(".class);\n        }\n    }\n}\n");
