@@ -125,7 +125,7 @@ public final class GrdPreprocessOperator implements Operator {
 
         // 6-7: dB, land/sea mask, area of interest
         if (db) out = new DecibelRaster(out);
-        out = LandSea.apply(out, params, dem, geoid, alias);
+        out = LandSea.apply(out, params, dem, geoid);
         if (params.has("aoi")) {
             out = AoiCrop.crop(out, AreaOfInterest.parse(params.getString("aoi")), false);
         }
