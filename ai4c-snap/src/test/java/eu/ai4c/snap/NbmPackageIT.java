@@ -74,7 +74,7 @@ class NbmPackageIT {
                     || e.startsWith("org/geotools/")), "SNAP API stubs must not be packaged");
             // every Class-Path entry is in the .nbm; the engine jars are among them
             for (String cp : classPath) assertNotNull(zip.getEntry("netbeans/modules/" + cp), cp + " not in the .nbm");
-            for (String engine : new String[] {"ai4c-kit.jar", "ai4c-s1-ops.jar", "sis-referencing.jar", "geoapi.jar"}) {
+            for (String engine : new String[] {"ai4c-kit.jar", "ai4c-s1-ops.jar", "ai4c-s2-ops.jar", "sis-referencing.jar", "geoapi.jar"}) {
                 assertTrue(classPath.stream().anyMatch(c -> c.startsWith("ext/" + CNB + "/") && c.endsWith("/" + engine)),
                         engine + " not a module library: " + classPath);
             }

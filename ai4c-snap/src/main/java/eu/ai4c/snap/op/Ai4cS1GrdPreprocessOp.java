@@ -1,8 +1,8 @@
 package eu.ai4c.snap.op;
 
 import eu.ai4c.snap.EngineOperatorAdapter;
+import eu.ai4c.snap.NativeSourceAdapter;
 import java.io.File;
-import java.io.IOException;
 import org.esa.snap.core.datamodel.Product;
 import org.esa.snap.core.gpf.OperatorSpi;
 import org.esa.snap.core.gpf.annotations.OperatorMetadata;
@@ -20,7 +20,7 @@ import org.esa.snap.core.gpf.annotations.SourceProduct;
         label = "Sentinel-1 GRD pre-processing",
         version = "1.0", authors = "AI4Copernicus", copyright = "AI4Copernicus",
         description = "Turns a Sentinel-1 GRD product into a terrain-corrected, calibrated backscatter image.")
-public final class Ai4cS1GrdPreprocessOp extends EngineOperatorAdapter {
+public final class Ai4cS1GrdPreprocessOp extends NativeSourceAdapter {
 
     @SourceProduct(alias = "input", label = "input", description = "Sentinel-1 GRD product in SENTINEL-SAFE format: the .SAFE folder, its manifest.safe, or the .zip")
     Product input;
@@ -126,16 +126,6 @@ public final class Ai4cS1GrdPreprocessOp extends EngineOperatorAdapter {
     Integer anSize;
 
     public Ai4cS1GrdPreprocessOp() {
-    }
-
-    @Override
-    protected eu.ai4c.kit.raster.Product engineSource(String name, Product source) throws IOException {
-        return readNative(name, source);
-    }
-
-    @Override
-    protected boolean keepsSourceMetadata() {
-        return false;
     }
 
     /** Registers the operator with GPF ({@code META-INF/services}). */
