@@ -19,7 +19,7 @@ final class HelpPage {
                 .append("<title>").append(esc(d.label())).append("</title>\n</head>\n<body>\n");
         sb.append("<h1>").append(esc(d.label())).append(" (").append(alias).append(")</h1>\n");
         sb.append("<p>").append(esc(d.description())).append("</p>\n");
-        sb.append("<p>Menu: <b>").append(esc(AdapterNames.snapCategory(d.category()).replace("/", " &gt; ")))
+        sb.append("<p>Menu: <b>").append(esc(AdapterNames.snapCategory(d.category())).replace("/", " &gt; "))
                 .append(" &gt; ").append(esc(d.label())).append("</b>. The same operator runs as <code>ai4c ")
                 .append(esc(d.alias())).append("</code> on the command line and as <code>").append(alias)
                 .append("</code> in <code>gpt</code> and the Graph Builder.</p>\n");
@@ -39,8 +39,8 @@ final class HelpPage {
                     .append("</td><td>").append(esc(p.description())).append("</td></tr>\n");
         }
         sb.append("</table>\n<h2>Output</h2>\n<p>A product with the bands the operator computes (float32 unless "
-                + "stated), their no-data value and unit, the map geo-coding of the result and the source metadata "
-                + "plus an <code>AI4C</code> metadata element recording the processing. Nothing is written until "
+                + "stated), their no-data value and unit, the map geo-coding of the result, and metadata: the "
+                + "source product's, with the processing recorded in an <code>AI4C</code> element. Nothing is written until "
                 + "the product is saved or passed to a Write node; tiles are computed on demand.</p>\n");
         sb.append("<h2>Example</h2>\n<pre>\ngpt ").append(alias);
         for (SourceDescriptor s : d.sources()) sb.append(" -S").append(s.name()).append("=&lt;").append(s.name()).append(" product&gt;");
