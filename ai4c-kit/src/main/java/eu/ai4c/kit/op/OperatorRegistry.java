@@ -9,6 +9,8 @@ import java.util.ServiceLoader;
 
 /** The operators found on the class path through {@link ServiceLoader}, sorted by alias. */
 public final class OperatorRegistry {
+    /** Alias prefix of the AI4C operators in SNAP. */
+    private static final String SNAP_PREFIX = "AI4C-";
     private final List<Operator> operators;
 
     private OperatorRegistry(List<Operator> operators) {
@@ -27,9 +29,14 @@ public final class OperatorRegistry {
         return operators;
     }
 
-    /** The operator whose alias equals {@code alias}, ignoring case. */
+    /**
+     * The operator whose alias equals {@code alias}, ignoring case; the SNAP form {@code AI4C-<alias>}
+     * (e.g. {@code AI4C-Warp}, used in gpt graphs) is accepted too, so one graph runs in both.
+     */
     public Optional<Operator> find(String alias) {
-        return operators.stream().filter(o -> o.descriptor().alias().equalsIgnoreCase(alias)).findFirst();
+        String a = alias.regionMatches(true, 0, SNAP_PREFIX, 0, SNAP_PREFIX.length())
+                ? alias.substring(SNAP_PREFIX.length()) : alias;
+        return operators.stream().filter(o -> o.descriptor().alias().equalsIgnoreCase(a)).findFirst();
     }
 
     /** Like {@link #find} but fails with the list of known aliases. */

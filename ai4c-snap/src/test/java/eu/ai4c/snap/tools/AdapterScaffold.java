@@ -1,0 +1,96 @@
+package eu.ai4c.snap.tools;
+
+import eu.ai4c.kit.op.Operator;
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.OperatorRegistry;
+import eu.ai4c.kit.op.ParameterDescriptor;
+import eu.ai4c.kit.op.SourceDescriptor;
+import eu.ai4c.snap.AdapterNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes the first version of a SNAP adapter class and its JavaHelp page for every engine
+ * operator that has none yet, from its descriptor. Run by hand when an operator is added
+ * ({@code java ... AdapterScaffold ai4c-snap}); then register the new adapter in the services
+ * file and layer.xml (the adapter tests say what is missing). Not a test.
+ */
+public final class AdapterScaffold {
+
+    private AdapterScaffold() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path module = Path.of(args.length > 0 ? args[0] : "ai4c-snap");
+        for (Operator op : OperatorRegistry.load().all()) {
+            OperatorDescriptor d = op.descriptor();
+            String cls = AdapterNames.className(d.alias());
+            Path java = module.resolve("src/main/java/eu/ai4c/snap/op/" + cls + ".java");
+            if (!Files.exists(java)) {
+                Files.writeString(java, adapterSource(d, op.getClass().getName()));
+                System.out.println("wrote " + java);
+            }
+            Path html = module.resolve("src/main/javahelp/eu/ai4c/ai4c/snap/docs/" + AdapterNames.helpId(d.alias()) + ".html");
+            Files.writeString(html, HelpPage.html(d));
+            System.out.println("wrote " + html);
+        }
+    }
+
+    static String adapterSource(OperatorDescriptor d, String engineClass) {
+        StringBuilder sb = new StringBuilder();
+        String cls = AdapterNames.className(d.alias());
+        sb.append("package eu.ai4c.snap.op;\n\n");
+        sb.append("import eu.ai4c.snap.EngineOperatorAdapter;\n");
+        if (d.parameters().stream().anyMatch(p -> AdapterNames.javaType(p.type()) == java.io.File.class)) {
+            sb.append("import java.io.File;\n");
+        }
+        sb.append("import org.esa.snap.core.datamodel.Product;\n");
+        sb.append("import org.esa.snap.core.gpf.OperatorSpi;\n");
+        sb.append("import org.esa.snap.core.gpf.annotations.OperatorMetadata;\n");
+        sb.append("import org.esa.snap.core.gpf.annotations.Parameter;\n");
+        sb.append("import org.esa.snap.core.gpf.annotations.SourceProduct;\n\n");
+        sb.append("/**\n * SNAP operator {@code ").append(AdapterNames.snapAlias(d.alias())).append("}: the engine's {@code ")
+                .append(d.alias()).append("} ({@link ").append(engineClass).append("}).\n")
+                .append(" * Fields mirror the engine descriptor; {@link EngineOperatorAdapter} does the work.\n */\n");
+        sb.append("@OperatorMetadata(alias = \"").append(AdapterNames.snapAlias(d.alias())).append("\",\n")
+                .append("        category = \"").append(AdapterNames.snapCategory(d.category())).append("\",\n")
+                .append("        label = ").append(q(d.label())).append(",\n")
+                .append("        version = \"1.0\", authors = \"AI4Copernicus\", copyright = \"AI4Copernicus\",\n")
+                .append("        description = ").append(q(d.summary())).append(")\n");
+        sb.append("public final class ").append(cls).append(" extends EngineOperatorAdapter {\n\n");
+        for (SourceDescriptor s : d.sources()) {
+            sb.append("    @SourceProduct(alias = ").append(q(s.name())).append(", label = ").append(q(s.label()))
+                    .append(", description = ").append(q(s.description()))
+                    .append(s.optional() ? ", optional = true" : "").append(")\n");
+            sb.append("    Product ").append(s.name()).append(";\n\n");
+        }
+        for (ParameterDescriptor p : d.parameters()) {
+            sb.append("    @Parameter(");
+            StringBuilder a = new StringBuilder();
+            if (p.defaultValue() != null) a.append("defaultValue = ").append(q(p.defaultValue())).append(", ");
+            if (!p.valueSet().isEmpty()) {
+                a.append("valueSet = {");
+                List<String> vs = p.valueSet();
+                for (int i = 0; i < vs.size(); i++) a.append(i > 0 ? ", " : "").append(q(vs.get(i)));
+                a.append("}, ");
+            }
+            if (p.interval() != null) a.append("interval = ").append(q(p.interval().toString())).append(", ");
+            if (!p.unit().isEmpty()) a.append("unit = ").append(q(p.unit())).append(", ");
+            if (p.required()) a.append("notNull = true, ");
+            a.append("label = ").append(q(p.label())).append(",\n            description = ").append(q(p.description()));
+            sb.append(a).append(")\n");
+            sb.append("    ").append(AdapterNames.javaType(p.type()).getSimpleName()).append(' ').append(p.name()).append(";\n\n");
+        }
+        sb.append("    public ").append(cls).append("() {\n    }\n\n");
+        sb.append("    /** Registers the operator with GPF ({@code META-INF/services}). */\n");
+        sb.append("    public static final class Spi extends OperatorSpi {\n        public Spi() {\n            super(")
+                .append(cls).append(".class);\n        }\n    }\n}\n");
+        return sb.toString();
+    }
+
+    static String q(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

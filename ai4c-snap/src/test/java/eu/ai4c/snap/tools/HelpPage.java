@@ -1,0 +1,61 @@
+package eu.ai4c.snap.tools;
+
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.ParameterDescriptor;
+import eu.ai4c.kit.op.SourceDescriptor;
+import eu.ai4c.snap.AdapterNames;
+
+/** The JavaHelp page of one operator, written from its descriptor by {@link AdapterScaffold}. */
+final class HelpPage {
+
+    private HelpPage() {
+    }
+
+    static String html(OperatorDescriptor d) {
+        String alias = AdapterNames.snapAlias(d.alias());
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n<html>\n<head>\n")
+                .append("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">\n")
+                .append("<title>").append(esc(d.label())).append("</title>\n</head>\n<body>\n");
+        sb.append("<h1>").append(esc(d.label())).append(" (").append(alias).append(")</h1>\n");
+        sb.append("<p>").append(esc(d.description())).append("</p>\n");
+        sb.append("<p>Menu: <b>").append(esc(AdapterNames.snapCategory(d.category())).replace("/", " &gt; "))
+                .append(" &gt; ").append(esc(d.label())).append("</b>. The same operator runs as <code>ai4c ")
+                .append(esc(d.alias())).append("</code> on the command line and as <code>").append(alias)
+                .append("</code> in <code>gpt</code> and the Graph Builder.</p>\n");
+        sb.append("<h2>Source products</h2>\n<ul>\n");
+        for (SourceDescriptor s : d.sources()) {
+            sb.append("<li><b>").append(esc(s.name())).append("</b>").append(s.optional() ? " (optional)" : "")
+                    .append(": ").append(esc(s.description())).append("</li>\n");
+        }
+        sb.append("</ul>\n<h2>Parameters</h2>\n<table border=\"1\" cellpadding=\"3\">\n")
+                .append("<tr><th>Name</th><th>Label</th><th>Default</th><th>Allowed values</th><th>Unit</th><th>Description</th></tr>\n");
+        for (ParameterDescriptor p : d.parameters()) {
+            String allowed = !p.valueSet().isEmpty() ? String.join(", ", p.valueSet())
+                    : p.interval() != null ? p.interval().toString() : "";
+            sb.append("<tr><td><code>").append(esc(p.name())).append("</code></td><td>").append(esc(p.label()))
+                    .append("</td><td>").append(p.defaultValue() == null ? (p.required() ? "required" : "&nbsp;") : esc(p.defaultValue()))
+                    .append("</td><td>").append(esc(allowed)).append("</td><td>").append(esc(p.unit()))
+                    .append("</td><td>").append(esc(p.description())).append("</td></tr>\n");
+        }
+        sb.append("</table>\n<h2>Output</h2>\n<p>A product with the bands the operator computes (float32 unless "
+                + "stated), their no-data value and unit, the map geo-coding of the result, and metadata: the "
+                + "source product's, with the processing recorded in an <code>AI4C</code> element. Nothing is written until "
+                + "the product is saved or passed to a Write node; tiles are computed on demand.</p>\n");
+        sb.append("<h2>Example</h2>\n<pre>\ngpt ").append(alias);
+        for (SourceDescriptor s : d.sources()) sb.append(" -S").append(s.name()).append("=&lt;").append(s.name()).append(" product&gt;");
+        for (ParameterDescriptor p : d.parameters()) {
+            if (p.defaultValue() != null) {
+                sb.append(" \\\n    -P").append(p.name()).append("=").append(esc(p.defaultValue().contains(" ") ? "\"" + p.defaultValue() + "\"" : p.defaultValue()));
+                break;
+            }
+        }
+        sb.append(" \\\n    -t &lt;output&gt;.dim\n</pre>\n<p>Command line: <code>ai4c ").append(esc(d.alias())).append(" --help</code> lists the same parameters.</p>\n");
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

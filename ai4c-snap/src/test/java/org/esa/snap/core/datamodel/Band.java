@@ -1,0 +1,8 @@
+package org.esa.snap.core.datamodel;
+
+/** Test stand-in for SNAP's class (see {@link ProductNode}). */
+public class Band extends AbstractBand {
+    public Band(String name, int dataType, int width, int height) {
+        super(name, dataType, width, height);
+    }
+}

@@ -1,0 +1,65 @@
+package org.esa.snap.core.gpf;
+
+import com.bc.ceres.core.ProgressMonitor;
+import java.awt.Rectangle;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.esa.snap.core.datamodel.Band;
+import org.esa.snap.core.datamodel.Product;
+import org.esa.snap.core.datamodel.RasterDataNode;
+
+/**
+ * Test stand-in for GPF's {@code Operator} (shadows the throwing stub on the test class path):
+ * source tiles are cut from the in-memory data of the source band.
+ */
+public abstract class Operator {
+    private Product targetProduct;
+
+    protected Operator() {
+    }
+
+    public abstract void initialize() throws OperatorException;
+
+    public void computeTile(Band targetBand, Tile targetTile, ProgressMonitor pm) throws OperatorException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void computeTileStack(Map<Band, Tile> targetTiles, Rectangle targetRectangle, ProgressMonitor pm)
+            throws OperatorException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void dispose() {
+    }
+
+    public final Tile getSourceTile(RasterDataNode rasterDataNode, Rectangle region) throws OperatorException {
+        return MemoryTile.cut(rasterDataNode, region);
+    }
+
+    public final Product getTargetProduct() throws OperatorException {
+        return targetProduct;
+    }
+
+    public final void setTargetProduct(Product targetProduct) {
+        this.targetProduct = targetProduct;
+    }
+
+    public final Product[] getSourceProducts() {
+        throw new UnsupportedOperationException();
+    }
+
+    protected final void checkForCancellation() throws OperatorException {
+    }
+
+    public final Logger getLogger() {
+        return Logger.getLogger("test");
+    }
+
+    public final OperatorSpi getSpi() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final String getId() {
+        return getClass().getSimpleName();
+    }
+}

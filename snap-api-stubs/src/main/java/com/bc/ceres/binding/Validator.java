@@ -1,0 +1,8 @@
+package com.bc.ceres.binding;
+
+/**
+ * SNAP API stub of ceres-binding's {@code Validator}: declared only because it is the type (and default)
+ * of a {@code @Parameter} attribute; the adapters call none of its methods.
+ */
+public interface Validator {
+}
