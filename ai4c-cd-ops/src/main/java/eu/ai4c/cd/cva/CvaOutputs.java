@@ -1,0 +1,151 @@
+package eu.ai4c.cd.cva;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.AtomicOutput;
+import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.tile.TileEngine;
+import eu.ai4c.kit.tile.TileGrid;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes the side outputs of an {@code S2-CD} product next to its main output (the operator API
+ * returns one product, so the caller asks for these explicitly): {@code <name>_CVA.tif} (float32
+ * magnitude and angle), {@code <name>_polar.png} (polar scatter of the changed pixels: angle to
+ * the reference as the polar angle 0…180°, magnitude as the radius, colour by class) and
+ * {@code <name>_summary.json} (gains, offsets, difference std, threshold, class centres, pixel
+ * counts per class). Each file appears whole or not at all. Stateless.
+ */
+public final class CvaOutputs {
+    /** Largest number of points drawn in the polar plot. */
+    static final int MAX_PLOT_POINTS = 200_000;
+    private static final int PLOT_RADIUS = 300;
+    private static final int[] PALETTE = {0xE6194B, 0x3CB44B, 0x4363D8, 0xF58231, 0x911EB4, 0x42D4F4, 0xF032E6,
+        0xBFEF45, 0x469990, 0x9A6324, 0x800000, 0x808000, 0x000075, 0xA9A9A9, 0xFFE119, 0xDCBEFF, 0xAAFFC3,
+        0xFFD8B1, 0xFABED4, 0x000000};
+
+    /** Paths written by {@link #write}. */
+    public record Files3(Path cva, Path polarPlot, Path summary) {
+    }
+
+    private CvaOutputs() {
+    }
+
+    /**
+     * Writes the three side outputs into {@code folder}.
+     *
+     * @param product an {@code S2-CD} product (carries a {@link CvaRaster} attachment)
+     */
+    public static Files3 write(Product product, Path folder, ProcessingContext context) throws IOException {
+        CvaRaster vector = product.attachment(CvaRaster.class).orElseThrow(() -> Ai4cException.usage(
+                "CVA outputs: product " + product.name() + " is not an S2-CD result."));
+        CvaModel model = vector.model();
+        Files.createDirectories(folder);
+        Path cva = ProductIO.writer("GeoTIFF").write(Product.of(product.name() + "_CVA", vector),
+                folder.resolve(product.name() + "_CVA.tif"), context);
+
+        int k = model.classes() == null ? 0 : model.classes().classCount();
+        long[] counts = new long[k + 2]; // [0] no change, [1..k] classes, [k+1] no-data
+        long area = (long) vector.width() * vector.height();
+        int stride = (int) Math.max(1, Math.ceil(Math.sqrt((double) area / MAX_PLOT_POINTS)));
+        BufferedImage plot = new BufferedImage(2 * PLOT_RADIUS + 1, PLOT_RADIUS + 1, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < plot.getHeight(); y++) {
+            for (int x = 0; x < plot.getWidth(); x++) plot.setRGB(x, y, 0xFFFFFF);
+        }
+        double maxMag = 0;
+        if (model.classes() != null) {
+            for (double m : model.classes().centreMagnitudes()) maxMag = Math.max(maxMag, 2 * m);
+        }
+        double rScale = PLOT_RADIUS / Math.max(maxMag, Math.sqrt(model.threshold()) * 2);
+        drawAxes(plot, Math.sqrt(model.threshold()) * rScale);
+        TileEngine.run("S2-CD outputs", vector, new int[] {0, 1}, new TileGrid(vector.width(), vector.height(), 512, 512),
+                context, (c, r, blocks) -> {
+                    float[] mag = blocks[0].floats(), ang = blocks[1].floats();
+                    long[] local = new long[counts.length];
+                    var reg = blocks[0].region();
+                    for (int i = 0; i < mag.length; i++) {
+                        int cls = classOf(model, mag[i], ang[i]);
+                        local[cls == CvaRaster.NO_DATA ? k + 1 : cls]++;
+                        int col = reg.x() + i % reg.width(), row = reg.y() + i / reg.width();
+                        if (cls > 0 && cls != CvaRaster.NO_DATA && col % stride == 0 && row % stride == 0) {
+                            double rad = Math.min(PLOT_RADIUS, mag[i] * rScale), th = Math.toRadians(ang[i]);
+                            int px = (int) Math.round(PLOT_RADIUS + rad * Math.cos(th));
+                            int py = (int) Math.round(PLOT_RADIUS - rad * Math.sin(th));
+                            synchronized (plot) {
+                                plot.setRGB(px, py, PALETTE[(cls - 1) % PALETTE.length]);
+                            }
+                        }
+                    }
+                    synchronized (counts) {
+                        for (int j = 0; j < counts.length; j++) counts[j] += local[j];
+                    }
+                });
+        Path png = folder.resolve(product.name() + "_polar.png");
+        try (AtomicOutput out = AtomicOutput.create()) {
+            ImageIO.write(plot, "png", out.temporaryFor(png).toFile());
+            out.commit();
+        }
+        Path json = folder.resolve(product.name() + "_summary.json");
+        try (AtomicOutput out = AtomicOutput.create()) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(out.temporaryFor(json).toFile(), summary(model, counts));
+            out.commit();
+        }
+        return new Files3(cva, png, json);
+    }
+
+    /** The class value (as in {@link CvaRaster#classes}) of one magnitude/angle pair. */
+    static int classOf(CvaModel model, float magnitude, float angle) {
+        if (Float.isNaN(magnitude)) return CvaRaster.NO_DATA;
+        if ((double) magnitude * magnitude <= model.threshold() || model.classes() == null) return 0;
+        return 1 + model.classes().classify(magnitude, angle);
+    }
+
+    static Map<String, Object> summary(CvaModel model, long[] counts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bands", List.of(model.bandNames()));
+        m.put("gains", model.gains());
+        m.put("offsets", model.offsets());
+        m.put("differenceStd", model.differenceStd());
+        m.put("referenceVector", model.reference());
+        m.put("levelConfidence", model.confidence());
+        m.put("threshold", model.threshold());
+        m.put("samplePixels", model.samplePixels());
+        m.put("invariantPixels", model.invariantPixels());
+        int k = counts.length - 2;
+        List<Map<String, Object>> classes = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("class", c + 1);
+            e.put("centreMagnitude", model.classes().centreMagnitudes()[c]);
+            e.put("centreAngleDeg", model.classes().centreAngles()[c]);
+            e.put("pixels", counts[c + 1]);
+            classes.add(e);
+        }
+        m.put("classes", classes);
+        m.put("noChangePixels", counts[0]);
+        m.put("noDataPixels", counts[k + 1]);
+        return m;
+    }
+
+    private static void drawAxes(BufferedImage img, double thresholdRadius) {
+        for (int a = 0; a <= 1800; a++) {
+            double th = Math.toRadians(a / 10.0);
+            for (double r : new double[] {thresholdRadius, PLOT_RADIUS}) {
+                int x = (int) Math.round(PLOT_RADIUS + r * Math.cos(th)), y = (int) Math.round(PLOT_RADIUS - r * Math.sin(th));
+                if (x >= 0 && x < img.getWidth() && y >= 0 && y < img.getHeight()) img.setRGB(x, y, 0x808080);
+            }
+        }
+        for (int x = 0; x < img.getWidth(); x++) img.setRGB(x, PLOT_RADIUS, 0x808080);
+    }
+}

@@ -1,0 +1,73 @@
+package eu.ai4c.cd.cva;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class KernelTest {
+
+    @Test
+    void regressionByHandAndOutlierExclusion() {
+        // y = 2x + 1 with residuals +0.1, −0.1, +0.1, −0.1 … and one gross outlier
+        int n = 21;
+        float[] x = new float[n], y = new float[n];
+        for (int i = 0; i < n - 1; i++) {
+            x[i] = i;
+            y[i] = 2 * i + 1 + (i % 2 == 0 ? 0.1f : -0.1f);
+        }
+        x[n - 1] = 10;
+        y[n - 1] = 100;
+        RadiometricNormalisation.Fit fit = RadiometricNormalisation.fit(new float[][] {x}, new float[][] {y});
+        assertFalse(fit.kept()[n - 1]);
+        assertEquals(n - 1, fit.keptCount());
+        // by hand over i = 0..19: mean x 9.5, Sxx 665; Sxy = 2·665 + Σ(x−9.5)(±0.1) = 1330 − 1.0
+        assertEquals((1330 - 1.0) / 665, fit.gains()[0], 1e-5);
+        assertEquals(20 - (1330 - 1.0) / 665 * 9.5, fit.offsets()[0], 1e-4); // mean y − gain · mean x
+        assertTrue(fit.iterations() >= 2);
+        // difference std: (y − o)/g − x over the kept pixels
+        double[] std = RadiometricNormalisation.differenceStd(new float[][] {x}, new float[][] {y}, fit);
+        assertEquals(0.05, std[0], 0.002);
+    }
+
+    @Test
+    void changeVectorMagnitudeAndAngle() {
+        ChangeVector cv = new ChangeVector(new double[] {2, 1}, new double[] {0.5, 0}, new double[] {0.5, 0.25},
+                new double[] {1, 0});
+        float[][] x1 = {{1, 1, 1, Float.NaN}, {0, 0, 0, 0}};
+        // pixel 0: band 1 normalised (3.5 − 0.5)/2 − 1 = 0.5 → /0.5 = 1; band 2: 0.25/0.25 = 1 → |d| = √2, 45°
+        // pixel 1: band 1 difference −0.5 → −1, band 2 0 → 180°; pixel 2: no change → 0, 0
+        float[][] x2 = {{3.5f, 1.5f, 2.5f, 1}, {0.25f, 0, 0, 0}};
+        float[] mag = new float[4], ang = new float[4];
+        cv.compute(x1, x2, 4, mag, ang);
+        assertEquals(Math.sqrt(2), mag[0], 1e-6);
+        assertEquals(45, ang[0], 1e-4);
+        assertEquals(1, mag[1], 1e-6);
+        assertEquals(180, ang[1], 1e-4);
+        assertEquals(0, mag[2], 1e-6);
+        assertEquals(0, ang[2], 0);
+        assertTrue(Float.isNaN(mag[3]) && Float.isNaN(ang[3]));
+    }
+
+    @Test
+    void kMeansSeparatesBlobsAndOrdersByMagnitude() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        int n = 3000;
+        float[] m = new float[n], a = new float[n];
+        double[][] centres = {{20, 10}, {5, 90}, {12, 170}};
+        for (int i = 0; i < n; i++) {
+            double[] c = centres[i % 3];
+            m[i] = (float) (c[0] + r.nextGaussian() * 0.5);
+            a[i] = (float) (c[1] + r.nextGaussian() * 3);
+        }
+        KMeans km = KMeans.fit(m, a, n, 3, 7);
+        assertArrayEquals(new double[] {5, 12, 20}, km.centreMagnitudes(), 0.1);
+        assertArrayEquals(new double[] {90, 170, 10}, km.centreAngles(), 0.5);
+        assertEquals(0, km.classify(5, 90));
+        assertEquals(2, km.classify(19, 15));
+        // same seed → same result
+        assertArrayEquals(km.centreAngles(), KMeans.fit(m, a, n, 3, 7).centreAngles(), 0);
+    }
+}
