@@ -53,7 +53,7 @@ public final class RadiometricNormalisation {
                 boolean keep = true;
                 for (int b = 0; b < nb && keep; b++) {
                     double r = x2[b][i] - gains[b] * x1[b][i] - offsets[b];
-                    keep = Math.abs(r) <= CLIP_SIGMAS * sigma[b];
+                    keep = sigma[b] == 0 || Math.abs(r) <= CLIP_SIGMAS * sigma[b]; // exact fit: nothing to clip
                 }
                 if (keep != kept[i]) changed = true;
                 kept[i] = keep;

@@ -1,0 +1,118 @@
+package eu.ai4c.cd.cva;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.op.OperatorRegistry;
+import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.raster.Raster;
+import eu.ai4c.kit.raster.Region;
+import eu.ai4c.s2.safe.S2Band;
+import eu.ai4c.s2.safe.S2Level;
+import eu.ai4c.s2.safe.S2Product;
+import eu.ai4c.s2.synthetic.SyntheticS2Product;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator on synthetic SAFE products: the whole chain, and bad input. */
+class S2CdOperatorTest {
+    @TempDir
+    static Path dir;
+    static Path l2a1;
+    static Path l2a2;
+    static Path l1c;
+
+    @BeforeAll
+    static void write() throws IOException {
+        SyntheticS2Product.Builder b = SyntheticS2Product.builder(S2Level.L2A).size(120).noDataColumns(12)
+                .bands(S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B8).geoTiff(true);
+        l2a1 = b.build().write(Files.createDirectories(dir.resolve("a")));
+        l2a2 = b.build().write(Files.createDirectories(dir.resolve("b")));
+        l1c = SyntheticS2Product.builder(S2Level.L1C).size(120).bands(S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B8)
+                .geoTiff(true).build().write(Files.createDirectories(dir.resolve("c")));
+    }
+
+    private static Product run(Path p1, Path p2, Map<String, String> raw) throws IOException {
+        return run(ProductIO.read(p1), ProductIO.read(p2), raw);
+    }
+
+    private static Product run(Product p1, Product p2, Map<String, String> raw) throws IOException {
+        ParameterValues params = S2CdDescriptor.DESCRIPTOR.validate(raw);
+        return new S2CdOperator().apply(Map.of("input1", p1, "input2", p2), params, ProcessingContext.defaults());
+    }
+
+    @Test
+    void registered() {
+        assertTrue(OperatorRegistry.load().all().stream().anyMatch(o -> o instanceof S2CdOperator));
+    }
+
+    @Test
+    void identicalPairHasNoChangeAndUnitNormalisation() throws IOException {
+        Product out = run(l2a1, l2a2, Map.of("levelConfidence", "99"));
+        CvaModel m = out.attachment(CvaRaster.class).orElseThrow().model();
+        for (int b = 0; b < 4; b++) {
+            assertEquals(1, m.gains()[b], 1e-6);
+            assertEquals(0, m.offsets()[b], 1e-6);
+        }
+        Raster r = out.raster();
+        assertEquals(120, r.width());
+        byte[] cls = r.read(0, Region.of(120, 120)).bytes();
+        int noData = 0;
+        for (int i = 0; i < cls.length; i++) {
+            int c = cls[i] & 0xFF;
+            assertTrue(c == 0 || c == CvaRaster.NO_DATA, "class " + c);
+            if (c == CvaRaster.NO_DATA) noData++;
+            if (i % 120 < 12) assertEquals(CvaRaster.NO_DATA, c, "no-data strip");
+        }
+        // the SCL cloud classes of the synthetic pattern are masked too
+        assertTrue(noData > 12 * 120, "no-data " + noData);
+    }
+
+    @Test
+    void levelOneCIsRefused() {
+        Ai4cException e = assertThrows(Ai4cException.class, () -> run(l2a1, l1c, Map.of()));
+        assertTrue(e.getMessage().contains("input2") && e.getMessage().contains("Level-1C"), e.getMessage());
+    }
+
+    @Test
+    void differentTilesAreRefused() throws IOException {
+        Product p2 = ProductIO.read(l2a2);
+        S2Product s = p2.attachment(S2Product.class).orElseThrow();
+        S2Product other = new S2Product(s.name(), s.level(), s.baseline(), s.quantification(), s.offsets(),
+                s.noDataValue(), "T33UUP", s.crs(), s.bands(), s.scl(), s.cloudClassification(), s.cloudProbability(),
+                s.gmlClouds(), s.productMetadata(), s.tileMetadata(), s.location());
+        Ai4cException e = assertThrows(Ai4cException.class,
+                () -> run(ProductIO.read(l2a1), p2.withAttachment(S2Product.class, other), Map.of()));
+        assertTrue(e.getMessage().contains("T32TNM") && e.getMessage().contains("T33UUP"), e.getMessage());
+    }
+
+    @Test
+    void badParameters() {
+        Ai4cException band = assertThrows(Ai4cException.class, () -> run(l2a1, l2a2, Map.of("bands", "B2,B3,B11")));
+        assertTrue(band.getMessage().contains("B11"), band.getMessage());
+        for (String v : new String[] {"100", "150", "0"}) {
+            Map<String, String> raw = new HashMap<>();
+            raw.put("levelConfidence", v);
+            Ai4cException e = assertThrows(Ai4cException.class, () -> S2CdDescriptor.DESCRIPTOR.validate(raw));
+            assertTrue(e.isUsageError() && e.getMessage().contains("level-confidence"), e.getMessage());
+        }
+        Ai4cException ref = assertThrows(Ai4cException.class,
+                () -> run(l2a1, l2a2, Map.of("referenceVector", "1,0,0")));
+        assertTrue(ref.isUsageError() && ref.getMessage().contains("--referenceVector has 3 values")
+                && ref.getMessage().contains("4 bands"), ref.getMessage());
+        Ai4cException zero = assertThrows(Ai4cException.class,
+                () -> run(l2a1, l2a2, Map.of("referenceVector", "0,0,0,0")));
+        assertTrue(zero.getMessage().contains("all zeros"), zero.getMessage());
+    }
+}
