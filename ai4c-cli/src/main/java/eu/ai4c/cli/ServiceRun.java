@@ -1,5 +1,7 @@
 package eu.ai4c.cli;
 
+import eu.ai4c.cd.cva.CvaOutputs;
+import eu.ai4c.cd.cva.CvaRaster;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.io.ProductWriter;
 import eu.ai4c.kit.op.Operator;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a service as the command line does it: read the sources, apply the operator, write
- * the target atomically in the chosen format. Shared by the service subcommands, demo steps and
+ * the target atomically in the chosen format (plus the side outputs of {@code S2-CD}, see
+ * {@link CvaOutputs}). Shared by the service subcommands, demo steps and
  * benchmarks, so all three measure and show the same thing. Logs each stage with sizes and times.
  * Stateless.
  */
@@ -60,6 +63,12 @@ public final class ServiceRun {
         Path file = ProductIO.outputFile(outputPath, target.name(), writer);
         LOG.info("{}: writing {} ({}) as {}", alias, file, describe(target.raster()), writer.formatNames().get(0));
         Path written = writer.write(target, file, context);
+        if (target.attachment(CvaRaster.class).isPresent()) {
+            // S2-CD's side outputs: magnitude/angle GeoTIFF, polar plot, JSON summary next to the classes
+            CvaOutputs.Files3 side = CvaOutputs.write(target, written, context);
+            LOG.info("{}: wrote {}, {}, {}", alias, side.cva().getFileName(), side.polarPlot().getFileName(),
+                    side.summary().getFileName());
+        }
         LOG.info("{}: done in {}", alias, String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
         return written;
     }

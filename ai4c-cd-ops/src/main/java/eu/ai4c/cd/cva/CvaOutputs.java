@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes the side outputs of an {@code S2-CD} product next to its main output (the operator API
- * returns one product, so the caller asks for these explicitly): {@code <name>_CVA.tif} (float32
+ * returns one product, so the caller — the {@code ai4c} command's service run — asks for these
+ * explicitly). With the main output {@code <name>.tif}: {@code <name>_CVA.tif} (float32
  * magnitude and angle), {@code <name>_polar.png} (polar scatter of the changed pixels: angle to
  * the reference as the polar angle 0…180°, magnitude as the radius, colour by class) and
  * {@code <name>_summary.json} (gains, offsets, difference std, threshold, class centres, pixel
@@ -42,17 +43,21 @@ public final class CvaOutputs {
     }
 
     /**
-     * Writes the three side outputs into {@code folder}.
+     * Writes the three side outputs next to {@code mainOutput}.
      *
-     * @param product an {@code S2-CD} product (carries a {@link CvaRaster} attachment)
+     * @param product    an {@code S2-CD} product (carries a {@link CvaRaster} attachment)
+     * @param mainOutput the file the main product was written to; its name without extension is the prefix
      */
-    public static Files3 write(Product product, Path folder, ProcessingContext context) throws IOException {
+    public static Files3 write(Product product, Path mainOutput, ProcessingContext context) throws IOException {
         CvaRaster vector = product.attachment(CvaRaster.class).orElseThrow(() -> Ai4cException.usage(
                 "CVA outputs: product " + product.name() + " is not an S2-CD result."));
         CvaModel model = vector.model();
+        Path folder = mainOutput.toAbsolutePath().getParent();
+        String file = mainOutput.getFileName().toString();
+        String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         Files.createDirectories(folder);
-        Path cva = ProductIO.writer("GeoTIFF").write(Product.of(product.name() + "_CVA", vector),
-                folder.resolve(product.name() + "_CVA.tif"), context);
+        Path cva = ProductIO.writer("GeoTIFF").write(Product.of(base + "_CVA", vector),
+                folder.resolve(base + "_CVA.tif"), context);
 
         int k = model.classes() == null ? 0 : model.classes().classCount();
         long[] counts = new long[k + 2]; // [0] no change, [1..k] classes, [k+1] no-data
@@ -90,12 +95,12 @@ public final class CvaOutputs {
                         for (int j = 0; j < counts.length; j++) counts[j] += local[j];
                     }
                 });
-        Path png = folder.resolve(product.name() + "_polar.png");
+        Path png = folder.resolve(base + "_polar.png");
         try (AtomicOutput out = AtomicOutput.create()) {
             ImageIO.write(plot, "png", out.temporaryFor(png).toFile());
             out.commit();
         }
-        Path json = folder.resolve(product.name() + "_summary.json");
+        Path json = folder.resolve(base + "_summary.json");
         try (AtomicOutput out = AtomicOutput.create()) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.temporaryFor(json).toFile(), summary(model, counts));

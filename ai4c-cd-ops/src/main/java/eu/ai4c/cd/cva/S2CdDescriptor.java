@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The descriptor of {@code S2-CD}: the parameters of table 6 of the AI4Copernicus service
  * specification (section 2.2.5), with the resolution default of 10 m (the table's IW/SM values
- * are a copy error). {@code --output_path} and {@code --output_format} are the command line's
+ * are a copy error). The specification's spellings ({@code --numberClasses}, …) are accepted
+ * besides the kebab-case options. {@code --output_path} and {@code --output_format} are the command line's
  * common options.
  */
 public final class S2CdDescriptor {
@@ -50,15 +51,18 @@ public final class S2CdDescriptor {
                                     + "EPSG:<code>, WKT.")
                             .build(),
                     ParameterDescriptor.builder("numberClasses", ParameterType.INTEGER)
+                            .alias("--numberClasses")
                             .defaultValue(4).interval("[1,20]").label("Number of classes")
                             .description("Number of change classes found by k-means.")
                             .build(),
                     ParameterDescriptor.builder("referenceVector", ParameterType.DOUBLE_LIST)
+                            .alias("--referenceVector")
                             .label("Reference vector")
                             .description("Direction the change angle is measured from, one value per band; default "
                                     + "1 followed by zeros (the first band's axis).")
                             .build(),
                     ParameterDescriptor.builder("levelConfidence", ParameterType.DOUBLE)
+                            .alias("--levelConfidence")
                             .defaultValue(99.99).interval("(0,100)").unit("%").label("Confidence level")
                             .description("Confidence level of the change test: the chi-square quantile of this "
                                     + "probability is the threshold on the squared normalised magnitude.")

@@ -88,7 +88,8 @@ class CvaPairTest {
     void sideOutputs(@TempDir Path dir) throws Exception {
         Product p = Product.of("pair_S2-CD", CvaRaster.classes(pair.image1, pair.image2, model))
                 .withAttachment(CvaRaster.class, CvaRaster.vector(pair.image1, pair.image2, model));
-        CvaOutputs.Files3 f = CvaOutputs.write(p, dir, ProcessingContext.defaults());
+        CvaOutputs.Files3 f = CvaOutputs.write(p, dir.resolve("pair_S2-CD.tif"), ProcessingContext.defaults());
+        assertTrue(f.cva().endsWith("pair_S2-CD_CVA.tif") && f.summary().endsWith("pair_S2-CD_summary.json"));
         JsonNode json = new ObjectMapper().readTree(f.summary().toFile());
         long total = json.get("noChangePixels").asLong() + json.get("noDataPixels").asLong();
         long[] expected = new long[4];
