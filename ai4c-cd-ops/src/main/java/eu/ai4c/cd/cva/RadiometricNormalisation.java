@@ -3,9 +3,12 @@ package eu.ai4c.cd.cva;
 /**
  * Relative radiometric normalisation of image 2 to image 1: per band, the least-squares line
  * {@code x2 = gain · x1 + offset} fitted over invariant pixels, with large changes excluded
- * iteratively — after each fit a pixel whose residual exceeds {@link #CLIP_SIGMAS} standard
- * deviations in any band leaves the invariant set, until the set stops changing (at most
- * {@link #MAX_ITERATIONS} fits). Pure kernel: arrays in, result out; thread-safe.
+ * iteratively — after each fit a pixel whose residual is farther than {@link #CLIP_SIGMAS} robust
+ * standard deviations from the median residual in any band leaves the invariant set, until the
+ * set stops changing (at most {@link #MAX_ITERATIONS} fits). The robust deviation is
+ * 1.4826 × the median absolute deviation of the kept residuals (the std when that is 0), so that
+ * a large share of changed pixels cannot inflate it and hide itself, as it would with the plain
+ * standard deviation. Pure kernel: arrays in, result out; thread-safe.
  *
  * <p>Samples are band-major: {@code x1[b][i]} is band b of pixel i, all finite (the caller keeps
  * only pixels valid in both images and allowed by the invariant mask).</p>
@@ -37,7 +40,8 @@ public final class RadiometricNormalisation {
         if (n < 3) throw new IllegalArgumentException("need at least 3 invariant pixels, got " + n);
         boolean[] kept = new boolean[n];
         java.util.Arrays.fill(kept, true);
-        double[] gains = new double[nb], offsets = new double[nb], sigma = new double[nb];
+        double[] gains = new double[nb], offsets = new double[nb], sigma = new double[nb], centre = new double[nb];
+        float[] work = new float[n];
         int keptCount = n, it = 0;
         while (it < MAX_ITERATIONS) {
             it++;
@@ -45,14 +49,16 @@ public final class RadiometricNormalisation {
                 double[] line = line(x1[b], x2[b], kept);
                 gains[b] = line[0];
                 offsets[b] = line[1];
-                sigma[b] = line[2];
+                double[] robust = robustSpread(x1[b], x2[b], kept, line[0], line[1], work);
+                centre[b] = robust[0];
+                sigma[b] = robust[1] > 0 ? robust[1] : line[2];
             }
             int newCount = 0;
             boolean changed = false;
             for (int i = 0; i < n; i++) {
                 boolean keep = true;
                 for (int b = 0; b < nb && keep; b++) {
-                    double r = x2[b][i] - gains[b] * x1[b][i] - offsets[b];
+                    double r = x2[b][i] - gains[b] * x1[b][i] - offsets[b] - centre[b];
                     keep = sigma[b] == 0 || Math.abs(r) <= CLIP_SIGMAS * sigma[b]; // exact fit: nothing to clip
                 }
                 if (keep != kept[i]) changed = true;
@@ -63,6 +69,20 @@ public final class RadiometricNormalisation {
             if (!changed || keptCount < 3) break;
         }
         return new Fit(gains, offsets, kept, keptCount, it);
+    }
+
+    /** {median, 1.4826 × median absolute deviation} of the residuals of the kept pixels. */
+    static double[] robustSpread(float[] x, float[] y, boolean[] kept, double gain, double offset, float[] work) {
+        int m = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (kept[i]) work[m++] = (float) (y[i] - gain * x[i] - offset);
+        }
+        if (m == 0) return new double[] {0, 0};
+        java.util.Arrays.sort(work, 0, m);
+        double median = work[m / 2];
+        for (int i = 0; i < m; i++) work[i] = (float) Math.abs(work[i] - median);
+        java.util.Arrays.sort(work, 0, m);
+        return new double[] {median, 1.4826 * work[m / 2]};
     }
 
     /** Least-squares {gain, offset, residual std} of y on x over the kept pixels (centred sums). */
