@@ -23,4 +23,14 @@ public record CvaModel(String[] bandNames, double[] gains, double[] offsets, dou
     public ChangeVector changeVector() {
         return new ChangeVector(gains, offsets, differenceStd, reference);
     }
+
+    /**
+     * The output class of a pixel: {@link CvaRaster#NO_DATA} for NaN, 0 when the squared magnitude
+     * does not exceed the threshold (or no class was fitted), else 1 + the k-means class.
+     */
+    public int classOf(float magnitude, float angle) {
+        if (Float.isNaN(magnitude)) return CvaRaster.NO_DATA;
+        if ((double) magnitude * magnitude <= threshold || classes == null) return 0;
+        return 1 + classes.classify(magnitude, angle);
+    }
 }

@@ -79,7 +79,7 @@ public final class CvaOutputs {
                     long[] local = new long[counts.length];
                     var reg = blocks[0].region();
                     for (int i = 0; i < mag.length; i++) {
-                        int cls = classOf(model, mag[i], ang[i]);
+                        int cls = model.classOf(mag[i], ang[i]);
                         local[cls == CvaRaster.NO_DATA ? k + 1 : cls]++;
                         int col = reg.x() + i % reg.width(), row = reg.y() + i / reg.width();
                         if (cls > 0 && cls != CvaRaster.NO_DATA && col % stride == 0 && row % stride == 0) {
@@ -107,13 +107,6 @@ public final class CvaOutputs {
             out.commit();
         }
         return new Files3(cva, png, json);
-    }
-
-    /** The class value (as in {@link CvaRaster#classes}) of one magnitude/angle pair. */
-    static int classOf(CvaModel model, float magnitude, float angle) {
-        if (Float.isNaN(magnitude)) return CvaRaster.NO_DATA;
-        if ((double) magnitude * magnitude <= model.threshold() || model.classes() == null) return 0;
-        return 1 + model.classes().classify(magnitude, angle);
     }
 
     static Map<String, Object> summary(CvaModel model, long[] counts) {

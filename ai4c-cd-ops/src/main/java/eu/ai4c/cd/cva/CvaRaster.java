@@ -93,14 +93,7 @@ public final class CvaRaster implements Raster {
         changeVector.compute(x1, x2, n, mag, ang);
         if (!classView) return new Block(region, DataType.FLOAT32, band == 0 ? mag : ang);
         byte[] out = new byte[n];
-        double t = model.threshold();
-        KMeans km = model.classes();
-        for (int i = 0; i < n; i++) {
-            float m = mag[i];
-            if (Float.isNaN(m)) out[i] = (byte) NO_DATA;
-            else if ((double) m * m <= t || km == null) out[i] = 0;
-            else out[i] = (byte) (1 + km.classify(m, ang[i]));
-        }
+        for (int i = 0; i < n; i++) out[i] = (byte) model.classOf(mag[i], ang[i]);
         return new Block(region, DataType.BYTE, out);
     }
 }
