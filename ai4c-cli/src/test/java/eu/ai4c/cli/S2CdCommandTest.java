@@ -31,13 +31,14 @@ class S2CdCommandTest {
         Cli c = Cli.run("S2-CD", "--input1", a.toString(), "--input2", b.toString(), "--numberClasses", "3",
                 "--levelConfidence", "99", "--output_path", out.toString());
         assertEquals(0, c.exit(), c.toString());
-        for (String f : new String[] {"cd.tif", "cd_CVA.tif", "cd_polar.png", "cd_summary.json"}) {
+        for (String f : new String[] {"cd.tif", "cd.tif.aux.xml", "cd_CVA.tif", "cd_polar.png", "cd_summary.json"}) {
             assertTrue(Files.isRegularFile(out.resolveSibling(f)), f + "\n" + c);
         }
         Process p = new ProcessBuilder("gdalinfo", out.toString()).redirectErrorStream(true).start();
         String info = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), info);
-        assertTrue(info.contains("Size is 60, 60") && info.contains("Type=Byte") && info.contains("NoData Value=255"), info);
+        assertTrue(info.contains("Size is 60, 60") && info.contains("Type=Byte") && info.contains("NoData Value=255")
+                && info.contains("Color Table"), info);
         JsonNode json = new ObjectMapper().readTree(out.resolveSibling("cd_summary.json").toFile());
         assertEquals(1.0, json.get("gains").get(0).asDouble(), 1e-6);
         assertEquals(60 * 60, json.get("noChangePixels").asLong() + json.get("noDataPixels").asLong());

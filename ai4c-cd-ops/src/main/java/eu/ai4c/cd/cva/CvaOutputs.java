@@ -25,7 +25,10 @@ import javax.imageio.ImageIO;
  * magnitude and angle), {@code <name>_polar.png} (polar scatter of the changed pixels: angle to
  * the reference as the polar angle 0…180°, magnitude as the radius, colour by class) and
  * {@code <name>_summary.json} (gains, offsets, difference std, threshold, class centres, pixel
- * counts per class). Each file appears whole or not at all. Stateless.
+ * counts per class), and for a GeoTIFF main output its colour table as a GDAL sidecar
+ * {@code <name>.tif.aux.xml} (the kit's GeoTIFF writer writes no colour map; GDAL, QGIS and SNAP's
+ * GDAL reader apply the sidecar): 0 light grey, classes in distinct colours, 255 transparent.
+ * Each file appears whole or not at all. Stateless.
  */
 public final class CvaOutputs {
     /** Largest number of points drawn in the polar plot. */
@@ -35,8 +38,8 @@ public final class CvaOutputs {
         0xBFEF45, 0x469990, 0x9A6324, 0x800000, 0x808000, 0x000075, 0xA9A9A9, 0xFFE119, 0xDCBEFF, 0xAAFFC3,
         0xFFD8B1, 0xFABED4, 0x000000};
 
-    /** Paths written by {@link #write}. */
-    public record Files3(Path cva, Path polarPlot, Path summary) {
+    /** Paths written by {@link #write}; {@code colourTable} is null when the main output is not a GeoTIFF. */
+    public record Files3(Path cva, Path polarPlot, Path summary, Path colourTable) {
     }
 
     private CvaOutputs() {
@@ -106,7 +109,28 @@ public final class CvaOutputs {
                     .writeValue(out.temporaryFor(json).toFile(), summary(model, counts));
             out.commit();
         }
-        return new Files3(cva, png, json);
+        Path aux = null;
+        if (file.toLowerCase(java.util.Locale.ROOT).endsWith(".tif") || file.toLowerCase(java.util.Locale.ROOT).endsWith(".tiff")) {
+            aux = folder.resolve(file + ".aux.xml");
+            try (AtomicOutput out = AtomicOutput.create()) {
+                Files.writeString(out.temporaryFor(aux), colourTable(k));
+                out.commit();
+            }
+        }
+        return new Files3(cva, png, json, aux);
+    }
+
+    /** GDAL PAM document with the palette of the class band (256 entries). */
+    static String colourTable(int classes) {
+        StringBuilder sb = new StringBuilder("<PAMDataset>\n  <PAMRasterBand band=\"1\">\n    <ColorInterp>Palette</ColorInterp>\n"
+                + "    <ColorTable>\n");
+        for (int v = 0; v < 256; v++) {
+            int rgb = v == 0 ? 0xD9D9D9 : v <= classes ? PALETTE[(v - 1) % PALETTE.length] : 0;
+            int alpha = v == CvaRaster.NO_DATA ? 0 : 255;
+            sb.append(String.format(java.util.Locale.ROOT, "      <Entry c1=\"%d\" c2=\"%d\" c3=\"%d\" c4=\"%d\"/>%n",
+                    rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, alpha));
+        }
+        return sb.append("    </ColorTable>\n  </PAMRasterBand>\n</PAMDataset>\n").toString();
     }
 
     static Map<String, Object> summary(CvaModel model, long[] counts) {

@@ -104,6 +104,14 @@ class CvaPairTest {
         assertEquals(20 * 300, json.get("noDataPixels").asLong());
         assertEquals(SyntheticPair.GAINS[0], json.get("gains").get(0).asDouble(), 0.01);
         assertTrue(ImageIO.read(f.polarPlot().toFile()).getWidth() > 100);
+        // the class GeoTIFF with its colour-table sidecar
+        Path main = eu.ai4c.kit.io.ProductIO.writer("GeoTIFF").write(p, dir.resolve("pair_S2-CD.tif"), ProcessingContext.defaults());
+        assertEquals(main.toString() + ".aux.xml", f.colourTable().toString());
+        Process ct = new ProcessBuilder("gdalinfo", main.toString()).redirectErrorStream(true).start();
+        String ctInfo = new String(ct.getInputStream().readAllBytes());
+        assertEquals(0, ct.waitFor(), ctInfo);
+        assertTrue(ctInfo.contains("Color Table (RGB with 256 entries)") && ctInfo.contains("1: 230,25,75,255")
+                && ctInfo.contains("255: 0,0,0,0"), ctInfo);
         Process gdal = new ProcessBuilder("gdalinfo", "-stats", f.cva().toString()).redirectErrorStream(true).start();
         String info = new String(gdal.getInputStream().readAllBytes());
         assertEquals(0, gdal.waitFor(), info);
