@@ -65,4 +65,22 @@ class S2CdCommandTest {
         assertTrue(c.err().contains("--level-confidence") || c.err().contains("levelConfidence"), c.toString());
         assertTrue(!Files.exists(tmp.resolve("x.tif")));
     }
+
+    @Test
+    void demoStepFindsThePlantedChanges(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("demo");
+        Cli c = Cli.run("demo", "--output", out.toString(), "--step", "S2-CD", "-q");
+        assertEquals(0, c.exit(), c.toString());
+        Path step = out.resolve("S2-CD");
+        for (String f : new String[] {"s2cd_classes.tif", "s2cd_classes_CVA.tif", "classes.png", "magnitude.png",
+            "s2cd_classes_polar.png", "s2cd_classes_summary.json"}) {
+            assertTrue(Files.isRegularFile(step.resolve(f)), f + "\n" + c);
+        }
+        JsonNode json = new ObjectMapper().readTree(step.resolve("s2cd_classes_summary.json").toFile());
+        assertEquals(1.05, json.get("gains").get(0).asDouble(), 0.0105);
+        long changed = 0;
+        for (JsonNode e : json.get("classes")) changed += e.get("pixels").asLong();
+        // three planted patches of 6400 + 8100 + 9000 px, of which the cloud mask hides some
+        assertTrue(changed > 0.5 * 23500 && changed < 23500 * 1.01, "changed " + changed);
+    }
 }

@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Block;
-import eu.ai4c.kit.raster.DataType;
-import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Product;
-import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.cd.cva.synthetic.PlantedChange;
 import eu.ai4c.s2.safe.S2Band;
 import eu.ai4c.s2.safe.S2Level;
 import eu.ai4c.s2.synthetic.SyntheticS2Product;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +27,15 @@ class S2CdSafePairTest {
     static final int N = 180;
     static final double[] GAINS = {1.06, 0.94, 1.1, 0.92};
     static final double[] OFFSETS = {0.015, -0.01, 0.02, 0.03};
-    static final String[] TOKENS = {"B02", "B03", "B04", "B08"};
+    static final String[] TOKENS = {"B2", "B3", "B4", "B8"};
 
-    /** Planted type: 1 = B8 +0.10 (angle 90° to B2), 2 = B2, B3, B4 −0.05 (angle 125°). */
+    /** Type 1: B8 +0.10 (angle 90° to B2); type 2: B2, B3, B4 −0.05 (angle 125°). */
+    static final List<PlantedChange.Patch> PATCHES = List.of(
+            new PlantedChange.Patch(30, 30, 80, 80, new double[] {0, 0, 0, 0.10}),
+            new PlantedChange.Patch(100, 90, 160, 150, new double[] {-0.05, -0.05, -0.05, 0}));
+
     static int type(int col, int row) {
-        if (col >= 30 && col < 80 && row >= 30 && row < 80) return 1;
-        if (col >= 100 && col < 160 && row >= 90 && row < 150) return 2;
-        return 0;
+        return 1 + PlantedChange.patchAt(PATCHES, col, row);
     }
 
     @Test
@@ -48,7 +45,8 @@ class S2CdSafePairTest {
         Path p1 = b.build().write(Files.createDirectories(dir.resolve("a")));
         SyntheticS2Product syn = b.build();
         Path p2 = syn.write(Files.createDirectories(dir.resolve("b")));
-        for (int k = 0; k < 4; k++) plant(p2, k, syn.offset(), syn.quantification());
+        PlantedChange.apply(p2, new S2Band[] {S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B8}, GAINS, OFFSETS, PATCHES,
+                syn.offset(), syn.quantification());
 
         Product out = new S2CdOperator().apply(Map.of("input1", ProductIO.read(p1), "input2", ProductIO.read(p2)),
                 S2CdDescriptor.DESCRIPTOR.validate(Map.of("numberClasses", "2", "levelConfidence", "99")),
@@ -81,28 +79,5 @@ class S2CdSafePairTest {
         assertTrue(detected >= 0.95 * planted, detected + " of " + planted);
         double ari = SyntheticPair.adjustedRand(java.util.Arrays.copyOf(truth, j), java.util.Arrays.copyOf(found, j), 3);
         assertTrue(ari >= 0.9, "adjusted Rand index " + ari);
-    }
-
-    /** Rewrites the 10 m image of band k: reflectance → gain · reflectance + offset + planted change. */
-    private static void plant(Path safe, int k, double offset, double quantification) throws IOException {
-        Path file;
-        try (Stream<Path> s = Files.walk(safe)) {
-            file = s.filter(p -> p.getFileName().toString().endsWith("_" + TOKENS[k] + "_10m.tif")).findFirst().orElseThrow();
-        }
-        Raster r = ProductIO.read(file).raster();
-        Block block = r.read(0, Region.of(N, N));
-        short[] out = new short[N * N];
-        for (int i = 0; i < out.length; i++) {
-            double dn = block.getDouble(i);
-            int col = i % N, row = i / N, t = type(col, row);
-            double change = t == 1 && k == 3 ? 0.10 : t == 2 && k < 3 ? -0.05 : 0;
-            double refl = GAINS[k] * (dn + offset) / quantification + OFFSETS[k] + change;
-            out[i] = dn == 0 ? 0 : (short) Math.max(1, Math.round(refl * quantification - offset));
-        }
-        MemoryRaster m = new MemoryRaster(List.of(r.bands().get(0)),
-                new Block[] {new Block(Region.of(N, N), DataType.UINT16, out)}, r.geoCoding());
-        Path tmp = file.resolveSibling("planted.tif");
-        ProductIO.writer("GeoTIFF").write(Product.of("planted", m), tmp, ProcessingContext.defaults());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 }
