@@ -89,8 +89,15 @@ public final class CvaOutputs {
                             double rad = Math.min(PLOT_RADIUS, mag[i] * rScale), th = Math.toRadians(ang[i]);
                             int px = (int) Math.round(PLOT_RADIUS + rad * Math.cos(th));
                             int py = (int) Math.round(PLOT_RADIUS - rad * Math.sin(th));
-                            synchronized (plot) {
-                                plot.setRGB(px, py, PALETTE[(cls - 1) % PALETTE.length]);
+                            synchronized (plot) { // 3×3 dot so that sparse classes stay visible
+                                for (int dy = -1; dy <= 1; dy++) {
+                                    for (int dx = -1; dx <= 1; dx++) {
+                                        int qx = px + dx, qy = py + dy;
+                                        if (qx >= 0 && qx < plot.getWidth() && qy >= 0 && qy < plot.getHeight()) {
+                                            plot.setRGB(qx, qy, PALETTE[(cls - 1) % PALETTE.length]);
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
