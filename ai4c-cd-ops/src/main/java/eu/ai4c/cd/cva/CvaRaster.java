@@ -14,17 +14,31 @@ import java.util.List;
  * and a {@link CvaModel}. Two views: {@link #classes} — one uint8 band {@code change_class}
  * (0 no change, 1…N classes by increasing mean magnitude, 255 no-data) — and {@link #vector} —
  * float32 bands {@code magnitude} (normalised units) and {@code angle} (degrees to the reference
- * vector), NaN no-data. Thread-safe.
+ * vector), NaN no-data. Both vector bands come from one computation: the band not asked for is
+ * kept (at most {@link #PENDING_MAX} regions) until it is read, as writers and tile passes read
+ * the bands of a region one after the other. Thread-safe.
  */
 public final class CvaRaster implements Raster {
     /** Class value of pixels without data in either image. */
     public static final int NO_DATA = 255;
+    /** Most regions whose other vector band waits to be read. */
+    static final int PENDING_MAX = 16;
     private final Raster image1;
     private final Raster image2;
     private final CvaModel model;
     private final ChangeVector changeVector;
     private final boolean classView;
     private final List<Band> bands;
+    /** (region, band) → samples computed with the other band and not yet read; access-ordered. */
+    private final java.util.LinkedHashMap<Pending, float[]> pending = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Pending, float[]> eldest) {
+            return size() > PENDING_MAX;
+        }
+    };
+
+    private record Pending(Region region, int band) {
+    }
 
     private CvaRaster(Raster image1, Raster image2, CvaModel model, boolean classView) {
         this.image1 = image1;
@@ -83,6 +97,12 @@ public final class CvaRaster implements Raster {
 
     @Override
     public Block read(int band, Region region) throws IOException {
+        if (!classView) {
+            synchronized (pending) {
+                float[] ready = pending.remove(new Pending(region, band));
+                if (ready != null) return new Block(region, DataType.FLOAT32, ready);
+            }
+        }
         int nb = changeVector.bandCount(), n = Math.toIntExact(region.area());
         float[][] x1 = new float[nb][], x2 = new float[nb][];
         for (int b = 0; b < nb; b++) {
@@ -91,7 +111,12 @@ public final class CvaRaster implements Raster {
         }
         float[] mag = new float[n], ang = new float[n];
         changeVector.compute(x1, x2, n, mag, ang);
-        if (!classView) return new Block(region, DataType.FLOAT32, band == 0 ? mag : ang);
+        if (!classView) {
+            synchronized (pending) {
+                pending.put(new Pending(region, 1 - band), band == 0 ? ang : mag);
+            }
+            return new Block(region, DataType.FLOAT32, band == 0 ? mag : ang);
+        }
         byte[] out = new byte[n];
         for (int i = 0; i < n; i++) out[i] = (byte) model.classOf(mag[i], ang[i]);
         return new Block(region, DataType.BYTE, out);
