@@ -13,7 +13,7 @@ import java.io.IOException;
  * The global pass of Change Vector Analysis over two co-registered reflectance rasters (same
  * grid, same bands, float, NaN = no-data, clouds already masked): collects a bounded systematic
  * sample of pixels valid in both (every s-th row and column, at most {@link #MAX_SAMPLE}
- * pixels), fits the radiometric normalisation on it ({@link RadiometricNormalisation}), takes
+ * pixels), with the scene classes of both dates when given, fits the radiometric normalisation on it ({@link RadiometricNormalisation}), takes
  * the per-band difference std over the invariant pixels, the χ² threshold, and fits k-means on
  * the (magnitude, angle) of the changed sample pixels (at most {@link #MAX_KMEANS} of them).
  * Memory is bounded by the sample whatever the image size. Stateless.
@@ -41,23 +41,38 @@ public final class CvaStatistics {
      */
     public static CvaModel compute(Raster image1, Raster image2, String[] bandNames, double[] reference,
                                    double confidence, int classes, ProcessingContext context) throws IOException {
+        return compute(image1, image2, null, null, bandNames, reference, confidence, classes, context);
+    }
+
+    /**
+     * Runs the pass with the scene classifications of both dates on the same grid (both null, or
+     * both given): only pixels of the same class in both, and not cloud, shadow, snow or water
+     * ({@link SceneClassification#invariant}), may serve as invariant.
+     */
+    static CvaModel compute(Raster image1, Raster image2, Raster scl1, Raster scl2, String[] bandNames,
+                            double[] reference, double confidence, int classes, ProcessingContext context)
+            throws IOException {
         int nb = image1.bands().size(), w = image1.width(), h = image1.height();
         long area = (long) w * h;
         int stride = (int) Math.max(1, Math.ceil(Math.sqrt((double) area / MAX_SAMPLE)));
         int cols = (w + stride - 1) / stride, cap = cols * ((h + stride - 1) / stride);
         // sample slot = position on the sampling grid, so the sample order does not depend on tile order
-        float[][] x1 = new float[nb][cap], x2 = new float[nb][cap];
+        boolean withScl = scl1 != null;
+        int extra = withScl ? 1 : 0;
+        // band-major sample: image 1 bands, then (SCL 1), image 2 bands, then (SCL 2)
+        float[][] x1 = new float[nb + extra][cap], x2 = new float[nb + extra][cap];
         for (float[] a : x1) java.util.Arrays.fill(a, Float.NaN);
-        Raster pair = new PairRaster(image1, image2);
-        int[] all = new int[2 * nb];
+        Raster stack = new StackRaster(withScl ? java.util.List.of(image1, scl1, image2, scl2)
+                : java.util.List.of(image1, image2));
+        int[] all = new int[2 * (nb + extra)];
         for (int i = 0; i < all.length; i++) all[i] = i;
-        TileEngine.run("S2-CD statistics", pair, all, new TileGrid(w, h, 512, 512), context, (c, r, blocks) -> {
-            sample(blocks, nb, stride, cols, x1, x2);
+        TileEngine.run("S2-CD statistics", stack, all, new TileGrid(w, h, 512, 512), context, (c, r, blocks) -> {
+            sample(blocks, nb, extra, stride, cols, x1, x2);
         });
         int n = 0;
         for (int i = 0; i < cap; i++) {
             if (Float.isNaN(x1[0][i])) continue;
-            for (int b = 0; b < nb; b++) {
+            for (int b = 0; b < nb + extra; b++) {
                 x1[b][n] = x1[b][i];
                 x2[b][n] = x2[b][i];
             }
@@ -73,7 +88,21 @@ public final class CvaStatistics {
             s1[b] = java.util.Arrays.copyOf(x1[b], n);
             s2[b] = java.util.Arrays.copyOf(x2[b], n);
         }
-        RadiometricNormalisation.Fit fit = RadiometricNormalisation.fit(s1, s2);
+        boolean[] eligible = null;
+        if (withScl) {
+            eligible = new boolean[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                eligible[i] = SceneClassification.invariant(x1[nb][i], x2[nb][i]);
+                if (eligible[i]) count++;
+            }
+            if (count < 3) {
+                throw new Ai4cException("S2-CD: only " + count + " sample pixels have the same scene class in both "
+                        + "images and are free of cloud, shadow, snow and water, too few for the radiometric "
+                        + "normalisation. Choose a pair with less cloud or a larger area of interest.");
+            }
+        }
+        RadiometricNormalisation.Fit fit = RadiometricNormalisation.fit(s1, s2, eligible);
         double[] std = RadiometricNormalisation.differenceStd(s1, s2, fit);
         double threshold = ChiSquare.quantile(confidence / 100, nb);
         ChangeVector cv = new ChangeVector(fit.gains(), fit.offsets(), std, reference);
@@ -99,21 +128,22 @@ public final class CvaStatistics {
                 threshold, km, n, fit.keptCount());
     }
 
-    private static void sample(Block[] blocks, int nb, int stride, int cols, float[][] x1, float[][] x2) {
+    private static void sample(Block[] blocks, int nb, int extra, int stride, int cols, float[][] x1, float[][] x2) {
         Region reg = blocks[0].region();
-        float[][] a = new float[2 * nb][];
-        for (int b = 0; b < 2 * nb; b++) a[b] = blocks[b].toFloats();
+        int per = nb + extra;
+        float[][] a = new float[2 * per][];
+        for (int b = 0; b < 2 * per; b++) a[b] = blocks[b].toFloats();
         int y0 = ((reg.y() + stride - 1) / stride) * stride, x0 = ((reg.x() + stride - 1) / stride) * stride;
         for (int y = y0; y < reg.maxY(); y += stride) {
             for (int x = x0; x < reg.maxX(); x += stride) {
                 int i = (y - reg.y()) * reg.width() + (x - reg.x());
                 boolean valid = true;
-                for (int b = 0; b < 2 * nb && valid; b++) valid = Float.isFinite(a[b][i]);
+                for (int b = 0; b < nb && valid; b++) valid = Float.isFinite(a[b][i]) && Float.isFinite(a[per + b][i]);
                 if (!valid) continue;
                 int k = (y / stride) * cols + x / stride; // each tile writes its own slots
-                for (int b = 0; b < nb; b++) {
+                for (int b = 0; b < per; b++) {
                     x1[b][k] = a[b][i];
-                    x2[b][k] = a[nb + b][i];
+                    x2[b][k] = a[per + b][i];
                 }
             }
         }

@@ -34,12 +34,22 @@ public final class RadiometricNormalisation {
     private RadiometricNormalisation() {
     }
 
-    /** Fits all bands of the sample. */
+    /** Fits all bands of the sample, every pixel a candidate. */
     public static Fit fit(float[][] x1, float[][] x2) {
+        return fit(x1, x2, null);
+    }
+
+    /**
+     * Fits all bands of the sample.
+     *
+     * @param eligible which pixels may be invariant at all (e.g. same scene class in both
+     *                 dates); null for all
+     */
+    public static Fit fit(float[][] x1, float[][] x2, boolean[] eligible) {
         int nb = x1.length, n = x1[0].length;
         if (n < 3) throw new IllegalArgumentException("need at least 3 invariant pixels, got " + n);
         boolean[] kept = new boolean[n];
-        java.util.Arrays.fill(kept, true);
+        for (int i = 0; i < n; i++) kept[i] = eligible == null || eligible[i];
         double[] gains = new double[nb], offsets = new double[nb], sigma = new double[nb], centre = new double[nb];
         float[] work = new float[n];
         int keptCount = n, it = 0;
@@ -56,7 +66,7 @@ public final class RadiometricNormalisation {
             int newCount = 0;
             boolean changed = false;
             for (int i = 0; i < n; i++) {
-                boolean keep = true;
+                boolean keep = eligible == null || eligible[i];
                 for (int b = 0; b < nb && keep; b++) {
                     double r = x2[b][i] - gains[b] * x1[b][i] - offsets[b] - centre[b];
                     keep = sigma[b] == 0 || Math.abs(r) <= CLIP_SIGMAS * sigma[b]; // exact fit: nothing to clip

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * fits the normalisation, difference std, χ² threshold and k-means classes; (3) the returned
  * product computes the classes lazily ({@link CvaRaster#classes}). The magnitude/angle raster
  * travels with the product as a {@link CvaRaster} attachment; {@link CvaOutputs} writes it with
- * the polar plot and JSON summary. Invariant pixels are those valid (cloud-free) in both images
- * and not excluded as large changes; the SCL same-class/snow/water conditions are not applied.
- * Stateless.
+ * the polar plot and JSON summary. Invariant pixels are those valid (cloud-free) in both images,
+ * of the same scene class in both and not cloud, shadow, snow or water
+ * ({@link SceneClassification}), and not excluded as large changes. Stateless.
  */
 public final class S2CdOperator implements Operator {
     private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
@@ -69,8 +69,17 @@ public final class S2CdOperator implements Operator {
             throw new Ai4cException("S2-CD: the pre-processed images differ in size (" + r1.width() + "x" + r1.height()
                     + " and " + r2.width() + "x" + r2.height() + "); both products must cover the same tile grid.");
         }
-        CvaModel model = CvaStatistics.compute(r1, r2, bands.toArray(String[]::new), reference, confidence, classes,
-                context);
+        Raster scl1 = SceneClassification.onGrid(in1, s1, pre, context).orElse(null);
+        Raster scl2 = SceneClassification.onGrid(in2, s2, pre, context).orElse(null);
+        if (scl1 == null || scl2 == null || scl1.width() != r1.width() || scl1.height() != r1.height()
+                || scl2.width() != r1.width() || scl2.height() != r1.height()) {
+            context.warnings().warning("S2-CD: no scene classification (SCL) on the common grid for both inputs; "
+                    + "invariant pixels are chosen by the cloud mask and the exclusion of large changes only.");
+            scl1 = null;
+            scl2 = null;
+        }
+        CvaModel model = CvaStatistics.compute(r1, r2, scl1, scl2, bands.toArray(String[]::new), reference, confidence,
+                classes, context);
         LOG.info("S2-CD: gains {}, offsets {}, difference std {}, threshold {} (chi-square {} %, {} dof), {} of {} "
                         + "sample pixels invariant", fmt(model.gains()), fmt(model.offsets()), fmt(model.differenceStd()),
                 String.format(Locale.ROOT, "%.4f", model.threshold()), confidence, bands.size(),

@@ -70,4 +70,30 @@ class KernelTest {
         // same seed → same result
         assertArrayEquals(km.centreAngles(), KMeans.fit(m, a, n, 3, 7).centreAngles(), 0);
     }
+
+    @Test
+    void sceneClassInvariance() {
+        assertTrue(SceneClassification.invariant(4, 4)); // vegetation both dates
+        assertTrue(SceneClassification.invariant(5, 5)); // bare soil
+        assertFalse(SceneClassification.invariant(4, 5)); // class changed
+        for (float c : new float[] {0, 1, 3, 6, 8, 9, 10, 11}) assertFalse(SceneClassification.invariant(c, c), "class " + c);
+        assertFalse(SceneClassification.invariant(Float.NaN, Float.NaN));
+    }
+
+    @Test
+    void ineligiblePixelsNeverEnterTheFit() {
+        // pixels 0..9 on y = 2x, pixels 10..19 on y = 3x; only the first half eligible
+        float[] x = new float[20], y = new float[20];
+        boolean[] eligible = new boolean[20];
+        for (int i = 0; i < 20; i++) {
+            x[i] = i % 10 + 1;
+            y[i] = (i < 10 ? 2 : 3) * x[i];
+            eligible[i] = i < 10;
+        }
+        RadiometricNormalisation.Fit fit = RadiometricNormalisation.fit(new float[][] {x}, new float[][] {y}, eligible);
+        assertEquals(2, fit.gains()[0], 1e-6);
+        assertEquals(0, fit.offsets()[0], 1e-5);
+        assertEquals(10, fit.keptCount());
+        for (int i = 10; i < 20; i++) assertFalse(fit.kept()[i]);
+    }
 }

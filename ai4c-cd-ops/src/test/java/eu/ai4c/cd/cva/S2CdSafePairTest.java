@@ -57,6 +57,10 @@ class S2CdSafePairTest {
             assertEquals(GAINS[k], m.gains()[k], 0.01 * GAINS[k], "gain " + TOKENS[k]);
             assertEquals(OFFSETS[k], m.offsets()[k], 0.01 * Math.abs(OFFSETS[k]), "offset " + TOKENS[k]);
         }
+        // invariant: SCL 2, 4, 5, 7 (the cloud classes 3, 8, 9, 10 are no-data already; 1, 6, 11 excluded):
+        // 4 of the 11 classes of the synthetic pattern, minus the planted changes
+        double share = m.invariantPixels() / (double) m.samplePixels();
+        assertTrue(share > 0.3 && share < 0.6, "invariant share " + share);
         byte[] cls = out.raster().read(0, Region.of(N, N)).bytes();
         int planted = 0, detected = 0, valid = 0;
         int[] truth = new int[N * N], found = new int[N * N];
