@@ -1,17 +1,14 @@
 package eu.ai4c.cd.cva;
 
+import eu.ai4c.kit.math.IncompleteGamma;
+
 /**
  * Chi-square distribution: cumulative probability and quantile. The CDF with k degrees of
- * freedom is the regularized lower incomplete gamma P(k/2, x/2), evaluated by its power series
- * below a + 1 and by its continued fraction (modified Lentz) above. The quantile starts from the
+ * freedom is the regularized lower incomplete gamma P(k/2, x/2) ({@link IncompleteGamma}). The quantile starts from the
  * Wilson–Hilferty approximation and refines it by Newton steps kept inside a bisection bracket.
  * Stateless, thread-safe.
  */
 public final class ChiSquare {
-    private static final double EPS = 1e-15;
-    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
-        771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-        9.9843695780195716e-6, 1.5056327351493116e-7};
 
     private ChiSquare() {
     }
@@ -19,7 +16,7 @@ public final class ChiSquare {
     /** P(X ≤ x) for X ~ χ²(k). */
     public static double cdf(double x, int k) {
         if (k <= 0) throw new IllegalArgumentException("degrees of freedom must be positive: " + k);
-        return x <= 0 ? 0 : regularizedGammaP(k / 2.0, x / 2.0);
+        return x <= 0 ? 0 : IncompleteGamma.regularizedP(k / 2.0, x / 2.0);
     }
 
     /**
@@ -35,7 +32,7 @@ public final class ChiSquare {
         double x = k * Math.pow(Math.max(1 - v + normalQuantile(p) * Math.sqrt(v), 1e-3), 3);
         double lo = 0, hi = Math.max(2 * x, 1);
         while (cdf(hi, k) < p) hi *= 2;
-        double a = k / 2.0, lgA = logGamma(a);
+        double a = k / 2.0, lgA = IncompleteGamma.lnGamma(a);
         for (int i = 0; i < 200; i++) {
             double f = cdf(x, k) - p;
             if (Math.abs(f) < 1e-14) break;
@@ -47,48 +44,6 @@ public final class ChiSquare {
             if (hi - lo < 1e-12 * Math.max(1, x)) break;
         }
         return x;
-    }
-
-    /** Regularized lower incomplete gamma P(a, x). */
-    static double regularizedGammaP(double a, double x) {
-        if (x <= 0) return 0;
-        double logPrefix = a * Math.log(x) - x - logGamma(a);
-        if (x < a + 1) {
-            // series: P = e^{-x} x^a / Γ(a+1) Σ x^n / ((a+1)…(a+n))
-            double term = 1 / a, sum = term;
-            for (int n = 1; n < 10_000; n++) {
-                term *= x / (a + n);
-                sum += term;
-                if (Math.abs(term) < Math.abs(sum) * EPS) break;
-            }
-            return Math.min(1, sum * Math.exp(logPrefix));
-        }
-        // continued fraction for Q(a, x), modified Lentz
-        double tiny = 1e-300;
-        double b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
-        for (int n = 1; n < 10_000; n++) {
-            double an = -n * (n - a);
-            b += 2;
-            d = an * d + b;
-            if (Math.abs(d) < tiny) d = tiny;
-            c = b + an / c;
-            if (Math.abs(c) < tiny) c = tiny;
-            d = 1 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.abs(delta - 1) < EPS) break;
-        }
-        return Math.max(0, 1 - Math.exp(logPrefix) * h);
-    }
-
-    /** ln Γ(z) for z > 0 (Lanczos approximation, g = 7). */
-    static double logGamma(double z) {
-        if (z < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * z))) - logGamma(1 - z);
-        z -= 1;
-        double s = LANCZOS[0];
-        for (int i = 1; i < LANCZOS.length; i++) s += LANCZOS[i] / (z + i);
-        double t = z + 7.5;
-        return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(s);
     }
 
     /** Standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */

@@ -1,5 +1,7 @@
 package eu.ai4c.s1.speckle;
 
+import eu.ai4c.kit.math.IncompleteGamma;
+
 import eu.ai4c.kit.Ai4cException;
 
 /**

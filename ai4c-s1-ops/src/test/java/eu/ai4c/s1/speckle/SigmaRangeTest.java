@@ -1,5 +1,7 @@
 package eu.ai4c.s1.speckle;
 
+import eu.ai4c.kit.math.IncompleteGamma;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,12 +1,13 @@
-package eu.ai4c.s1.speckle;
+package eu.ai4c.kit.math;
 
 /**
  * The regularized lower incomplete gamma function {@code P(a, x) = γ(a, x) / Γ(a)}, the cumulative
  * distribution of a gamma variable of shape {@code a} and unit rate: the distribution of L-look
  * speckle intensity. Power series for {@code x < a + 1}, continued fraction (modified Lentz)
- * for the complement otherwise; relative accuracy about 1e-14. Stateless, thread-safe.
+ * for the complement otherwise; relative accuracy about 1e-14. Used by the speckle filters (the
+ * sigma ranges of Lee Sigma) and the chi-square test of change detection. Stateless, thread-safe.
  */
-final class IncompleteGamma {
+public final class IncompleteGamma {
     private static final double EPS = 1e-15;
     private static final double TINY = 1e-300;
     private static final int MAX_TERMS = 1000;
@@ -20,7 +21,7 @@ final class IncompleteGamma {
     }
 
     /** ln Γ(a) for a > 0 (Lanczos approximation). */
-    static double lnGamma(double a) {
+    public static double lnGamma(double a) {
         if (a < 0.5) {
             // reflection: Γ(a)Γ(1-a) = π / sin(πa)
             return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * a))) - lnGamma(1 - a);
@@ -35,7 +36,7 @@ final class IncompleteGamma {
     }
 
     /** P(a, x) for a > 0, x ≥ 0. */
-    static double regularizedP(double a, double x) {
+    public static double regularizedP(double a, double x) {
         if (x <= 0) return 0;
         if (Double.isInfinite(x)) return 1;
         double logPrefix = a * Math.log(x) - x - lnGamma(a);
