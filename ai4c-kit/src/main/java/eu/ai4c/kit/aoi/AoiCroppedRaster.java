@@ -83,50 +83,9 @@ final class AoiCroppedRaster implements Raster {
         Block src = source.read(band, inSource);
         Block view = new Block(region, src.type(), src.array());
         if (mask != null) {
-            applyNoData(view.array(), view.type(), mask.rasterize(inSource), fill[band]);
+            view.fillWhereZero(mask.rasterize(inSource), fill[band]);
         }
         return view;
-    }
-
-    /** Sets the samples where {@code inside} is 0 to {@code noData}; one loop per sample type. */
-    static void applyNoData(Object data, DataType type, byte[] inside, double noData) {
-        int n = inside.length;
-        switch (type) {
-            case BYTE -> {
-                byte[] a = (byte[]) data;
-                byte v = (byte) (long) noData;
-                for (int i = 0; i < n; i++) if (inside[i] == 0) a[i] = v;
-            }
-            case INT16, UINT16 -> {
-                short[] a = (short[]) data;
-                short v = (short) (long) noData;
-                for (int i = 0; i < n; i++) if (inside[i] == 0) a[i] = v;
-            }
-            case INT32 -> {
-                int[] a = (int[]) data;
-                int v = (int) (long) noData;
-                for (int i = 0; i < n; i++) if (inside[i] == 0) a[i] = v;
-            }
-            case FLOAT32 -> {
-                float[] a = (float[]) data;
-                float v = (float) noData;
-                for (int i = 0; i < n; i++) if (inside[i] == 0) a[i] = v;
-            }
-            case FLOAT64 -> {
-                double[] a = (double[]) data;
-                for (int i = 0; i < n; i++) if (inside[i] == 0) a[i] = noData;
-            }
-            case CFLOAT32 -> {
-                float[] a = (float[]) data;
-                float v = (float) noData;
-                for (int i = 0; i < n; i++) {
-                    if (inside[i] == 0) {
-                        a[2 * i] = v;
-                        a[2 * i + 1] = v;
-                    }
-                }
-            }
-        }
     }
 
     @Override

@@ -154,7 +154,7 @@ public final class LandSeaMaskRaster implements Raster {
         }
         Block b = source.read(band, region);
         if (plan.mode() == LandSeaMask.Mode.NONE || region.isEmpty()) return b;
-        applyNoData(b.array(), b.type(), keepMask(region), bands.get(band).noData());
+        b.fillWhereZero(keepMask(region), bands.get(band).noData());
         return b;
     }
 
@@ -186,47 +186,6 @@ public final class LandSeaMaskRaster implements Raster {
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw e;
-        }
-    }
-
-    /** Sets the samples where {@code keep} is 0 to {@code noData}; one loop per sample type. */
-    static void applyNoData(Object data, DataType type, byte[] keep, double noData) {
-        int n = keep.length;
-        switch (type) {
-            case BYTE -> {
-                byte[] a = (byte[]) data;
-                byte v = (byte) (long) noData;
-                for (int i = 0; i < n; i++) if (keep[i] == 0) a[i] = v;
-            }
-            case INT16, UINT16 -> {
-                short[] a = (short[]) data;
-                short v = (short) (long) noData;
-                for (int i = 0; i < n; i++) if (keep[i] == 0) a[i] = v;
-            }
-            case INT32 -> {
-                int[] a = (int[]) data;
-                int v = (int) (long) noData;
-                for (int i = 0; i < n; i++) if (keep[i] == 0) a[i] = v;
-            }
-            case FLOAT32 -> {
-                float[] a = (float[]) data;
-                float v = (float) noData;
-                for (int i = 0; i < n; i++) if (keep[i] == 0) a[i] = v;
-            }
-            case FLOAT64 -> {
-                double[] a = (double[]) data;
-                for (int i = 0; i < n; i++) if (keep[i] == 0) a[i] = noData;
-            }
-            case CFLOAT32 -> {
-                float[] a = (float[]) data;
-                float v = (float) noData;
-                for (int i = 0; i < n; i++) {
-                    if (keep[i] == 0) {
-                        a[2 * i] = v;
-                        a[2 * i + 1] = v;
-                    }
-                }
-            }
         }
     }
 }

@@ -137,6 +137,51 @@ public final class Block {
     }
 
     /**
+     * Sets every sample whose {@code mask} entry is 0 to {@code value} (both parts for complex);
+     * the mask is row-major over this block's region. One loop per sample type, no boxing.
+     */
+    public void fillWhereZero(byte[] mask, double value) {
+        int n = Math.toIntExact(region.area());
+        if (mask.length < n) throw new IllegalArgumentException("Mask of " + mask.length + " for " + n + " samples");
+        switch (type) {
+            case BYTE -> {
+                byte[] a = (byte[]) data;
+                byte v = (byte) (long) value;
+                for (int i = 0; i < n; i++) if (mask[i] == 0) a[i] = v;
+            }
+            case INT16, UINT16 -> {
+                short[] a = (short[]) data;
+                short v = (short) (long) value;
+                for (int i = 0; i < n; i++) if (mask[i] == 0) a[i] = v;
+            }
+            case INT32 -> {
+                int[] a = (int[]) data;
+                int v = (int) (long) value;
+                for (int i = 0; i < n; i++) if (mask[i] == 0) a[i] = v;
+            }
+            case FLOAT32 -> {
+                float[] a = (float[]) data;
+                float v = (float) value;
+                for (int i = 0; i < n; i++) if (mask[i] == 0) a[i] = v;
+            }
+            case FLOAT64 -> {
+                double[] a = (double[]) data;
+                for (int i = 0; i < n; i++) if (mask[i] == 0) a[i] = value;
+            }
+            case CFLOAT32 -> {
+                float[] a = (float[]) data;
+                float v = (float) value;
+                for (int i = 0; i < n; i++) {
+                    if (mask[i] == 0) {
+                        a[2 * i] = v;
+                        a[2 * i + 1] = v;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Copies the part of {@code src} that overlaps this block into this block (same type).
      */
     public void copyFrom(Block src) {

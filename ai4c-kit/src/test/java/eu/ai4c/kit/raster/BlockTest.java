@@ -51,6 +51,18 @@ class BlockTest {
     }
 
     @Test
+    void fillWhereZeroSetsOnlyMaskedSamples() {
+        Block u16 = new Block(Region.of(3, 1), DataType.UINT16, new short[] {1, 2, 3});
+        u16.fillWhereZero(new byte[] {1, 0, 1}, 65535);
+        assertArrayEquals(new short[] {1, (short) 65535, 3}, u16.shorts());
+        Block c = new Block(Region.of(2, 1), DataType.CFLOAT32, new float[] {1, 2, 3, 4});
+        c.fillWhereZero(new byte[] {0, 1}, Float.NaN);
+        assertTrue(Float.isNaN(c.floats()[0]) && Float.isNaN(c.floats()[1]));
+        assertEquals(3f, c.floats()[2]);
+        assertThrows(IllegalArgumentException.class, () -> c.fillWhereZero(new byte[1], 0));
+    }
+
+    @Test
     void arrayTooSmallIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Block(Region.of(3, 3), DataType.FLOAT32, new float[8]));
     }
