@@ -41,12 +41,29 @@ public final class GeoTiffOpener {
             List<Band> bands = bands(layout, dir, gdal, GeoReferencing.verticalUnit(keys).orElse(""));
             var geoCoding = GeoReferencing.of(dir, keys, warnings);
             Metadata metadata = TiffMetadata.build(dir, keys, gdal, bands.size());
-            TiffRaster raster = new TiffRaster(layout, channel, bands, geoCoding, cacheBytes);
+            TiffRaster raster = new TiffRaster(layout, channel, bands, geoCoding, cacheBudget(layout, cacheBytes));
             return new Product(productName(file), raster, metadata, file);
         } catch (IOException | RuntimeException | Error e) {
             channel.close();
             throw e;
         }
+    }
+
+    /** Upper bound of the adaptive cache budget, so memory stays independent of the image size. */
+    static final long MAX_ADAPTIVE_CACHE = 256L << 20;
+
+    /**
+     * The decoded-chunk cache budget: at least {@code requested}, and enough for two full rows of
+     * chunks of every band (capped at {@link #MAX_ADAPTIVE_CACHE}). Geometric operators (warp,
+     * terrain correction) read source windows that straddle chunk rows, walking target tiles row by
+     * row; with less than two rows cached each chunk would be decoded several times.
+     */
+    static long cacheBudget(ImageLayout layout, long requested) {
+        if (requested <= 0) return requested;
+        long chunkBytes = (long) layout.chunkWidth * layout.chunkHeight * layout.samplesPerPixel
+                * layout.kind.dataType.bytesPerSample();
+        long twoRows = 2L * layout.chunksAcross * chunkBytes;
+        return Math.max(requested, Math.min(twoRows, MAX_ADAPTIVE_CACHE));
     }
 
     /** @param heightUnit unit of a vertical CRS, used for bands without a GDAL unit type */
