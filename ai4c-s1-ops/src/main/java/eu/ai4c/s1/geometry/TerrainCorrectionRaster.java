@@ -8,8 +8,12 @@ import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.warp.ResampleKernels;
+import eu.ai4c.kit.warp.Resampling;
+import eu.ai4c.kit.warp.SourceWindow;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,9 @@ import java.util.Objects;
  *
  * <p>For a requested target region: the source (line, sample) of each pixel centre comes from
  * {@link RangeDopplerMapper} (exact or node-interpolated, see there); the source window covering
- * them is read once; values are interpolated bilinearly, no-data aware. Target pixels outside the
- * swath, or whose neighbours are all no-data, are NaN. Output bands are float32 with NaN no-data,
+ * them is read once; values are interpolated with the chosen {@link Resampling} (bilinear by
+ * default) by the warp's {@link ResampleKernels}, no-data aware (NaN and the band's no-data value;
+ * see there for the rules). Target pixels outside the swath, or on a no-data source pixel, are NaN. Output bands are float32 with NaN no-data,
  * named as the source bands. The (line, sample) arrays of the last few regions are kept so that
  * the bands of one tile share one geometry computation.</p>
  *
@@ -43,6 +48,7 @@ public final class TerrainCorrectionRaster implements Raster {
     private final SarGeometry geometry;
     private final TargetGrid grid;
     private final RangeDopplerMapper mapper;
+    private final Resampling resampling;
     private final List<Band> bands;
     private final Map<Region, double[][]> geometryCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -57,9 +63,11 @@ public final class TerrainCorrectionRaster implements Raster {
      * @param dem         terrain heights above the ellipsoid
      * @param grid        target grid
      * @param nodeStep    node spacing of the geometry interpolation in pixels; 1 solves every pixel exactly
+     * @param resampling  interpolation of the SAR image
      */
     public TerrainCorrectionRaster(Raster source, ZeroDoppler zeroDoppler, ElevationModel dem, TargetGrid grid,
-                                   int nodeStep) {
+                                   int nodeStep, Resampling resampling) {
+        this.resampling = Objects.requireNonNull(resampling, "resampling");
         this.source = Objects.requireNonNull(source, "source");
         this.geometry = zeroDoppler.geometry();
         this.grid = Objects.requireNonNull(grid, "grid");
@@ -82,7 +90,13 @@ public final class TerrainCorrectionRaster implements Raster {
         this.bands = List.copyOf(out);
     }
 
-    /** With the {@link #DEFAULT_NODE_STEP}. */
+    /** Bilinear resampling. */
+    public TerrainCorrectionRaster(Raster source, ZeroDoppler zeroDoppler, ElevationModel dem, TargetGrid grid,
+                                   int nodeStep) {
+        this(source, zeroDoppler, dem, grid, nodeStep, Resampling.BILINEAR);
+    }
+
+    /** Bilinear resampling with the {@link #DEFAULT_NODE_STEP}. */
     public TerrainCorrectionRaster(Raster source, ZeroDoppler zeroDoppler, ElevationModel dem, TargetGrid grid) {
         this(source, zeroDoppler, dem, grid, DEFAULT_NODE_STEP);
     }
@@ -155,12 +169,14 @@ public final class TerrainCorrectionRaster implements Raster {
         }
         if (minL > maxL) {
             for (int r = 0; r < h; r++) {
-                java.util.Arrays.fill(out, (y + r) * stride + x, (y + r) * stride + x + w, Float.NaN);
+                Arrays.fill(out, (y + r) * stride + x, (y + r) * stride + x + w, Float.NaN);
             }
             return;
         }
-        int l0 = Math.max(0, (int) Math.floor(minL)), l1 = Math.min(lines - 1, (int) Math.floor(maxL) + 1);
-        int s0 = Math.max(0, (int) Math.floor(minS)), s1 = Math.min(samples - 1, (int) Math.floor(maxS) + 1);
+        // Kernel support around the pixel holding each point (bicubic: 2 pixels).
+        int halo = resampling.halo();
+        int l0 = Math.max(0, (int) Math.floor(minL) - halo), l1 = Math.min(lines - 1, (int) Math.floor(maxL) + 1 + halo);
+        int s0 = Math.max(0, (int) Math.floor(minS) - halo), s1 = Math.min(samples - 1, (int) Math.floor(maxS) + 1 + halo);
         Region window = new Region(s0, l0, s1 - s0 + 1, l1 - l0 + 1);
         if (window.area() > MAX_WINDOW_PIXELS && (w > 1 || h > 1)) {
             int hw = w / 2, hh = h / 2;
@@ -174,8 +190,19 @@ public final class TerrainCorrectionRaster implements Raster {
             return;
         }
         Band b = source.bands().get(band);
-        float[] src = source.read(band, window).toFloats();
-        BilinearResampler.resample(src, s0, l0, window.width(), window.height(), lines, samples, line, sample, out,
-                y * stride + x, w, h, stride, b.hasNoData(), (float) b.noData());
+        SourceWindow src = SourceWindow.of(source.read(band, window), b, samples, lines);
+        // The kernels take pixel-corner coordinates: the centre of line l is at y = l + 0.5.
+        int n = w * h;
+        double[] sx = new double[n], sy = new double[n], v = new double[n];
+        for (int r = 0, k = 0; r < h; r++) {
+            for (int c = 0, i = (y + r) * stride + x; c < w; c++, i++, k++) {
+                sx[k] = sample[i] + 0.5;
+                sy[k] = line[i] + 0.5;
+            }
+        }
+        ResampleKernels.resample(resampling, src, sx, sy, n, v);
+        for (int r = 0, k = 0; r < h; r++) {
+            for (int c = 0, i = (y + r) * stride + x; c < w; c++, i++, k++) out[i] = (float) v[k];
+        }
     }
 }

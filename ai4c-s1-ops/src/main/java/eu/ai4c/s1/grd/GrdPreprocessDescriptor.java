@@ -102,6 +102,11 @@ public final class GrdPreprocessDescriptor {
                     ParameterDescriptor.builder("trimThreshold", ParameterType.DOUBLE)
                             .defaultValue(0.5).interval("[0,*)").label("Trim threshold")
                             .description("Border pixels whose DN is below this threshold are trimmed.")
+                            .build(),
+                    ParameterDescriptor.builder("imgResampling", ParameterType.CHOICE)
+                            .valueSet("Nearest", "Bilinear", "Bicubic").defaultValue("Bilinear")
+                            .label("Image resampling")
+                            .description("Resampling of the SAR image during terrain correction.")
                             .build()));
 
     private GrdPreprocessDescriptor() {

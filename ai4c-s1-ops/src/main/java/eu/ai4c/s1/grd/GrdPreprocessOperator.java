@@ -18,6 +18,7 @@ import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.tile.CachedRaster;
 import eu.ai4c.kit.tile.TileCache;
+import eu.ai4c.kit.warp.Resampling;
 import eu.ai4c.s1.calibration.CalibrationType;
 import eu.ai4c.s1.calibration.DecibelRaster;
 import eu.ai4c.s1.geometry.SarLocator;
@@ -121,7 +122,8 @@ public final class GrdPreprocessOperator implements Operator {
         TargetGrid grid = TargetGrid.covering(lon, lat, crs, resolution);
         LOG.info("{}: output grid {} x {} pixels at {} m in {}", alias, grid.width(), grid.height(), resolution,
                 crs.getName().getCode());
-        Raster out = new TerrainCorrectionRaster(sar, zeroDoppler, dem, grid);
+        Raster out = new TerrainCorrectionRaster(sar, zeroDoppler, dem, grid,
+                TerrainCorrectionRaster.DEFAULT_NODE_STEP, params.getChoice("imgResampling", Resampling.class));
 
         // 6-7: dB, land/sea mask, area of interest
         if (db) out = new DecibelRaster(out);

@@ -14,6 +14,7 @@ import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.warp.Resampling;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +128,75 @@ class TerrainCorrectionRasterTest {
                     new GeoidOnlyDem(GEOID), grid, step);
             for (float v : tc.read(0, new Region(0, 0, 300, 300)).floats()) assertTrue(Float.isNaN(v));
         }
+    }
+
+    /**
+     * The image resampling methods against the source positions the raster itself uses: bands
+     * hold the sample, the sample squared and the sample with NaN no-data left of sample 100.
+     * Nearest gives the value of the pixel containing the point; bicubic reproduces the quadratic
+     * exactly where its 4×4 support is inside and valid, bilinear does not; NaN source pixels stay
+     * out of the result.
+     */
+    @Test
+    void imageResamplingMethods() throws Exception {
+        float[] linear = new float[LINES * SAMPLES], quad = new float[LINES * SAMPLES], holed = new float[LINES * SAMPLES];
+        for (int l = 0, i = 0; l < LINES; l++) {
+            for (int s = 0; s < SAMPLES; s++, i++) {
+                linear[i] = s;
+                quad[i] = s * s;
+                holed[i] = s < 100 ? Float.NaN : s;
+            }
+        }
+        Region all = Region.of(SAMPLES, LINES);
+        MemoryRaster src = new MemoryRaster(List.of(Band.of("sample", DataType.FLOAT32),
+                Band.of("square", DataType.FLOAT32), new Band("holed", DataType.FLOAT32, Float.NaN, true, null, null)),
+                new Block[] {new Block(all, DataType.FLOAT32, linear), new Block(all, DataType.FLOAT32, quad),
+                        new Block(all, DataType.FLOAT32, holed)}, null);
+        double[][] fp = new SarLocator(orbit, geometry).footprint(48);
+        TargetGrid grid = TargetGrid.covering(fp[0], fp[1], Projections.utm(12.5, 41.9), 10);
+        double bilinearWorstSquare = 0;
+        for (Resampling method : Resampling.values()) {
+            TerrainCorrectionRaster tc = new TerrainCorrectionRaster(src, new ZeroDoppler(orbit, geometry),
+                    new GeoidOnlyDem(GEOID), grid, 16, method);
+            int interior = 0, outside = 0;
+            for (int ty = 0; ty < grid.height(); ty += 97) {
+                for (int tx = 0; tx < grid.width(); tx += 97) {
+                    Region r = new Region(tx, ty, Math.min(97, grid.width() - tx), Math.min(97, grid.height() - ty));
+                    double[][] pos = tc.sourcePositions(r);
+                    float[] lin = tc.read(0, r).floats(), sq = tc.read(1, r).floats(), ho = tc.read(2, r).floats();
+                    for (int i = 0; i < lin.length; i++) {
+                        double l = pos[0][i], s = pos[1][i];
+                        if (!(l > -0.5 && l < LINES - 0.5 && s > -0.5 && s < SAMPLES - 0.5)) {
+                            outside++;
+                            assertTrue(Float.isNaN(lin[i]) && Float.isNaN(sq[i]) && Float.isNaN(ho[i]), method + " outside");
+                            continue;
+                        }
+                        double containing = Math.floor(s + 0.5);
+                        assertEquals(containing < 100, Float.isNaN(ho[i]), method + " no-data at sample " + s);
+                        if (l < 2 || l > LINES - 3 || s < 2 || s > SAMPLES - 3) continue;
+                        interior++;
+                        switch (method) {
+                            case NEAREST -> {
+                                assertEquals(containing, lin[i], 0, "nearest at sample " + s);
+                                assertEquals(containing * containing, sq[i], 0, "nearest at sample " + s);
+                            }
+                            case BILINEAR -> {
+                                assertEquals(s, lin[i], 1e-4, "bilinear at sample " + s);
+                                bilinearWorstSquare = Math.max(bilinearWorstSquare, Math.abs(sq[i] - s * s));
+                            }
+                            case BICUBIC -> {
+                                assertEquals(s, lin[i], 1e-4, "bicubic at sample " + s);
+                                assertEquals(s * s, sq[i], 1e-2, "bicubic at sample " + s);
+                            }
+                        }
+                        if (s > 102) assertEquals(lin[i], ho[i], 0, method + " away from the no-data");
+                    }
+                }
+            }
+            assertTrue(interior > 20000 && outside > 1000, method + ": " + interior + " interior, " + outside + " outside");
+        }
+        // bilinear's error on a parabola is f·(1−f) ≤ 0.25: the methods really differ
+        assertTrue(bilinearWorstSquare > 0.2 && bilinearWorstSquare <= 0.25 + 1e-2, "bilinear " + bilinearWorstSquare);
     }
 
     private void check(ElevationModel model, RoughDem dem, int step, double tolerance) throws Exception {

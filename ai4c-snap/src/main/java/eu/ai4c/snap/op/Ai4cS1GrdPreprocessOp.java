@@ -89,6 +89,10 @@ public final class Ai4cS1GrdPreprocessOp extends NativeSourceAdapter {
             description = "Border pixels whose DN is below this threshold are trimmed.")
     Double trimThreshold;
 
+    @Parameter(defaultValue = "Bilinear", valueSet = {"Nearest", "Bilinear", "Bicubic"}, label = "Image resampling",
+            description = "Resampling of the SAR image during terrain correction.")
+    String imgResampling;
+
     @Parameter(defaultValue = "3", interval = "[1,101]", unit = "pixels", label = "Size X",
             description = "Window width for Boxcar, Median, Frost, Gamma Map and Lee.")
     Integer filterSizeX;
