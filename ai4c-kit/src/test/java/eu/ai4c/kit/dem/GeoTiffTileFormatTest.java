@@ -127,5 +127,10 @@ class GeoTiffTileFormatTest {
         assertEquals(plane(13, 41), tile.height(41, 13), 1e-3);
         assertTrue(Double.isNaN(tile.height(42 - 60.5 * STEP, 12 + 60.5 * STEP)), "no-data posts are voids");
         assertTrue(format.footprint(dir.resolve("N41E012.hgt")).isEmpty());
+
+        // a single GeoTIFF given as the DEM is read lazily through the raster opener, not loaded whole
+        ElevationModel single = ElevationModels.open(tif, GEOID, f -> ProductIO.read(f).raster(),
+                List.of(new HgtFormat(), format), w -> { });
+        assertTrue(single instanceof RasterDem, single.describe());
     }
 }
