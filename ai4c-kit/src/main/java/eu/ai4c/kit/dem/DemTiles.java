@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * voids, fall back to the geoid (0 m above MSL) and are counted.
  *
  * <p>Supported formats are passed in; {@link #open(Path, Geoid)} uses SRTM {@code .hgt} only.
- * GeoTIFF tiles are added by passing a GeoTIFF {@link DemTileFormat} to
- * {@link #open(Path, Geoid, List, long)}.</p>
+ * GeoTIFF tiles are added by passing {@link GeoTiffTileFormat} to
+ * {@link #open(Path, Geoid, List, long)}; a folder may mix formats.</p>
  *
  * <h2>Thread-safety</h2>
  * Thread-safe; concurrent requests for the same tile wait for a single load.
@@ -96,7 +96,7 @@ public final class DemTiles implements ElevationModel {
         }
         if (cells.isEmpty()) {
             throw Ai4cException.usage("DEM folder " + folder + " holds no DEM tile (expected SRTM tiles named like "
-                    + "N41E012.hgt): check the path.");
+                    + "N41E012.hgt or WGS 84 GeoTIFF tiles such as Copernicus DEM): check the path.");
         }
         return new DemTiles(folder, geoid, Map.copyOf(cells), Map.copyOf(formatOf), cacheBytes);
     }

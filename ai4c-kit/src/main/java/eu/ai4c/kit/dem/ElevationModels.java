@@ -50,6 +50,8 @@ public final class ElevationModels {
                     + "or leave out --dem to use the geoid only.");
         }
         for (DemTileFormat format : formats) {
+            // a single GeoTIFF DEM may be a large mosaic: read it lazily through the opener instead
+            if (opener != null && format instanceof GeoTiffTileFormat) continue;
             try {
                 if (format.footprint(dem).isPresent()) {
                     return new SingleTile(dem, format.read(dem), geoid);

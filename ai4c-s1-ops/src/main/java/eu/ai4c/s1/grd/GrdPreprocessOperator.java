@@ -6,6 +6,7 @@ import eu.ai4c.kit.aoi.AreaOfInterest;
 import eu.ai4c.kit.dem.ElevationModel;
 import eu.ai4c.kit.dem.ElevationModels;
 import eu.ai4c.kit.dem.Geoid;
+import eu.ai4c.kit.dem.GeoTiffTileFormat;
 import eu.ai4c.kit.dem.HgtFormat;
 import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.io.ProductIO;
@@ -111,7 +112,7 @@ public final class GrdPreprocessOperator implements Operator {
                 context.warnings());
         Geoid geoid = Geoid.locate(params.has("geoid") ? params.getPath("geoid") : null);
         ElevationModel dem = ElevationModels.open(params.has("dem") ? params.getPath("dem") : null, geoid,
-                file -> ProductIO.read(file).raster(), List.of(new HgtFormat()), context.warnings());
+                file -> ProductIO.read(file).raster(), List.of(new HgtFormat(), new GeoTiffTileFormat()), context.warnings());
         LOG.info("{}: heights from {}", alias, dem.describe());
         SarLocator locator = new SarLocator(zeroDoppler.orbit(), zeroDoppler.geometry());
         double[][] low = locator.footprint(-100), high = locator.footprint(4000);
