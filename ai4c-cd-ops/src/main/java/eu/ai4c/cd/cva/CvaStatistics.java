@@ -20,8 +20,6 @@ import java.io.IOException;
  */
 public final class CvaStatistics {
     /** Largest statistics sample (pixels). */
-    /** Pixels per row strip of the sampled-rows statistics pass (per band). */
-    private static final int ROW_STRIP_PIXELS = 1 << 17;
     public static final int MAX_SAMPLE = 1_000_000;
     /** Largest number of changed pixels given to k-means. */
     public static final int MAX_KMEANS = 200_000;
@@ -68,13 +66,8 @@ public final class CvaStatistics {
                 : java.util.List.of(image1, image2));
         int[] all = new int[2 * (nb + extra)];
         for (int i = 0; i < all.length; i++) all[i] = i;
-        // with a stride, only the sampled rows go through the pre-processing (full-width row strips)
-        boolean rows = stride > 1;
-        Raster pass = rows ? new SampledRows(stack, stride) : stack;
-        TileGrid tiles = rows ? new TileGrid(w, pass.height(), w, Math.max(1, ROW_STRIP_PIXELS / w))
-                : new TileGrid(w, h, 512, 512);
-        TileEngine.run("S2-CD statistics", pass, all, tiles, context, (c, r, blocks) -> {
-            sample(blocks, nb, extra, stride, rows, cols, x1, x2);
+        TileEngine.run("S2-CD statistics", stack, all, new TileGrid(w, h, 512, 512), context, (c, r, blocks) -> {
+            sample(blocks, nb, extra, stride, cols, x1, x2);
         });
         int n = 0;
         for (int i = 0; i < cap; i++) {
@@ -135,25 +128,19 @@ public final class CvaStatistics {
                 threshold, km, n, fit.keptCount());
     }
 
-    /**
-     * Copies the sample pixels of one tile into their slots. With {@code rowsOnly} the blocks hold
-     * only the sampled rows ({@link SampledRows}): every row is a sample row, row index = slot row.
-     */
-    private static void sample(Block[] blocks, int nb, int extra, int stride, boolean rowsOnly, int cols,
-                               float[][] x1, float[][] x2) {
+    private static void sample(Block[] blocks, int nb, int extra, int stride, int cols, float[][] x1, float[][] x2) {
         Region reg = blocks[0].region();
         int per = nb + extra;
         float[][] a = new float[2 * per][];
         for (int b = 0; b < 2 * per; b++) a[b] = blocks[b].toFloats();
-        int rowStep = rowsOnly ? 1 : stride;
-        int y0 = ((reg.y() + rowStep - 1) / rowStep) * rowStep, x0 = ((reg.x() + stride - 1) / stride) * stride;
-        for (int y = y0; y < reg.maxY(); y += rowStep) {
+        int y0 = ((reg.y() + stride - 1) / stride) * stride, x0 = ((reg.x() + stride - 1) / stride) * stride;
+        for (int y = y0; y < reg.maxY(); y += stride) {
             for (int x = x0; x < reg.maxX(); x += stride) {
                 int i = (y - reg.y()) * reg.width() + (x - reg.x());
                 boolean valid = true;
                 for (int b = 0; b < nb && valid; b++) valid = Float.isFinite(a[b][i]) && Float.isFinite(a[per + b][i]);
                 if (!valid) continue;
-                int k = (y / rowStep) * cols + x / stride; // each tile writes its own slots
+                int k = (y / stride) * cols + x / stride; // each tile writes its own slots
                 for (int b = 0; b < per; b++) {
                     x1[b][k] = a[b][i];
                     x2[b][k] = a[per + b][i];
