@@ -7,6 +7,7 @@ import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.tile.TileEngine;
 import eu.ai4c.kit.tile.TileGrid;
 import java.awt.image.BufferedImage;
@@ -76,7 +77,10 @@ public final class CvaOutputs {
         }
         double rScale = PLOT_RADIUS / Math.max(maxMag, Math.sqrt(model.threshold()) * 2);
         drawAxes(plot, Math.sqrt(model.threshold()) * rScale);
-        TileEngine.run("S2-CD outputs", vector, new int[] {0, 1}, new TileGrid(vector.width(), vector.height(), 512, 512),
+        // counts and plot from the magnitude/angle just written: reading two float32 bands back is far
+        // cheaper than pulling both pre-processed images through the chain a second time
+        Raster written = ProductIO.read(cva).raster();
+        TileEngine.run("S2-CD outputs", written, new int[] {0, 1}, new TileGrid(written.width(), written.height(), 512, 512),
                 context, (c, r, blocks) -> {
                     float[] mag = blocks[0].floats(), ang = blocks[1].floats();
                     long[] local = new long[counts.length];

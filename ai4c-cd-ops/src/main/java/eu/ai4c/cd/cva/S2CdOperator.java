@@ -59,7 +59,14 @@ public final class S2CdOperator implements Operator {
         pre.put("bands", String.join(",", bands));
         pre.put("resolution", String.valueOf(params.getDouble("resolution")));
         pre.put("projection", params.getString("projection"));
-        pre.put("cloudmask", "L2A");
+        // the SCL cloud mask needs an SCL in both inputs (per-band GeoTIFF folders usually have none)
+        boolean bothScl = s1.scl().isPresent() && s2.scl().isPresent();
+        pre.put("cloudmask", bothScl ? "L2A" : "None");
+        if (!bothScl) {
+            context.warnings().warning("S2-CD: " + (s1.scl().isEmpty() ? s1.name() : s2.name()) + " has no scene "
+                    + "classification (SCL), so clouds are not masked; give L2A products with their SCL to remove "
+                    + "cloudy pixels.");
+        }
         if (params.has("aoi")) pre.put("aoi", params.getString("aoi"));
         ParameterValues preParams = S2PreprocessDescriptor.DESCRIPTOR.validate(pre);
         S2PreprocessOperator preprocess = new S2PreprocessOperator();

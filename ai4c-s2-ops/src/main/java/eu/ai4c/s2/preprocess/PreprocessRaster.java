@@ -1,6 +1,5 @@
 package eu.ai4c.s2.preprocess;
 
-import eu.ai4c.kit.aoi.PolygonMask;
 import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
@@ -12,8 +11,8 @@ import java.util.List;
 
 /**
  * The S2-preprocess bands on the common native-CRS grid: each band resampled
- * ({@link ResampledBand}), then cloudy pixels ({@link CloudFlags}) and, with a land/sea mask, land
- * or sea pixels set to NaN. Float32 reflectance, band names as asked ({@code B2}, …).
+ * ({@link ResampledBand}), then cloudy pixels ({@link CloudFlags}) set to NaN (the land/sea mask
+ * comes later, on the output grid). Float32 reflectance, band names as asked ({@code B2}, …).
  *
  * <h2>Thread-safety</h2>
  * Thread-safe (the cloud flags are shared through a thread-safe cached raster).
@@ -22,16 +21,12 @@ final class PreprocessRaster implements Raster {
     private final List<Raster> sources;
     private final List<Band> bands;
     private final Raster cloud;
-    private final PolygonMask land;
-    private final boolean removeLand;
 
     /**
      * @param sources    one single-band float raster per output band, all on the same grid
      * @param cloud      cloud flags on that grid (1 = cloudy), or null
-     * @param land       land polygons rasterized on that grid, or null for no land/sea mask
-     * @param removeLand true to set land pixels to NaN, false to set sea pixels to NaN
      */
-    PreprocessRaster(List<Raster> sources, List<String> names, Raster cloud, PolygonMask land, boolean removeLand) {
+    PreprocessRaster(List<Raster> sources, List<String> names, Raster cloud) {
         this.sources = List.copyOf(sources);
         List<Band> b = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -39,8 +34,6 @@ final class PreprocessRaster implements Raster {
         }
         this.bands = List.copyOf(b);
         this.cloud = cloud;
-        this.land = land;
-        this.removeLand = removeLand;
     }
 
     @Override
@@ -71,11 +64,6 @@ final class PreprocessRaster implements Raster {
         if (cloud != null) {
             byte[] f = cloud.read(0, region).bytes();
             for (int i = 0; i < n; i++) if (f[i] != 0) v[i] = Float.NaN;
-        }
-        if (land != null) {
-            byte[] inside = land.rasterize(region);
-            byte remove = (byte) (removeLand ? 1 : 0);
-            for (int i = 0; i < n; i++) if (inside[i] == remove) v[i] = Float.NaN;
         }
         return b;
     }

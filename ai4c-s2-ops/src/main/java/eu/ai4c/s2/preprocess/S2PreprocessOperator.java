@@ -3,8 +3,15 @@ package eu.ai4c.s2.preprocess;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.aoi.AoiCrop;
 import eu.ai4c.kit.aoi.AreaOfInterest;
-import eu.ai4c.kit.aoi.PolygonMask;
+import eu.ai4c.kit.dem.ElevationModel;
+import eu.ai4c.kit.dem.ElevationModels;
+import eu.ai4c.kit.dem.Geoid;
+import eu.ai4c.kit.dem.GeoidOnlyDem;
+import eu.ai4c.kit.dem.HgtFormat;
 import eu.ai4c.kit.geo.MapGeoCoding;
+import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.landsea.LandSeaMask;
+import eu.ai4c.kit.landsea.LandSeaMaskRaster;
 import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorDescriptor;
@@ -41,11 +48,12 @@ import org.slf4j.LoggerFactory;
  * reflectance on one grid. Steps, all lazy and tile by tile: (1) L1C input goes through Sen2Cor
  * when installed (else stops, or continues on top-of-atmosphere reflectance with
  * {@code --l1c-as-toa}, which also skips Sen2Cor); (2) each band is resampled from its native
- * grid to the output resolution in the tile's CRS ({@link ResampledBand}); (3) cloud and
- * land/sea pixels become NaN ({@link CloudFlags}, land polygons); (4) reprojection with the kit's
- * {@link WarpRaster} when the projection asked for is not the tile's own (UTM(Auto) keeps a UTM
- * tile's zone); (5) crop to the area of interest. The land/sea mask from a DEM is not offered
- * yet: give land polygons. Stateless.
+ * grid to the output resolution in the tile's CRS ({@link ResampledBand}); (3) cloudy pixels
+ * become NaN ({@link CloudFlags}); (4) reprojection with the kit's {@link WarpRaster} when the
+ * projection asked for is not the tile's own (UTM(Auto) keeps a UTM tile's zone); (5) land or sea
+ * pixels become NaN ({@link LandSeaMaskRaster}: land polygons of {@code --landmask-vector}, else
+ * the DEM, elevation ≤ 0 is sea, with {@code --landseamask-tolerance}); (6) crop to the area of
+ * interest. Stateless.
  */
 public final class S2PreprocessOperator implements Operator {
     private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
@@ -89,22 +97,13 @@ public final class S2PreprocessOperator implements Operator {
         }
         Raster cloud = cloudFlags(s2, cloudmask, grid, width, height, flagDown);
         String lsm = params.getString("landseamask");
-        PolygonMask land = null;
-        if (!lsm.equals("None")) {
-            if (!params.has("landmaskVector")) {
-                throw Ai4cException.usage("S2-preprocess: --landseamask " + lsm + " needs land polygons: give "
-                        + "--landmask-vector <file> (GeoJSON, Shapefile, KML or GeoPackage of land areas); the "
-                        + "DEM-based mask is not available for Sentinel-2 yet.");
-            }
-            Path v = params.getPath("landmaskVector");
-            land = PolygonMask.of(AreaOfInterest.parse(v.toString()), grid);
-        }
+        LandSeaMask.Mode lsmMode = LandSeaMask.Mode.parse(lsm, "--landseamask");
         List<BandImage> used = new ArrayList<>();
         for (S2Band b : bands) used.add(s2.band(b));
         if (cloudmask.equals("L2A")) s2.scl().ifPresent(used::add);
         if (cloudmask.equals("L1C")) s2.cloudClassification().ifPresent(used::add);
         ImagePrefetch.start(used, context.threads());
-        Raster raster = new PreprocessRaster(resampled, names, cloud, land, lsm.equals("Land"));
+        Raster raster = new PreprocessRaster(resampled, names, cloud);
         LOG.info("S2-preprocess: {} {} baseline {}, bands {} at {} m ({}x{} px, {} upsampling, {} downsampling), "
                         + "cloud mask {}, land/sea mask {}", s2.name(), s2.level(), s2.baseline(), names,
                 fmt(res), width, height, up, down, cloudmask, lsm);
@@ -118,6 +117,7 @@ public final class S2PreprocessOperator implements Operator {
             raster = new WarpRaster(raster, tg, up.kernel(), PixelTransform.DEFAULT_MAX_ERROR);
             LOG.info("S2-preprocess: reprojecting to {} ({}x{} px)", target.getName().getCode(), tg.width(), tg.height());
         }
+        raster = landSea(raster, lsmMode, params, context);
         if (params.has("aoi")) {
             raster = AoiCrop.crop(raster, AreaOfInterest.parse(params.getString("aoi")), false);
         }
@@ -126,6 +126,27 @@ public final class S2PreprocessOperator implements Operator {
         for (Map.Entry<String, Object> e : params.asMap().entrySet()) h.set(e.getKey(), String.valueOf(e.getValue()));
         h.set("level", s2.level()).set("processing_baseline", s2.baseline());
         return new Product(s2.name() + "_S2-preprocess", raster, md, null);
+    }
+
+    /**
+     * Step (5): the land/sea mask on the output grid, after the reprojection (so the DEM or the
+     * polygons are sampled once per output pixel, on the grid the user gets) and before the AoI
+     * crop (which only narrows the regions pulled, so no mask work is spent outside the AoI).
+     * Land polygons win over the DEM; the DEM is opened only when it decides.
+     */
+    private static Raster landSea(Raster raster, LandSeaMask.Mode mode, ParameterValues params, ProcessingContext context)
+            throws IOException {
+        double tolerance = params.getDouble("landseamaskTolerance");
+        Path vector = params.has("landmaskVector") ? params.getPath("landmaskVector") : null;
+        ElevationModel dem = null;
+        Geoid geoid = null;
+        if (mode != LandSeaMask.Mode.NONE && vector == null && params.has("dem")) {
+            geoid = Geoid.locate(params.has("geoid") ? params.getPath("geoid") : null);
+            dem = ElevationModels.open(params.getPath("dem"), geoid, file -> ProductIO.read(file).raster(),
+                    List.of(new HgtFormat()), context.warnings());
+            LOG.info("S2-preprocess: land/sea mask from {}", dem.describe());
+        }
+        return LandSeaMaskRaster.of(raster, mode, tolerance, vector, dem, dem instanceof GeoidOnlyDem, geoid);
     }
 
     private static List<S2Band> bands(List<String> names) {

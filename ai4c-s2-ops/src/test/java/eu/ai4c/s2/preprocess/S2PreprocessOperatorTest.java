@@ -71,6 +71,8 @@ class S2PreprocessOperatorTest {
         assertEquals("UTM(Auto)", d.parameter("projection").orElseThrow().defaultValue());
         assertEquals("--l1c-as-toa", d.parameter("l1cAsToa").orElseThrow().option());
         assertEquals("--landmask-vector", d.parameter("landmaskVector").orElseThrow().option());
+        assertEquals("--landseamask-tolerance", d.parameter("landseamaskTolerance").orElseThrow().option());
+        assertTrue(d.parameter("dem").isPresent() && d.parameter("geoid").isPresent());
     }
 
     @Test
@@ -217,7 +219,47 @@ class S2PreprocessOperatorTest {
         assertTrue(Float.isNaN(noLand[60 * 120 + 60]) && !Float.isNaN(noSea[60 * 120 + 60]));
         assertTrue(!Float.isNaN(noLand[110 * 120 + 110]) && Float.isNaN(noSea[110 * 120 + 110]));
         Ai4cException e = assertThrows(Ai4cException.class, () -> run(l2aPath, "landseamask", "Sea"));
-        assertTrue(e.getMessage().contains("--landmask-vector"), e.getMessage());
+        assertTrue(e.getMessage().contains("--landmask-vector") && e.getMessage().contains("--dem"), e.getMessage());
+    }
+
+    @Test
+    void demSeaMaskKeepsTheIslandAndToleranceGrowsIt(@TempDir Path dir) throws IOException {
+        MapGeoCoding g = (MapGeoCoding) run(l2aPath, "bands", "B2").raster().geoCoding();
+        double[] a = lonLat(g, 30, 30), b = lonLat(g, 90, 90), c0 = lonLat(g, -10, -10), c1 = lonLat(g, 130, 130);
+        // WGS84 DEM at 1/8192 degree: 50 m above the geoid inside the island box, -5 m (sea) around it
+        double step = 1.0 / 8192, west = Math.min(c0[0], c1[0]), north = Math.max(c0[1], c1[1]);
+        int w = (int) Math.ceil((Math.max(c0[0], c1[0]) - west) / step), h = (int) Math.ceil((north - Math.min(c0[1], c1[1])) / step);
+        float[] heights = new float[w * h];
+        for (int r = 0; r < h; r++) {
+            for (int col = 0; col < w; col++) {
+                double lon = west + (col + 0.5) * step, lat = north - (r + 0.5) * step;
+                boolean island = lon > Math.min(a[0], b[0]) && lon < Math.max(a[0], b[0])
+                        && lat > Math.min(a[1], b[1]) && lat < Math.max(a[1], b[1]);
+                heights[r * w + col] = island ? 50f : -5f;
+            }
+        }
+        Path dem = dir.resolve("dem.tif");
+        ProductIO.writer("GeoTIFF").write(new Product("dem", eu.ai4c.kit.raster.MemoryRaster.ofFloats("height", w, h,
+                heights, MapGeoCoding.northUp(eu.ai4c.kit.geo.Projections.wgs84(), west, north, step, step)),
+                new eu.ai4c.kit.raster.Metadata("dem"), null), dem, ProcessingContext.defaults());
+
+        float[] sea = all(run(l2aPath, "bands", "B2", "landseamask", "Sea", "dem", dem.toString()).raster(), 0);
+        float[] land = all(run(l2aPath, "bands", "B2", "landseamask", "Land", "dem", dem.toString()).raster(), 0);
+        float[] grown = all(run(l2aPath, "bands", "B2", "landseamask", "Sea", "dem", dem.toString(),
+                "landseamask-tolerance", "200").raster(), 0);
+        int island = 60 * 120 + 60, nearCoast = 95 * 120 + 95, offshore = 116 * 120 + 116;
+        assertTrue(!Float.isNaN(sea[island]) && Float.isNaN(land[island]), "island pixel");
+        assertTrue(Float.isNaN(sea[offshore]) && !Float.isNaN(land[offshore]), "offshore pixel");
+        assertTrue(Float.isNaN(sea[nearCoast]), "50 m off the coast is sea without tolerance");
+        assertFalse(Float.isNaN(grown[nearCoast]), "a 200 m tolerance keeps a pixel 50 m off the coast");
+        assertTrue(Float.isNaN(grown[offshore]), "a 200 m tolerance does not keep a pixel 260 m off the coast");
+        int removed = 0;
+        for (float v : sea) if (Float.isNaN(v)) removed++;
+        // sea is the whole 120x120 tile minus the 60x60 island (plus the 12 no-data columns)
+        assertTrue(removed > 120 * 120 - 60 * 60 - 200 && removed < 120 * 120 - 60 * 60 + 12 * 120 + 200, "removed " + removed);
+        Ai4cException e = assertThrows(Ai4cException.class, () -> run(l2aPath, "landseamask", "Land",
+                "landseamask-tolerance", "-1"));
+        assertTrue(e.getMessage().contains("landseamask"), e.getMessage());
     }
 
     @Test

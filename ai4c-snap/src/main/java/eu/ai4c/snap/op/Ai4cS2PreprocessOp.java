@@ -34,12 +34,24 @@ public final class Ai4cS2PreprocessOp extends NativeSourceAdapter {
     String[] bands;
 
     @Parameter(defaultValue = "None", valueSet = {"None", "Land", "Sea"}, label = "Land/sea mask",
-            description = "Type of pixels to remove (set to no-data): Land or Sea, decided by the land polygons of --landmask-vector.")
+            description = "Pixels to remove: Sea sets sea pixels to no-data, Land land pixels; decided from the DEM (elevation ≤ 0 is sea) or from --landmask-vector.")
     String landseamask;
 
+    @Parameter(defaultValue = "0", interval = "[0,*)", unit = "m", label = "Land/sea mask tolerance",
+            description = "Buffer in metres added to the kept class, so that pixels near the coast are kept.")
+    Double landseamaskTolerance;
+
     @Parameter(label = "Land polygons",
-            description = "Vector file of land polygons (GeoJSON, Shapefile, KML, GeoPackage) used by --landseamask: inside is land, outside is sea.")
+            description = "Vector file of land polygons deciding land and sea instead of the DEM.")
     File landmaskVector;
+
+    @Parameter(label = "DEM",
+            description = "DEM GeoTIFF, or a folder of GeoTIFF / SRTM .hgt / Copernicus DEM tiles (heights above the EGM96 geoid). Without it, the ellipsoid plus geoid is used.")
+    File dem;
+
+    @Parameter(label = "Geoid grid",
+            description = "EGM96 geoid grid (.gtx). Default: egm96_15.gtx of the proj-data package.")
+    File geoid;
 
     @Parameter(label = "Area of interest",
             description = "WKT polygon in WGS84 longitude/latitude, or a vector file; the output is cropped to it and pixels outside it are no-data.")
