@@ -1,5 +1,6 @@
 package eu.ai4c.s1.grd;
 
+import eu.ai4c.kit.landsea.LandSeaParameters;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
@@ -54,33 +55,15 @@ public final class GrdPreprocessDescriptor {
                             .description("Output pixel size in metres (degrees are derived for geographic "
                                     + "projections). Default: 10 m for IW, 5 m for SM products.")
                             .build(),
-                    ParameterDescriptor.builder("landseamask", ParameterType.CHOICE)
-                            .valueSet("None", "Land", "Sea").defaultValue("None").label("Land/sea mask")
-                            .description("Pixels to remove: Sea sets sea pixels to no-data, Land land pixels; decided "
-                                    + "from the DEM (elevation ≤ 0 is sea) or from --landmask-vector.")
-                            .build(),
-                    ParameterDescriptor.builder("landseamaskTolerance", ParameterType.DOUBLE)
-                            .defaultValue(0).interval("[0,*)").unit("m").label("Land/sea mask tolerance")
-                            .description("Buffer in metres added to the kept class, so that pixels near the coast "
-                                    + "are kept.")
-                            .build(),
-                    ParameterDescriptor.builder("landmaskVector", ParameterType.PATH)
-                            .label("Land polygons")
-                            .description("Vector file of land polygons deciding land and sea instead of the DEM.")
-                            .build(),
+                    LandSeaParameters.MODE,
+                    LandSeaParameters.TOLERANCE,
+                    LandSeaParameters.LAND_VECTOR,
                     ParameterDescriptor.builder("projection", ParameterType.PROJECTION)
                             .defaultValue("WGS84").label("Projection")
                             .description("Output projection: WGS84, EPSG:<code>, UTM(Auto) or WKT.")
                             .build(),
-                    ParameterDescriptor.builder("dem", ParameterType.PATH)
-                            .label("DEM")
-                            .description("DEM GeoTIFF, or a folder of GeoTIFF / SRTM .hgt / Copernicus DEM tiles "
-                                    + "(heights above the EGM96 geoid). Without it, the ellipsoid plus geoid is used.")
-                            .build(),
-                    ParameterDescriptor.builder("geoid", ParameterType.PATH)
-                            .label("Geoid grid")
-                            .description("EGM96 geoid grid (.gtx). Default: egm96_15.gtx of the proj-data package.")
-                            .build(),
+                    LandSeaParameters.DEM,
+                    LandSeaParameters.GEOID,
                     ParameterDescriptor.builder("orbit", ParameterType.PATH)
                             .label("Orbit file")
                             .description("Precise or restituted orbit file (.EOF), or a folder of them; the one "

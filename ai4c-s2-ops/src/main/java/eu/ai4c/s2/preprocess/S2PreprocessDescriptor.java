@@ -1,5 +1,6 @@
 package eu.ai4c.s2.preprocess;
 
+import eu.ai4c.kit.landsea.LandSeaParameters;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
@@ -39,29 +40,11 @@ public final class S2PreprocessDescriptor {
                             .valueSet(BANDS).defaultValue("B2,B3,B4,B8").label("Bands")
                             .description("Any combination of Sentinel-2 bands, comma-separated.")
                             .build(),
-                    ParameterDescriptor.builder("landseamask", ParameterType.CHOICE)
-                            .valueSet("None", "Land", "Sea").defaultValue("None").label("Land/sea mask")
-                            .description("Pixels to remove: Sea sets sea pixels to no-data, Land land pixels; decided "
-                                    + "from the DEM (elevation ≤ 0 is sea) or from --landmask-vector.")
-                            .build(),
-                    ParameterDescriptor.builder("landseamaskTolerance", ParameterType.DOUBLE)
-                            .defaultValue(0).interval("[0,*)").unit("m").label("Land/sea mask tolerance")
-                            .description("Buffer in metres added to the kept class, so that pixels near the coast "
-                                    + "are kept.")
-                            .build(),
-                    ParameterDescriptor.builder("landmaskVector", ParameterType.PATH)
-                            .label("Land polygons")
-                            .description("Vector file of land polygons deciding land and sea instead of the DEM.")
-                            .build(),
-                    ParameterDescriptor.builder("dem", ParameterType.PATH)
-                            .label("DEM")
-                            .description("DEM GeoTIFF, or a folder of GeoTIFF / SRTM .hgt / Copernicus DEM tiles "
-                                    + "(heights above the EGM96 geoid). Without it, the ellipsoid plus geoid is used.")
-                            .build(),
-                    ParameterDescriptor.builder("geoid", ParameterType.PATH)
-                            .label("Geoid grid")
-                            .description("EGM96 geoid grid (.gtx). Default: egm96_15.gtx of the proj-data package.")
-                            .build(),
+                    LandSeaParameters.MODE,
+                    LandSeaParameters.TOLERANCE,
+                    LandSeaParameters.LAND_VECTOR,
+                    LandSeaParameters.DEM,
+                    LandSeaParameters.GEOID,
                     ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY)
                             .option("--AoI").label("Area of interest")
                             .description("WKT polygon in WGS84 longitude/latitude, or a vector file; the output is "
