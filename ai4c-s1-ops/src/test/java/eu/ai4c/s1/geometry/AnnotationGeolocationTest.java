@@ -30,7 +30,7 @@ class AnnotationGeolocationTest {
     @Test
     void geolocationGridPointsComeBackAtTheirLineAndPixel() throws Exception {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(Fixtures.path(ANNOTATION).toFile());
+                .parse(eu.ai4c.kit.testing.Fixtures.root().resolve(ANNOTATION).toFile());
         Element info = first(doc.getDocumentElement(), "imageInformation");
         Instant epoch = utc(text(info, "productFirstLineUtcTime"));
         List<OrbitStateVector> vectors = new ArrayList<>();
@@ -100,21 +100,5 @@ class AnnotationGeolocationTest {
 
     private static Instant utc(String s) {
         return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-    }
-
-    /** Finds the shared test fixtures: system property {@code ai4c.fixtures}, else a {@code shared/fixtures} above. */
-    static final class Fixtures {
-        static Path path(String relative) {
-            String prop = System.getProperty("ai4c.fixtures");
-            List<Path> tried = new ArrayList<>();
-            if (prop != null) tried.add(Path.of(prop).resolve(relative));
-            for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-                tried.add(d.resolve("shared/fixtures").resolve(relative));
-                tried.add(d.resolve("fixtures").resolve(relative));
-            }
-            for (Path p : tried) if (Files.isRegularFile(p)) return p;
-            throw new AssertionError("Test fixture " + relative + " not found (set -Dai4c.fixtures=<folder>); tried "
-                    + tried);
-        }
     }
 }

@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * {@code /proc/self/status} (VmHWM) and the load average are printed.
  *
  * <p>Run (separate JVM): {@code java -Xmx3g -cp … eu.ai4c.s1.grd.GrdPreprocessBenchmark [scratch dir]}.
- * The input is generated once into the scratch dir (default {@code /tmp/ai4c-grd-bench}) and reused.</p>
+ * The input is generated once into the scratch dir (default {@code ai4c-grd-bench} in the system temporary folder) and reused.</p>
  */
 public final class GrdPreprocessBenchmark {
     private static final int LINES = 16_700, SAMPLES = 25_000, THREADS = 2;
@@ -56,7 +56,7 @@ public final class GrdPreprocessBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path scratch = Path.of(args.length > 0 ? args[0] : "/tmp/ai4c-grd-bench");
+        Path scratch = (args.length > 0 ? Path.of(args[0]) : Path.of(System.getProperty("java.io.tmpdir"), "ai4c-grd-bench"));
         Files.createDirectories(scratch);
         Path safe = input(scratch);
         if (args.length > 1 && args[1].equals("generate")) return;

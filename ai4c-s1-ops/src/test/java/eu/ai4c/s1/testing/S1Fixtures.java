@@ -6,23 +6,17 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Locates the real Sentinel-1 fixtures in {@code shared/fixtures}: walks up from the working
- * directory until an ancestor has a sibling {@code shared/fixtures} folder (worktree
- * {@code /work/wt/s1-safe} → {@code /work/shared/fixtures}). Fails — never skips — when absent.
+ * Locates the real Sentinel-1 fixtures in {@code shared/fixtures} (see
+ * {@link eu.ai4c.kit.testing.Fixtures}: found beside an ancestor of the working directory; fails —
+ * never skips — when absent).
  */
 public final class S1Fixtures {
     private S1Fixtures() {
     }
 
-    /** The {@code shared/fixtures} folder. */
+    /** The {@code shared/fixtures} folder (found by the kit's {@link eu.ai4c.kit.testing.Fixtures}). */
     public static Path root() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path p = start; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("fixtures");
-            if (Files.isDirectory(candidate)) return candidate;
-        }
-        throw new AssertionError("No shared/fixtures folder found beside any ancestor of " + start
-                + ": the Sentinel-1 tests need the real fixtures (see shared/fixtures/README.md).");
+        return eu.ai4c.kit.testing.Fixtures.root();
     }
 
     /** The sarsen IW GRD SAFE folder (IPF 003.40, VV annotation, calibration and noise; zero-filled ZSTD measurement). */
