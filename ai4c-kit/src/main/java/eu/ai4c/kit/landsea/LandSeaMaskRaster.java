@@ -5,11 +5,10 @@ import eu.ai4c.kit.aoi.AreaOfInterest;
 import eu.ai4c.kit.dem.ElevationModel;
 import eu.ai4c.kit.dem.Geoid;
 import eu.ai4c.kit.dem.GeoidOnlyDem;
-import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
-import eu.ai4c.kit.raster.DataType;
+import eu.ai4c.kit.raster.DerivedRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import java.io.IOException;
@@ -36,13 +35,11 @@ import java.util.concurrent.CompletionException;
  * Thread-safe: reads may come from many tile threads; each thread has its own
  * {@link ToleranceBuffer}.
  */
-public final class LandSeaMaskRaster implements Raster {
+public final class LandSeaMaskRaster extends DerivedRaster {
     private static final int CACHED_REGIONS = 16;
 
-    private final Raster source;
     private final MapGeoCoding grid;
     private final LandSeaMask plan;
-    private final List<Band> bands;
     private final ThreadLocal<ToleranceBuffer> scratch = ThreadLocal.withInitial(ToleranceBuffer::new);
     private final Map<Region, CompletableFuture<byte[]>> recent =
             new LinkedHashMap<>(CACHED_REGIONS * 2, 0.75f, true) {
@@ -58,9 +55,14 @@ public final class LandSeaMaskRaster implements Raster {
      * @throws Ai4cException when the image has no map grid, or an integer band has no no-data value
      */
     public LandSeaMaskRaster(Raster source, LandSeaMask plan) {
-        this.source = Objects.requireNonNull(source, "source");
+        super(source, maskedBands(source));
         this.plan = Objects.requireNonNull(plan, "plan");
         this.grid = requireGrid(source);
+    }
+
+    /** The source bands, floating ones without no-data declaring NaN; checks the grid first. */
+    private static List<Band> maskedBands(Raster source) {
+        requireGrid(Objects.requireNonNull(source, "source"));
         List<Band> out = new ArrayList<>();
         for (Band b : source.bands()) {
             if (!b.hasNoData()) {
@@ -73,7 +75,7 @@ public final class LandSeaMaskRaster implements Raster {
             }
             out.add(b);
         }
-        this.bands = List.copyOf(out);
+        return out;
     }
 
     /**
@@ -123,38 +125,13 @@ public final class LandSeaMaskRaster implements Raster {
     }
 
     @Override
-    public int width() {
-        return source.width();
-    }
-
-    @Override
-    public int height() {
-        return source.height();
-    }
-
-    @Override
-    public List<Band> bands() {
-        return bands;
-    }
-
-    @Override
-    public GeoCoding geoCoding() {
-        return grid;
-    }
-
-    @Override
-    public int[] preferredTileSize() {
-        return source.preferredTileSize();
-    }
-
-    @Override
     public Block read(int band, Region region) throws IOException {
         if (!bounds().contains(region)) {
             throw new IllegalArgumentException(region + " is outside the " + width() + "x" + height() + " image");
         }
         Block b = source.read(band, region);
         if (plan.mode() == LandSeaMask.Mode.NONE || region.isEmpty()) return b;
-        b.fillWhereZero(keepMask(region), bands.get(band).noData());
+        b.fillWhereZero(keepMask(region), bands().get(band).noData());
         return b;
     }
 

@@ -1,9 +1,9 @@
 package eu.ai4c.s1.calibration;
 
-import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
+import eu.ai4c.kit.raster.DerivedRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import java.io.IOException;
@@ -18,42 +18,17 @@ import java.util.List;
  * <h2>Thread-safety</h2>
  * Thread-safe when the source is.
  */
-public final class DecibelRaster implements Raster {
-    private final Raster source;
-    private final List<Band> bands;
-
+public final class DecibelRaster extends DerivedRaster {
     public DecibelRaster(Raster source) {
-        this.source = source;
+        super(source, decibelBands(source));
+    }
+
+    private static List<Band> decibelBands(Raster source) {
         List<Band> out = new ArrayList<>();
         for (Band b : source.bands()) {
             out.add(new Band(b.name() + "_db", DataType.FLOAT32, Float.NaN, true, "dB", b.description() + " in dB"));
         }
-        this.bands = List.copyOf(out);
-    }
-
-    @Override
-    public int width() {
-        return source.width();
-    }
-
-    @Override
-    public int height() {
-        return source.height();
-    }
-
-    @Override
-    public List<Band> bands() {
-        return bands;
-    }
-
-    @Override
-    public GeoCoding geoCoding() {
-        return source.geoCoding();
-    }
-
-    @Override
-    public int[] preferredTileSize() {
-        return source.preferredTileSize();
+        return out;
     }
 
     @Override

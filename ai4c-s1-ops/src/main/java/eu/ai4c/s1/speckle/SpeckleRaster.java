@@ -1,7 +1,7 @@
 package eu.ai4c.s1.speckle;
 
 import eu.ai4c.kit.Ai4cException;
-import eu.ai4c.kit.geo.GeoCoding;
+import eu.ai4c.kit.raster.DerivedRaster;
 import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
@@ -28,24 +28,21 @@ import java.util.List;
  * Immutable after construction; {@link #read} may be called from many threads at once when the
  * source allows it.
  */
-public final class SpeckleRaster implements Raster {
+public final class SpeckleRaster extends DerivedRaster {
     static final int SAMPLE_SIDE = 64;
     static final int SAMPLE_GRID = 6;
 
-    private final Raster source;
     /** Source band of each output band. */
     private final int[] sourceBands;
     private final SpeckleParameters parameters;
-    private final List<Band> bands;
     private final SceneStatistics[] statistics;
     private final SpeckleFilter[] filters;
 
     private SpeckleRaster(Raster source, int[] sourceBands, SpeckleParameters parameters, List<Band> bands,
                           SceneStatistics[] statistics, SpeckleFilter[] filters) {
-        this.source = source;
+        super(source, bands);
         this.sourceBands = sourceBands;
         this.parameters = parameters;
-        this.bands = List.copyOf(bands);
         this.statistics = statistics;
         this.filters = filters;
     }
@@ -113,31 +110,6 @@ public final class SpeckleRaster implements Raster {
     /** The number of looks the filter of {@code band} uses. */
     public double looks(int band) {
         return SpeckleFilters.looks(parameters, statistics[band]);
-    }
-
-    @Override
-    public int width() {
-        return source.width();
-    }
-
-    @Override
-    public int height() {
-        return source.height();
-    }
-
-    @Override
-    public List<Band> bands() {
-        return bands;
-    }
-
-    @Override
-    public GeoCoding geoCoding() {
-        return source.geoCoding();
-    }
-
-    @Override
-    public int[] preferredTileSize() {
-        return source.preferredTileSize();
     }
 
     @Override
