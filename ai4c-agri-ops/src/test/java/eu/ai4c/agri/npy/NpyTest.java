@@ -1,6 +1,7 @@
 package eu.ai4c.agri.npy;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.testing.NumPy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -84,28 +84,7 @@ class NpyTest {
         return Double.toString(s);
     }
 
-    /** The first interpreter that has NumPy: python3 on the PATH, then Debian's. */
-    private static final String PYTHON = findPython();
-
-    private static String findPython() {
-        for (String candidate : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import numpy").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) return candidate;
-            } catch (IOException | InterruptedException e) {
-                // try the next one
-            }
-        }
-        throw new AssertionError("python3 with NumPy is needed as the independent check of .npy files"
-                + " (apt-get install python3-numpy)");
-    }
-
     private static String python(String code) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(PYTHON, "-c", code).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), "python failed (is python3-numpy installed?): " + out);
-        return out;
+        return NumPy.run(code);
     }
 }
