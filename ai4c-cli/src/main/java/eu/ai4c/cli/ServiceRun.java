@@ -4,6 +4,7 @@ import eu.ai4c.cd.cva.CvaOutputs;
 import eu.ai4c.cd.cva.CvaRaster;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.io.ProductWriter;
+import eu.ai4c.kit.io.SideOutputs;
 import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.op.ParameterValues;
@@ -68,6 +69,11 @@ public final class ServiceRun {
             CvaOutputs.Files3 side = CvaOutputs.write(target, written, context);
             LOG.info("{}: wrote {}, {}, {}", alias, side.cva().getFileName(), side.polarPlot().getFileName(),
                     side.summary().getFileName());
+        }
+        if (target.attachment(SideOutputs.class).isPresent()) {
+            for (Path side : target.attachment(SideOutputs.class).get().write(written, context)) {
+                LOG.info("{}: wrote {}", alias, side.getFileName());
+            }
         }
         LOG.info("{}: done in {}", alias, String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
         return written;

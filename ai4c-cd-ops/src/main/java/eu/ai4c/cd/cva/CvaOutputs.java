@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.io.geotiff.GdalColourTable;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
@@ -133,15 +134,12 @@ public final class CvaOutputs {
 
     /** GDAL PAM document with the palette of the class band (256 entries). */
     static String colourTable(int classes) {
-        StringBuilder sb = new StringBuilder("<PAMDataset>\n  <PAMRasterBand band=\"1\">\n    <ColorInterp>Palette</ColorInterp>\n"
-                + "    <ColorTable>\n");
+        int[] argb = new int[256];
         for (int v = 0; v < 256; v++) {
             int rgb = v == 0 ? 0xD9D9D9 : v <= classes ? PALETTE[(v - 1) % PALETTE.length] : 0;
-            int alpha = v == CvaRaster.NO_DATA ? 0 : 255;
-            sb.append(String.format(java.util.Locale.ROOT, "      <Entry c1=\"%d\" c2=\"%d\" c3=\"%d\" c4=\"%d\"/>%n",
-                    rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, alpha));
+            argb[v] = (v == CvaRaster.NO_DATA ? 0 : 0xFF000000) | rgb;
         }
-        return sb.append("    </ColorTable>\n  </PAMRasterBand>\n</PAMDataset>\n").toString();
+        return GdalColourTable.pamDocument(argb);
     }
 
     static Map<String, Object> summary(CvaModel model, long[] counts) {
