@@ -158,12 +158,12 @@ public final class MonthlyCompositeStack implements Closeable {
         return rasters.clone();
     }
 
-    /** Name prefix shared by the files before their month ({@code T32TNT_MC}), or {@code crop}. */
+    /** Name of the first file before its month, without a trailing {@code _MC} ({@code T32TNT}), or {@code crop}. */
     public String namePrefix() {
         String name = composites.get(0).file.getFileName().toString();
         Matcher m = MONTH.matcher(name);
         String prefix = m.find() ? name.substring(0, m.start()) : "";
-        prefix = prefix.replaceAll("[_\\-. ]+$", "");
+        prefix = prefix.replaceAll("(?i)([_\\-. ]+MC)?[_\\-. ]*$", ""); // T32TNT_MC_ → T32TNT
         return prefix.isEmpty() ? "crop" : prefix;
     }
 
