@@ -133,6 +133,27 @@ class TileClassifierTest {
     }
 
     @Test
+    void eachPixelInferredOnceWhenTheFilterReadsHalos() throws IOException {
+        Path mc32 = dir.resolve("mc_tiles32");
+        CompositeStacks.write(mc32, "T", W, H, MONTHS, BANDS, planted, 4, CompositeStacks.GRID, 32);
+        byte[] expected = MajorityFilterTest.reference(all(run(params("mc_dir", mc32.toString(), "majority_size", "0"))
+                .raster()), W, H, 7, CLASSES);
+        for (int tile : new int[] {16, 37, 50}) {
+            Raster r = run(params("mc_dir", mc32.toString(), "majority_size", "7")).raster();
+            byte[] got = new byte[W * H];
+            NearestCentroidFormat.SERIES_PREDICTED.set(0);
+            TileEngine.run("test", r, new int[] {0}, new TileGrid(W, H, tile, tile), CTX, (c, row, blocks) -> {
+                Block b = blocks[0];
+                for (int y = 0; y < b.height(); y++) {
+                    System.arraycopy(b.bytes(), y * b.width(), got, (b.region().y() + y) * W + b.region().x(), b.width());
+                }
+            });
+            assertEquals((long) W * H, NearestCentroidFormat.SERIES_PREDICTED.get(), "tiles of " + tile);
+            assertArrayEquals(expected, got, "tiles of " + tile);
+        }
+    }
+
+    @Test
     void geoTiffWithColourTableNoDataAndLegendCounts() throws Exception {
         Product p = run(params());
         Path out = dir.resolve("out/map.tif");

@@ -3,6 +3,8 @@ package eu.ai4c.agri.testing;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.io.geotiff.GeoTiffWriteOptions;
+import eu.ai4c.kit.io.geotiff.GeoTiffWriter;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
@@ -58,6 +60,12 @@ public final class CompositeStacks {
      */
     public static List<Path> write(Path folder, String prefix, int width, int height, int months, int bands,
                                    int[] classes, long seed, MapGeoCoding grid) throws IOException {
+        return write(folder, prefix, width, height, months, bands, classes, seed, grid, 512);
+    }
+
+    /** As {@link #write(Path, String, int, int, int, int, int[], long, MapGeoCoding)} with GeoTIFF tiles of {@code tileSize}. */
+    public static List<Path> write(Path folder, String prefix, int width, int height, int months, int bands,
+                                   int[] classes, long seed, MapGeoCoding grid, int tileSize) throws IOException {
         Files.createDirectories(folder);
         SplittableRandom random = new SplittableRandom(seed);
         List<Path> files = new ArrayList<>();
@@ -81,7 +89,8 @@ public final class CompositeStacks {
             }
             String name = String.format(Locale.ROOT, "%s_MC_%04d-%02d", prefix, year, month);
             Path f = folder.resolve(name + ".tif");
-            ProductIO.writer("GeoTIFF").write(Product.of(name, new MemoryRaster(bandList, blocks, grid)), f, ctx);
+            new GeoTiffWriter().write(Product.of(name, new MemoryRaster(bandList, blocks, grid)), f,
+                    GeoTiffWriteOptions.defaults().withTileSize(tileSize), ctx);
             files.add(f);
         }
         return files;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A test model format: a nearest-centroid classifier of pixel series, stored as text
@@ -20,6 +21,8 @@ import java.util.Locale;
  * Thread-safe (immutable).
  */
 public final class NearestCentroidFormat implements ModelFormat {
+    /** Series classified by all instances so far (tests check that no pixel is inferred twice). */
+    public static final AtomicLong SERIES_PREDICTED = new AtomicLong();
     static final String MAGIC = "AI4C-NEAREST-CENTROID";
 
     @Override
@@ -74,6 +77,7 @@ public final class NearestCentroidFormat implements ModelFormat {
         @Override
         public void predict(float[] x, int offset, int n, float[] probabilities) {
             int len = timesteps * bands;
+            SERIES_PREDICTED.addAndGet(n);
             for (int i = 0; i < n; i++) {
                 double sum = 0;
                 for (int c = 0; c < classes; c++) {
