@@ -97,9 +97,9 @@ public final class MonthlyCompositeStack implements Closeable {
      *
      * @param months     number of composites required (the model's time steps)
      * @param bands      bands each composite must have (the model's bands)
-     * @param cacheBytes decoded-tile cache of each composite file
+     * @param readers    threads that read the stack at once (sizes each file's decoded-chunk cache)
      */
-    public static MonthlyCompositeStack open(Path folder, String option, int months, int bands, long cacheBytes,
+    public static MonthlyCompositeStack open(Path folder, String option, int months, int bands, int readers,
                                              WarningListener warnings) throws IOException {
         List<Composite> list = list(folder, option);
         if (list.size() != months) {
@@ -116,12 +116,11 @@ public final class MonthlyCompositeStack implements Closeable {
                 break;
             }
         }
-        GeoTiffReader reader = new GeoTiffReader(cacheBytes, warnings);
         Raster[] rasters = new Raster[list.size()];
         try {
             for (int i = 0; i < list.size(); i++) {
                 Path f = list.get(i).file;
-                rasters[i] = reader.read(f).raster();
+                rasters[i] = openComposite(f, readers, warnings);
                 Raster r = rasters[i], first = rasters[0];
                 if (r.bands().size() != bands) {
                     throw Ai4cException.usage(option + ": " + f.getFileName() + " has " + r.bands().size() + " band"
@@ -146,6 +145,25 @@ public final class MonthlyCompositeStack implements Closeable {
             throw e;
         }
         return new MonthlyCompositeStack(list, rasters);
+    }
+
+    /**
+     * Opens one composite with a decoded-chunk cache for the chunks that {@code readers} threads
+     * work on at once (two chunks of every band each): reads go tile by tile in row strips, so each
+     * chunk's area is read once while it is cached, and the kit's adaptive budget (two chunk rows
+     * of every band, up to 256 MiB per file) would multiply by 12 files. Striped files keep the
+     * adaptive budget: their strips span the image width and are shared by a whole row of tiles.
+     */
+    private static Raster openComposite(Path file, int readers, WarningListener warnings) throws IOException {
+        Raster r = new GeoTiffReader(0, warnings).read(file).raster();
+        int[] tile = r.preferredTileSize();
+        boolean striped = tile[0] >= r.width() && r.width() > 2048;
+        long chunkBytes = (long) tile[0] * tile[1] * r.bands().get(0).type().bytesPerSample();
+        long budget = Math.max(4L << 20, 2L * Math.max(1, readers) * r.bands().size() * chunkBytes);
+        closeAll(r);
+        GeoTiffReader reader = striped ? new GeoTiffReader(budget, warnings)
+                : GeoTiffReader.withFixedCache(budget, warnings);
+        return reader.read(file).raster();
     }
 
     /** The composites, oldest first. */

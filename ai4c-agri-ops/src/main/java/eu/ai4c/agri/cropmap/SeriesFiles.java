@@ -82,7 +82,7 @@ public final class SeriesFiles {
     }
 
     private static Input composites(Path folder, int timesteps, int bands) throws IOException {
-        try (MonthlyCompositeStack stack = MonthlyCompositeStack.open(folder, "FILE", timesteps, bands, 0,
+        try (MonthlyCompositeStack stack = MonthlyCompositeStack.open(folder, "FILE", timesteps, bands, 1,
                 WarningListener.LOG)) {
             return pixels(folder, stack.rasters(), timesteps, bands);
         }

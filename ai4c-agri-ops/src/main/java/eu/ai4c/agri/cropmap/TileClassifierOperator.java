@@ -36,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TileClassifierOperator implements Operator {
     private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
-    /** Decoded-tile cache of each composite file. */
-    private static final long COMPOSITE_CACHE_BYTES = 24L << 20;
 
     @Override
     public OperatorDescriptor descriptor() {
@@ -66,7 +64,7 @@ public final class TileClassifierOperator implements Operator {
                         + " classes; a uint8 crop map holds at most 255 (255 is no-data).");
             }
             MonthlyCompositeStack stack = MonthlyCompositeStack.open(params.getPath("mcDir"), "--mc_dir",
-                    pool.timesteps(), pool.bands(), COMPOSITE_CACHE_BYTES, context.warnings());
+                    pool.timesteps(), pool.bands(), context.threads(), context.warnings());
             Raster[] months = stack.rasters();
             Raster mask = null;
             if (maskFile != null) {
