@@ -138,6 +138,21 @@ class PredictCommandTest {
     }
 
     @Test
+    void helpExplainsInputsAndTileClassifierIsListed() {
+        Cli help = Cli.run("predict", "--help");
+        assertEquals(0, help.exit());
+        for (String s : new String[] {"--model", "B8A", "monthly medians", "[N, ts, b]",
+            "time-major", "class_id"}) {
+            assertTrue(help.out().contains(s), s + " in\n" + help.out());
+        }
+        Cli tc = Cli.run("tile_classifier", "--help");
+        for (String s : new String[] {"--input_dir", "--mc_dir", "--model", "--majority_size", "--output_dir"}) {
+            assertTrue(tc.out().contains(s), s + " in\n" + tc.out());
+        }
+        assertTrue(Cli.run("list").out().contains("tile_classifier"));
+    }
+
+    @Test
     void missingModel() {
         Cli c = Cli.run("predict", "--model", dir.resolve("none.h5").toString(), dir.resolve("x.csv").toString());
         assertEquals(2, c.exit());

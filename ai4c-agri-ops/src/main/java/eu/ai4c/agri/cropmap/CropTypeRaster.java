@@ -16,6 +16,7 @@ import java.util.List;
  * one uint8 band {@code crop_type} with the model's class ids and {@link CropTypeLegend#NO_DATA}
  * (255) where no class was computed. A pixel is classified when the crop mask (if any) is 0 there
  * and no composite holds its band's no-data value at that pixel in any band; otherwise it is 255.
+ * Strips without a pixel to classify are not read from the composites at all.
  * Composites without a declared no-data value have no no-data pixels.
  *
  * <p>A requested region is processed in row strips of at most {@value #STRIP_SAMPLES} composite
@@ -111,6 +112,7 @@ final class CropTypeRaster implements Raster {
     private void classifyStrip(Region strip, SeriesBatch batch, byte[] out, int outOffset) throws IOException {
         int area = Math.toIntExact(strip.area());
         byte[] classify = maskFlags(strip, area);
+        if (mask != null && allZero(classify)) return; // nothing to classify: the composites are not read at all
         Object[] samples = new Object[months.length * bands]; // short[] (uint16, the composites' type) or float[]
         for (int t = 0; t < months.length; t++) {
             for (int b = 0; b < bands; b++) {
@@ -155,6 +157,11 @@ final class CropTypeRaster implements Raster {
             }
         }
         return flags;
+    }
+
+    private static boolean allZero(byte[] flags) {
+        for (byte f : flags) if (f != 0) return false;
+        return true;
     }
 
     private static void clearNoData(Block block, Band desc, byte[] classify) {
