@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * Where an operator's action goes in the menu bar, from its descriptor's category, laid out as
- * SNAP users expect (and as the SNAP binding places its adapters): Radar and Optical operators
- * in the AI4Copernicus sub-menu of their menu ({@code Radar/AI4Copernicus},
- * {@code Optical/AI4Copernicus}), raster operators in SNAP's Raster sub-menus
+ * SNAP users expect and exactly where the SNAP binding places its adapters
+ * ({@code eu.ai4c.snap.AdapterNames#snapCategory}): Radar and Optical operators in the
+ * AI4Copernicus sub-menu of their menu ({@code Radar/AI4Copernicus}, {@code Optical/AI4Copernicus},
+ * whatever their sub-category, e.g. {@code Radar/Speckle Filtering}), raster operators in SNAP's Raster sub-menus
  * ({@code Raster/Change Detection}, {@code Raster/Geometric}), the thematic groups Agriculture
  * (crop maps from optical time series) and Air Quality (atmospheric downscaling) as sub-menus of
  * {@code Optical/AI4Copernicus} and {@code Raster/AI4Copernicus}. A category the rule does not
@@ -28,9 +29,9 @@ public final class MenuPaths {
         String rest = parts.length > 1 ? parts[1].strip() : "";
         switch (top.toLowerCase(Locale.ROOT)) {
             case "radar":
-                return join("Radar/" + SUBMENU, rest);
+                return "Radar/" + SUBMENU;
             case "optical":
-                return join("Optical/" + SUBMENU, rest);
+                return "Optical/" + SUBMENU;
             case "raster":
                 return rest.isEmpty() ? "Raster/" + SUBMENU : "Raster/" + rest;
             case "agriculture":

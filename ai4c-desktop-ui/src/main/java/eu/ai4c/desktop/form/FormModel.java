@@ -74,13 +74,18 @@ public final class FormModel {
 
     /**
      * Every problem of the form, keyed by the component name of the field it belongs to
-     * ({@code source.<name>}, {@code param.<name>}, {@code target.folder}), in form order.
+     * ({@code source.<name>}, {@code param.<name>}, {@code target.folder}, {@code target.format} for a
+     * parameter that follows the chosen format), in form order.
      */
     public Map<String, String> messages() {
         Map<String, String> out = new LinkedHashMap<>();
         for (SourceField s : sources) s.message().ifPresent(m -> out.put("source." + s.name(), m));
-        for (ParameterField p : parameters) p.message().ifPresent(m -> out.put("param." + p.name(), m));
-        target.message().ifPresent(m -> out.put("target.folder", m));
+        syncServedByTarget();
+        for (ParameterField p : parameters) {
+            p.message().ifPresent(m -> out.put(hasOwnOption(p.descriptor()) ? "param." + p.name() : "target.format", m));
+        }
+        target.folderMessage().ifPresent(m -> out.put("target.folder", m));
+        target.formatMessage().ifPresent(m -> out.putIfAbsent("target.format", m));
         return out;
     }
 
@@ -91,8 +96,12 @@ public final class FormModel {
 
     /** The given parameter texts by parameter name (blank ones left out, so defaults apply). */
     public Map<String, String> rawParameters() {
+        syncServedByTarget();
         Map<String, String> raw = new LinkedHashMap<>();
-        for (ParameterField p : parameters) if (p.isGiven()) raw.put(p.name(), p.text().strip());
+        for (ParameterField p : parameters) {
+            if (p.isGiven()) raw.put(p.name(), p.text().strip());
+            else targetValue(p.descriptor()).ifPresent(v -> raw.put(p.name(), v));
+        }
         return raw;
     }
 
@@ -127,10 +136,12 @@ public final class FormModel {
                 args.add(p.toString());
             });
         }
+        syncServedByTarget();
         for (ParameterField p : parameters) {
-            if (!p.isGiven()) continue;
+            if (!p.isGiven() || !hasOwnOption(p.descriptor())) continue;
             String value = p.text().strip();
-            if (value.equals(p.descriptor().defaultValue())) continue;
+            // a default may be left out, unless the target option would then give the parameter its value
+            if (value.equals(p.descriptor().defaultValue()) && targetValue(p.descriptor()).isEmpty()) continue;
             args.add(cliOption(p.descriptor()) + "=" + value);
         }
         if (!target.folder().isBlank()) {
@@ -142,12 +153,41 @@ public final class FormModel {
         return args;
     }
 
+    /**
+     * Whether the parameter has a command-line option of its own. One without (e.g. an
+     * {@code outputFormat} declared with the option {@code --output_format}) takes its value from
+     * the target chooser, as the command line gives it the value of its common option; the view
+     * shows no separate editor for it.
+     */
+    public boolean hasOwnOption(ParameterDescriptor p) {
+        return p.options().stream().anyMatch(this::isOwnOption);
+    }
+
+    private boolean isOwnOption(String o) {
+        return !COMMON_OPTIONS.contains(o) && descriptor.sources().stream().noneMatch(s -> ("--" + s.name()).equals(o));
+    }
+
     /** The first spelling of the parameter the command line registers for it (not a source or common option). */
     private String cliOption(ParameterDescriptor p) {
+        return p.options().stream().filter(this::isOwnOption).findFirst().orElseThrow(() -> new IllegalStateException(
+                descriptor.alias() + ": parameter " + p.name() + " has no option of its own"));
+    }
+
+    /** The value the target chooser gives a parameter spelled {@code --output_format} or {@code --output_path}. */
+    private Optional<String> targetValue(ParameterDescriptor p) {
         for (String o : p.options()) {
-            boolean source = descriptor.sources().stream().anyMatch(s -> ("--" + s.name()).equals(o));
-            if (!source && !COMMON_OPTIONS.contains(o)) return o;
+            if (o.equals("--output_format") || o.equals("--output-format")) return Optional.of(target.format());
+            if ((o.equals("--output_path") || o.equals("--output-path")) && !target.folder().isBlank()) {
+                return Optional.of(target.folder().strip());
+            }
         }
-        throw new IllegalStateException(descriptor.alias() + ": parameter " + p.name() + " has no option of its own");
+        return Optional.empty();
+    }
+
+    /** Parameters without an option of their own follow the target chooser. */
+    private void syncServedByTarget() {
+        for (ParameterField p : parameters) {
+            if (!hasOwnOption(p.descriptor())) p.setText(targetValue(p.descriptor()).orElse(""));
+        }
     }
 }

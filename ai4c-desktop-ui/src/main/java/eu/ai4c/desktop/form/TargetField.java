@@ -59,11 +59,22 @@ public final class TargetField {
 
     /** What is wrong with folder or format, or empty when both are usable. */
     public Optional<String> message() {
+        Optional<String> f = formatMessage();
+        return f.isPresent() ? f : folderMessage();
+    }
+
+    /** What is wrong with the format, or empty when a writer has it. */
+    public Optional<String> formatMessage() {
         try {
             ProductIO.writer(format);
+            return Optional.empty();
         } catch (Ai4cException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /** What is wrong with the folder, or empty when it exists and is writable. */
+    public Optional<String> folderMessage() {
         if (folder.isBlank()) return Optional.of("Choose the target folder the product is written into.");
         try {
             Path p = Path.of(folder.strip());

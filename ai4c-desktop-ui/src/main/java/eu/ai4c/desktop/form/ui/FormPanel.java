@@ -88,13 +88,14 @@ final class FormPanel extends JTabbedPane {
             target.setFormat((String) format.getSelectedItem());
             changed.run();
         });
-        rows.field("Save as:", format, null, null);
+        rows.field("Save as:", format, "target.format", null);
         return rows.done();
     }
 
     private JPanel parameterTab() {
         Rows rows = new Rows();
         for (ParameterField p : model.parameters()) {
+            if (!model.hasOwnOption(p.descriptor())) continue; // follows the target format or folder
             String unit = p.descriptor().unit().isEmpty() ? "" : " (" + p.descriptor().unit() + ")";
             rows.field(p.descriptor().label() + unit + ":", ParameterEditors.create(p, changed), "param." + p.name(),
                     null);
