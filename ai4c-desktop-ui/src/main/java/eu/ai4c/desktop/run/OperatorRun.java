@@ -52,7 +52,8 @@ public record OperatorRun(Operator operator, Map<String, Path> inputs, Parameter
      * @throws Progress.Cancelled        when the context's progress was cancelled
      * @throws IOException               when a file cannot be read or written
      */
-    public List<Path> execute(ProcessingContext context, RunLog log) throws IOException {
+    public List<Path> execute(ProcessingContext runContext, RunLog log) throws IOException {
+        ProcessingContext context = runContext.withWarnings(log::warning);
         String alias = operator.descriptor().alias();
         long t0 = System.nanoTime();
         Map<String, Product> sources = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ public record OperatorRun(Operator operator, Map<String, Path> inputs, Parameter
             sources.put(e.getKey(), p);
         }
         context.progress().checkCancelled();
-        Product target = operator.apply(sources, params, context.withWarnings(log::warning));
+        Product target = operator.apply(sources, params, context);
         Path file = ProductIO.outputFile(outputPath, target.name(), writer);
         log.line(String.format(Locale.ROOT, "%s: writing %s (%dx%d, %d bands) as %s", alias, file,
                 target.raster().width(), target.raster().height(), target.raster().bands().size(),

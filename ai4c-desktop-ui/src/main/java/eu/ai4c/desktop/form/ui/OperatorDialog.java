@@ -1,71 +1,42 @@
 package eu.ai4c.desktop.form.ui;
 
-import eu.ai4c.desktop.form.FormModel;
 import eu.ai4c.desktop.run.DesktopRun;
 import eu.ai4c.desktop.run.OperatorCatalog;
-import eu.ai4c.desktop.run.OperatorRun;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.op.Operator;
-import eu.ai4c.kit.op.OperatorDescriptor;
-import eu.ai4c.kit.op.ParameterDescriptor;
-import java.awt.BorderLayout;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.Window;
-import java.util.Map;
-import java.util.Optional;
-import javax.swing.BorderFactory;
-import javax.swing.JButton;
 import javax.swing.JDialog;
-import javax.swing.JLabel;
 import javax.swing.JOptionPane;
-import javax.swing.JPanel;
-import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import org.openide.windows.WindowManager;
 
 /**
- * The dialog of an operator, generated from its descriptor: the {@link FormPanel} tabs over a
- * {@link FormModel}, a status line with the first problem, and Run / Cancel / Help. Run refuses
- * while a field has a message; otherwise it starts the run in the background
- * ({@link DesktopRun}) and closes the dialog.
+ * The dialog of an operator, generated from its descriptor: an {@link OperatorPanel} (tabs
+ * "I/O Parameters" and "Processing Parameters", status line, Run / Cancel / Help) in a modeless
+ * window over the main window. Run starts the operator in the background ({@link DesktopRun}).
  *
- * <p>Component names for automated tests: {@code tabs}, {@code source.<name>},
- * {@code param.<name>}, {@code target.folder}, {@code target.format}, {@code message.<field>},
- * {@code status}, {@code run}, {@code cancel}, {@code help}; the dialog itself is named
- * {@code operator.<alias>}.</p>
+ * <p>Component names for automated tests: the dialog {@code operator.<alias>}; {@code tabs},
+ * {@code source.<name>} (+ {@code .browse}), {@code param.<name>} (+ {@code .browse} for paths,
+ * {@code .load} for areas of interest), {@code target.folder} (+ {@code .browse}),
+ * {@code target.format}, {@code message.<field name>}, {@code status}, {@code run},
+ * {@code cancel}, {@code help}.</p>
  *
  * <p>Event thread only, except {@link #open(String)} which may be called from any thread.</p>
  */
 public final class OperatorDialog extends JDialog {
-    private final transient Operator operator;
-    private final transient FormModel model;
-    private final JLabel status = new JLabel(" ");
+    private final OperatorPanel panel;
 
     private OperatorDialog(Window owner, Operator operator) {
-        super(owner, operator.descriptor().label(), ModalityType.MODELESS);
-        this.operator = operator;
-        this.model = FormModel.of(operator.descriptor());
+        super(owner, operator.descriptor().label() + " (" + operator.descriptor().alias() + ")", ModalityType.MODELESS);
         setName("operator." + operator.descriptor().alias());
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
-        FormPanel form = new FormPanel(model, this::updateStatus);
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.TRAILING));
-        buttons.add(button("run", "Run", this::run));
-        buttons.add(button("cancel", "Cancel", this::dispose));
-        buttons.add(button("help", "Help", this::help));
-        status.setName("status");
-        JPanel south = new JPanel(new BorderLayout());
-        south.setBorder(BorderFactory.createEmptyBorder(0, 8, 0, 0));
-        south.add(status, BorderLayout.CENTER);
-        south.add(buttons, BorderLayout.EAST);
-        getContentPane().add(form, BorderLayout.CENTER);
-        getContentPane().add(south, BorderLayout.SOUTH);
-        getRootPane().setDefaultButton((JButton) buttons.getComponent(0));
+        panel = new OperatorPanel(operator, run -> DesktopRun.start(run, operator.descriptor().label()), this::dispose);
+        setContentPane(panel);
+        getRootPane().setDefaultButton(panel.runButton());
         setMinimumSize(new Dimension(560, 420));
         pack();
         setLocationRelativeTo(owner);
-        updateStatus();
     }
 
     /**
@@ -87,9 +58,9 @@ public final class OperatorDialog extends JDialog {
         return new OperatorDialog(owner, operator);
     }
 
-    /** The form behind the dialog. */
-    public FormModel model() {
-        return model;
+    /** The panel with the form. */
+    public OperatorPanel panel() {
+        return panel;
     }
 
     private static Window mainWindow() {
@@ -98,57 +69,5 @@ public final class OperatorDialog extends JDialog {
         } catch (RuntimeException | LinkageError outsideThePlatform) {
             return null;
         }
-    }
-
-    private void updateStatus() {
-        Optional<String> first = model.firstMessage();
-        status.setText(first.map(m -> "<html>" + ParameterEditors.html(m) + "</html>").orElse(" "));
-    }
-
-    private void run() {
-        Map<String, String> problems = model.messages();
-        if (!problems.isEmpty()) {
-            updateStatus();
-            getToolkit().beep();
-            return;
-        }
-        try {
-            OperatorRun run = new OperatorRun(operator, model.inputs(), model.toParameterValues(),
-                    model.target().folderPath(), model.target().writer());
-            DesktopRun.start(run, operator.descriptor().label());
-            dispose();
-        } catch (Ai4cException e) {
-            status.setText("<html>" + ParameterEditors.html(e.getMessage()) + "</html>");
-        }
-    }
-
-    private void help() {
-        OperatorDescriptor d = operator.descriptor();
-        StringBuilder sb = new StringBuilder(d.label()).append(" (").append(d.alias()).append(")\n\n")
-                .append(d.description()).append("\n\nCommand line: ai4c ").append(String.join(" ", model.toArgs()))
-                .append("\n\nParameters:\n");
-        for (ParameterDescriptor p : d.parameters()) {
-            sb.append("\n").append(p.label()).append(" (").append(p.option()).append(")");
-            if (p.defaultValue() != null) sb.append(", default ").append(p.defaultValue());
-            if (!p.valueSet().isEmpty()) sb.append(", values ").append(String.join(", ", p.valueSet()));
-            if (p.interval() != null) sb.append(", range ").append(p.interval());
-            if (!p.unit().isEmpty()) sb.append(" ").append(p.unit());
-            sb.append("\n  ").append(p.description()).append('\n');
-        }
-        JTextArea text = new JTextArea(sb.toString(), 24, 72);
-        text.setName("help.text");
-        text.setEditable(false);
-        text.setLineWrap(true);
-        text.setWrapStyleWord(true);
-        text.setCaretPosition(0);
-        JOptionPane.showMessageDialog(this, new JScrollPane(text), "Help: " + d.label(),
-                JOptionPane.INFORMATION_MESSAGE);
-    }
-
-    private static JButton button(String name, String text, Runnable action) {
-        JButton b = new JButton(text);
-        b.setName(name);
-        b.addActionListener(e -> action.run());
-        return b;
     }
 }
