@@ -30,7 +30,7 @@ public final class OperatorAction extends AbstractAction {
         return a;
     }
 
-    /** Menu text of an operator: its label and service name, e.g. {@code Warp (reproject) [Warp]…}. */
+    /** Menu text of an operator: its label and service name, e.g. {@code Warp (reproject) (Warp)...}. */
     public static String menuText(OperatorDescriptor d) {
         return d.label() + " (" + d.alias() + ")...";
     }

@@ -48,6 +48,7 @@ public final class DesktopRun {
     public static void start(OperatorRun run, String title) {
         InputOutput io = IOProvider.getDefault().getIO(title, false);
         io.select();
+        io.getOut().println("--- " + java.time.LocalTime.now().withNano(0) + " " + title);
         RunLog log = new RunLog() {
             @Override
             public void line(String text) {

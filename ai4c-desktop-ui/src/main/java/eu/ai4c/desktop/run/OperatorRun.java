@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One run of an operator as the command line does it — read the sources, apply the operator,
@@ -57,7 +58,7 @@ public record OperatorRun(Operator operator, Map<String, Path> inputs, Parameter
         String alias = operator.descriptor().alias();
         long t0 = System.nanoTime();
         Map<String, Product> sources = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : new java.util.TreeMap<>(inputs).entrySet()) {
+        for (Map.Entry<String, Path> e : new TreeMap<>(inputs).entrySet()) {
             context.progress().checkCancelled();
             Product p = ProductIO.read(e.getValue());
             log.line(String.format(Locale.ROOT, "%s: %s %s (%dx%d, %d bands)", alias, e.getKey(), e.getValue(),
