@@ -1,0 +1,40 @@
+package eu.ai4c.desktop.actions;
+
+import eu.ai4c.desktop.run.OperatorCatalog;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.filesystems.Repository;
+import org.openide.util.lookup.ServiceProvider;
+
+/**
+ * Adds the generated {@link OperatorLayer} to the system filesystem, so every registered
+ * operator gets its menu action when the platform starts. The XML is written to a temporary file
+ * (deleted on exit) because layers are read from URLs.
+ */
+@ServiceProvider(service = Repository.LayerProvider.class)
+public final class OperatorLayerProvider extends Repository.LayerProvider {
+    private static final Logger LOG = Logger.getLogger(OperatorLayerProvider.class.getName());
+
+    @Override
+    protected void registerLayers(Collection<? super URL> layers) {
+        try {
+            layers.add(write().toUri().toURL());
+        } catch (IOException | RuntimeException e) {
+            // the platform must start even when the operators cannot be listed; the log says why
+            LOG.log(Level.WARNING, "AI4C operator menus not created", e);
+        }
+    }
+
+    private static Path write() throws IOException {
+        Path file = Files.createTempFile("ai4c-operators-layer", ".xml");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, OperatorLayer.xml(OperatorCatalog.load().all()), StandardCharsets.UTF_8);
+        return file;
+    }
+}
