@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -37,6 +38,8 @@ public final class TimeSen2CropReader {
     public static final String DATES_FILE = "dates.csv";
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Comma, semicolon or whitespace separators, with spaces around them. */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*[,;\\s]\\s*");
 
     private TimeSen2CropReader() {
     }
@@ -207,7 +210,7 @@ public final class TimeSen2CropReader {
     }
 
     private static String[] split(String line) {
-        return line.split("\\s*[,;\\s]\\s*");
+        return SEPARATOR.split(line);
     }
 
     private static List<String> lines(Path file) {
