@@ -36,10 +36,10 @@ class SyntheticTimeSen2CropTest {
 
     @Test
     void classesAreSeparableButSamplesVary() throws Exception {
-        SyntheticTimeSen2Crop.write(root, 30, 5, "33TWN");
+        SyntheticTimeSen2Crop.write(root, 80, 5, "33TWN");
         TimeSeriesSet set = TimeSen2CropExport.load(root, List.of(), true, 2017, ProcessingContext.defaults()).set();
-        assertEquals(480, set.count());
-        StratifiedSplit.Result split = StratifiedSplit.split(set.labels(), 16, 0.5, 1);
+        assertEquals(1280, set.count());
+        StratifiedSplit.Result split = StratifiedSplit.split(set.labels(), 16, 0.3, 1);
         int len = set.seriesLength();
         // features standardised on the training half; nearest class centroid
         double[] mean = new double[len], sd = new double[len];
