@@ -130,60 +130,13 @@ public final class TimeSen2CropReader {
      * ({@code ts} rows expected).
      */
     static void readSample(Path file, int ts, float[] values, byte[] conditions, int i) {
-        List<String> lines = lines(file);
-        int row = 0;
-        boolean first = true;
-        int vBase = i * ts * (COLUMNS - 1);
-        for (int ln = 0; ln < lines.size(); ln++) {
-            String line = lines.get(ln).trim();
-            if (line.isEmpty()) continue;
-            String[] fields = split(line);
-            if (first) {
-                first = false;
-                if (!isNumber(fields[0])) continue; // header row, e.g. B2,B3,…,B12,condition
-            }
-            if (fields.length != COLUMNS) {
-                throw new Ai4cException(file + ", line " + (ln + 1) + ": " + fields.length + " columns, expected "
-                        + COLUMNS + " (B2, B3, B4, B5, B6, B7, B8A, B11, B12, pixel condition). Fix the row.");
-            }
-            if (row >= ts) {
-                throw new Ai4cException(file + ": more rows than the " + ts + " dates of " + DATES_FILE + " (line "
-                        + (ln + 1) + "). Each sample needs exactly one row per acquisition date.");
-            }
-            int o = vBase + row * (COLUMNS - 1);
-            for (int c = 0; c < COLUMNS - 1; c++) values[o + c] = number(fields[c], file, ln, c);
-            float cond = number(fields[COLUMNS - 1], file, ln, COLUMNS - 1);
-            if (cond != 0 && cond != 1 && cond != 2 && cond != 3) {
-                throw new Ai4cException(file + ", line " + (ln + 1) + ": pixel condition \"" + fields[COLUMNS - 1]
-                        + "\" is not one of 0 (clear), 1 (cloud), 2 (shadow), 3 (snow). Fix the last column.");
-            }
-            conditions[i * ts + row] = (byte) cond;
-            row++;
-        }
-        if (row != ts) {
-            throw new Ai4cException(file + ": " + row + " data rows but " + DATES_FILE + " of the tile lists " + ts
-                    + " dates. Each sample needs exactly one row per acquisition date; check that the sample"
-                    + " belongs to this tile.");
-        }
-    }
-
-    private static float number(String text, Path file, int ln, int column) {
+        byte[] text;
         try {
-            return Float.parseFloat(text);
-        } catch (NumberFormatException e) {
-            String col = column < BANDS.size() ? BANDS.get(column) : "pixel condition";
-            throw new Ai4cException(file + ", line " + (ln + 1) + ": " + col + " value \"" + text
-                    + "\" is not a number. Fix the value (reflectance × 10000, or condition 0-3).");
+            text = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Ai4cException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            Float.parseFloat(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        SampleCsv.parse(text, file, ts, values, conditions, i);
     }
 
     private static int classId(Path classDir) {

@@ -62,6 +62,23 @@ class TimeSen2CropReaderTest {
     }
 
     @Test
+    void windowsLineEndsAndDecimalsAreReadAndExtraColumnsRefused() throws IOException {
+        handWritten(root);
+        file(root.resolve("T1/3/crlf.csv"), "B2,B3,B4,B5,B6,B7,B8A,B11,B12,condition\r\n"
+                + "1,2,3,4,5,6,7,8,-9.25,0\r\n1,2,3,4,5,6,7,8,1e3,0\r\n1,2,3,4,5,6,7,8,9,0\r\n");
+        TileSamples s = TimeSen2CropReader.readTile(root, "T1");
+        assertEquals(List.of("2/7.csv", "3/crlf.csv", "14/a.csv"), s.sampleNames());
+        assertEquals(-9.25f, s.values()[27 + 8]);
+        assertEquals(1000f, s.values()[27 + 9 + 8]);
+        file(root.resolve("T1/3/crlf.csv"), "1,2,3,4,5,6,7,8,9,0\n1,2,3,4,5,6,7,8,9,0,5\n1,2,3,4,5,6,7,8,9,0\n");
+        Ai4cException e = assertThrows(Ai4cException.class, () -> TimeSen2CropReader.readTile(root, "T1"));
+        assertTrue(e.getMessage().contains("crlf.csv, line 2: more than 10 columns, expected 10"), e.getMessage());
+        file(root.resolve("T1/3/crlf.csv"), "1,2,3,4,5,6,7,8,9,0\n1,2,3,4,5,6,7,8,9,\n1,2,3,4,5,6,7,8,9,0\n");
+        e = assertThrows(Ai4cException.class, () -> TimeSen2CropReader.readTile(root, "T1"));
+        assertTrue(e.getMessage().contains("crlf.csv, line 2: pixel condition value \"\" is not a number"), e.getMessage());
+    }
+
+    @Test
     void nonNumericValueNamesBand() throws IOException {
         handWritten(root);
         file(root.resolve("T1/3/bad.csv"), "1,2,3,4,5,6,7,8,9,0\n1,2,3,4,5,6,x7,8,9,0\n1,2,3,4,5,6,7,8,9,0\n");
