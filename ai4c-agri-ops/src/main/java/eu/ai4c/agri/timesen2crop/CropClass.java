@@ -63,6 +63,13 @@ public enum CropClass {
         return BY_ID[id];
     }
 
+    /** The legend colours ({@code 0xRRGGBB}) indexed by class id, e.g. for a GeoTIFF colour map. */
+    public static int[] palette() {
+        int[] rgb = new int[COUNT];
+        for (CropClass c : BY_ID) rgb[c.id] = c.rgb;
+        return rgb;
+    }
+
     @Override
     public String toString() {
         return label;

@@ -28,6 +28,8 @@ class CropClassTest {
     @Test
     void legendColoursAreDistinctAndNotBlackOrWhite() {
         int[] rgb = Arrays.stream(CropClass.values()).mapToInt(CropClass::rgb).toArray();
+        assertArrayEquals(rgb, CropClass.palette());
+        assertEquals(0xFFF200, CropClass.palette()[9]); // rapeseed in flower yellow
         assertEquals(16, Arrays.stream(rgb).distinct().count());
         for (int c : rgb) {
             int mean = ((c >> 16) + ((c >> 8) & 0xFF) + (c & 0xFF)) / 3;
