@@ -28,7 +28,7 @@ public final class TimeSen2CropExportOperator implements Operator {
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor(
             "timesen2crop-export",
             "TimeSen2Crop to NumPy training set",
-            "Raster/Classification",
+            "Optical",
             "Exports TimeSen2Crop samples (<tile>/dates.csv, <tile>/<class 0-15>/<sample>.csv) as NumPy arrays for "
                     + "LSTM training. Writes train.npy (float32 [N, ts, 9], bands B2 B3 B4 B5 B6 B7 B8A B11 B12, "
                     + "reflectance x 10000) and y_train.npy (int64 [N], class ids 0-15) to the output folder, and the "

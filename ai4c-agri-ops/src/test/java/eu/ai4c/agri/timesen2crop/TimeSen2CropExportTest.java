@@ -56,6 +56,21 @@ class TimeSen2CropExportTest {
     }
 
     @Test
+    void registeredWithTheSpecificationsSpellings() {
+        eu.ai4c.kit.op.OperatorDescriptor d = OperatorRegistry.load().get("timesen2crop-export").descriptor();
+        assertEquals("Optical", d.category());
+        assertTrue(d.sources().isEmpty());
+        assertEquals("--input_dir", d.parameter("inputDir").orElseThrow().option());
+        assertEquals("--output_dir", d.parameter("outputDir").orElseThrow().option());
+        assertEquals("2017", d.parameter("seasonStart").orElseThrow().defaultValue());
+        assertEquals("--season_start", d.parameter("seasonStart").orElseThrow().option());
+        assertEquals("0.2", d.parameter("valFraction").orElseThrow().defaultValue());
+        assertEquals("true", d.parameter("monthly").orElseThrow().defaultValue());
+        Ai4cException e = assertThrows(Ai4cException.class, () -> d.validate(Map.of("--input_dir", "x")));
+        assertTrue(e.isUsageError() && e.getMessage().contains("--output_dir"), e.getMessage());
+    }
+
+    @Test
     void monthlyExportEqualsIndependentMedians() throws Exception {
         Path data = dir.resolve("data"), out = dir.resolve("out");
         SyntheticTimeSen2Crop.write(data, 4, 3, "33UVP");
