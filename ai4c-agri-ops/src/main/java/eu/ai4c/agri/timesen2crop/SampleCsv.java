@@ -127,7 +127,7 @@ final class SampleCsv {
             if (q == e) return negative ? -v : v; // the usual case: an integer
         }
         String token = new String(text, s, e - s);
-        if (token.equalsIgnoreCase("nan") || token.toLowerCase().contains("infinity")) return Float.NaN;
+        if (token.equalsIgnoreCase("nan") || token.toLowerCase(java.util.Locale.ROOT).contains("infinity")) return Float.NaN;
         try {
             return Float.parseFloat(token);
         } catch (NumberFormatException x) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  * whitespace separators, a first column of dates.csv before the date (an index). Refused, with the
  * file, line, problem and fix: a wrong column count, a non-numeric value, a condition outside 0–3,
  * a sample with another number of rows than dates.csv has dates, a class folder that is not 0–15.
- * Files at tile level other than dates.csv, and non-.csv files in class folders, are ignored.
+ * Files at tile level other than dates.csv, non-.csv files in class folders and hidden entries
+ * (names starting with a dot) are ignored.
  * Samples of a tile are read in parallel. Stateless and thread-safe.</p>
  */
 public final class TimeSen2CropReader {
@@ -106,7 +108,7 @@ public final class TimeSen2CropReader {
             if (!Files.isDirectory(classDir)) continue;
             int id = classId(classDir);
             for (Path f : sortedChildren(classDir)) {
-                if (Files.isRegularFile(f) && f.getFileName().toString().toLowerCase().endsWith(".csv")) {
+                if (Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                     files.add(f);
                     classes.add(id);
                 }
@@ -174,10 +176,11 @@ public final class TimeSen2CropReader {
         }
     }
 
-    /** Children sorted by name, numerically when both names are numbers (2 before 10). */
+    /** Visible children sorted by name, numerically when both names are numbers (2 before 10). */
     private static List<Path> sortedChildren(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), TimeSen2CropReader::compareNames))
+            return s.filter(p -> !p.getFileName().toString().startsWith(".")) // hidden: .DS_Store, partial copies
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), TimeSen2CropReader::compareNames))
                     .toList();
         } catch (IOException e) {
             throw new Ai4cException(dir + ": cannot list the folder (" + e.getMessage() + ").", e);

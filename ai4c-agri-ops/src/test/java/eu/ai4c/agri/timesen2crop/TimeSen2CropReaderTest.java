@@ -30,6 +30,7 @@ class TimeSen2CropReaderTest {
         file(root.resolve("T1/14/a.csv"), "1,2,3,4,5,6,7,8,9,0\n10,20,30,40,50,60,70,80,90,2\n1.5,2,3,4,5,6,7,8,9,0\n");
         file(root.resolve("T1/notes.txt"), "ignored");
         file(root.resolve("T1/14/readme.md"), "ignored");
+        file(root.resolve("T1/.hidden/x.csv"), "ignored");
     }
 
     @Test
