@@ -15,6 +15,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ public final class CvaOutputs {
 
     /** Paths written by {@link #write}; {@code colourTable} is null when the main output is not a GeoTIFF. */
     public record Files3(Path cva, Path polarPlot, Path summary, Path colourTable) {
+        /** The files written, in order, without the absent colour table. */
+        public List<Path> paths() {
+            List<Path> all = new ArrayList<>(List.of(cva, polarPlot, summary));
+            if (colourTable != null) all.add(colourTable);
+            return all;
+        }
     }
 
     private CvaOutputs() {

@@ -52,7 +52,7 @@ class OperatorRunTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Test-scale: writing ")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Write RAW-TEST: started")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Write RAW-TEST: done in")), lines.toString());
-        assertTrue(lines.get(lines.size() - 1).startsWith("Test-scale: wrote "), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("Test-scale: done in "), lines.toString());
         // streamed: the reading and writing lines were there before the write stage began
         assertTrue(linesWhenStageBegan.stream().anyMatch(l -> l.startsWith("Test-scale: writing ")),
                 linesWhenStageBegan.toString());
