@@ -30,8 +30,9 @@ package eu.ai4c.cd.cva;
  * (regression dilution: it gave 0.13 on the real pair whose band means differ by under 5 %), and
  * the orthogonal (major-axis) line swings without bound when the within-core correlation is weak
  * (measured: NIR gain drifting to 2 over the steps). The reduced major axis is symmetric in the two
- * dates (normalising 1 to 2 gives the inverse line), exact for the planted linear relation with
- * noise in both dates, and bounded by the ratio of the spreads. The gain is taken positive: the
+ * dates (normalising 1 to 2 gives the inverse line), consistent when the noise of date 2 is that
+ * of date 1 scaled by the gain (a linear relation with noise in both dates), and bounded by the
+ * ratio of the spreads. The gain is taken positive: the
  * reflectances of an invariant surface rise together.</p>
  *
  * <p>Pure kernel: arrays in, result out; thread-safe. Samples are band-major: {@code x1[b][i]}
