@@ -86,7 +86,9 @@ public final class S2CdOperator implements Operator {
             scl1 = null;
             scl2 = null;
         }
-        CvaModel model = CvaStatistics.compute(r1, r2, scl1, scl2, bands.toArray(String[]::new), reference, confidence,
+        // reflectance step of one DN; the coarser of the two products bounds what is a real difference
+        double step = 1 / Math.min(s1.quantification(), s2.quantification());
+        CvaModel model = CvaStatistics.compute(r1, r2, scl1, scl2, step, bands.toArray(String[]::new), reference, confidence,
                 classes, context);
         LOG.info("S2-CD: gains {}, offsets {}, difference std {}, threshold {} (chi-square {} %, {} dof), {} of {} "
                         + "sample pixels invariant", fmt(model.gains()), fmt(model.offsets()), fmt(model.differenceStd()),
