@@ -103,34 +103,49 @@ public final class LstmForward {
         java.util.Arrays.fill(c, 0, u, 0f);
         for (int t = 0; t < ts; t++) {
             System.arraycopy(bias, 0, gates, 0, g4);
-            int xo = t * nIn;
-            for (int k = 0; k < nIn; k++) {
-                float a = input[xo + k];
-                int row = k * g4;
-                for (int j = 0; j < g4; j++) gates[j] += a * kernel[row + j];
-            }
-            for (int k = 0; k < u; k++) {
-                float a = h[k];
-                if (a == 0f) continue; // first step: h = 0
-                int row = k * g4;
-                for (int j = 0; j < g4; j++) gates[j] += a * recurrent[row + j];
-            }
+            accumulate(gates, g4, input, t * nIn, nIn, kernel);
+            if (t > 0) accumulate(gates, g4, h, 0, u, recurrent); // h = 0 at the first step
             Activation gate = layer.recurrentActivation();
-            gate.apply(gates, 0, 2 * u);
-            layer.activation().apply(gates, 2 * u, 3 * u);
-            gate.apply(gates, 3 * u, g4);
             Activation act = layer.activation();
+            gate.apply(gates, 0, 2 * u);
+            act.apply(gates, 2 * u, 3 * u);
+            gate.apply(gates, 3 * u, g4);
             for (int j = 0; j < u; j++) {
                 float cell = gates[u + j] * c[j] + gates[j] * gates[2 * u + j];
                 c[j] = cell;
-                h[j] = gates[3 * u + j] * activate(act, cell);
+                h[j] = cell;
             }
+            act.apply(h, 0, u);
+            for (int j = 0; j < u; j++) h[j] *= gates[3 * u + j];
             if (layer.returnSequences()) System.arraycopy(h, 0, output, t * u, u);
         }
     }
 
-    private static float activate(Activation act, float v) {
-        return act == Activation.TANH ? Activation.tanh(v) : act.of(v);
+    /**
+     * {@code gates[0 … g4) += v[from … from+rows) · matrix[rows, g4]}, four matrix rows per pass
+     * so each gate value is loaded and stored once per four multiply-adds (the loop over the
+     * contiguous gate axis is vectorised by the JIT).
+     */
+    private static void accumulate(float[] gates, int g4, float[] v, int from, int rows, float[] matrix) {
+        int k = 0;
+        for (; k + 3 < rows; k += 4) {
+            float a0 = v[from + k];
+            float a1 = v[from + k + 1];
+            float a2 = v[from + k + 2];
+            float a3 = v[from + k + 3];
+            int r0 = k * g4;
+            int r1 = r0 + g4;
+            int r2 = r1 + g4;
+            int r3 = r2 + g4;
+            for (int j = 0; j < g4; j++) {
+                gates[j] += a0 * matrix[r0 + j] + a1 * matrix[r1 + j] + a2 * matrix[r2 + j] + a3 * matrix[r3 + j];
+            }
+        }
+        for (; k < rows; k++) {
+            float a = v[from + k];
+            int r = k * g4;
+            for (int j = 0; j < g4; j++) gates[j] += a * matrix[r + j];
+        }
     }
 
     private static void runDense(DenseLayer d, float[] input, float[] output) {
