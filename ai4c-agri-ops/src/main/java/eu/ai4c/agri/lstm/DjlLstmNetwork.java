@@ -91,14 +91,14 @@ public final class DjlLstmNetwork {
             if (child instanceof LSTM) {
                 LstmLayer l = model.lstm().get(li++);
                 int g4 = 4 * l.units();
-                set(child, "i2h_WEIGHT", manager, transpose(l.kernel(), l.inputs(), g4), g4, l.inputs());
-                set(child, "h2h_WEIGHT", manager, transpose(l.recurrentKernel(), l.units(), g4), g4, l.units());
-                set(child, "i2h_BIAS", manager, l.bias(), g4);
-                set(child, "h2h_BIAS", manager, new float[g4], g4);
+                set(child, "i2h_WEIGHT", transpose(l.kernel(), l.inputs(), g4), g4, l.inputs());
+                set(child, "h2h_WEIGHT", transpose(l.recurrentKernel(), l.units(), g4), g4, l.units());
+                set(child, "i2h_BIAS", l.bias(), g4);
+                set(child, "h2h_BIAS", new float[g4], g4);
             } else if (child instanceof Linear) {
                 DenseLayer d = model.dense().get(di++);
-                set(child, "weight", manager, transpose(d.kernel(), d.inputs(), d.units()), d.units(), d.inputs());
-                set(child, "bias", manager, d.bias(), d.units());
+                set(child, "weight", transpose(d.kernel(), d.inputs(), d.units()), d.units(), d.inputs());
+                set(child, "bias", d.bias(), d.units());
             }
         }
         return net;
@@ -149,7 +149,7 @@ public final class DjlLstmNetwork {
         return parameter(block, suffix).getArray().toFloatArray();
     }
 
-    private static void set(Block block, String suffix, NDManager manager, float[] values, long... shape) {
+    private static void set(Block block, String suffix, float[] values, long... shape) {
         Parameter p = parameter(block, suffix);
         NDArray array = p.getArray();
         if (!array.getShape().equals(new Shape(shape))) {
