@@ -61,6 +61,19 @@ public final class DjlLstmNetwork {
         };
     }
 
+    /** Whether DJL can run {@code model}: tanh/sigmoid LSTM layers, hidden dense layers relu/tanh/sigmoid/linear. */
+    public static boolean supports(LstmModel model) {
+        for (LstmLayer l : model.lstm()) {
+            if (l.activation() != Activation.TANH || l.recurrentActivation() != Activation.SIGMOID) return false;
+        }
+        for (int i = 0; i < model.dense().size(); i++) {
+            Activation a = model.dense().get(i).activation();
+            boolean last = i == model.dense().size() - 1;
+            if (last ? a != Activation.SOFTMAX : a == Activation.SOFTMAX || a == Activation.HARD_SIGMOID) return false;
+        }
+        return true;
+    }
+
     /** The shape of {@code model}; fails for activations PyTorch's LSTM does not have. */
     public static Architecture shapeOf(LstmModel model) {
         int[] lstm = new int[model.lstm().size()];

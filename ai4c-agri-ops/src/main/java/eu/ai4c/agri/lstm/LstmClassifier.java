@@ -4,7 +4,9 @@ import eu.ai4c.agri.model.SequenceClassifier;
 
 /**
  * A {@link SequenceClassifier} running an {@link LstmModel} with the plain-Java forward pass
- * ({@link LstmForward}); what {@code ModelFiles.open(model.h5)} returns. No native resources.
+ * ({@link LstmForward}): no native resources, any supported Keras activation; the reference the
+ * DJL classifier is checked against, and the fallback of {@code ModelFiles.open} when PyTorch
+ * cannot run the model. Slower than {@link DjlLstmClassifier} on large batches.
  *
  * <h2>Thread-safety</h2>
  * Thread-safe: each calling thread gets its own scratch buffers (one {@link LstmForward} per

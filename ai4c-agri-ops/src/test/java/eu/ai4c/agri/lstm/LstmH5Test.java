@@ -29,19 +29,37 @@ class LstmH5Test {
         float[] x = RandomModels.series(4, model, 50);
         float[] expected = new float[50 * 16];
         new LstmClassifier(model).predict(x, 0, 50, expected);
+        LstmModel read = LstmH5.read(file);
+        float[] got = new float[50 * 16];
+        new LstmClassifier(read).predict(x, 0, 50, got);
+        assertArrayEquals(expected, got);
+        assertArrayEquals(model.mean(), read.mean());
+        assertArrayEquals(model.std(), read.std());
+        assertArrayEquals(model.lstm().get(1).recurrentKernel(), read.lstm().get(1).recurrentKernel());
+        assertEquals(model.describe(), read.describe());
+        // the registered format opens it on PyTorch, agreeing with the plain-Java pass
         try (SequenceClassifier opened = ModelFiles.open(file)) {
-            assertInstanceOf(LstmClassifier.class, opened);
+            assertInstanceOf(DjlLstmClassifier.class, opened);
             assertEquals(12, opened.timesteps());
             assertEquals(9, opened.bands());
             assertEquals(16, opened.classes());
-            float[] got = new float[50 * 16];
-            opened.predict(x, 0, 50, got);
-            assertArrayEquals(expected, got);
-            LstmModel read = ((LstmClassifier) opened).model();
-            assertArrayEquals(model.mean(), read.mean());
-            assertArrayEquals(model.std(), read.std());
-            assertArrayEquals(model.lstm().get(1).recurrentKernel(), read.lstm().get(1).recurrentKernel());
-            assertEquals(model.describe(), read.describe());
+            float[] djl = new float[50 * 16];
+            opened.predict(x, 0, 50, djl);
+            assertArrayEquals(expected, djl, 1e-5f);
+        }
+    }
+
+    @Test
+    void modelsPyTorchCannotRunOpenInPlainJava() {
+        LstmModel m = RandomModels.of(14, 12, 9, new int[] {8}, new int[] {16}, Activation.LINEAR);
+        LstmLayer l = m.lstm().get(0);
+        LstmModel hard = new LstmModel(12, 9, m.mean(), m.std(), List.of(new LstmLayer(l.name(), l.inputs(), l.units(),
+                l.kernel(), l.recurrentKernel(), l.bias(), false, Activation.TANH, Activation.HARD_SIGMOID)), m.dense());
+        Path file = dir.resolve("hard.h5");
+        LstmH5.write(hard, file);
+        try (SequenceClassifier opened = ModelFiles.open(file)) {
+            assertInstanceOf(LstmClassifier.class, opened);
+            assertEquals(Activation.HARD_SIGMOID, ((LstmClassifier) opened).model().lstm().get(0).recurrentActivation());
         }
     }
 
