@@ -37,6 +37,34 @@ class LstmForwardTest {
     }
 
     @Test
+    void pyTorchClassifierGivesTheSameResultsFromConcurrentThreads() throws Exception {
+        LstmModel model = RandomModels.of(4, 12, 9, new int[] {64}, new int[] {16}, Activation.LINEAR);
+        int n = 2000;
+        float[] x = RandomModels.series(8, model, n);
+        float[] reference = new float[n * 16];
+        try (DjlLstmClassifier djl = new DjlLstmClassifier(model)) {
+            djl.predict(x, 0, n, reference);
+            float[] parallel = new float[n * 16];
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+                for (int start = 0; start < n; start += 250) {
+                    int s = start;
+                    jobs.add(pool.submit(() -> {
+                        float[] out = new float[250 * 16];
+                        djl.predict(x, s * model.seriesLength(), 250, out);
+                        System.arraycopy(out, 0, parallel, s * 16, out.length);
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : jobs) f.get();
+            } finally {
+                pool.shutdown();
+            }
+            assertArrayEquals(reference, parallel, 1e-6f);
+        }
+    }
+
+    @Test
     void offsetAndBatchSplitGiveTheSameProbabilities() {
         LstmModel model = RandomModels.of(3, 12, 9, new int[] {16}, new int[] {16}, Activation.LINEAR);
         float[] x = RandomModels.series(9, model, 10);
