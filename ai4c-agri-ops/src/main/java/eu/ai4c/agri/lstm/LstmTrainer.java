@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * training set, {@code LSTM(units) × layers → last step → Dense(classes) → softmax}, Adam,
  * (class-weighted) cross-entropy, shuffled mini-batches. Deterministic for a seed: the engine's
  * random seed fixes the initial weights, a {@link SplittableRandom} of the same seed the batch
- * order. Each epoch is logged and passed to the {@link TrainingListener}s as it ends. Keeps the
+ * order; PyTorch runs on one thread. Each epoch is logged and passed to the {@link TrainingListener}s as it ends. Keeps the
  * best model on the validation set, or the last one without validation.
  *
  * <h2>Thread-safety</h2>
@@ -72,6 +73,19 @@ public final class LstmTrainer {
      * @throws Progress.Cancelled when {@code progress} is cancelled
      */
     public TrainingResult train(TimeSeriesSet train, TimeSeriesSet validation, Progress progress) {
+        DjlRuntime.init();
+        // one PyTorch thread (a per-thread setting, restored after): small LSTM batches gain
+        // nothing from more, and OpenMP threads spinning on a shared machine slowed epochs tenfold
+        int threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+        try {
+            return trainOnThisThread(train, validation, progress);
+        } finally {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
+    private TrainingResult trainOnThisThread(TimeSeriesSet train, TimeSeriesSet validation, Progress progress) {
         long t0 = System.nanoTime();
         stopRequested = false;
         DjlRuntime.init().setRandomSeed((int) options.seed());
