@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** train_lstm end to end from .npy folders, and its refusals of bad input. */
 class TrainLstmOperatorTest {
-    private static final SyntheticCrops CROPS = new SyntheticCrops(16, 21, 300);
+    private static final SyntheticCrops CROPS = new SyntheticCrops(16, 21, 1500);
     @TempDir
     Path dir;
 
