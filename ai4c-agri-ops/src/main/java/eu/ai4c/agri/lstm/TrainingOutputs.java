@@ -14,7 +14,10 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -23,7 +26,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Writes what {@code train_lstm} leaves in its output folder, all or nothing (through
  * {@link AtomicOutput}): {@value #MODEL} ({@link LstmH5} layout), {@value #LOG} (one line per
  * epoch: {@code epoch,loss,accuracy,val_loss,val_accuracy,best,seconds}; validation columns
- * empty without a validation set) and {@value #PLOT} (loss and accuracy curves, drawn headless).
+ * empty without a validation set) and {@value #PLOT} (loss and accuracy curves, the kept epoch marked, drawn headless).
  * Stateless.
  */
 public final class TrainingOutputs {
@@ -85,6 +88,16 @@ public final class TrainingOutputs {
         NumberAxis accAxis = new NumberAxis("accuracy");
         accAxis.setRange(0, 1.0);
         plot.add(new XYPlot(accuracies, null, accAxis, renderer()), 1);
+        int kept = 0;
+        for (EpochResult r : history) if (r.best()) kept = r.epoch();
+        if (kept > 0) {
+            // the epoch whose weights model.h5 holds
+            ValueMarker marker = new ValueMarker(kept, Color.GRAY, new BasicStroke(1f));
+            marker.setLabel("kept epoch " + kept);
+            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            for (XYPlot p : plot.getSubplots()) p.addDomainMarker(marker);
+        }
         JFreeChart chart = new JFreeChart("LSTM training", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
