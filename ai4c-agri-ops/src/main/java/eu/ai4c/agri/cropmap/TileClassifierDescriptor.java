@@ -18,7 +18,7 @@ public final class TileClassifierDescriptor {
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor(
             "tile_classifier",
             "Crop-type map (pre-trained LSTM)",
-            "Optical/Agriculture",
+            "Agriculture",
             "Classifies the monthly composites of a Sentinel-2 tile into TimeSen2Crop crop types with a trained "
                     + "sequence model (the pre-trained LSTM .h5). Each pixel's series of the 12 composites (one per "
                     + "month, ordered by the YYYY-MM or YYYYMM month in their file names) goes to the model in "

@@ -1,5 +1,6 @@
 package eu.ai4c.desktop.actions;
 
+import eu.ai4c.kit.op.MenuPaths;
 import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package eu.ai4c.desktop.actions;
 
+import eu.ai4c.kit.op.MenuPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.ai4c.kit.op.OperatorRegistry;

@@ -1,11 +1,11 @@
-package eu.ai4c.desktop.actions;
+package eu.ai4c.kit.op;
 
 import java.util.Locale;
 
 /**
  * Where an operator's action goes in the menu bar, from its descriptor's category, laid out as
- * SNAP users expect and exactly where the SNAP binding places its adapters
- * ({@code eu.ai4c.snap.AdapterNames#snapCategory}): Radar and Optical operators in the
+ * SNAP users expect; the desktop's menus and the SNAP binding's operator categories both come
+ * from here. Radar and Optical operators in the
  * AI4Copernicus sub-menu of their menu ({@code Radar/AI4Copernicus}, {@code Optical/AI4Copernicus},
  * whatever their sub-category, e.g. {@code Radar/Speckle Filtering}), raster operators in SNAP's Raster sub-menus
  * ({@code Raster/Change Detection}, {@code Raster/Geometric}), the thematic groups Agriculture
