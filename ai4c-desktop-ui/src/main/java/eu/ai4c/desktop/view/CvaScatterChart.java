@@ -12,6 +12,7 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -22,7 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * {@code (|Δ| cos θ, |Δ| sin θ)}, θ the angle to the reference vector (0…180°, the reference
  * direction pointing right), coloured by its class with the class map's colours. Rings of equal
  * magnitude and spokes every 30° are drawn as annotations, the change threshold √χ² as a dashed
- * ring, and class centres from the summary as black crosses. Tooltips give class, magnitude and
+ * ring, and class centres from the summary as open black circles. Tooltips give class, magnitude and
  * angle. Stateless; charts are used on one thread.
  */
 public final class CvaScatterChart {
@@ -100,7 +101,7 @@ public final class CvaScatterChart {
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         for (int k = 1; k <= 4; k++) {
             double rr = radius * k / 4;
-            plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(-rr, -rr, 2 * rr, 2 * rr), thin, grey));
+            plot.getRenderer().addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(-rr, -rr, 2 * rr, 2 * rr), thin, grey), Layer.BACKGROUND);
             XYTextAnnotation t = new XYTextAnnotation(String.format(Locale.ROOT, "%.3g", rr), rr, -radius * 0.0);
             t.setFont(small);
             t.setPaint(grey);
@@ -109,7 +110,7 @@ public final class CvaScatterChart {
         }
         for (int a = 0; a <= 180; a += 30) {
             double th = Math.toRadians(a), cx = Math.cos(th), cy = Math.sin(th);
-            plot.addAnnotation(new XYShapeAnnotation(new Line2D.Double(0, 0, radius * cx, radius * cy), thin, grey));
+            plot.getRenderer().addAnnotation(new XYShapeAnnotation(new Line2D.Double(0, 0, radius * cx, radius * cy), thin, grey), Layer.BACKGROUND);
             XYTextAnnotation t = new XYTextAnnotation(a + "°", radius * 1.03 * cx, radius * 1.03 * cy);
             t.setFont(small);
             t.setPaint(Color.DARK_GRAY);
@@ -123,14 +124,14 @@ public final class CvaScatterChart {
         tt.setFont(small);
         tt.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER);
         plot.addAnnotation(tt);
-        BasicStroke thick = new BasicStroke(2f);
-        double arm = radius * 0.025;
+        BasicStroke thick = new BasicStroke(1.2f);
+        double arm = radius * 0.02;
         for (int k = 0; k < summary.classCount(); k++) {
             double m = summary.centreMagnitudes()[k], th = Math.toRadians(summary.centreAnglesDeg()[k]);
             if (Double.isNaN(m) || Double.isNaN(th)) continue;
             double cx = m * Math.cos(th), cy = m * Math.sin(th);
-            plot.addAnnotation(new XYShapeAnnotation(new Line2D.Double(cx - arm, cy - arm, cx + arm, cy + arm), thick, Color.BLACK));
-            plot.addAnnotation(new XYShapeAnnotation(new Line2D.Double(cx - arm, cy + arm, cx + arm, cy - arm), thick, Color.BLACK));
+            // an open circle: the points of a tight class stay visible inside it
+            plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(cx - arm, cy - arm, 2 * arm, 2 * arm), thick, Color.BLACK));
         }
     }
 }

@@ -22,7 +22,7 @@ public final class HistogramChart {
     /** Display bins of the histogram plot. */
     static final int DISPLAY_BINS = 256;
 
-    /** One band of the chart. */
+    /** One band of the chart; {@code stretch} null for none (class maps). */
     public record Series(String name, BandHistogram histogram, Stretch stretch, Color colour) {
     }
 
@@ -55,6 +55,7 @@ public final class HistogramChart {
         for (int i = 0; i < bands.size(); i++) {
             Series s = bands.get(i);
             r.setSeriesPaint(i, s.colour());
+            if (s.stretch() == null) continue;
             Color line = s.colour().darker();
             for (double v : new double[] {s.stretch().low(), s.stretch().high()}) {
                 ValueMarker m = new ValueMarker(v, line, dashed);

@@ -34,7 +34,14 @@ public final class LegendView extends JComponent {
 
     @Override
     public Dimension getPreferredSize() {
-        return new Dimension(260, 8 + ROW * Math.max(1, entries.size()));
+        FontMetrics fm = getFontMetrics(getFont());
+        int w = 120;
+        for (ClassLegend.Entry e : entries) w = Math.max(w, 46 + fm.stringWidth(text(e)));
+        return new Dimension(w, 8 + ROW * Math.max(1, entries.size()));
+    }
+
+    private static String text(ClassLegend.Entry e) {
+        return e.value() + "  " + e.name() + (e.count() >= 0 ? String.format(Locale.ROOT, "  (%,d px)", e.count()) : "");
     }
 
     @Override
@@ -56,9 +63,8 @@ public final class LegendView extends JComponent {
             g.fillRect(6, y + 2, 24, 12);
             g.setColor(Color.DARK_GRAY);
             g.drawRect(6, y + 2, 24, 12);
-            String text = e.value() + "  " + e.name() + (e.count() >= 0 ? String.format(Locale.ROOT, "  (%,d px)", e.count()) : "");
             g.setColor(Color.BLACK);
-            g.drawString(text, 38, y + 2 + fm.getAscent() - 1);
+            g.drawString(text(e), 38, y + 2 + fm.getAscent() - 1);
             y += ROW;
         }
         g.dispose();

@@ -246,7 +246,7 @@ public final class QuickLookPanel extends JPanel {
                 for (int v = 0; v < l.size(); v++) known |= l.count(v) >= 0;
                 currentLegend = known ? l : l.withCounts(shown);
                 ArgbKernels.palette(first.samples(), l.palette(), 0xFFFF00FF, argb);
-                series.add(new HistogramChart.Series(name, h, new Stretch(h.min(), h.max()), new Color(0x555555)));
+                series.add(new HistogramChart.Series(name, h, null, new Color(0x555555)));
                 title = name + " (classes)";
             } else {
                 Stretch s = Stretch.ofPercentiles(h, lo, hi);
