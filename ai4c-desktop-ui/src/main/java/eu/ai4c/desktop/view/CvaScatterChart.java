@@ -102,7 +102,7 @@ public final class CvaScatterChart {
         for (int k = 1; k <= 4; k++) {
             double rr = radius * k / 4;
             plot.getRenderer().addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(-rr, -rr, 2 * rr, 2 * rr), thin, grey), Layer.BACKGROUND);
-            XYTextAnnotation t = new XYTextAnnotation(String.format(Locale.ROOT, "%.3g", rr), rr, -radius * 0.0);
+            XYTextAnnotation t = new XYTextAnnotation(new java.math.BigDecimal(rr).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString(), rr, 0);
             t.setFont(small);
             t.setPaint(grey);
             t.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);

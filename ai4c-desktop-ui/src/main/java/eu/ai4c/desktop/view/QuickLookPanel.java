@@ -201,6 +201,7 @@ public final class QuickLookPanel extends JPanel {
     /** Shows an image from {@link #render()} and passes the histogram on (EDT). */
     public void show(BufferedImage image) {
         canvas.setImage(image);
+        status.setText(" ");
         legendView.setLegend(((Mode) mode.getSelectedItem()) == Mode.CLASSES ? currentLegend : null);
         for (Consumer<JFreeChart> l : histogramListeners) l.accept(histogram);
     }

@@ -127,6 +127,31 @@ class S2CdViewTest {
     }
 
     @Test
+    void spreadPointsPlot() throws IOException {
+        // realistic spread (the synthetic pair's changes are nearly noise-free): three classes around centres
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int n = 6000;
+        float[] m = new float[n], a = new float[n];
+        byte[] c = new byte[n];
+        double[][] centres = {{6, 40}, {11, 95}, {18, 140}};
+        long[] counts = new long[256];
+        for (int i = 0; i < n; i++) {
+            int k = i % 3;
+            m[i] = (float) Math.max(4.2, centres[k][0] + rnd.nextGaussian() * (1 + k));
+            a[i] = (float) Math.max(0, Math.min(180, centres[k][1] + rnd.nextGaussian() * 12));
+            c[i] = (byte) (k + 1);
+            counts[k + 1]++;
+        }
+        CvaSummary summary = new CvaSummary(16.3, new double[] {6, 11, 18}, new double[] {40, 95, 140},
+                new long[] {2000, 2000, 2000}, 90000, 100);
+        try (QuickLookSource s = QuickLookSource.open(classes)) {
+            JFreeChart chart = CvaScatterChart.create("Change vectors (spread example)", new CvaPoints(m, a, c, counts),
+                    summary, s.legend());
+            ViewImages.save(chart, "cva-polar-spread", 900, 560);
+        }
+    }
+
+    @Test
     void classMapViewRendersWithLegend() throws IOException {
         try (QuickLookSource s = QuickLookSource.open(classes)) {
             QuickLookView view = new QuickLookView(s);
