@@ -30,8 +30,9 @@ import org.jfree.chart.JFreeChart;
  * overviews scaled to fit (no-data black), a legend for class maps and a status line with the
  * pixel position, map coordinate and full-resolution value under the mouse.
  *
- * <p>{@link #render()} does the work synchronously (reads overviews, histograms, stretches,
- * ARGB kernels) and may run off the EDT; the controls call it through a {@link SwingWorker}.
+ * <p>{@link #render(Settings)} does the work synchronously (reads overviews, histograms,
+ * stretches, ARGB kernels) and may run off the EDT; the controls take a {@link #settings()}
+ * snapshot on the EDT and call it through a {@link SwingWorker}.
  * Histogram listeners receive the chart of the displayed bands after each render. Create and use
  * on the EDT, apart from {@link #render()}.</p>
  */
@@ -173,14 +174,32 @@ public final class QuickLookPanel extends JPanel {
         return canvas.image();
     }
 
+    /**
+     * What to render, read from the controls on the EDT.
+     *
+     * @param bands band per channel (one for single band and classes, three for RGB)
+     */
+    public record Settings(Mode mode, int[] bands, ColourRamp ramp, double lowPercent, double highPercent) {
+    }
+
+    /** The current control settings (EDT). */
+    public Settings settings() {
+        Mode m = (Mode) mode.getSelectedItem();
+        int[] b = m == Mode.RGB ? new int[] {bandPickers.get(0).getSelectedIndex(), bandPickers.get(1).getSelectedIndex(),
+            bandPickers.get(2).getSelectedIndex()} : new int[] {m == Mode.CLASSES ? 0 : bandPickers.get(0).getSelectedIndex()};
+        return new Settings(m, b, (ColourRamp) ramp.getSelectedItem(), ((Number) lowPercent.getValue()).doubleValue(),
+                ((Number) highPercent.getValue()).doubleValue());
+    }
+
     /** Re-renders in the background and shows the result (on the EDT). */
     public void update() {
         if (worker != null) worker.cancel(true);
         status.setText("Reading " + source.file().getFileName() + " …");
+        Settings settings = settings();
         worker = new SwingWorker<>() {
             @Override
             protected BufferedImage doInBackground() throws IOException {
-                return render();
+                return render(settings);
             }
 
             @Override
@@ -202,20 +221,26 @@ public final class QuickLookPanel extends JPanel {
     public void show(BufferedImage image) {
         canvas.setImage(image);
         status.setText(" ");
-        legendView.setLegend(((Mode) mode.getSelectedItem()) == Mode.CLASSES ? currentLegend : null);
+        legendView.setLegend(currentLegend);
         for (Consumer<JFreeChart> l : histogramListeners) l.accept(histogram);
     }
 
     private volatile ClassLegend currentLegend;
 
-    /**
-     * Renders the current settings into an ARGB image the size of the overviews (synchronous; any
-     * thread, but read the settings first on the EDT when the user may be changing them).
-     */
+    /** Renders the current settings synchronously (EDT; see {@link #render(Settings)}). */
     public BufferedImage render() throws IOException {
-        Mode m = (Mode) mode.getSelectedItem();
-        double lo = ((Number) lowPercent.getValue()).doubleValue(), hi = ((Number) highPercent.getValue()).doubleValue();
+        return render(settings());
+    }
+
+    /**
+     * Renders into an ARGB image the size of the overviews: reads the overviews (cached),
+     * histograms, stretches and the ARGB kernels. Synchronous; any thread.
+     */
+    public BufferedImage render(Settings st) throws IOException {
+        Mode m = st.mode();
+        double lo = st.lowPercent(), hi = st.highPercent();
         List<HistogramChart.Series> series = new ArrayList<>();
+        ClassLegend legend = null;
         Overview first;
         int[] argb;
         String title;
@@ -224,7 +249,7 @@ public final class QuickLookPanel extends JPanel {
             Stretch[] s = new Stretch[3];
             Color[] colours = {new Color(0xD62728), new Color(0x2CA02C), new Color(0x1F77B4)};
             for (int i = 0; i < 3; i++) {
-                int b = bandPickers.get(i).getSelectedIndex();
+                int b = st.bands()[i];
                 o[i] = source.overview(b);
                 BandHistogram h = BandHistogram.of(o[i].samples());
                 s[i] = Stretch.ofPercentiles(h, lo, hi);
@@ -235,7 +260,7 @@ public final class QuickLookPanel extends JPanel {
             ArgbKernels.rgb(o[0].samples(), o[1].samples(), o[2].samples(), s[0], s[1], s[2], argb);
             title = "RGB " + series.get(0).name() + "/" + series.get(1).name() + "/" + series.get(2).name();
         } else {
-            int b = m == Mode.CLASSES ? 0 : bandPickers.get(0).getSelectedIndex();
+            int b = st.bands()[0];
             first = source.overview(b);
             BandHistogram h = BandHistogram.of(first.samples());
             argb = new int[first.width() * first.height()];
@@ -245,13 +270,13 @@ public final class QuickLookPanel extends JPanel {
                 long[] shown = ClassLegend.countValues(first.samples(), l.size());
                 boolean known = false;
                 for (int v = 0; v < l.size(); v++) known |= l.count(v) >= 0;
-                currentLegend = known ? l : l.withCounts(shown);
+                legend = known ? l : l.withCounts(shown);
                 ArgbKernels.palette(first.samples(), l.palette(), 0xFFFF00FF, argb);
                 series.add(new HistogramChart.Series(name, h, null, new Color(0x555555)));
                 title = name + " (classes)";
             } else {
                 Stretch s = Stretch.ofPercentiles(h, lo, hi);
-                ArgbKernels.ramp(first.samples(), s, ((ColourRamp) ramp.getSelectedItem()).table(), argb);
+                ArgbKernels.ramp(first.samples(), s, st.ramp().table(), argb);
                 series.add(new HistogramChart.Series(name, h, s, new Color(0x3E4A89)));
                 title = name;
             }
@@ -259,6 +284,7 @@ public final class QuickLookPanel extends JPanel {
         BufferedImage img = new BufferedImage(first.width(), first.height(), BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, first.width(), first.height(), argb, 0, first.width());
         displayed = first;
+        currentLegend = legend;
         histogram = HistogramChart.create("Histogram: " + title, series);
         return img;
     }
@@ -272,10 +298,11 @@ public final class QuickLookPanel extends JPanel {
         }
         int col = (int) Math.min(o.sourceWidth() - 1, p[0] * o.sourceWidth() / o.width());
         int row = (int) Math.min(o.sourceHeight() - 1, p[1] * o.sourceHeight() / o.height());
+        Settings st = settings();
         readout.execute(() -> {
             String text;
             try {
-                text = readout(col, row);
+                text = readout(col, row, st);
             } catch (IOException | RuntimeException e) {
                 text = "pixel " + col + ", " + row + ": " + e.getMessage();
             }
@@ -286,9 +313,14 @@ public final class QuickLookPanel extends JPanel {
 
     /**
      * The readout of a full-resolution pixel: position, map coordinate of its centre and the
-     * value(s) of the displayed band(s) (class name in class mode). Reads the file; any thread.
+     * value(s) of the displayed band(s) (class name in class mode) for the current settings (EDT).
      */
     public String readout(int col, int row) throws IOException {
+        return readout(col, row, settings());
+    }
+
+    /** The readout of a full-resolution pixel for {@code st}. Reads the file; any thread. */
+    public String readout(int col, int row, Settings st) throws IOException {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "pixel %d, %d", col, row));
         double[] xy = source.mapCoordinate(col + 0.5, row + 0.5);
         if (xy != null) {
@@ -296,11 +328,10 @@ public final class QuickLookPanel extends JPanel {
             sb.append(String.format(Locale.ROOT, degrees ? "   %.6f, %.6f" : "   %.2f, %.2f", xy[0], xy[1]))
                     .append(' ').append(source.crsName());
         }
-        Mode m = (Mode) mode.getSelectedItem();
-        int channels = m == Mode.RGB ? 3 : 1;
+        Mode m = st.mode();
         sb.append("   ");
-        for (int i = 0; i < channels; i++) {
-            int b = m == Mode.CLASSES ? 0 : bandPickers.get(i).getSelectedIndex();
+        for (int i = 0; i < st.bands().length; i++) {
+            int b = st.bands()[i];
             double v = source.value(b, col, row);
             sb.append(i > 0 ? ", " : "").append(source.raster().bands().get(b).name()).append(" = ");
             if (Double.isNaN(v)) sb.append("no data");

@@ -42,8 +42,9 @@ public final class QuickLookSource implements Closeable {
     /** Opens {@code file} with overviews of at most {@code maxSize} px on the long side. */
     public static QuickLookSource open(Path file, int maxSize) throws IOException {
         Product product = ProductIO.read(file);
-        Optional<S2CdFiles> cd = S2CdFiles.find(file).filter(f -> f.classes().equals(file.toAbsolutePath()));
-        return new QuickLookSource(file, product, maxSize, legend(file, product, cd), cd);
+        Optional<S2CdFiles> cd = S2CdFiles.find(file);
+        Optional<S2CdFiles> isClassMap = cd.filter(f -> f.classes().equals(file.toAbsolutePath()));
+        return new QuickLookSource(file, product, maxSize, legend(file, product, isClassMap), cd);
     }
 
     /** Opens {@code file} with {@link OverviewReader#DEFAULT_MAX_SIZE} overviews. */
@@ -104,7 +105,7 @@ public final class QuickLookSource implements Closeable {
         return legend;
     }
 
-    /** The S2-CD result when this file is its class map. */
+    /** The S2-CD result this file belongs to (its class map or its {@code _CVA.tif}). */
     public Optional<S2CdFiles> changeDetection() {
         return changeDetection;
     }

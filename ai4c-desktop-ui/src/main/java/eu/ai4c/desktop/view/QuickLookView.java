@@ -11,8 +11,8 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Everything the viewer shows of one file, as plain Swing: tabs "Image" ({@link QuickLookPanel}),
- * "Histogram" (of the displayed bands, with the stretch limits) and, for an S2-CD class map with
- * its {@code _CVA.tif}, "Change vectors" (the interactive polar scatter plot: drag to zoom,
+ * "Histogram" (of the displayed bands, with the stretch limits) and, for an S2-CD class map or
+ * its {@code _CVA.tif} (when both exist), "Change vectors" (the interactive polar scatter plot: drag to zoom,
  * tooltips). Use on the EDT; {@link #dispose()} when closed.
  */
 public final class QuickLookView extends JPanel {
@@ -55,7 +55,7 @@ public final class QuickLookView extends JPanel {
         cvaWorker = new SwingWorker<>() {
             @Override
             protected JFreeChart doInBackground() throws IOException {
-                return cvaChart(source, cd);
+                return cvaChart(cd);
             }
 
             @Override
@@ -75,8 +75,8 @@ public final class QuickLookView extends JPanel {
     }
 
     /** The polar scatter chart of an S2-CD result (reads the files; any thread). */
-    public static JFreeChart cvaChart(QuickLookSource classes, S2CdFiles cd) throws IOException {
-        try (QuickLookSource cva = QuickLookSource.open(cd.cva())) {
+    public static JFreeChart cvaChart(S2CdFiles cd) throws IOException {
+        try (QuickLookSource classes = QuickLookSource.open(cd.classes(), 1); QuickLookSource cva = QuickLookSource.open(cd.cva(), 1)) {
             CvaPoints points = CvaSampler.sample(classes.raster(), cva.raster(), CvaSampler.DEFAULT_MAX_POINTS);
             CvaSummary summary = java.nio.file.Files.isRegularFile(cd.summary()) ? CvaSummary.read(cd.summary()) : null;
             int total = points.size();

@@ -123,6 +123,8 @@ class S2CdViewTest {
             }
             assertEquals(all.size(), points);
             ViewImages.save(chart, "cva-polar", 900, 560);
+            JFreeChart fromCva = QuickLookView.cvaChart(S2CdFiles.find(cd.cva()).orElseThrow());
+            assertEquals(data.getSeriesCount(), fromCva.getXYPlot().getDataset().getSeriesCount(), "same plot from the _CVA.tif");
         }
     }
 
