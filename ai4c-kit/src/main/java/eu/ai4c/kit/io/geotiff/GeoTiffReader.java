@@ -28,7 +28,8 @@ import java.nio.file.Path;
  * (ground control points only, other user-defined projections, EPSG codes unknown to the database)
  * is reported to the warning listener and the product has no geocoding; its pixels stay readable.
  * The metadata tree holds the TIFF tags ({@code TIFF}), GeoKeys by id ({@code GeoKeys}) and GDAL
- * metadata items ({@code GDAL_METADATA}).</p>
+ * metadata items ({@code GDAL_METADATA}). A palette (ColorMap tag) is attached as a
+ * {@link TiffColourMap}.</p>
  *
  * <p>Not read (an {@link eu.ai4c.kit.Ai4cException} names the file and the fix): JPEG, ZSTD, LERC,
  * WebP and other codecs; predictors other than 2 and 3;

@@ -1,5 +1,6 @@
 package eu.ai4c.kit.io.geotiff.read;
 
+import eu.ai4c.kit.io.geotiff.TiffColourMap;
 import eu.ai4c.kit.io.geotiff.TiffTags;
 import eu.ai4c.kit.progress.WarningListener;
 import eu.ai4c.kit.raster.Band;
@@ -53,7 +54,10 @@ public final class GeoTiffOpener {
             Metadata metadata = TiffMetadata.build(dir, keys, gdal, bands.size());
             TiffRaster raster = new TiffRaster(layout, channel, bands, geoCoding,
                     adaptiveCache ? cacheBudget(layout, cacheBytes) : cacheBytes);
-            return new Product(productName(file), raster, metadata, file);
+            Product product = new Product(productName(file), raster, metadata, file);
+            var colourMap = dir.field(TiffTags.COLOR_MAP).filter(f -> f.count() >= 3);
+            return colourMap.isEmpty() ? product
+                    : product.withAttachment(TiffColourMap.class, TiffColourMap.ofTiffComponents(colourMap.get().longs()));
         } catch (IOException | RuntimeException | Error e) {
             channel.close();
             throw e;
