@@ -28,22 +28,38 @@ import java.util.Set;
 public final class FormModel {
     /** Options the command line gives to every service (help, output, run options); never parameter options. */
     private static final Set<String> COMMON_OPTIONS = Set.of("-h", "--help", "-V", "--version", "--output_path",
+            "--output_dir", "--output-dir",
             "--output-path", "--output_format", "--output-format", "--threads", "-q", "--quiet", "--log-file",
             "--debug");
     private final OperatorDescriptor descriptor;
     private final List<SourceField> sources = new ArrayList<>();
     private final List<ParameterField> parameters = new ArrayList<>();
     private final TargetField target = new TargetField();
+    private final boolean writesFolder;
 
-    private FormModel(OperatorDescriptor descriptor) {
+    private FormModel(OperatorDescriptor descriptor, boolean writesFolder) {
         this.descriptor = descriptor;
+        this.writesFolder = writesFolder;
         for (SourceDescriptor s : descriptor.sources()) sources.add(new SourceField(s));
         for (ParameterDescriptor p : descriptor.parameters()) parameters.add(new ParameterField(descriptor, p));
     }
 
     /** A form for {@code descriptor} with every parameter at its default. */
     public static FormModel of(OperatorDescriptor descriptor) {
-        return new FormModel(Objects.requireNonNull(descriptor, "descriptor"));
+        return new FormModel(Objects.requireNonNull(descriptor, "descriptor"), false);
+    }
+
+    /**
+     * A form for {@code operator}: a {@link eu.ai4c.kit.op.FileOperator} writes its files into the
+     * target folder, so its form has no output format.
+     */
+    public static FormModel of(eu.ai4c.kit.op.Operator operator) {
+        return new FormModel(operator.descriptor(), operator instanceof eu.ai4c.kit.op.FileOperator);
+    }
+
+    /** Whether the operator writes a set of files into the target folder (no format choice). */
+    public boolean writesFolder() {
+        return writesFolder;
     }
 
     public OperatorDescriptor descriptor() {
@@ -125,7 +141,8 @@ public final class FormModel {
     /**
      * The {@code ai4c} command line of this form: the service name, {@code --<source> <path>} per
      * given source, {@code --<option>=<value>} per parameter whose text is not its default,
-     * {@code --output_path <folder>} and {@code --output_format <format>}.
+     * {@code --output_path <folder>} and {@code --output_format <format>} (for an operator that
+     * writes a folder: {@code --output_dir <folder>} only).
      */
     public List<String> toArgs() {
         List<String> args = new ArrayList<>();
@@ -145,11 +162,13 @@ public final class FormModel {
             args.add(cliOption(p.descriptor()) + "=" + value);
         }
         if (!target.folder().isBlank()) {
-            args.add("--output_path");
+            args.add(writesFolder ? "--output_dir" : "--output_path");
             args.add(target.folder().strip());
         }
-        args.add("--output_format");
-        args.add(target.format());
+        if (!writesFolder) {
+            args.add("--output_format");
+            args.add(target.format());
+        }
         return args;
     }
 

@@ -42,7 +42,7 @@ class CliEquivalenceTest {
         CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         for (Operator op : OperatorRegistry.load().all()) {
             OperatorDescriptor d = op.descriptor();
-            FormModel form = FormModel.of(d);
+            FormModel form = FormModel.of(op);
             form.sources().forEach(s -> s.setText(dir.toString()));
             form.target().setFolder(dir.toString());
             form.target().setFormat("BEAM-DIMAP");

@@ -80,7 +80,9 @@ final class FormPanel extends JTabbedPane {
         }));
         rows.field("Directory:", ParameterEditors.withButton(folder, "target.folder.browse", "...",
                 t -> ParameterEditors.choose(t, JFileChooser.DIRECTORIES_ONLY, null)), "target.folder",
-                "The product is written here under its own name.");
+                model.writesFolder() ? "The output files are written into this folder."
+                        : "The product is written here under its own name.");
+        if (model.writesFolder()) return rows.done();
         JComboBox<String> format = new JComboBox<>(TargetField.formats().toArray(String[]::new));
         format.setName("target.format");
         format.setSelectedItem(target.format());

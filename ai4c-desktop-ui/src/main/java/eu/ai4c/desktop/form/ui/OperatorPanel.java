@@ -41,7 +41,7 @@ public final class OperatorPanel extends JPanel {
     public OperatorPanel(Operator operator, Consumer<OperatorRun> starter, Runnable close) {
         super(new BorderLayout());
         this.operator = operator;
-        this.model = FormModel.of(operator.descriptor());
+        this.model = FormModel.of(operator);
         this.starter = starter;
         this.close = close;
         setName("operator." + operator.descriptor().alias());
