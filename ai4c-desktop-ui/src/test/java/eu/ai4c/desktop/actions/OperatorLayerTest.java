@@ -51,4 +51,15 @@ class OperatorLayerTest {
         assertEquals(OperatorAction.menuText(d), ((Action) action).getValue(Action.NAME));
         assertEquals(d.summary(), ((Action) action).getValue(Action.SHORT_DESCRIPTION));
     }
+
+    @Test
+    void insideSnapWithTheBindingOnlyFileOperatorsGetDesktopDialogs() {
+        java.util.List<Operator> all = OperatorRegistry.load().all();
+        assertEquals(all, OperatorLayerProvider.withoutSnapDuplicates(all, false));
+        java.util.List<Operator> inSnap = OperatorLayerProvider.withoutSnapDuplicates(all, true);
+        assertTrue(inSnap.stream().allMatch(op -> op instanceof eu.ai4c.kit.op.FileOperator), inSnap.toString());
+        assertTrue(inSnap.stream().noneMatch(op -> op.descriptor().alias().equals("Warp")), "Warp has SNAP's dialog");
+        // the class probed for is the SNAP binding's adapter base (compile-time name check)
+        assertEquals("eu.ai4c.snap.EngineOperatorAdapter", OperatorLayerProvider.SNAP_BINDING_CLASS);
+    }
 }
