@@ -130,7 +130,7 @@ final class OperatorCommand implements Callable<Integer> {
 
     /** The output options every service has. */
     static final class OutputOptions {
-        @CommandLine.Option(names = {"--output_path", "--output-path"}, required = true, paramLabel = "<path>",
+        @CommandLine.Option(names = {"--output_path", "--output-path", "--output_dir", "--output-dir"}, required = true, paramLabel = "<path>",
                 description = "Output file, or an existing folder to write <product name><extension> into.")
         Path outputPath;
 

@@ -1,29 +1,23 @@
 package eu.ai4c.cli;
 
-import eu.ai4c.cd.cva.CvaOutputs;
-import eu.ai4c.cd.cva.CvaRaster;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.io.ProductWriter;
 import eu.ai4c.kit.op.Operator;
+import eu.ai4c.kit.op.OperatorExecution;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.op.ParameterValues;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Band;
-import eu.ai4c.kit.raster.Product;
-import eu.ai4c.kit.raster.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of a service as the command line does it: read the sources, apply the operator, write
- * the target atomically in the chosen format (plus the side outputs of {@code S2-CD}, see
- * {@link CvaOutputs}). Shared by the service subcommands, demo steps and
- * benchmarks, so all three measure and show the same thing. Logs each stage with sizes and times.
+ * the target atomically in the chosen format with its side outputs ({@link OperatorExecution}).
+ * Shared by the service subcommands, demo steps and benchmarks, so all three measure and show the same thing. Logs each stage with sizes and times.
  * Stateless.
  */
 public final class ServiceRun {
@@ -48,46 +42,16 @@ public final class ServiceRun {
         return run(op, inputs, values, outputPath, ProductIO.writer(format), context);
     }
 
-    /** Runs {@code op} with validated parameters; see {@link #run(String, Map, Map, Path, String, ProcessingContext)}. */
+    /**
+     * Runs {@code op} with validated parameters through {@link OperatorExecution} (which also
+     * writes the product's side outputs, or lets a {@link eu.ai4c.kit.op.FileOperator} write its
+     * files into {@code outputPath}); see {@link #run(String, Map, Map, Path, String, ProcessingContext)}.
+     *
+     * @return the main file written (for a file operator: its first file)
+     */
     public static Path run(Operator op, Map<String, Path> inputs, ParameterValues params, Path outputPath,
                            ProductWriter writer, ProcessingContext context) throws IOException {
-        String alias = op.descriptor().alias();
-        long t0 = System.nanoTime();
-        Map<String, Product> sources = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : inputs.entrySet()) {
-            Product p = ProductIO.read(e.getValue());
-            LOG.info("{}: {} {} ({})", alias, e.getKey(), e.getValue(), describe(p.raster()));
-            sources.put(e.getKey(), p);
-        }
-        Product target = op.apply(sources, params, context);
-        Path file = ProductIO.outputFile(outputPath, target.name(), writer);
-        LOG.info("{}: writing {} ({}) as {}", alias, file, describe(target.raster()), writer.formatNames().get(0));
-        Path written = writer.write(target, file, context);
-        if (target.attachment(CvaRaster.class).isPresent()) {
-            // S2-CD's side outputs: magnitude/angle GeoTIFF, polar plot, JSON summary next to the classes
-            CvaOutputs.Files3 side = CvaOutputs.write(target, written, context);
-            LOG.info("{}: wrote {}, {}, {}", alias, side.cva().getFileName(), side.polarPlot().getFileName(),
-                    side.summary().getFileName());
-        }
-        LOG.info("{}: done in {}", alias, String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
-        return written;
-    }
-
-    /** {@code 10980x10980, 4 bands: B02 uint16, …} */
-    static String describe(Raster r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(r.width()).append('x').append(r.height()).append(", ").append(r.bands().size())
-                .append(r.bands().size() == 1 ? " band: " : " bands: ");
-        int shown = 0;
-        for (Band b : r.bands()) {
-            if (shown > 0) sb.append(", ");
-            if (shown == 8) {
-                sb.append('…');
-                break;
-            }
-            sb.append(b.name()).append(' ').append(b.type().name().toLowerCase(Locale.ROOT));
-            shown++;
-        }
-        return sb.toString();
+        List<Path> written = OperatorExecution.execute(op, inputs, params, outputPath, writer, context, LOG::info);
+        return written.isEmpty() ? outputPath : written.get(0);
     }
 }

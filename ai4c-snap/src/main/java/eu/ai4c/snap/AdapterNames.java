@@ -1,5 +1,7 @@
 package eu.ai4c.snap;
 
+import eu.ai4c.kit.op.MenuPaths;
+
 import eu.ai4c.kit.op.ParameterType;
 import java.io.File;
 import java.util.Locale;
@@ -46,13 +48,7 @@ public final class AdapterNames {
      * ({@code Raster/Change Detection}, {@code Raster/Geometric}).
      */
     public static String snapCategory(String engineCategory) {
-        String top = engineCategory.split("/")[0];
-        return switch (top) {
-            case "Radar", "Optical" -> top + "/" + SUBMENU;
-            case "Raster" -> engineCategory.contains("/") ? engineCategory : "Raster/" + SUBMENU;
-            default -> throw new IllegalArgumentException("Engine category \"" + engineCategory
-                    + "\" has no SNAP menu: use Radar, Optical or Raster/<sub-menu>.");
-        };
+        return MenuPaths.forCategory(engineCategory);
     }
 
     /** JavaHelp id of the operator's page (the map.jhm target and the action's helpId). */

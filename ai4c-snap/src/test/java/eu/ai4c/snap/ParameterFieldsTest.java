@@ -86,7 +86,8 @@ class ParameterFieldsTest {
         assertEquals("Radar/AI4Copernicus", AdapterNames.snapCategory("Radar/Speckle Filtering"));
         assertEquals("Optical/AI4Copernicus", AdapterNames.snapCategory("Optical"));
         assertEquals("Raster/Change Detection", AdapterNames.snapCategory("Raster/Change Detection"));
-        assertThrows(IllegalArgumentException.class, () -> AdapterNames.snapCategory("Vector"));
+        assertEquals("Optical/AI4Copernicus/Agriculture", AdapterNames.snapCategory("Agriculture"));
+        assertEquals("Raster/AI4Copernicus/Vector", AdapterNames.snapCategory("Vector"));
     }
 
     @Test

@@ -4,7 +4,7 @@ import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.geotiff.GeoTiffWriteOptions;
 import eu.ai4c.kit.io.geotiff.GeoTiffWriter;
-import eu.ai4c.kit.op.Operator;
+import eu.ai4c.kit.op.FileOperator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
@@ -49,17 +49,16 @@ import java.util.concurrent.Future;
  * ({@code datesInMonth × 512² × 3} bytes) plus 2 MB of decoded-chunk cache per input file — about
  * 0.6 GB for 70 dates of a full 10980×10980 tile on 4 threads, independent of the scene size.</p>
  *
- * <p>{@link #apply} writes the 12 files and returns a lazy product stacking them (12 × bands
- * bands named {@code <band>_<YYYY-MM>}), which a caller may write as one more file.
- * Stateless; thread-safe.</p>
+ * <p>A {@link FileOperator}: {@link #write} writes the 12 files into the front end's output
+ * folder. Stateless; thread-safe.</p>
  */
-public final class MonthlyCompositeOp implements Operator {
+public final class MonthlyCompositeOp implements FileOperator {
     /** Service name of the specification. */
     public static final String ALIAS = "monthlycomposite";
     private static final Logger LOG = LoggerFactory.getLogger(MonthlyCompositeOp.class);
 
     private static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor(ALIAS,
-            "Monthly composite (Sentinel-2 time series)", "Optical/Agriculture",
+            "Monthly composite (Sentinel-2 time series)", "Agriculture",
             "Harmonises a pre-processed Sentinel-2 time series into 12 monthly median composites of one agronomic "
                     + "year (September to August). Reads input_dir/REFBOA and input_dir/LAI GeoTIFFs dated by file "
                     + "name (YYYYMMDD or YYYY-MM-DD), masks samples whose LAI is 0 or no-data (clouds) and writes "
@@ -69,9 +68,6 @@ public final class MonthlyCompositeOp implements Operator {
                             .label("Input folder").required()
                             .description("Folder with the REFBOA and LAI folders of GeoTIFF images, the acquisition "
                                     + "date in each file name (YYYYMMDD or YYYY-MM-DD).").build(),
-                    ParameterDescriptor.builder("output_dir", ParameterType.PATH).option("--output_dir")
-                            .label("Output folder").required()
-                            .description("Folder receiving the 12 monthly composites <tile>_MC_<YYYY-MM>.tif.").build(),
                     ParameterDescriptor.builder("season_start", ParameterType.INTEGER).option("--season_start")
                             .defaultValue(2017).interval("[2015,2100]").label("Season start")
                             .description("Year at which the agronomic year starts, defined from September (A) to "
@@ -102,14 +98,13 @@ public final class MonthlyCompositeOp implements Operator {
         return DESCRIPTOR;
     }
 
+    /** Writes the 12 monthly composites into {@code outputDir} (the front end's {@code --output_dir}). */
     @Override
-    public Product apply(Map<String, Product> sources, ParameterValues params, ProcessingContext context)
-            throws IOException {
+    public List<Path> write(Map<String, Product> sources, ParameterValues params, Path outputDir,
+                            ProcessingContext context) throws IOException {
         AgronomicYear year = new AgronomicYear(params.getInt("season_start"));
         String tile = params.has("tile") ? params.getString("tile") : "";
-        List<Path> written = run(params.getPath("input_dir"), params.getPath("output_dir"), year, tile,
-                params.getBoolean("gap_filling"), context);
-        return MonthlyStack.open(written, year, context.warnings());
+        return run(params.getPath("input_dir"), outputDir, year, tile, params.getBoolean("gap_filling"), context);
     }
 
     /**

@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.io.geotiff.GdalColourTable;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Raster;
+import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.tile.TileEngine;
 import eu.ai4c.kit.tile.TileGrid;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,12 @@ public final class CvaOutputs {
 
     /** Paths written by {@link #write}; {@code colourTable} is null when the main output is not a GeoTIFF. */
     public record Files3(Path cva, Path polarPlot, Path summary, Path colourTable) {
+        /** The files written, in order, without the absent colour table. */
+        public List<Path> paths() {
+            List<Path> all = new ArrayList<>(List.of(cva, polarPlot, summary));
+            if (colourTable != null) all.add(colourTable);
+            return all;
+        }
     }
 
     private CvaOutputs() {
@@ -60,11 +70,7 @@ public final class CvaOutputs {
         String file = mainOutput.getFileName().toString();
         String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         Files.createDirectories(folder);
-        Path cva = ProductIO.writer("GeoTIFF").write(Product.of(base + "_CVA", vector),
-                folder.resolve(base + "_CVA.tif"), context);
-
         int k = model.classes() == null ? 0 : model.classes().classCount();
-        long[] counts = new long[k + 2]; // [0] no change, [1..k] classes, [k+1] no-data
         long area = (long) vector.width() * vector.height();
         int stride = (int) Math.max(1, Math.ceil(Math.sqrt((double) area / MAX_PLOT_POINTS)));
         BufferedImage plot = new BufferedImage(2 * PLOT_RADIUS + 1, PLOT_RADIUS + 1, BufferedImage.TYPE_INT_RGB);
@@ -77,38 +83,21 @@ public final class CvaOutputs {
         }
         double rScale = PLOT_RADIUS / Math.max(maxMag, Math.sqrt(model.threshold()) * 2);
         drawAxes(plot, Math.sqrt(model.threshold()) * rScale);
-        // counts and plot from the magnitude/angle just written: reading two float32 bands back is far
-        // cheaper than pulling both pre-processed images through the chain a second time
-        Raster written = ProductIO.read(cva).raster();
-        TileEngine.run("S2-CD outputs", written, new int[] {0, 1}, new TileGrid(written.width(), written.height(), 512, 512),
-                context, (c, r, blocks) -> {
-                    float[] mag = blocks[0].floats(), ang = blocks[1].floats();
-                    long[] local = new long[counts.length];
-                    var reg = blocks[0].region();
-                    for (int i = 0; i < mag.length; i++) {
-                        int cls = model.classOf(mag[i], ang[i]);
-                        local[cls == CvaRaster.NO_DATA ? k + 1 : cls]++;
-                        int col = reg.x() + i % reg.width(), row = reg.y() + i / reg.width();
-                        if (cls > 0 && cls != CvaRaster.NO_DATA && col % stride == 0 && row % stride == 0) {
-                            double rad = Math.min(PLOT_RADIUS, mag[i] * rScale), th = Math.toRadians(ang[i]);
-                            int px = (int) Math.round(PLOT_RADIUS + rad * Math.cos(th));
-                            int py = (int) Math.round(PLOT_RADIUS - rad * Math.sin(th));
-                            synchronized (plot) { // 3×3 dot so that sparse classes stay visible
-                                for (int dy = -1; dy <= 1; dy++) {
-                                    for (int dx = -1; dx <= 1; dx++) {
-                                        int qx = px + dx, qy = py + dy;
-                                        if (qx >= 0 && qx < plot.getWidth() && qy >= 0 && qy < plot.getHeight()) {
-                                            plot.setRGB(qx, qy, PALETTE[(cls - 1) % PALETTE.length]);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    synchronized (counts) {
-                        for (int j = 0; j < counts.length; j++) counts[j] += local[j];
-                    }
-                });
+        Tally tally = new Tally(model, k, stride, rScale, plot);
+        // counts and plot from the magnitude/angle tiles as the writer pulls them: no second pass through
+        // the chain and no read-back of the written floats
+        Path cva = ProductIO.writer("GeoTIFF").write(Product.of(base + "_CVA", new TallyingRaster(vector, tally)),
+                folder.resolve(base + "_CVA.tif"), context);
+        long[] counts = tally.counts;
+        if (tally.pixels != area) {
+            // a writer that pulled some region twice or not band after band: count from the written file
+            java.util.Arrays.fill(counts, 0);
+            tally.pixels = 0;
+            Raster written = ProductIO.read(cva).raster();
+            TileEngine.run("S2-CD outputs", written, new int[] {0, 1},
+                    new TileGrid(written.width(), written.height(), 512, 512), context,
+                    (c, r, blocks) -> tally.add(blocks[0].region(), blocks[0].floats(), blocks[1].floats()));
+        }
         Path png = folder.resolve(base + "_polar.png");
         try (AtomicOutput out = AtomicOutput.create()) {
             ImageIO.write(plot, "png", out.temporaryFor(png).toFile());
@@ -131,17 +120,119 @@ public final class CvaOutputs {
         return new Files3(cva, png, json, aux);
     }
 
+    /** Class counts and polar-plot points of magnitude/angle tiles; thread-safe. */
+    private static final class Tally {
+        final CvaModel model;
+        final int k;
+        final int stride;
+        final double rScale;
+        final BufferedImage plot;
+        final long[] counts; // [0] no change, [1..k] classes, [k+1] no-data
+        long pixels;
+
+        Tally(CvaModel model, int k, int stride, double rScale, BufferedImage plot) {
+            this.model = model;
+            this.k = k;
+            this.stride = stride;
+            this.rScale = rScale;
+            this.plot = plot;
+            this.counts = new long[k + 2];
+        }
+
+        void add(Region reg, float[] mag, float[] ang) {
+            long[] local = new long[counts.length];
+            for (int i = 0; i < mag.length; i++) {
+                int cls = model.classOf(mag[i], ang[i]);
+                local[cls == CvaRaster.NO_DATA ? k + 1 : cls]++;
+                int col = reg.x() + i % reg.width(), row = reg.y() + i / reg.width();
+                if (cls > 0 && cls != CvaRaster.NO_DATA && col % stride == 0 && row % stride == 0) dot(cls, mag[i], ang[i]);
+            }
+            synchronized (counts) {
+                for (int j = 0; j < counts.length; j++) counts[j] += local[j];
+                pixels += mag.length;
+            }
+        }
+
+        /** A 3×3 dot (so that sparse classes stay visible): angle as polar angle, magnitude as radius. */
+        private void dot(int cls, float mag, float ang) {
+            double rad = Math.min(PLOT_RADIUS, mag * rScale), th = Math.toRadians(ang);
+            int px = (int) Math.round(PLOT_RADIUS + rad * Math.cos(th));
+            int py = (int) Math.round(PLOT_RADIUS - rad * Math.sin(th));
+            synchronized (plot) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int qx = px + dx, qy = py + dy;
+                        if (qx >= 0 && qx < plot.getWidth() && qy >= 0 && qy < plot.getHeight()) {
+                            plot.setRGB(qx, qy, PALETTE[(cls - 1) % PALETTE.length]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The magnitude/angle raster seen through a {@link Tally}: the tile engine reads the bands of a
+     * region one after the other in one thread, so the magnitude block waits (per thread) for its
+     * angle block and the pair is tallied once. Thread-safe.
+     */
+    private static final class TallyingRaster implements Raster {
+        private final CvaRaster vector;
+        private final Tally tally;
+        private final ThreadLocal<Block> magnitude = new ThreadLocal<>();
+
+        TallyingRaster(CvaRaster vector, Tally tally) {
+            this.vector = vector;
+            this.tally = tally;
+        }
+
+        @Override
+        public int width() {
+            return vector.width();
+        }
+
+        @Override
+        public int height() {
+            return vector.height();
+        }
+
+        @Override
+        public List<eu.ai4c.kit.raster.Band> bands() {
+            return vector.bands();
+        }
+
+        @Override
+        public eu.ai4c.kit.geo.GeoCoding geoCoding() {
+            return vector.geoCoding();
+        }
+
+        @Override
+        public int[] preferredTileSize() {
+            return vector.preferredTileSize();
+        }
+
+        @Override
+        public Block read(int band, Region region) throws IOException {
+            Block block = vector.read(band, region);
+            if (band == 0) {
+                magnitude.set(block);
+            } else {
+                Block mag = magnitude.get();
+                magnitude.remove();
+                if (mag != null && mag.region().equals(region)) tally.add(region, mag.floats(), block.floats());
+            }
+            return block;
+        }
+    }
+
     /** GDAL PAM document with the palette of the class band (256 entries). */
     static String colourTable(int classes) {
-        StringBuilder sb = new StringBuilder("<PAMDataset>\n  <PAMRasterBand band=\"1\">\n    <ColorInterp>Palette</ColorInterp>\n"
-                + "    <ColorTable>\n");
+        int[] argb = new int[256];
         for (int v = 0; v < 256; v++) {
             int rgb = v == 0 ? 0xD9D9D9 : v <= classes ? PALETTE[(v - 1) % PALETTE.length] : 0;
-            int alpha = v == CvaRaster.NO_DATA ? 0 : 255;
-            sb.append(String.format(java.util.Locale.ROOT, "      <Entry c1=\"%d\" c2=\"%d\" c3=\"%d\" c4=\"%d\"/>%n",
-                    rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, alpha));
+            argb[v] = (v == CvaRaster.NO_DATA ? 0 : 0xFF000000) | rgb;
         }
-        return sb.append("    </ColorTable>\n  </PAMRasterBand>\n</PAMDataset>\n").toString();
+        return GdalColourTable.pamDocument(argb);
     }
 
     static Map<String, Object> summary(CvaModel model, long[] counts) {

@@ -70,6 +70,16 @@ public final class CvaRaster implements Raster {
         return model;
     }
 
+    /** The first-date reflectance raster (pre-processed) this view is computed from. */
+    Raster image1() {
+        return image1;
+    }
+
+    /** The second-date reflectance raster (pre-processed, same grid) this view is computed from. */
+    Raster image2() {
+        return image2;
+    }
+
     @Override
     public int width() {
         return image1.width();

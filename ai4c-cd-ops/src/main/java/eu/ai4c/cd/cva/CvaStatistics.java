@@ -41,15 +41,17 @@ public final class CvaStatistics {
      */
     public static CvaModel compute(Raster image1, Raster image2, String[] bandNames, double[] reference,
                                    double confidence, int classes, ProcessingContext context) throws IOException {
-        return compute(image1, image2, null, null, bandNames, reference, confidence, classes, context);
+        return compute(image1, image2, null, null, 0, bandNames, reference, confidence, classes, context);
     }
 
     /**
      * Runs the pass with the scene classifications of both dates on the same grid (both null, or
      * both given): only pixels of the same class in both, and not cloud, shadow, snow or water
      * ({@link SceneClassification#invariant}), may serve as invariant.
+     *
+     * @param step quantisation step of the reflectances (1/quantification of the products), 0 if continuous
      */
-    static CvaModel compute(Raster image1, Raster image2, Raster scl1, Raster scl2, String[] bandNames,
+    static CvaModel compute(Raster image1, Raster image2, Raster scl1, Raster scl2, double step, String[] bandNames,
                             double[] reference, double confidence, int classes, ProcessingContext context)
             throws IOException {
         int nb = image1.bands().size(), w = image1.width(), h = image1.height();
@@ -102,7 +104,7 @@ public final class CvaStatistics {
                         + "normalisation. Choose a pair with less cloud or a larger area of interest.");
             }
         }
-        RadiometricNormalisation.Fit fit = RadiometricNormalisation.fit(s1, s2, eligible);
+        RadiometricNormalisation.Fit fit = RadiometricNormalisation.fit(s1, s2, eligible, step);
         double[] std = RadiometricNormalisation.differenceStd(s1, s2, fit);
         double threshold = ChiSquare.quantile(confidence / 100, nb);
         ChangeVector cv = new ChangeVector(fit.gains(), fit.offsets(), std, reference);
@@ -114,10 +116,10 @@ public final class CvaStatistics {
         }
         KMeans km = null;
         if (changed > 0) {
-            int step = (changed + MAX_KMEANS - 1) / MAX_KMEANS, m = 0, seen = 0;
-            float[] km1 = new float[(changed + step - 1) / step], km2 = new float[km1.length];
+            int every = (changed + MAX_KMEANS - 1) / MAX_KMEANS, m = 0, seen = 0;
+            float[] km1 = new float[(changed + every - 1) / every], km2 = new float[km1.length];
             for (int i = 0; i < n && m < km1.length; i++) {
-                if ((double) mag[i] * mag[i] > threshold && seen++ % step == 0) {
+                if ((double) mag[i] * mag[i] > threshold && seen++ % every == 0) {
                     km1[m] = mag[i];
                     km2[m++] = ang[i];
                 }

@@ -1,6 +1,7 @@
 package eu.ai4c.cd.cva;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.SideOutputs;
 import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterValues;
@@ -85,7 +86,9 @@ public final class S2CdOperator implements Operator {
             scl1 = null;
             scl2 = null;
         }
-        CvaModel model = CvaStatistics.compute(r1, r2, scl1, scl2, bands.toArray(String[]::new), reference, confidence,
+        // reflectance step of one DN; the coarser of the two products bounds what is a real difference
+        double step = 1 / Math.min(s1.quantification(), s2.quantification());
+        CvaModel model = CvaStatistics.compute(r1, r2, scl1, scl2, step, bands.toArray(String[]::new), reference, confidence,
                 classes, context);
         LOG.info("S2-CD: gains {}, offsets {}, difference std {}, threshold {} (chi-square {} %, {} dof), {} of {} "
                         + "sample pixels invariant", fmt(model.gains()), fmt(model.offsets()), fmt(model.differenceStd()),
@@ -100,8 +103,10 @@ public final class S2CdOperator implements Operator {
         }
         h.set("input1", s1.name()).set("input2", s2.name()).set("gains", fmt(model.gains()))
                 .set("offsets", fmt(model.offsets())).set("threshold", String.valueOf(model.threshold()));
-        return new Product(s1.name() + "_S2-CD", CvaRaster.classes(r1, r2, model), md, null)
+        Product result = new Product(s1.name() + "_S2-CD", CvaRaster.classes(r1, r2, model), md, null)
                 .withAttachment(CvaRaster.class, CvaRaster.vector(r1, r2, model));
+        // magnitude/angle GeoTIFF, polar plot, JSON summary and colour table beside the classes
+        return result.withAttachment(SideOutputs.class, (main, ctx) -> CvaOutputs.write(result, main, ctx).paths());
     }
 
     private static Product source(Map<String, Product> sources, String name) {

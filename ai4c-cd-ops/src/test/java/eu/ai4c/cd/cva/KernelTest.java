@@ -11,25 +11,72 @@ class KernelTest {
 
     @Test
     void regressionByHandAndOutlierExclusion() {
-        // y = 2x + 1 with residuals +0.1, −0.1, +0.1, −0.1 … and one gross outlier
+        // y = 2x + 1 + e over x = 0..19 with e = (+a, −a, −a, +a) per block of four (a = 0.1, 0.05, 0.1, 0.05, 0.1):
+        // Σe = 0 and Σ(x − x̄)e = 0, so S_yy = 4·S_xx + Σe² with S_xx = 665, Σe² = 4·(3·0.01 + 2·0.0025) = 0.14;
+        // plus one gross outlier
         int n = 21;
         float[] x = new float[n], y = new float[n];
         for (int i = 0; i < n - 1; i++) {
+            double a = (i / 4) % 2 == 0 ? 0.1 : 0.05;
+            int pos = i % 4;
             x[i] = i;
-            y[i] = 2 * i + 1 + (i % 2 == 0 ? 0.1f : -0.1f);
+            y[i] = (float) (2 * i + 1 + (pos == 0 || pos == 3 ? a : -a));
         }
         x[n - 1] = 10;
         y[n - 1] = 100;
         RadiometricNormalisation.Fit fit = RadiometricNormalisation.fit(new float[][] {x}, new float[][] {y});
         assertFalse(fit.kept()[n - 1]);
         assertEquals(n - 1, fit.keptCount());
-        // by hand over i = 0..19: mean x 9.5, Sxx 665; Sxy = 2·665 + Σ(x−9.5)(±0.1) = 1330 − 1.0
-        assertEquals((1330 - 1.0) / 665, fit.gains()[0], 1e-5);
-        assertEquals(20 - (1330 - 1.0) / 665 * 9.5, fit.offsets()[0], 1e-4); // mean y − gain · mean x
+        // reduced major axis by hand: gain = √(S_yy/S_xx) = √(4 + 0.14/665), offset = ȳ − gain·x̄ = 20 − 9.5·gain
+        double gain = Math.sqrt(4 + 0.14 / 665);
+        assertEquals(gain, fit.gains()[0], 1e-6);
+        assertEquals(20 - 9.5 * gain, fit.offsets()[0], 1e-5);
         assertTrue(fit.iterations() >= 2);
-        // difference std: (y − o)/g − x over the kept pixels
+        // difference std: (y − o)/g − x over the kept pixels, √(0.14/20)/2 = 0.0418, divided by the
+        // square root of the 1-dof χ² truncation factor at 99 %
         double[] std = RadiometricNormalisation.differenceStd(new float[][] {x}, new float[][] {y}, fit);
-        assertEquals(0.05, std[0], 0.002);
+        double factor = ChiSquare.cdf(ChiSquare.quantile(0.99, 1), 3) / 0.99;
+        assertEquals(Math.sqrt(0.14 / 20) / gain / Math.sqrt(factor), std[0], 2e-4);
+    }
+
+    @Test
+    void changedMajorityDoesNotDragTheLine() {
+        // 30 % invariant pixels on x2 = 0.9·x1 + 0.02 with small noise, 70 % changed to an unrelated value:
+        // least squares over all pixels gives a gain of about 0.3·0.9 here, and a median-centred clip keeps most of them
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        int n = 20_000, nb = 2;
+        float[][] x1 = new float[nb][n], x2 = new float[nb][n];
+        for (int i = 0; i < n; i++) {
+            boolean invariant = i % 10 < 3;
+            for (int b = 0; b < nb; b++) {
+                double base = 0.05 + 0.4 * r.nextDouble();
+                x1[b][i] = (float) (base + 0.002 * r.nextGaussian());
+                x2[b][i] = (float) (invariant ? 0.9 * (base + 0.002 * r.nextGaussian()) + 0.02 : 0.05 + 0.4 * r.nextDouble());
+            }
+        }
+        RadiometricNormalisation.Fit fit = RadiometricNormalisation.fit(x1, x2);
+        for (int b = 0; b < nb; b++) {
+            assertEquals(0.9, fit.gains()[b], 0.01, "gain " + b);
+            assertEquals(0.02, fit.offsets()[b], 0.003, "offset " + b);
+        }
+        int wrong = 0;
+        for (int i = 0; i < n; i++) if (fit.kept()[i] != (i % 10 < 3)) wrong++;
+        // changed pixels that land near the line by chance (a few %) may be kept
+        assertTrue(wrong < 0.05 * n, "misclassified invariant pixels " + wrong);
+    }
+
+    @Test
+    void quickselectMatchesSorting() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int n : new int[] {1, 2, 7, 1000}) {
+            float[] a = new float[n];
+            for (int i = 0; i < n; i++) a[i] = r.nextInt(50); // many ties
+            float[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            for (int k : new int[] {0, n / 2, n - 1}) {
+                assertEquals(sorted[k], RadiometricNormalisation.select(a.clone(), n, k), 0, "n " + n + " rank " + k);
+            }
+        }
     }
 
     @Test

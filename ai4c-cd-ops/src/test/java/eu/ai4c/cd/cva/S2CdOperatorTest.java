@@ -79,10 +79,31 @@ class S2CdOperatorTest {
         assertTrue(noData > 12 * 120, "no-data " + noData);
     }
 
+    /**
+     * The command's flow: validate, run the operator, write the main output and the side outputs.
+     * Bad input must stop it with an {@link Ai4cException} before anything is written to {@code out}.
+     */
+    private static Ai4cException refusedWithNothingWritten(Path p1, Path p2, Map<String, String> raw, Path out)
+            throws IOException {
+        Files.createDirectories(out);
+        Ai4cException e = assertThrows(Ai4cException.class, () -> {
+            Product product = run(p1, p2, raw);
+            Path main = ProductIO.writer("GeoTIFF").write(product, out.resolve("cd.tif"), ProcessingContext.defaults());
+            CvaOutputs.write(product, main, ProcessingContext.defaults());
+        });
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.count(), "nothing written after: " + e.getMessage());
+        }
+        return e;
+    }
+
     @Test
-    void levelOneCIsRefused() {
-        Ai4cException e = assertThrows(Ai4cException.class, () -> run(l2a1, l1c, Map.of()));
-        assertTrue(e.getMessage().contains("input2") && e.getMessage().contains("Level-1C"), e.getMessage());
+    void levelOneCIsRefused() throws IOException {
+        Ai4cException e = refusedWithNothingWritten(l2a1, l1c, Map.of(), dir.resolve("out-l1c-2"));
+        assertTrue(e.isUsageError() && e.getMessage().contains("input2") && e.getMessage().contains("Level-1C")
+                && e.getMessage().contains("Sen2Cor"), e.getMessage());
+        Ai4cException first = refusedWithNothingWritten(l1c, l2a2, Map.of(), dir.resolve("out-l1c-1"));
+        assertTrue(first.getMessage().contains("input1") && first.getMessage().contains("Level-1C"), first.getMessage());
     }
 
     @Test
@@ -94,25 +115,25 @@ class S2CdOperatorTest {
                 s.gmlClouds(), s.productMetadata(), s.tileMetadata(), s.location());
         Ai4cException e = assertThrows(Ai4cException.class,
                 () -> run(ProductIO.read(l2a1), p2.withAttachment(S2Product.class, other), Map.of()));
-        assertTrue(e.getMessage().contains("T32TNM") && e.getMessage().contains("T33UUP"), e.getMessage());
+        assertTrue(e.isUsageError() && e.getMessage().contains("T32TNM") && e.getMessage().contains("T33UUP"), e.getMessage());
     }
 
     @Test
-    void badParameters() {
-        Ai4cException band = assertThrows(Ai4cException.class, () -> run(l2a1, l2a2, Map.of("bands", "B2,B3,B11")));
-        assertTrue(band.getMessage().contains("B11"), band.getMessage());
+    void badParameters() throws IOException {
+        Ai4cException band = refusedWithNothingWritten(l2a1, l2a2, Map.of("bands", "B2,B3,B11"), dir.resolve("out-band"));
+        assertTrue(band.isUsageError() && band.getMessage().contains("has no band B11"), band.getMessage());
         for (String v : new String[] {"100", "150", "0"}) {
             Map<String, String> raw = new HashMap<>();
             raw.put("levelConfidence", v);
             Ai4cException e = assertThrows(Ai4cException.class, () -> S2CdDescriptor.DESCRIPTOR.validate(raw));
             assertTrue(e.isUsageError() && e.getMessage().contains("level-confidence"), e.getMessage());
         }
-        Ai4cException ref = assertThrows(Ai4cException.class,
-                () -> run(l2a1, l2a2, Map.of("referenceVector", "1,0,0")));
+        Ai4cException conf = refusedWithNothingWritten(l2a1, l2a2, Map.of("levelConfidence", "100"), dir.resolve("out-conf"));
+        assertTrue(conf.getMessage().contains("level-confidence"), conf.getMessage());
+        Ai4cException ref = refusedWithNothingWritten(l2a1, l2a2, Map.of("referenceVector", "1,0,0"), dir.resolve("out-ref"));
         assertTrue(ref.isUsageError() && ref.getMessage().contains("--referenceVector has 3 values")
                 && ref.getMessage().contains("4 bands"), ref.getMessage());
-        Ai4cException zero = assertThrows(Ai4cException.class,
-                () -> run(l2a1, l2a2, Map.of("referenceVector", "0,0,0,0")));
+        Ai4cException zero = refusedWithNothingWritten(l2a1, l2a2, Map.of("referenceVector", "0,0,0,0"), dir.resolve("out-zero"));
         assertTrue(zero.getMessage().contains("all zeros"), zero.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package eu.ai4c.snap.tools;
 
+import eu.ai4c.kit.op.FileOperator;
 import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.OperatorRegistry;
@@ -25,6 +26,7 @@ public final class AdapterScaffold {
     public static void main(String[] args) throws IOException {
         Path module = Path.of(args.length > 0 ? args[0] : "ai4c-snap");
         for (Operator op : OperatorRegistry.load().all()) {
+            if (op instanceof FileOperator) continue; // writes a folder: no GPF target product
             OperatorDescriptor d = op.descriptor();
             String cls = AdapterNames.className(d.alias());
             Path java = module.resolve("src/main/java/eu/ai4c/snap/op/" + cls + ".java");

@@ -28,7 +28,8 @@ import java.nio.file.Path;
  * (ground control points only, other user-defined projections, EPSG codes unknown to the database)
  * is reported to the warning listener and the product has no geocoding; its pixels stay readable.
  * The metadata tree holds the TIFF tags ({@code TIFF}), GeoKeys by id ({@code GeoKeys}) and GDAL
- * metadata items ({@code GDAL_METADATA}).</p>
+ * metadata items ({@code GDAL_METADATA}). A palette (ColorMap tag) is attached as a
+ * {@link TiffColourMap}.</p>
  *
  * <p>Not read (an {@link eu.ai4c.kit.Ai4cException} names the file and the fix): JPEG, ZSTD, LERC,
  * WebP and other codecs; predictors other than 2 and 3;
@@ -43,6 +44,7 @@ public final class GeoTiffReader implements ProductReader {
     public static final long DEFAULT_CACHE_BYTES = 32L << 20;
 
     private final long cacheBytes;
+    private final boolean adaptiveCache;
     private final WarningListener warnings;
 
     /** A reader with a 32 MiB chunk cache per product, warnings to the log (the ServiceLoader constructor). */
@@ -55,8 +57,23 @@ public final class GeoTiffReader implements ProductReader {
      * @param warnings   receives warnings such as georeferencing that cannot be interpreted
      */
     public GeoTiffReader(long cacheBytes, WarningListener warnings) {
+        this(cacheBytes, true, warnings);
+    }
+
+    private GeoTiffReader(long cacheBytes, boolean adaptiveCache, WarningListener warnings) {
         this.cacheBytes = Math.max(0, cacheBytes);
+        this.adaptiveCache = adaptiveCache;
         this.warnings = warnings;
+    }
+
+    /**
+     * A reader whose products' chunk caches keep exactly {@code cacheBytes}, never grown to two chunk
+     * rows of every band: for callers that open many files at once and read each chunk's area in one
+     * go (e.g. a stack of monthly composites read tile by tile), where the adaptive budget would
+     * multiply by the number of files.
+     */
+    public static GeoTiffReader withFixedCache(long cacheBytes, WarningListener warnings) {
+        return new GeoTiffReader(cacheBytes, false, warnings);
     }
 
     @Override
@@ -83,6 +100,6 @@ public final class GeoTiffReader implements ProductReader {
 
     @Override
     public Product read(Path path) throws IOException {
-        return GeoTiffOpener.open(path, cacheBytes, warnings);
+        return GeoTiffOpener.open(path, cacheBytes, adaptiveCache, warnings);
     }
 }

@@ -1,5 +1,6 @@
 package eu.ai4c.kit.io.geotiff.read;
 
+import eu.ai4c.kit.io.geotiff.TiffColourMap;
 import eu.ai4c.kit.io.geotiff.TiffTags;
 import eu.ai4c.kit.progress.WarningListener;
 import eu.ai4c.kit.raster.Band;
@@ -31,6 +32,16 @@ public final class GeoTiffOpener {
      * @throws eu.ai4c.kit.Ai4cException for bad magic, truncation, unsupported encodings, naming the file
      */
     public static Product open(Path file, long cacheBytes, WarningListener warnings) throws IOException {
+        return open(file, cacheBytes, true, warnings);
+    }
+
+    /**
+     * As {@link #open(Path, long, WarningListener)}; with {@code adaptiveCache} false the cache keeps
+     * exactly {@code cacheBytes} instead of growing to two chunk rows (for callers that read each
+     * chunk's area once, in many small windows, from many files at a time).
+     */
+    public static Product open(Path file, long cacheBytes, boolean adaptiveCache, WarningListener warnings)
+            throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             TiffDirectory dir = TiffDirectory.read(channel, file);
@@ -41,8 +52,12 @@ public final class GeoTiffOpener {
             List<Band> bands = bands(layout, dir, gdal, GeoReferencing.verticalUnit(keys).orElse(""));
             var geoCoding = GeoReferencing.of(dir, keys, warnings);
             Metadata metadata = TiffMetadata.build(dir, keys, gdal, bands.size());
-            TiffRaster raster = new TiffRaster(layout, channel, bands, geoCoding, cacheBudget(layout, cacheBytes));
-            return new Product(productName(file), raster, metadata, file);
+            TiffRaster raster = new TiffRaster(layout, channel, bands, geoCoding,
+                    adaptiveCache ? cacheBudget(layout, cacheBytes) : cacheBytes);
+            Product product = new Product(productName(file), raster, metadata, file);
+            var colourMap = dir.field(TiffTags.COLOR_MAP).filter(f -> f.count() >= 3);
+            return colourMap.isEmpty() ? product
+                    : product.withAttachment(TiffColourMap.class, TiffColourMap.ofTiffComponents(colourMap.get().longs()));
         } catch (IOException | RuntimeException | Error e) {
             channel.close();
             throw e;

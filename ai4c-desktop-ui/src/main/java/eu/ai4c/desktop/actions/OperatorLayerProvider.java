@@ -1,0 +1,67 @@
+package eu.ai4c.desktop.actions;
+
+import eu.ai4c.desktop.run.OperatorCatalog;
+import eu.ai4c.kit.op.FileOperator;
+import eu.ai4c.kit.op.Operator;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.filesystems.Repository;
+import org.openide.util.Lookup;
+import org.openide.util.lookup.ServiceProvider;
+
+/**
+ * Adds the generated {@link OperatorLayer} to the system filesystem, so every registered
+ * operator gets its menu action when the platform starts. The XML is written to a temporary file
+ * (deleted on exit) because layers are read from URLs.
+ */
+@ServiceProvider(service = Repository.LayerProvider.class)
+public final class OperatorLayerProvider extends Repository.LayerProvider {
+    private static final Logger LOG = Logger.getLogger(OperatorLayerProvider.class.getName());
+    /** A class of the ai4c-snap module: its presence means SNAP already shows the product operators. */
+    static final String SNAP_BINDING_CLASS = "eu.ai4c.snap.EngineOperatorAdapter";
+
+    @Override
+    protected void registerLayers(Collection<? super URL> layers) {
+        try {
+            layers.add(write().toUri().toURL());
+        } catch (IOException | RuntimeException e) {
+            // the platform must start even when the operators cannot be listed; the log says why
+            LOG.log(Level.WARNING, "AI4C operator menus not created", e);
+        }
+    }
+
+    private static Path write() throws IOException {
+        Path file = Files.createTempFile("ai4c-operators-layer", ".xml");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, OperatorLayer.xml(withoutSnapDuplicates(OperatorCatalog.load().all(), snapBindingPresent())),
+                StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /**
+     * Inside SNAP with the AI4C SNAP binding installed, product operators already have SNAP's own
+     * dialogs in the same menus; only the operators that write folders (training, exports), which
+     * have no GPF adapter, get AI4C dialogs there.
+     */
+    static List<Operator> withoutSnapDuplicates(List<Operator> operators, boolean snapBinding) {
+        if (!snapBinding) return operators;
+        return operators.stream().filter(op -> op instanceof FileOperator).toList();
+    }
+
+    private static boolean snapBindingPresent() {
+        ClassLoader platform = Lookup.getDefault().lookup(ClassLoader.class);
+        try {
+            Class.forName(SNAP_BINDING_CLASS, false, platform != null ? platform : OperatorLayerProvider.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

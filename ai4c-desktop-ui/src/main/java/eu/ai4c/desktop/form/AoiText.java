@@ -1,0 +1,33 @@
+package eu.ai4c.desktop.form;
+
+import eu.ai4c.kit.aoi.AreaOfInterest;
+import eu.ai4c.kit.geo.Projections;
+import java.nio.file.Path;
+import java.util.List;
+import org.locationtech.jts.io.WKTWriter;
+
+/**
+ * The text of an area-of-interest field loaded from a vector file ("Load from vector file…"):
+ * the file's polygons, read by the kit (GeoJSON, Shapefile, KML/KMZ, GeoPackage), unioned and
+ * transformed to WGS84 longitude/latitude, as WKT — what the operators accept as {@code --AoI}.
+ * Stateless.
+ */
+public final class AoiText {
+    /** Extensions of the vector files the kit reads as an area of interest. */
+    public static final List<String> VECTOR_EXTENSIONS = List.of("geojson", "json", "shp", "kml", "kmz", "gpkg");
+
+    private AoiText() {
+    }
+
+    /**
+     * WKT of the polygons of {@code file} in WGS84 longitude/latitude.
+     *
+     * @throws eu.ai4c.kit.Ai4cException naming the file when it cannot be used
+     */
+    public static String fromVectorFile(Path file) {
+        AreaOfInterest aoi = AreaOfInterest.parse(file.toString()).toCrs(Projections.wgs84());
+        WKTWriter writer = new WKTWriter();
+        writer.setMaxCoordinatesPerLine(Integer.MAX_VALUE);
+        return writer.write(aoi.geometry());
+    }
+}

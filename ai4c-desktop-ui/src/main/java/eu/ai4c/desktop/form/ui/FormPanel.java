@@ -1,0 +1,172 @@
+package eu.ai4c.desktop.form.ui;
+
+import eu.ai4c.desktop.form.FormModel;
+import eu.ai4c.desktop.form.ParameterField;
+import eu.ai4c.desktop.form.SourceField;
+import eu.ai4c.desktop.form.TargetField;
+import java.awt.Color;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.swing.BorderFactory;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextField;
+import javax.swing.UIManager;
+
+/**
+ * The two tabs of an operator dialog, laid out like SNAP's: "I/O Parameters" (source product
+ * pickers with the accepted formats, target folder and format) and "Processing Parameters" (one
+ * editor per parameter), each field with its inline validation message below it, named
+ * {@code message.<field name>}. Event thread only.
+ */
+final class FormPanel extends JTabbedPane {
+    private final FormModel model;
+    /** Message label per field component name ({@code source.x}, {@code param.x}, {@code target.folder}). */
+    private final Map<String, JLabel> messages = new LinkedHashMap<>();
+    private final Runnable changed;
+
+    FormPanel(FormModel model, Runnable afterChange) {
+        this.model = model;
+        this.changed = () -> {
+            refresh();
+            afterChange.run();
+        };
+        setName("tabs");
+        addTab("I/O Parameters", scroll(ioTab()));
+        addTab("Processing Parameters", scroll(parameterTab()));
+        refresh();
+    }
+
+    /** Shows the current message of each field (empty when the value is fine). */
+    void refresh() {
+        Map<String, String> now = model.messages();
+        for (Map.Entry<String, JLabel> e : messages.entrySet()) {
+            String m = now.get(e.getKey());
+            e.getValue().setText(m == null ? " " : "<html>" + ParameterEditors.html(m) + "</html>");
+        }
+    }
+
+    private JPanel ioTab() {
+        Rows rows = new Rows();
+        rows.section("Source products");
+        for (SourceField s : model.sources()) {
+            JTextField text = new JTextField(s.text(), 30);
+            text.setName("source." + s.name());
+            text.getDocument().addDocumentListener(ParameterEditors.onEdit(() -> {
+                s.setText(text.getText());
+                changed.run();
+            }));
+            JComponent editor = ParameterEditors.withButton(text, "source." + s.name() + ".browse", "...",
+                    t -> ParameterEditors.choose(t, JFileChooser.FILES_AND_DIRECTORIES, null));
+            editor.setToolTipText(s.descriptor().description());
+            rows.field(s.descriptor().label() + (s.descriptor().optional() ? " (optional)" : "") + ":", editor,
+                    "source." + s.name(), s.descriptor().description());
+        }
+        rows.section("Target product");
+        TargetField target = model.target();
+        JTextField folder = new JTextField(target.folder(), 30);
+        folder.setName("target.folder");
+        folder.getDocument().addDocumentListener(ParameterEditors.onEdit(() -> {
+            target.setFolder(folder.getText());
+            changed.run();
+        }));
+        rows.field("Directory:", ParameterEditors.withButton(folder, "target.folder.browse", "...",
+                t -> ParameterEditors.choose(t, JFileChooser.DIRECTORIES_ONLY, null)), "target.folder",
+                model.writesFolder() ? "The output files are written into this folder."
+                        : "The product is written here under its own name.");
+        if (model.writesFolder()) return rows.done();
+        JComboBox<String> format = new JComboBox<>(TargetField.formats().toArray(String[]::new));
+        format.setName("target.format");
+        format.setSelectedItem(target.format());
+        format.addActionListener(e -> {
+            target.setFormat((String) format.getSelectedItem());
+            changed.run();
+        });
+        rows.field("Save as:", format, "target.format", null);
+        return rows.done();
+    }
+
+    private JPanel parameterTab() {
+        Rows rows = new Rows();
+        for (ParameterField p : model.parameters()) {
+            if (!model.hasOwnOption(p.descriptor())) continue; // follows the target format or folder
+            String unit = p.descriptor().unit().isEmpty() ? "" : " (" + p.descriptor().unit() + ")";
+            rows.field(p.descriptor().label() + unit + ":", ParameterEditors.create(p, changed), "param." + p.name(),
+                    null);
+        }
+        return rows.done();
+    }
+
+    private static JScrollPane scroll(JPanel panel) {
+        JScrollPane pane = new JScrollPane(panel);
+        pane.setBorder(BorderFactory.createEmptyBorder());
+        pane.getVerticalScrollBar().setUnitIncrement(16);
+        return pane;
+    }
+
+    /** Label–editor rows with a message line under each editor. */
+    private final class Rows {
+        private final JPanel panel = new JPanel(new GridBagLayout());
+        private int row;
+
+        Rows() {
+            panel.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+        }
+
+        void section(String title) {
+            JLabel l = new JLabel(title);
+            l.setFont(l.getFont().deriveFont(java.awt.Font.BOLD));
+            panel.add(l, at(0, 2, 0, new Insets(row == 0 ? 0 : 10, 0, 4, 0)));
+            row++;
+        }
+
+        void field(String label, JComponent editor, String messageKey, String hint) {
+            JLabel l = new JLabel(label);
+            l.setLabelFor(editor);
+            panel.add(l, at(0, 1, 0, new Insets(2, 0, 0, 8)));
+            panel.add(editor, at(1, 1, 1, new Insets(2, 0, 0, 0)));
+            row++;
+            if (hint != null) {
+                JLabel h = new JLabel("<html>" + ParameterEditors.html(hint) + "</html>");
+                h.setForeground(UIManager.getColor("Label.disabledForeground"));
+                panel.add(h, at(1, 1, 1, new Insets(0, 0, 0, 0)));
+                row++;
+            }
+            if (messageKey != null) {
+                JLabel m = new JLabel(" ");
+                m.setName("message." + messageKey);
+                m.setForeground(new Color(0xB0, 0x20, 0x20));
+                panel.add(m, at(1, 1, 1, new Insets(0, 0, 2, 0)));
+                messages.put(messageKey, m);
+                row++;
+            }
+        }
+
+        JPanel done() {
+            GridBagConstraints filler = at(0, 2, 1, new Insets(0, 0, 0, 0));
+            filler.weighty = 1;
+            panel.add(new JPanel(), filler);
+            return panel;
+        }
+
+        private GridBagConstraints at(int x, int width, double weightX, Insets insets) {
+            GridBagConstraints c = new GridBagConstraints();
+            c.gridx = x;
+            c.gridy = row;
+            c.gridwidth = width;
+            c.weightx = weightX;
+            c.anchor = GridBagConstraints.LINE_START;
+            c.fill = weightX > 0 ? GridBagConstraints.HORIZONTAL : GridBagConstraints.NONE;
+            c.insets = insets;
+            return c;
+        }
+    }
+}

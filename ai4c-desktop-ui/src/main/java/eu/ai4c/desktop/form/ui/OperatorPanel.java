@@ -1,0 +1,133 @@
+package eu.ai4c.desktop.form.ui;
+
+import eu.ai4c.desktop.form.FormModel;
+import eu.ai4c.desktop.run.OperatorRun;
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.op.Operator;
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.ParameterDescriptor;
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.Toolkit;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+
+/**
+ * The content of an operator dialog: the {@link FormPanel} tabs over a {@link FormModel}, a
+ * status line with the first problem ({@code status}), and the buttons {@code run},
+ * {@code cancel} and {@code help}. Run refuses while a field has a message; otherwise it hands
+ * the {@link OperatorRun} to the starter (the desktop starts it in the background) and closes.
+ * Needs no window, so it is built in headless tests too. Event thread only.
+ */
+public final class OperatorPanel extends JPanel {
+    private final transient Operator operator;
+    private final transient FormModel model;
+    private final transient Consumer<OperatorRun> starter;
+    private final transient Runnable close;
+    private final JLabel status = new JLabel(" ");
+    private final JButton runButton;
+
+    /**
+     * @param starter receives the run when Run is pressed with a valid form
+     * @param close   closes the window (after Run, or on Cancel)
+     */
+    public OperatorPanel(Operator operator, Consumer<OperatorRun> starter, Runnable close) {
+        super(new BorderLayout());
+        this.operator = operator;
+        this.model = FormModel.of(operator);
+        this.starter = starter;
+        this.close = close;
+        setName("operator." + operator.descriptor().alias());
+        FormPanel form = new FormPanel(model, this::updateStatus);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.TRAILING));
+        runButton = button("run", "Run", this::run);
+        buttons.add(runButton);
+        buttons.add(button("cancel", "Cancel", close));
+        buttons.add(button("help", "Help", this::help));
+        status.setName("status");
+        JPanel south = new JPanel(new BorderLayout());
+        south.setBorder(BorderFactory.createEmptyBorder(0, 8, 0, 0));
+        south.add(status, BorderLayout.CENTER);
+        south.add(buttons, BorderLayout.EAST);
+        add(form, BorderLayout.CENTER);
+        add(south, BorderLayout.SOUTH);
+        updateStatus();
+    }
+
+    /** The form behind the panel. */
+    public FormModel model() {
+        return model;
+    }
+
+    /** The Run button (the dialog's default button). */
+    JButton runButton() {
+        return runButton;
+    }
+
+    private void updateStatus() {
+        Optional<String> first = model.firstMessage();
+        status.setText(first.map(OperatorPanel::html).orElse(" "));
+    }
+
+    private void run() {
+        if (!model.messages().isEmpty()) {
+            updateStatus();
+            Toolkit.getDefaultToolkit().beep();
+            return;
+        }
+        try {
+            OperatorRun run = new OperatorRun(operator, model.inputs(), model.toParameterValues(),
+                    model.target().folderPath(), model.target().writer());
+            starter.accept(run);
+            close.run();
+        } catch (Ai4cException e) {
+            status.setText(html(e.getMessage()));
+        }
+    }
+
+    private void help() {
+        JTextArea text = new JTextArea(helpText(), 24, 72);
+        text.setName("help.text");
+        text.setEditable(false);
+        text.setLineWrap(true);
+        text.setWrapStyleWord(true);
+        text.setCaretPosition(0);
+        JOptionPane.showMessageDialog(this, new JScrollPane(text), "Help: " + operator.descriptor().label(),
+                JOptionPane.INFORMATION_MESSAGE);
+    }
+
+    /** Description, the equivalent command line and every parameter with default, values, range and unit. */
+    String helpText() {
+        OperatorDescriptor d = operator.descriptor();
+        StringBuilder sb = new StringBuilder(d.label()).append(" (").append(d.alias()).append(")\n\n")
+                .append(d.description()).append("\n\nCommand line: ai4c ").append(String.join(" ", model.toArgs()))
+                .append("\n\nParameters:\n");
+        for (ParameterDescriptor p : d.parameters()) {
+            sb.append("\n").append(p.label()).append(" (").append(p.option()).append(")");
+            if (p.defaultValue() != null) sb.append(", default ").append(p.defaultValue());
+            if (!p.valueSet().isEmpty()) sb.append(", values ").append(String.join(", ", p.valueSet()));
+            if (p.interval() != null) sb.append(", range ").append(p.interval());
+            if (!p.unit().isEmpty()) sb.append(" ").append(p.unit());
+            sb.append("\n  ").append(p.description()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String html(String message) {
+        return "<html>" + ParameterEditors.html(message) + "</html>";
+    }
+
+    private static JButton button(String name, String text, Runnable action) {
+        JButton b = new JButton(text);
+        b.setName(name);
+        b.addActionListener(e -> action.run());
+        return b;
+    }
+}

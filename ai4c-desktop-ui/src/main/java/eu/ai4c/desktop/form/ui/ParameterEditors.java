@@ -1,0 +1,146 @@
+package eu.ai4c.desktop.form.ui;
+
+import eu.ai4c.desktop.form.AoiText;
+import eu.ai4c.desktop.form.ParameterField;
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.op.ParameterDescriptor;
+import java.awt.BorderLayout;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JTextField;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.filechooser.FileNameExtensionFilter;
+
+/**
+ * One Swing editor per parameter type, bound to a {@link ParameterField}: a drop-down for a value
+ * set, a check box for a boolean, a text field for numbers, lists, projections and text, a text
+ * field with a file/folder picker for paths, and for an area of interest a WKT field with
+ * "Load from vector file…". The input component is named {@code param.<name>}, its button
+ * {@code param.<name>.browse} or {@code param.<name>.load}. Event thread only.
+ */
+final class ParameterEditors {
+
+    private ParameterEditors() {
+    }
+
+    /**
+     * The editor of {@code field}; {@code changed} runs after every edit (to refresh messages).
+     */
+    static JComponent create(ParameterField field, Runnable changed) {
+        ParameterDescriptor p = field.descriptor();
+        String name = "param." + p.name();
+        JComponent editor = switch (p.type()) {
+            case BOOLEAN -> checkBox(field, changed);
+            case CHOICE -> comboBox(field, changed);
+            case PATH -> withButton(textField(field, changed), name + ".browse", "...",
+                    f -> choose(f, JFileChooser.FILES_AND_DIRECTORIES, null));
+            case GEOMETRY -> withButton(textField(field, changed), name + ".load", "Load from vector file...",
+                    ParameterEditors::loadAoi);
+            default -> textField(field, changed);
+        };
+        editor.setToolTipText(tooltip(p));
+        return editor;
+    }
+
+    /** Description, accepted values, range and unit, for the tooltip. */
+    static String tooltip(ParameterDescriptor p) {
+        StringBuilder sb = new StringBuilder("<html><body style='width:360px'>").append(html(p.description()));
+        if (!p.valueSet().isEmpty()) sb.append("<br>Values: ").append(html(String.join(", ", p.valueSet())));
+        if (p.interval() != null) sb.append("<br>Range: ").append(p.interval());
+        if (!p.unit().isEmpty()) sb.append("<br>Unit: ").append(html(p.unit()));
+        if (p.defaultValue() != null) sb.append("<br>Default: ").append(html(p.defaultValue()));
+        return sb.append("<br>Command line: ").append(html(p.option())).append("</body></html>").toString();
+    }
+
+    private static JCheckBox checkBox(ParameterField field, Runnable changed) {
+        JCheckBox box = new JCheckBox();
+        box.setName("param." + field.name());
+        box.setSelected(Boolean.parseBoolean(field.text().strip()));
+        box.addActionListener(e -> {
+            field.setText(Boolean.toString(box.isSelected()));
+            changed.run();
+        });
+        return box;
+    }
+
+    private static JComboBox<String> comboBox(ParameterField field, Runnable changed) {
+        List<String> items = new ArrayList<>();
+        if (field.descriptor().defaultValue() == null) items.add(""); // "not given" stays choosable
+        items.addAll(field.descriptor().valueSet());
+        JComboBox<String> box = new JComboBox<>(items.toArray(String[]::new));
+        box.setName("param." + field.name());
+        box.setSelectedItem(field.text());
+        box.addActionListener(e -> {
+            Object v = box.getSelectedItem();
+            field.setText(v == null ? "" : v.toString());
+            changed.run();
+        });
+        return box;
+    }
+
+    private static JTextField textField(ParameterField field, Runnable changed) {
+        JTextField text = new JTextField(field.text(), 24);
+        text.setName("param." + field.name());
+        text.getDocument().addDocumentListener(onEdit(() -> {
+            field.setText(text.getText());
+            changed.run();
+        }));
+        return text;
+    }
+
+    /** A text field with a button right of it; the button acts on the text field. */
+    static JComponent withButton(JTextField text, String buttonName, String buttonText, Consumer<JTextField> action) {
+        JPanel panel = new JPanel(new BorderLayout(4, 0));
+        panel.add(text, BorderLayout.CENTER);
+        JButton button = new JButton(buttonText);
+        button.setName(buttonName);
+        button.addActionListener(e -> action.accept(text));
+        panel.add(button, BorderLayout.EAST);
+        return panel;
+    }
+
+    /** Lets the user pick a file or folder into {@code text}. */
+    static void choose(JTextField text, int mode, FileNameExtensionFilter filter) {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setFileSelectionMode(mode);
+        if (filter != null) chooser.setFileFilter(filter);
+        if (!text.getText().isBlank()) chooser.setSelectedFile(new File(text.getText().strip()));
+        if (chooser.showOpenDialog(text) == JFileChooser.APPROVE_OPTION) {
+            text.setText(chooser.getSelectedFile().getPath());
+        }
+    }
+
+    private static void loadAoi(JTextField text) {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setFileFilter(new FileNameExtensionFilter("Vector files (GeoJSON, Shapefile, KML, GeoPackage)",
+                AoiText.VECTOR_EXTENSIONS.toArray(String[]::new)));
+        if (chooser.showOpenDialog(text) != JFileChooser.APPROVE_OPTION) return;
+        try {
+            text.setText(AoiText.fromVectorFile(chooser.getSelectedFile().toPath()));
+        } catch (Ai4cException e) {
+            JOptionPane.showMessageDialog(text, e.getMessage(), "Area of interest", JOptionPane.ERROR_MESSAGE);
+        }
+    }
+
+    static DocumentListener onEdit(Runnable r) {
+        return new DocumentListener() {
+            @Override public void insertUpdate(DocumentEvent e) { r.run(); }
+            @Override public void removeUpdate(DocumentEvent e) { r.run(); }
+            @Override public void changedUpdate(DocumentEvent e) { r.run(); }
+        };
+    }
+
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

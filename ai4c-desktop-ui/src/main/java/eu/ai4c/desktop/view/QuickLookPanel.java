@@ -1,0 +1,351 @@
+package eu.ai4c.desktop.view;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.FlowLayout;
+import java.awt.image.BufferedImage;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSpinner;
+import javax.swing.SpinnerNumberModel;
+import javax.swing.SwingUtilities;
+import javax.swing.SwingWorker;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The quick-look of one raster file as a plain Swing panel (no NetBeans needed): a toolbar
+ * (display mode — single band through a colour ramp, RGB composite or class map —, band
+ * pickers, ramp, lower/upper stretch percentiles, 2–98 % by default), the image of the band
+ * overviews scaled to fit (no-data black), a legend for class maps and a status line with the
+ * pixel position, map coordinate and full-resolution value under the mouse.
+ *
+ * <p>{@link #render(Settings)} does the work synchronously (reads overviews, histograms,
+ * stretches, ARGB kernels) and may run off the EDT; the controls take a {@link #settings()}
+ * snapshot on the EDT and call it through a {@link SwingWorker}.
+ * Histogram listeners receive the chart of the displayed bands after each render. Create and use
+ * on the EDT, apart from {@link #render()}.</p>
+ */
+public final class QuickLookPanel extends JPanel {
+    /** What the image shows. */
+    public enum Mode {
+        BAND("Single band"), RGB("RGB composite"), CLASSES("Class map");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final QuickLookSource source;
+    private final JComboBox<Mode> mode;
+    private final List<JComboBox<String>> bandPickers = new ArrayList<>();
+    private final JComboBox<ColourRamp> ramp = new JComboBox<>(ColourRamp.values());
+    private final JSpinner lowPercent = new JSpinner(new SpinnerNumberModel(Stretch.DEFAULT_LOW_PERCENT, 0.0, 100.0, 0.5));
+    private final JSpinner highPercent = new JSpinner(new SpinnerNumberModel(Stretch.DEFAULT_HIGH_PERCENT, 0.0, 100.0, 0.5));
+    private final ImageCanvas canvas = new ImageCanvas();
+    private final LegendView legendView = new LegendView();
+    private final JScrollPane legendScroll = new JScrollPane(legendView);
+    private final JLabel status = new JLabel(" ");
+    private final List<Consumer<JFreeChart>> histogramListeners = new ArrayList<>();
+    private final ExecutorService readout = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "AI4C quick-look readout");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile JFreeChart histogram;
+    private volatile Overview displayed;
+    private SwingWorker<BufferedImage, Void> worker;
+
+    public QuickLookPanel(QuickLookSource source) {
+        super(new BorderLayout());
+        this.source = source;
+        List<String> names = source.raster().bands().stream().map(b -> b.name()).toList();
+        int n = names.size();
+        Mode initial = source.legend() != null ? Mode.CLASSES : n >= 3 ? Mode.RGB : Mode.BAND;
+        mode = new JComboBox<>(source.legend() != null ? Mode.values() : new Mode[] {Mode.BAND, Mode.RGB});
+        mode.setSelectedItem(initial);
+        int[] rgb = defaultRgb(names);
+        for (int i = 0; i < 3; i++) {
+            JComboBox<String> c = new JComboBox<>(names.toArray(String[]::new));
+            c.setSelectedIndex(rgb[i]);
+            c.addActionListener(e -> update());
+            bandPickers.add(c);
+        }
+        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 2));
+        bar.add(mode);
+        bar.add(new JLabel("bands"));
+        bandPickers.forEach(bar::add);
+        bar.add(ramp);
+        bar.add(new JLabel("stretch %"));
+        bar.add(lowPercent);
+        bar.add(highPercent);
+        mode.addActionListener(e -> {
+            enableControls();
+            update();
+        });
+        ramp.addActionListener(e -> update());
+        lowPercent.addChangeListener(e -> update());
+        highPercent.addChangeListener(e -> update());
+        add(bar, BorderLayout.NORTH);
+        add(canvas, BorderLayout.CENTER);
+        legendScroll.setBorder(null);
+        add(legendScroll, BorderLayout.EAST);
+        add(status, BorderLayout.SOUTH);
+        MouseAdapter m = new MouseAdapter() {
+            @Override
+            public void mouseMoved(MouseEvent e) {
+                showReadout(e.getX(), e.getY());
+            }
+        };
+        canvas.addMouseMotionListener(m);
+        enableControls();
+    }
+
+    /** Red, green, blue band indexes: B4, B3, B2 when the bands are so named, else the first three. */
+    static int[] defaultRgb(List<String> names) {
+        int r = names.indexOf("B4"), g = names.indexOf("B3"), b = names.indexOf("B2");
+        if (r >= 0 && g >= 0 && b >= 0) return new int[] {r, g, b};
+        int n = names.size();
+        return new int[] {0, Math.min(1, n - 1), Math.min(2, n - 1)};
+    }
+
+    private void enableControls() {
+        Mode m = (Mode) mode.getSelectedItem();
+        bandPickers.get(0).setEnabled(m != Mode.CLASSES);
+        bandPickers.get(1).setVisible(m == Mode.RGB);
+        bandPickers.get(2).setVisible(m == Mode.RGB);
+        ramp.setEnabled(m == Mode.BAND);
+        lowPercent.setEnabled(m != Mode.CLASSES);
+        highPercent.setEnabled(m != Mode.CLASSES);
+        legendScroll.setVisible(m == Mode.CLASSES);
+        revalidate();
+    }
+
+    /** Sets the display mode (as the mode box does). */
+    public void setMode(Mode m) {
+        mode.setSelectedItem(m);
+    }
+
+    /** Picks the band of display channel {@code channel} (0 single/red, 1 green, 2 blue). */
+    public void setBand(int channel, int band) {
+        bandPickers.get(channel).setSelectedIndex(band);
+    }
+
+    /** Sets the colour ramp of the single-band mode. */
+    public void setRamp(ColourRamp r) {
+        ramp.setSelectedItem(r);
+    }
+
+    /** Sets the stretch percentiles. */
+    public void setPercentiles(double low, double high) {
+        lowPercent.setValue(low);
+        highPercent.setValue(high);
+    }
+
+    /** Called with the histogram chart of the displayed bands after each render (on the EDT). */
+    public void addHistogramListener(Consumer<JFreeChart> listener) {
+        histogramListeners.add(listener);
+    }
+
+    /** The histogram chart of the last render, or null before the first. */
+    public JFreeChart histogramChart() {
+        return histogram;
+    }
+
+    /** The image shown, or null before the first render. */
+    public BufferedImage image() {
+        return canvas.image();
+    }
+
+    /**
+     * What to render, read from the controls on the EDT.
+     *
+     * @param bands band per channel (one for single band and classes, three for RGB)
+     */
+    public record Settings(Mode mode, int[] bands, ColourRamp ramp, double lowPercent, double highPercent) {
+    }
+
+    /** The current control settings (EDT). */
+    public Settings settings() {
+        Mode m = (Mode) mode.getSelectedItem();
+        int[] b = m == Mode.RGB ? new int[] {bandPickers.get(0).getSelectedIndex(), bandPickers.get(1).getSelectedIndex(),
+            bandPickers.get(2).getSelectedIndex()} : new int[] {m == Mode.CLASSES ? 0 : bandPickers.get(0).getSelectedIndex()};
+        return new Settings(m, b, (ColourRamp) ramp.getSelectedItem(), ((Number) lowPercent.getValue()).doubleValue(),
+                ((Number) highPercent.getValue()).doubleValue());
+    }
+
+    /** Re-renders in the background and shows the result (on the EDT). */
+    public void update() {
+        if (worker != null) worker.cancel(true);
+        status.setText("Reading " + source.file().getFileName() + " …");
+        Settings settings = settings();
+        worker = new SwingWorker<>() {
+            @Override
+            protected BufferedImage doInBackground() throws IOException {
+                return render(settings);
+            }
+
+            @Override
+            protected void done() {
+                if (isCancelled()) return;
+                try {
+                    show(get());
+                    status.setText(" ");
+                } catch (Exception e) {
+                    Throwable c = e.getCause() != null ? e.getCause() : e;
+                    status.setText("Cannot show " + source.file().getFileName() + ": " + c.getMessage());
+                }
+            }
+        };
+        worker.execute();
+    }
+
+    /** Shows an image from {@link #render()} and passes the histogram on (EDT). */
+    public void show(BufferedImage image) {
+        canvas.setImage(image);
+        status.setText(" ");
+        legendView.setLegend(currentLegend);
+        for (Consumer<JFreeChart> l : histogramListeners) l.accept(histogram);
+    }
+
+    private volatile ClassLegend currentLegend;
+
+    /** Renders the current settings synchronously (EDT; see {@link #render(Settings)}). */
+    public BufferedImage render() throws IOException {
+        return render(settings());
+    }
+
+    /**
+     * Renders into an ARGB image the size of the overviews: reads the overviews (cached),
+     * histograms, stretches and the ARGB kernels. Synchronous; any thread.
+     */
+    public BufferedImage render(Settings st) throws IOException {
+        Mode m = st.mode();
+        double lo = st.lowPercent(), hi = st.highPercent();
+        List<HistogramChart.Series> series = new ArrayList<>();
+        ClassLegend legend = null;
+        Overview first;
+        int[] argb;
+        String title;
+        if (m == Mode.RGB) {
+            Overview[] o = new Overview[3];
+            Stretch[] s = new Stretch[3];
+            Color[] colours = {new Color(0xD62728), new Color(0x2CA02C), new Color(0x1F77B4)};
+            for (int i = 0; i < 3; i++) {
+                int b = st.bands()[i];
+                o[i] = source.overview(b);
+                BandHistogram h = BandHistogram.of(o[i].samples());
+                s[i] = Stretch.ofPercentiles(h, lo, hi);
+                series.add(new HistogramChart.Series(source.raster().bands().get(b).name(), h, s[i], colours[i]));
+            }
+            first = o[0];
+            argb = new int[first.width() * first.height()];
+            ArgbKernels.rgb(o[0].samples(), o[1].samples(), o[2].samples(), s[0], s[1], s[2], argb);
+            title = "RGB " + series.get(0).name() + "/" + series.get(1).name() + "/" + series.get(2).name();
+        } else {
+            int b = st.bands()[0];
+            first = source.overview(b);
+            BandHistogram h = BandHistogram.of(first.samples());
+            argb = new int[first.width() * first.height()];
+            String name = source.raster().bands().get(b).name();
+            if (m == Mode.CLASSES) {
+                ClassLegend l = source.legend();
+                long[] shown = ClassLegend.countValues(first.samples(), l.size());
+                boolean known = false;
+                for (int v = 0; v < l.size(); v++) known |= l.count(v) >= 0;
+                legend = known ? l : l.withCounts(shown);
+                ArgbKernels.palette(first.samples(), l.palette(), 0xFFFF00FF, argb);
+                series.add(new HistogramChart.Series(name, h, null, new Color(0x555555)));
+                title = name + " (classes)";
+            } else {
+                Stretch s = Stretch.ofPercentiles(h, lo, hi);
+                ArgbKernels.ramp(first.samples(), s, st.ramp().table(), argb);
+                series.add(new HistogramChart.Series(name, h, s, new Color(0x3E4A89)));
+                title = name;
+            }
+        }
+        BufferedImage img = new BufferedImage(first.width(), first.height(), BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, first.width(), first.height(), argb, 0, first.width());
+        displayed = first;
+        currentLegend = legend;
+        histogram = HistogramChart.create("Histogram: " + title, series);
+        return img;
+    }
+
+    private void showReadout(int px, int py) {
+        double[] p = canvas.imagePosition(px, py);
+        Overview o = displayed;
+        if (p == null || o == null) {
+            status.setText(" ");
+            return;
+        }
+        int col = (int) Math.min(o.sourceWidth() - 1, p[0] * o.sourceWidth() / o.width());
+        int row = (int) Math.min(o.sourceHeight() - 1, p[1] * o.sourceHeight() / o.height());
+        Settings st = settings();
+        readout.execute(() -> {
+            String text;
+            try {
+                text = readout(col, row, st);
+            } catch (IOException | RuntimeException e) {
+                text = "pixel " + col + ", " + row + ": " + e.getMessage();
+            }
+            String t = text;
+            SwingUtilities.invokeLater(() -> status.setText(t));
+        });
+    }
+
+    /**
+     * The readout of a full-resolution pixel: position, map coordinate of its centre and the
+     * value(s) of the displayed band(s) (class name in class mode) for the current settings (EDT).
+     */
+    public String readout(int col, int row) throws IOException {
+        return readout(col, row, settings());
+    }
+
+    /** The readout of a full-resolution pixel for {@code st}. Reads the file; any thread. */
+    public String readout(int col, int row, Settings st) throws IOException {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "pixel %d, %d", col, row));
+        double[] xy = source.mapCoordinate(col + 0.5, row + 0.5);
+        if (xy != null) {
+            boolean degrees = Math.abs(xy[0]) <= 360 && Math.abs(xy[1]) <= 90;
+            sb.append(String.format(Locale.ROOT, degrees ? "   %.6f, %.6f" : "   %.2f, %.2f", xy[0], xy[1]))
+                    .append(' ').append(source.crsName());
+        }
+        Mode m = st.mode();
+        sb.append("   ");
+        for (int i = 0; i < st.bands().length; i++) {
+            int b = st.bands()[i];
+            double v = source.value(b, col, row);
+            sb.append(i > 0 ? ", " : "").append(source.raster().bands().get(b).name()).append(" = ");
+            if (Double.isNaN(v)) sb.append("no data");
+            else sb.append(source.isInteger(b) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.6g", v));
+            if (m == Mode.CLASSES && !Double.isNaN(v) && source.legend().name((int) v) != null) {
+                sb.append(" (").append(source.legend().name((int) v)).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Stops the readout thread and any render in progress; the panel is not used afterwards. */
+    public void dispose() {
+        if (worker != null) worker.cancel(true);
+        readout.shutdownNow();
+    }
+}

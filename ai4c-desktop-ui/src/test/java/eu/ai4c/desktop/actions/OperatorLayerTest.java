@@ -1,0 +1,65 @@
+package eu.ai4c.desktop.actions;
+
+import eu.ai4c.kit.op.MenuPaths;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.ai4c.kit.op.Operator;
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.OperatorRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.swing.Action;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openide.filesystems.FileObject;
+import org.openide.filesystems.FileUtil;
+import org.openide.filesystems.XMLFileSystem;
+
+/** The generated layer: one action per registered operator, in its menu, reaching the system filesystem. */
+class OperatorLayerTest {
+
+    @Test
+    void everyOperatorHasAnActionInItsMenu(@TempDir Path dir) throws Exception {
+        Path layer = dir.resolve("layer.xml");
+        Files.writeString(layer, OperatorLayer.xml(OperatorRegistry.load().all()));
+        XMLFileSystem fs = new XMLFileSystem(layer.toUri().toURL());
+        for (Operator op : OperatorRegistry.load().all()) {
+            checkAction(fs.getRoot(), op.descriptor());
+        }
+    }
+
+    @Test
+    void theLayerProviderAddsTheMenusToTheSystemFilesystem() throws Exception {
+        for (Operator op : OperatorRegistry.load().all()) {
+            checkAction(FileUtil.getConfigRoot(), op.descriptor());
+        }
+        assertNotNull(FileUtil.getConfigFile("Menu/Raster/Geometric/AI4C-Warp.shadow"));
+    }
+
+    private static void checkAction(FileObject root, OperatorDescriptor d) throws Exception {
+        String menu = "Menu/" + MenuPaths.forCategory(d.category());
+        FileObject shadow = root.getFileObject(menu + "/AI4C-" + d.alias() + ".shadow");
+        assertNotNull(shadow, d.alias() + " in " + menu);
+        String original = (String) shadow.getAttribute("originalFile");
+        FileObject instance = root.getFileObject(original);
+        assertNotNull(instance, original);
+        Object action = instance.getAttribute("instanceCreate");
+        assertTrue(action instanceof OperatorAction, String.valueOf(action));
+        assertEquals(d.alias(), ((OperatorAction) action).alias());
+        assertEquals(OperatorAction.menuText(d), ((Action) action).getValue(Action.NAME));
+        assertEquals(d.summary(), ((Action) action).getValue(Action.SHORT_DESCRIPTION));
+    }
+
+    @Test
+    void insideSnapWithTheBindingOnlyFileOperatorsGetDesktopDialogs() {
+        java.util.List<Operator> all = OperatorRegistry.load().all();
+        assertEquals(all, OperatorLayerProvider.withoutSnapDuplicates(all, false));
+        java.util.List<Operator> inSnap = OperatorLayerProvider.withoutSnapDuplicates(all, true);
+        assertTrue(inSnap.stream().allMatch(op -> op instanceof eu.ai4c.kit.op.FileOperator), inSnap.toString());
+        assertTrue(inSnap.stream().noneMatch(op -> op.descriptor().alias().equals("Warp")), "Warp has SNAP's dialog");
+        // the class probed for is the SNAP binding's adapter base (compile-time name check)
+        assertEquals("eu.ai4c.snap.EngineOperatorAdapter", OperatorLayerProvider.SNAP_BINDING_CLASS);
+    }
+}

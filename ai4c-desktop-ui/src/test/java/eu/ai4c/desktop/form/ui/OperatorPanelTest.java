@@ -1,0 +1,143 @@
+package eu.ai4c.desktop.form.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.ai4c.desktop.run.OperatorRun;
+import eu.ai4c.kit.op.Operator;
+import eu.ai4c.kit.op.OperatorRegistry;
+import eu.ai4c.kit.op.ParameterDescriptor;
+import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.testing.SampleProducts;
+import eu.ai4c.kit.testing.ScaleOp;
+import java.awt.Component;
+import java.awt.Container;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.swing.AbstractButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dialog content without a display: named editors for every field, inline messages, Run. */
+class OperatorPanelTest {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @Test
+    void everyOperatorGetsNamedEditorsInTwoTabs() throws Exception {
+        for (Operator op : OperatorRegistry.load().all()) {
+            onEdt(() -> {
+                OperatorPanel panel = new OperatorPanel(op, run -> { }, () -> { });
+                JTabbedPane tabs = (JTabbedPane) find(panel, "tabs");
+                assertEquals("I/O Parameters", tabs.getTitleAt(0));
+                assertEquals("Processing Parameters", tabs.getTitleAt(1));
+                for (String n : List.of("run", "cancel", "help", "status", "target.folder", "target.format")) {
+                    find(panel, n);
+                }
+                op.descriptor().sources().forEach(s -> assertInstanceOf(JTextField.class, find(panel, "source." + s.name())));
+                for (ParameterDescriptor p : op.descriptor().parameters()) {
+                    if (!panel.model().hasOwnOption(p)) continue;
+                    Component c = find(panel, "param." + p.name());
+                    Class<?> expected = switch (p.type()) {
+                        case BOOLEAN -> JCheckBox.class;
+                        case CHOICE -> JComboBox.class;
+                        default -> JTextField.class;
+                    };
+                    assertInstanceOf(expected, c, op.descriptor().alias() + "." + p.name());
+                    if (p.type() == ParameterType.GEOMETRY) find(panel, "param." + p.name() + ".load");
+                    if (p.type() == ParameterType.PATH) find(panel, "param." + p.name() + ".browse");
+                }
+                assertTrue(panel.helpText().contains(op.descriptor().description()));
+            });
+        }
+    }
+
+    @Test
+    void badValueShowsTheDescriptorsMessageAndRunRefuses() throws Exception {
+        Operator grd = OperatorRegistry.load().get("S1-GRD-preprocess");
+        AtomicInteger started = new AtomicInteger();
+        onEdt(() -> {
+            OperatorPanel panel = new OperatorPanel(grd, run -> started.incrementAndGet(), () -> { });
+            ((JTextField) find(panel, "param.borderLimit")).setText("-1");
+            String message = ((JLabel) find(panel, "message.param.borderLimit")).getText();
+            assertTrue(message.contains("invalid value \"-1\" for --border-limit: expected a value in [0,*) pixels."),
+                    message);
+            ((AbstractButton) find(panel, "run")).doClick();
+            assertFalse(((JLabel) find(panel, "status")).getText().isBlank());
+        });
+        assertEquals(0, started.get());
+    }
+
+    @Test
+    void filledFormRunsAndCloses(@TempDir Path dir) throws Exception {
+        Path input = SampleProducts.twoBandUint16(dir);
+        Path out = Files.createDirectory(dir.resolve("out"));
+        List<OperatorRun> runs = new ArrayList<>();
+        AtomicInteger closed = new AtomicInteger();
+        onEdt(() -> {
+            OperatorPanel panel = new OperatorPanel(OperatorRegistry.load().get(ScaleOp.ALIAS), runs::add,
+                    closed::incrementAndGet);
+            ((JTextField) find(panel, "source.input")).setText(input.toString());
+            ((JTextField) find(panel, "target.folder")).setText(out.toString());
+            ((JComboBox<?>) find(panel, "target.format")).setSelectedItem("RAW-TEST");
+            ((JTextField) find(panel, "param.factor")).setText("4");
+            ((JComboBox<?>) find(panel, "param.mode")).setSelectedItem("square");
+            assertEquals(" ", ((JLabel) find(panel, "status")).getText());
+            ((AbstractButton) find(panel, "run")).doClick();
+        });
+        assertEquals(1, runs.size());
+        assertEquals(1, closed.get());
+        assertEquals(4.0, runs.get(0).params().getDouble("factor"));
+        assertEquals("RAW-TEST", runs.get(0).params().getString("outputFormat"));
+        Path written = runs.get(0).execute(ProcessingContext.defaults(), line -> { }).get(0);
+        assertEquals(out.resolve("in_scaled.a4r").toAbsolutePath(), written);
+    }
+
+    private static Component find(Container root, String name) {
+        Component c = search(root, name);
+        assertNotNull(c, "no component named " + name);
+        return c;
+    }
+
+    private static Component search(Container root, String name) {
+        for (Component c : root.getComponents()) {
+            if (name.equals(c.getName())) return c;
+            if (c instanceof Container k) {
+                Component found = search(k, name);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    private static void onEdt(Check check) throws Exception {
+        Throwable[] failure = new Throwable[1];
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                check.run();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        if (failure[0] instanceof Exception e) throw e;
+        if (failure[0] instanceof Error e) throw e;
+    }
+}
