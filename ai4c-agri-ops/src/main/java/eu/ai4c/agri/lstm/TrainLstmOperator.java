@@ -2,7 +2,7 @@ package eu.ai4c.agri.lstm;
 
 import eu.ai4c.agri.timeseries.TimeSeriesSet;
 import eu.ai4c.kit.Ai4cException;
-import eu.ai4c.kit.op.Operator;
+import eu.ai4c.kit.op.FileOperator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
@@ -29,13 +29,13 @@ import org.slf4j.LoggerFactory;
  * bands loss, accuracy, val_loss, val_accuracy) with the {@link TrainingResult} attached.
  * Stateless.
  */
-public final class TrainLstmOperator implements Operator {
+public final class TrainLstmOperator implements FileOperator {
     private static final Logger LOG = LoggerFactory.getLogger(TrainLstmOperator.class);
 
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor(
             "train_lstm",
             "Train LSTM crop classifier",
-            "Raster/Classification",
+            "Agriculture",
             "Trains a Long Short-Term Memory network from scratch on labelled pixel time series. The input folder "
                     + "holds train.npy (float [N, timesteps, bands], e.g. 12 monthly composites × 9 bands) and "
                     + "y_train.npy (integer [N], TimeSen2Crop class ids 0-15). Values are normalised per band with "
@@ -49,10 +49,6 @@ public final class TrainLstmOperator implements Operator {
                     ParameterDescriptor.builder("inputDir", ParameterType.PATH).option("--input_dir").required()
                             .label("Input folder")
                             .description("Folder with train.npy [N, timesteps, bands] and y_train.npy [N].")
-                            .build(),
-                    ParameterDescriptor.builder("outputDir", ParameterType.PATH).option("--output_dir").required()
-                            .label("Output folder")
-                            .description("Folder receiving model.h5, training_log.csv and training_curves.png.")
                             .build(),
                     ParameterDescriptor.builder("nEpochs", ParameterType.INTEGER).option("--n_epochs")
                             .defaultValue(50).interval("(1,*)").label("Epochs")
@@ -97,9 +93,20 @@ public final class TrainLstmOperator implements Operator {
                 .withSeed(params.getInt("seed"));
     }
 
+    /** Trains and writes model.h5, training_log.csv and training_curves.png into {@code outputDir}. */
     @Override
-    public Product apply(Map<String, Product> sources, ParameterValues params, ProcessingContext context)
-            throws IOException {
+    public List<Path> write(Map<String, Product> sources, ParameterValues params, Path outputDir,
+                            ProcessingContext context) throws IOException {
+        Path model = train(params, outputDir, context).model();
+        return List.of(model, model.resolveSibling(TrainingOutputs.LOG), model.resolveSibling(TrainingOutputs.PLOT));
+    }
+
+    /** A finished training: the result and the model file written. */
+    public record Trained(TrainingResult result, Path model) {
+    }
+
+    /** Trains on the folders of {@code params} and writes the outputs into {@code outputDir} (all or nothing). */
+    public Trained train(ParameterValues params, Path outputDir, ProcessingContext context) throws IOException {
         TrainingOptions options = options(params);
         TimeSeriesSet train = TrainingData.read(params.getPath("inputDir"), "--input_dir", options.classes());
         TimeSeriesSet validation = null;
@@ -110,30 +117,9 @@ public final class TrainLstmOperator implements Operator {
         }
         LOG.info("train_lstm: classes in training set (id:count) {}", TrainingData.describeCounts(train, options.classes()));
         TrainingResult result = new LstmTrainer(options).train(train, validation, context.progress());
-        Path model = TrainingOutputs.write(result, params.getPath("outputDir"));
-        LOG.info("train_lstm: wrote {} (epoch {}) with {} and {} in {}", model.getFileName(), result.bestEpoch(),
-                TrainingOutputs.LOG, TrainingOutputs.PLOT, model.getParent());
-        Product history = Product.of("training_history", historyRaster(result.history()))
-                .withAttachment(TrainingResult.class, result);
-        history.metadata().set("model", model.toString()).set("best_epoch", result.bestEpoch())
-                .set("architecture", result.model().describe());
-        return history;
-    }
-
-    private static MemoryRaster historyRaster(List<EpochResult> history) {
-        int n = history.size();
-        String[] names = {"loss", "accuracy", "val_loss", "val_accuracy"};
-        Block[] blocks = new Block[names.length];
-        Band[] bands = new Band[names.length];
-        for (int b = 0; b < names.length; b++) {
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) {
-                EpochResult r = history.get(i);
-                v[i] = (float) (b == 0 ? r.loss() : b == 1 ? r.accuracy() : b == 2 ? r.valLoss() : r.valAccuracy());
-            }
-            blocks[b] = new Block(Region.of(n, 1), DataType.FLOAT32, v);
-            bands[b] = Band.of(names[b], DataType.FLOAT32, Double.NaN);
-        }
-        return new MemoryRaster(List.of(bands), blocks, null);
+        Path model = TrainingOutputs.write(result, outputDir);
+        LOG.info("train_lstm: wrote {} (epoch {}, {}) with {} and {} in {}", model.getFileName(), result.bestEpoch(),
+                result.model().describe(), TrainingOutputs.LOG, TrainingOutputs.PLOT, model.getParent());
+        return new Trained(result, model);
     }
 }

@@ -13,7 +13,6 @@ import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.op.ParameterValues;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Product;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +34,12 @@ class TrainLstmOperatorTest {
         Path val = folder("val", CROPS.sample(SyntheticCrops.uniform(16, 8), 2));
         Path out = dir.resolve("out");
         long t0 = System.nanoTime();
-        Product history = run(Map.of("input_dir", in.toString(), "output_dir", out.toString(), "n_epochs", "10",
+        TrainLstmOperator.Trained trained = run(Map.of("input_dir", in.toString(), "output_dir", out.toString(), "n_epochs", "10",
                 "learning_rate", "5e-3", "val", val.toString(), "batch_size", "16"));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        TrainingResult result = history.attachment(TrainingResult.class).orElseThrow();
-        assertEquals(10, history.raster().width());
+        TrainingResult result = trained.result();
+        assertEquals(10, result.history().size());
+        assertEquals(out.resolve("model.h5"), trained.model());
         assertEquals(List.of("model.h5", "training_curves.png", "training_log.csv"), list(out));
         List<String> log = Files.readAllLines(out.resolve("training_log.csv"));
         assertEquals("epoch,loss,accuracy,val_loss,val_accuracy,best,seconds", log.get(0));
@@ -131,7 +131,7 @@ class TrainLstmOperatorTest {
     void isRegisteredWithTheSpecificationsParameters() {
         Operator op = OperatorRegistry.load().get("train_lstm");
         assertInstanceOf(TrainLstmOperator.class, op);
-        ParameterValues defaults = op.descriptor().validate(Map.of("--input_dir", "a", "--output_dir", "b"));
+        ParameterValues defaults = op.descriptor().validate(Map.of("--input_dir", "a"));
         assertEquals(50, defaults.getInt("nEpochs"));
         assertEquals(32, defaults.getInt("batchSize"));
         assertFalse(defaults.getBoolean("classWeights"));
@@ -145,9 +145,12 @@ class TrainLstmOperatorTest {
         for (String f : fragments) assertTrue(e.getMessage().contains(f), e.getMessage());
     }
 
-    private static Product run(Map<String, String> params) throws IOException {
-        Operator op = new TrainLstmOperator();
-        return op.apply(Map.of(), op.descriptor().validate(params), ProcessingContext.defaults());
+    /** Runs as a front end does: {@code output_dir} is the output folder, the rest the operator's parameters. */
+    private static TrainLstmOperator.Trained run(Map<String, String> params) throws IOException {
+        TrainLstmOperator op = new TrainLstmOperator();
+        Map<String, String> rest = new HashMap<>(params);
+        Path out = Path.of(rest.remove("output_dir"));
+        return op.train(op.descriptor().validate(rest), out, ProcessingContext.defaults());
     }
 
     private Path folder(String name, TimeSeriesSet set) throws IOException {

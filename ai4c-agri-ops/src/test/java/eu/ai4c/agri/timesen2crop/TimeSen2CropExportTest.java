@@ -2,11 +2,8 @@ package eu.ai4c.agri.timesen2crop;
 
 import eu.ai4c.agri.timesen2crop.synthetic.SyntheticTimeSen2Crop;
 import eu.ai4c.kit.Ai4cException;
-import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Product;
-import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.testing.NumPy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +39,12 @@ class TimeSen2CropExportTest {
         return "[" + String.join(",", Stream.of(s).map(x -> "'" + x + "'").toList()) + "]";
     }
 
-    private static Product run(Map<String, String> params) throws Exception {
-        Operator op = OperatorRegistry.load().get("timesen2crop-export");
-        return op.apply(Map.of(), op.descriptor().validate(params), ProcessingContext.defaults());
+    /** Runs as a front end does: {@code --output_dir} is the output folder, the rest the operator's parameters. */
+    private static TimeSen2CropExport.Summary run(Map<String, String> params) throws Exception {
+        TimeSen2CropExportOperator op = (TimeSen2CropExportOperator) OperatorRegistry.load().get("timesen2crop-export");
+        Map<String, String> rest = new LinkedHashMap<>(params);
+        Path out = Path.of(rest.remove("--output_dir"));
+        return op.export(op.descriptor().validate(rest), out, ProcessingContext.defaults());
     }
 
     private static Map<String, String> params(Path in, Path out, String... more) {
@@ -58,27 +58,27 @@ class TimeSen2CropExportTest {
     @Test
     void registeredWithTheSpecificationsSpellings() {
         eu.ai4c.kit.op.OperatorDescriptor d = OperatorRegistry.load().get("timesen2crop-export").descriptor();
-        assertEquals("Optical", d.category());
+        assertEquals("Agriculture", d.category());
+        assertInstanceOf(eu.ai4c.kit.op.FileOperator.class, OperatorRegistry.load().get("timesen2crop-export"));
         assertTrue(d.sources().isEmpty());
         assertEquals("--input_dir", d.parameter("inputDir").orElseThrow().option());
-        assertEquals("--output_dir", d.parameter("outputDir").orElseThrow().option());
+        assertTrue(d.parameter("outputDir").isEmpty(), "the output folder is the front end's --output_dir");
         assertEquals("2017", d.parameter("seasonStart").orElseThrow().defaultValue());
         assertEquals("--season_start", d.parameter("seasonStart").orElseThrow().option());
         assertEquals("0.2", d.parameter("valFraction").orElseThrow().defaultValue());
         assertEquals("true", d.parameter("monthly").orElseThrow().defaultValue());
-        Ai4cException e = assertThrows(Ai4cException.class, () -> d.validate(Map.of("--input_dir", "x")));
-        assertTrue(e.isUsageError() && e.getMessage().contains("--output_dir"), e.getMessage());
+        Ai4cException e = assertThrows(Ai4cException.class, () -> d.validate(Map.of()));
+        assertTrue(e.isUsageError() && e.getMessage().contains("--input_dir"), e.getMessage());
     }
 
     @Test
     void monthlyExportEqualsIndependentMedians() throws Exception {
         Path data = dir.resolve("data"), out = dir.resolve("out");
         SyntheticTimeSen2Crop.write(data, 4, 3, "33UVP");
-        Product p = run(params(data, out, "--val_fraction", "0", "--season_start", "2017"));
+        TimeSen2CropExport.Summary summary = run(params(data, out, "--val_fraction", "0", "--season_start", "2017"));
         assertFalse(Files.exists(out.resolve("val")));
-        float[] counts = p.raster().read(0, Region.of(16, 2)).floats();
-        assertEquals(4f, counts[15]);
-        assertEquals(0f, counts[16 + 15]);
+        assertEquals(4, summary.trainPerClass()[15]);
+        assertEquals(0, summary.validationPerClass()[15]);
         String check = loadCsv(data, "33UVP") + "\n" + String.join("\n",
                 "X=np.load('" + out.resolve("train.npy") + "'); y=np.load('" + out.resolve("y_train.npy") + "')",
                 "month=np.array([(d.year-2017)*12+d.month-9 for d in D['33UVP']])",
@@ -97,7 +97,7 @@ class TimeSen2CropExportTest {
         Path data = dir.resolve("data"), out = dir.resolve("out");
         SyntheticTimeSen2Crop.write(data, 10, 4, "33UVP", "33TWN");
         TimeSen2CropExport.Summary s = run(params(data, out, "--monthly", "false", "--val_fraction", "0.3",
-                "--seed", "9")).attachment(TimeSen2CropExport.Summary.class).orElseThrow();
+                "--seed", "9"));
         for (int c = 0; c < 16; c++) {
             assertEquals(6, s.validationPerClass()[c], "class " + c); // round(20 × 0.3)
             assertEquals(14, s.trainPerClass()[c], "class " + c);
@@ -119,7 +119,7 @@ class TimeSen2CropExportTest {
         assertArrayEquals(valSamples, Files.readAllBytes(out.resolve("val/train.npy")));
         assertArrayEquals(val, Files.readAllBytes(out.resolve("val/y_train.npy")));
         TimeSen2CropExport.Summary other = run(params(data, out, "--monthly", "false", "--val_fraction", "0.3",
-                "--seed", "10")).attachment(TimeSen2CropExport.Summary.class).orElseThrow();
+                "--seed", "10"));
         assertArrayEquals(s.validationPerClass(), other.validationPerClass()); // same proportions …
         assertFalse(java.util.Arrays.equals(valSamples, Files.readAllBytes(out.resolve("val/train.npy")))); // … other fields
     }
