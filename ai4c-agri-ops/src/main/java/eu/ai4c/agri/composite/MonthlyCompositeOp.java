@@ -37,7 +37,7 @@ import java.util.concurrent.Future;
  *
  * <p>Input: {@code input_dir/REFBOA/*.tif} and {@code input_dir/LAI/*.tif}, dated by file name
  * (rule in {@link AcquisitionName}, checks in {@link CompositeInputs}). Output, in
- * {@code output_dir}: {@code <tile>_MC_<YYYY-MM>.tif} for the 12 months from September of
+ * {@code output_dir}: {@code T<tile>_MC_<YYYY-MM>.tif} (e.g. {@code T32TQR_MC_2017-09.tif}) for the 12 months from September of
  * {@code season_start} to August of the next year ({@code MC_<YYYY-MM>.tif} when the names carry no
  * tile): uint16, the REFBOA bands and grid, DEFLATE level 1, no-data 0 (or the REFBOA no-data),
  * which also marks months without any cloud-free sample. All 12 files appear together or none.</p>
@@ -140,7 +140,7 @@ public final class MonthlyCompositeOp implements FileOperator {
                 List<Product> months = new ArrayList<>();
                 List<Path> temporaries = new ArrayList<>();
                 for (int m = 0; m < AgronomicYear.MONTHS; m++) {
-                    String name = (inputs.tile().isEmpty() ? "" : inputs.tile() + "_") + "MC_" + year.month(m);
+                    String name = (inputs.tile().isEmpty() ? "" : "T" + inputs.tile() + "_") + "MC_" + year.month(m);
                     Path target = outputDir.resolve(name + ".tif");
                     targets.add(target);
                     temporaries.add(out.temporaryFor(target));
