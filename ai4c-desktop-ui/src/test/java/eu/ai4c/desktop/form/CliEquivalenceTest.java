@@ -60,7 +60,10 @@ class CliEquivalenceTest {
             ParseResult parsed = cli.parseArgs(args.toArray(String[]::new)).subcommand();
             assertEquals(d.alias(), parsed.commandSpec().name(), args.toString());
             assertEquals(dir, parsed.matchedOptionValue("--output_path", null), args.toString());
-            assertEquals("BEAM-DIMAP", parsed.matchedOptionValue("--output_format", null), args.toString());
+            // a file operator writes its own files into the folder: no format is passed
+            assertEquals(form.writesFolder() ? null : "BEAM-DIMAP", parsed.matchedOptionValue("--output_format", null),
+                    args.toString());
+            assertEquals(op instanceof eu.ai4c.kit.op.FileOperator, form.writesFolder(), d.alias());
             for (String source : form.inputs().keySet()) {
                 assertEquals(dir.toString(), parsed.matchedOptionValue("--" + source, null), d.alias() + " " + source);
             }
