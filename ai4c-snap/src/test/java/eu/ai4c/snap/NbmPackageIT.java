@@ -25,8 +25,9 @@ import org.w3c.dom.Element;
 /**
  * The {@code .nbm} built in the package phase (run by failsafe in {@code mvn verify}): a SNAP
  * plugin whose module jar declares the SNAP module dependencies and the layer, carries the
- * adapters, GPF services, layer and graphs but no SNAP classes, and ships the engine jars as
- * module libraries on its Class-Path.
+ * adapters, GPF services, layer and graphs but no SNAP classes, and uses the engine through a
+ * module dependency on the shared library-wrapper module {@code eu.ai4c.engine} (one copy of the
+ * engine per installation, also used by AI4C Desktop) instead of packing it.
  */
 class NbmPackageIT {
     static final String CNB = "eu.ai4c.ai4c.snap";
@@ -62,7 +63,10 @@ class NbmPackageIT {
                 assertTrue(names.contains(cnb), "module dependency on " + cnb + " in " + deps);
             }
             assertNotNull(m.getValue("OpenIDE-Module-Specification-Version"));
-            List<String> classPath = Arrays.asList(m.getValue("Class-Path").split("\\s+"));
+            // the engine is a module dependency on the shared library-wrapper module, not a second copy
+            assertTrue(names.contains("eu.ai4c.engine"), "module dependency on eu.ai4c.engine in " + deps);
+            String cp = m.getValue("Class-Path");
+            List<String> classPath = cp == null ? List.of() : Arrays.asList(cp.trim().split("\\s+"));
             List<String> entries = new ArrayList<>();
             for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) entries.add(e.getName());
             assertTrue(entries.contains("eu/ai4c/snap/layer.xml"));
@@ -72,11 +76,11 @@ class NbmPackageIT {
             assertTrue(entries.contains("eu/ai4c/snap/op/Ai4cWarpOp.class"));
             assertFalse(entries.stream().anyMatch(e -> e.startsWith("org/esa/") || e.startsWith("com/bc/")
                     || e.startsWith("org/geotools/")), "SNAP API stubs must not be packaged");
-            // every Class-Path entry is in the .nbm; the engine jars are among them
-            for (String cp : classPath) assertNotNull(zip.getEntry("netbeans/modules/" + cp), cp + " not in the .nbm");
-            for (String engine : new String[] {"ai4c-kit.jar", "ai4c-s1-ops.jar", "ai4c-s2-ops.jar", "sis-referencing.jar", "geoapi.jar"}) {
-                assertTrue(classPath.stream().anyMatch(c -> c.startsWith("ext/" + CNB + "/") && c.endsWith("/" + engine)),
-                        engine + " not a module library: " + classPath);
+            // every Class-Path entry is in the .nbm; no engine or third-party engine jar is among them
+            for (String c : classPath) assertNotNull(zip.getEntry("netbeans/modules/" + c), c + " not in the .nbm");
+            for (String engine : new String[] {"ai4c-kit", "ai4c-s1-ops", "ai4c-s2-ops", "sis-referencing", "geoapi", "jts-core", "api-0"}) {
+                assertFalse(classPath.stream().anyMatch(c -> c.contains(engine)), engine + " packed again: " + classPath);
+                assertFalse(zip.stream().anyMatch(e -> e.getName().contains("/" + engine)), engine + " in the .nbm");
             }
             assertFalse(classPath.stream().anyMatch(c -> c.contains("snap-api-stubs")), "stubs on the Class-Path");
         }
