@@ -92,6 +92,13 @@ public final class CachedRaster implements Raster {
             }
         }
         try {
+            // another thread may have finished this tile between our cache miss and our claim
+            // (it caches before it un-claims): look again so each tile is computed once
+            Block done = cache.get(key);
+            if (done != null) {
+                mine.complete(done);
+                return done;
+            }
             Block b = source.read(band, grid.tile(col, row));
             cache.put(key, b);
             mine.complete(b);
