@@ -22,17 +22,16 @@ import eu.ai4c.agri.model.SequenceClassifier;
  * with one PyTorch thread (so use as many calling threads as cores); pass about a thousand
  * series per call. Holds native memory: {@link #close()} it.
  */
-public final class DjlLstmClassifier implements SequenceClassifier {
+public final class DjlLstmClassifier extends LstmModelClassifier {
     static final int CHUNK = 1024;
-    private final LstmModel model;
     private final NDManager manager;
     private final SequentialBlock net;
     private final float[] scale;
     private final float[] shift;
 
     public DjlLstmClassifier(LstmModel model) {
+        super(model);
         DjlRuntime.init();
-        this.model = model;
         this.manager = NDManager.newBaseManager(DjlRuntime.ENGINE);
         this.net = DjlLstmNetwork.load(model, manager);
         int b = model.bands();
@@ -44,37 +43,13 @@ public final class DjlLstmClassifier implements SequenceClassifier {
         }
     }
 
-    public LstmModel model() {
-        return model;
-    }
-
-    @Override
-    public int timesteps() {
-        return model.timesteps();
-    }
-
-    @Override
-    public int bands() {
-        return model.bands();
-    }
-
-    @Override
-    public int classes() {
-        return model.classes();
-    }
-
     /**
      * Runs on the calling thread with one PyTorch intra-op thread and autograd off (both are
      * per-thread settings in PyTorch, restored afterwards): parallelism comes from the callers,
      * which avoids OpenMP threads spinning against each other on a busy machine.
      */
     @Override
-    public void predict(float[] x, int offset, int n, float[] probabilities) {
-        if (offset < 0 || (long) offset + (long) n * model.seriesLength() > x.length
-                || probabilities.length < (long) n * model.classes()) {
-            throw new IllegalArgumentException(n + " series at " + offset + " do not fit arrays of " + x.length
-                    + " values / " + probabilities.length + " probabilities");
-        }
+    protected void forward(float[] x, int offset, int n, float[] probabilities) {
         int threads = JniUtils.getNumThreads();
         boolean grad = JniUtils.isGradMode();
         JniUtils.setNumThreads(1);

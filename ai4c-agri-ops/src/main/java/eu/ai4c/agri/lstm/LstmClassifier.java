@@ -13,42 +13,17 @@ import eu.ai4c.agri.model.SequenceClassifier;
  * thread, made on its first call), so tile workers may share one instance. Pass batches of
  * series (hundreds to thousands) rather than one at a time.
  */
-public final class LstmClassifier implements SequenceClassifier {
-    private final LstmModel model;
-    private final ThreadLocal<LstmForward> forward;
+public final class LstmClassifier extends LstmModelClassifier {
+    private final ThreadLocal<LstmForward> passes;
 
     public LstmClassifier(LstmModel model) {
-        this.model = model;
-        this.forward = ThreadLocal.withInitial(() -> new LstmForward(model));
-    }
-
-    public LstmModel model() {
-        return model;
+        super(model);
+        this.passes = ThreadLocal.withInitial(() -> new LstmForward(model));
     }
 
     @Override
-    public int timesteps() {
-        return model.timesteps();
-    }
-
-    @Override
-    public int bands() {
-        return model.bands();
-    }
-
-    @Override
-    public int classes() {
-        return model.classes();
-    }
-
-    @Override
-    public void predict(float[] x, int offset, int n, float[] probabilities) {
-        if (offset < 0 || (long) offset + (long) n * model.seriesLength() > x.length
-                || probabilities.length < (long) n * model.classes()) {
-            throw new IllegalArgumentException(n + " series at " + offset + " do not fit arrays of " + x.length
-                    + " values / " + probabilities.length + " probabilities");
-        }
-        forward.get().predict(x, offset, n, probabilities);
+    protected void forward(float[] x, int offset, int n, float[] probabilities) {
+        passes.get().predict(x, offset, n, probabilities);
     }
 
     @Override
