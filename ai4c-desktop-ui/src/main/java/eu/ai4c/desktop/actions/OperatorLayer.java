@@ -24,11 +24,25 @@ public final class OperatorLayer {
     private OperatorLayer() {
     }
 
-    /** The layer XML for {@code operators}. */
+    /** Positions of the top-level menus in the standalone application, in SNAP's order (after Navigate). */
+    private static final Map<String, Integer> TOP_LEVEL = Map.of("Raster", 450, "Optical", 460, "Radar", 470);
+
+    /** The layer XML for {@code operators}, without top-level menu positions (inside SNAP its own apply). */
     public static String xml(List<Operator> operators) {
+        return xml(operators, false);
+    }
+
+    /**
+     * The layer XML for {@code operators}: one action each, and one shadow in the menu folder its
+     * category maps to; menu paths sharing folders are merged into one folder tree.
+     *
+     * @param topLevelPositions give Raster, Optical and Radar their places in the menu bar (standalone
+     *                          application; SNAP positions its own menus)
+     */
+    public static String xml(List<Operator> operators, boolean topLevelPositions) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(DOCTYPE).append('\n');
         x.append("<filesystem>\n <folder name=\"Actions\">\n  <folder name=\"AI4C\">\n");
-        Map<String, List<OperatorDescriptor>> byMenu = new TreeMap<>();
+        MenuFolder menu = new MenuFolder();
         for (Operator op : operators) {
             OperatorDescriptor d = op.descriptor();
             x.append("   <file name=\"").append(esc(d.alias())).append(".instance\">\n");
@@ -38,30 +52,42 @@ public final class OperatorLayer {
             attr(x, "displayName", "stringvalue", OperatorAction.menuText(d));
             attr(x, "ShortDescription", "stringvalue", d.summary());
             x.append("   </file>\n");
-            byMenu.computeIfAbsent(MenuPaths.forCategory(d.category()), k -> new ArrayList<>()).add(d);
+            MenuFolder f = menu;
+            for (String name : MenuPaths.forCategory(d.category()).split("/")) {
+                f = f.children.computeIfAbsent(name, k -> new MenuFolder());
+            }
+            f.actions.add(d);
         }
         x.append("  </folder>\n </folder>\n <folder name=\"Menu\">\n");
-        for (Map.Entry<String, List<OperatorDescriptor>> e : byMenu.entrySet()) {
-            String[] folders = e.getKey().split("/");
-            String indent = "  ";
-            for (String f : folders) {
-                x.append(indent).append("<folder name=\"").append(esc(f)).append("\">\n");
-                indent += " ";
-            }
-            int position = 100;
-            for (OperatorDescriptor d : e.getValue()) {
-                x.append(indent).append("<file name=\"AI4C-").append(esc(d.alias())).append(".shadow\">\n");
-                attr(x, "originalFile", "stringvalue", ACTIONS_FOLDER + "/" + d.alias() + ".instance");
-                attr(x, "position", "intvalue", Integer.toString(position));
-                x.append(indent).append("</file>\n");
-                position += 100;
-            }
-            for (int i = folders.length - 1; i >= 0; i--) {
-                indent = indent.substring(1);
-                x.append(indent).append("</folder>\n");
-            }
+        for (Map.Entry<String, MenuFolder> e : menu.children.entrySet()) {
+            Integer position = topLevelPositions ? TOP_LEVEL.get(e.getKey()) : null;
+            e.getValue().write(x, e.getKey(), "  ", position);
         }
         return x.append(" </folder>\n</filesystem>\n").toString();
+    }
+
+    /** A menu folder: sub-folders by name and the operators whose actions it shows. */
+    private static final class MenuFolder {
+        final Map<String, MenuFolder> children = new TreeMap<>();
+        final List<OperatorDescriptor> actions = new ArrayList<>();
+
+        void write(StringBuilder x, String name, String indent, Integer position) {
+            x.append(indent).append("<folder name=\"").append(esc(name)).append("\">\n");
+            if (position != null) attr(x, "position", "intvalue", Integer.toString(position));
+            int p = 100;
+            for (OperatorDescriptor d : actions) {
+                x.append(indent).append(" <file name=\"AI4C-").append(esc(d.alias())).append(".shadow\">\n");
+                attr(x, "originalFile", "stringvalue", ACTIONS_FOLDER + "/" + d.alias() + ".instance");
+                attr(x, "position", "intvalue", Integer.toString(p));
+                x.append(indent).append(" </file>\n");
+                p += 100;
+            }
+            for (Map.Entry<String, MenuFolder> e : children.entrySet()) { // sub-menus after the actions
+                e.getValue().write(x, e.getKey(), indent + " ", p);
+                p += 100;
+            }
+            x.append(indent).append("</folder>\n");
+        }
     }
 
     private static void attr(StringBuilder x, String name, String kind, String value) {

@@ -26,6 +26,8 @@ public final class OperatorLayerProvider extends Repository.LayerProvider {
     private static final Logger LOG = Logger.getLogger(OperatorLayerProvider.class.getName());
     /** A class of the ai4c-snap module: its presence means SNAP already shows the product operators. */
     static final String SNAP_BINDING_CLASS = "eu.ai4c.snap.EngineOperatorAdapter";
+    /** SNAP Desktop's application class: inside SNAP the top-level menus keep SNAP's positions. */
+    static final String SNAP_APPLICATION_CLASS = "org.esa.snap.rcp.SnapApp";
 
     @Override
     protected void registerLayers(Collection<? super URL> layers) {
@@ -40,8 +42,9 @@ public final class OperatorLayerProvider extends Repository.LayerProvider {
     private static Path write() throws IOException {
         Path file = Files.createTempFile("ai4c-operators-layer", ".xml");
         file.toFile().deleteOnExit();
-        Files.writeString(file, OperatorLayer.xml(withoutSnapDuplicates(OperatorCatalog.load().all(), snapBindingPresent())),
-                StandardCharsets.UTF_8);
+        boolean insideSnap = present(SNAP_APPLICATION_CLASS);
+        Files.writeString(file, OperatorLayer.xml(withoutSnapDuplicates(OperatorCatalog.load().all(),
+                present(SNAP_BINDING_CLASS)), !insideSnap), StandardCharsets.UTF_8);
         return file;
     }
 
@@ -55,10 +58,10 @@ public final class OperatorLayerProvider extends Repository.LayerProvider {
         return operators.stream().filter(op -> op instanceof FileOperator).toList();
     }
 
-    private static boolean snapBindingPresent() {
+    private static boolean present(String className) {
         ClassLoader platform = Lookup.getDefault().lookup(ClassLoader.class);
         try {
-            Class.forName(SNAP_BINDING_CLASS, false, platform != null ? platform : OperatorLayerProvider.class.getClassLoader());
+            Class.forName(className, false, platform != null ? platform : OperatorLayerProvider.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -62,4 +62,22 @@ class OperatorLayerTest {
         // the class probed for is the SNAP binding's adapter base (compile-time name check)
         assertEquals("eu.ai4c.snap.EngineOperatorAdapter", OperatorLayerProvider.SNAP_BINDING_CLASS);
     }
+
+    @Test
+    void menuPathsSharingFoldersAreOneFolderTreeAndTopLevelMenusArePlacedWhenStandalone() {
+        String xml = OperatorLayer.xml(OperatorRegistry.load().all(), true);
+        // Optical/AI4Copernicus holds S2-preprocess and the Agriculture sub-menu: one folder each
+        assertEquals(1, count(xml, "<folder name=\"Optical\">"), xml);
+        assertEquals(1, count(xml, "<folder name=\"Raster\">"), xml);
+        assertTrue(xml.contains("<folder name=\"Agriculture\">"), xml);
+        assertTrue(xml.contains("<attr name=\"position\" intvalue=\"460\"/>"), "Optical placed after Navigate");
+        assertEquals(0, count(OperatorLayer.xml(OperatorRegistry.load().all()), "intvalue=\"460\""),
+                "inside SNAP the top-level menus keep SNAP's positions");
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
+        return n;
+    }
 }
