@@ -27,13 +27,13 @@ import javax.swing.UIManager;
  * editor per parameter), each field with its inline validation message below it, named
  * {@code message.<field name>}. Event thread only.
  */
-final class FormPanel extends JTabbedPane {
+public final class FormPanel extends JTabbedPane {
     private final FormModel model;
     /** Message label per field component name ({@code source.x}, {@code param.x}, {@code target.folder}). */
     private final Map<String, JLabel> messages = new LinkedHashMap<>();
     private final Runnable changed;
 
-    FormPanel(FormModel model, Runnable afterChange) {
+    public FormPanel(FormModel model, Runnable afterChange) {
         this.model = model;
         this.changed = () -> {
             refresh();
