@@ -46,9 +46,9 @@ sleep 10
 shot 1-started
 grep -q "eu.ai4c.desktop \[" "$out/app.log" || fail "the AI4C desktop module was not enabled"
 
-xdotool mousemove 258 54 click 1; sleep 2                 # Raster
+xdotool mousemove 258 54 click 1; sleep 3                 # Raster
 xdotool mousemove 270 95; sleep 2                         # Geometric >
-xdotool mousemove 430 95 click 1; sleep 4                 # Warp (reproject)...
+xdotool mousemove 430 95 click 1; sleep 8                 # Warp (reproject)...
 shot 2-dialog
 xdotool mousemove 704 302 click 1; sleep 1; xdotool type --delay 5 "$work/scene.tif"
 xdotool mousemove 704 386 click 1; sleep 1; xdotool type --delay 5 "$work/result"

@@ -13,7 +13,6 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
@@ -48,7 +47,6 @@ public final class TrainingPanel extends JPanel {
     private final JLabel status = new JLabel("Fill in the folders and press Start.");
     private final DefaultTableModel confusion = new DefaultTableModel();
     private volatile TrainingSession session;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
 
     public TrainingPanel() {
         super(new BorderLayout());
@@ -138,10 +136,9 @@ public final class TrainingPanel extends JPanel {
         start.setEnabled(false);
         stop.setEnabled(true);
         status.setText("Training…");
-        cancelled.set(false);
         Thread worker = new Thread(() -> {
             try {
-                TrainingSession.Outcome outcome = s.run(progressOf());
+                TrainingSession.Outcome outcome = s.run(Progress.silent());
                 SwingUtilities.invokeLater(() -> finished(outcome));
                 done.complete(outcome);
             } catch (Exception | Error e) {
@@ -152,16 +149,6 @@ public final class TrainingPanel extends JPanel {
         worker.setDaemon(true);
         worker.start();
         return done;
-    }
-
-    private Progress progressOf() {
-        return new Progress() {
-            @Override public void begin(String stage, long totalWork) { }
-            @Override public void worked(long units) { }
-            @Override public void end() { }
-            @Override public boolean isCancelled() { return cancelled.get(); }
-            @Override public void cancel() { cancelled.set(true); }
-        };
     }
 
     private void showEpoch(EpochResult r) {
