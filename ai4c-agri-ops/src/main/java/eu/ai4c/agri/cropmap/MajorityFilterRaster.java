@@ -1,13 +1,11 @@
 package eu.ai4c.agri.cropmap;
 
-import eu.ai4c.kit.geo.GeoCoding;
-import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
+import eu.ai4c.kit.raster.DerivedRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * A class raster after the {@link MajorityFilter}: each requested region is filtered from the
@@ -16,8 +14,7 @@ import java.util.List;
  * {@link eu.ai4c.kit.tile.CachedRaster} when it is expensive (model inference), so that the halo
  * rows and columns shared by neighbouring tiles are computed once. Thread-safe if the source is.
  */
-final class MajorityFilterRaster implements Raster {
-    private final Raster source;
+final class MajorityFilterRaster extends DerivedRaster {
     private final int radius;
     private final int classes;
 
@@ -27,34 +24,9 @@ final class MajorityFilterRaster implements Raster {
      * @param classes class ids {@code 0 … classes-1}; other values are not classified
      */
     MajorityFilterRaster(Raster source, int size, int classes) {
-        this.source = source;
+        super(source, source.bands());
         this.radius = size / 2;
         this.classes = classes;
-    }
-
-    @Override
-    public int width() {
-        return source.width();
-    }
-
-    @Override
-    public int height() {
-        return source.height();
-    }
-
-    @Override
-    public List<Band> bands() {
-        return source.bands();
-    }
-
-    @Override
-    public GeoCoding geoCoding() {
-        return source.geoCoding();
-    }
-
-    @Override
-    public int[] preferredTileSize() {
-        return source.preferredTileSize();
     }
 
     @Override
