@@ -1,5 +1,7 @@
 package eu.ai4c.agri.composite;
 
+import eu.ai4c.kit.math.Select;
+
 /**
  * Per-pixel median of the valid samples of one month and one band: the kernel of
  * {@code monthlycomposite} (specification 3.2.3.4: "performs the median operation masking the
@@ -62,7 +64,7 @@ public final class MonthlyMedian {
             upper = values[hi];
             lower = values[hi - 1 + (n & 1)];
         } else {
-            upper = select(values, n, hi);
+            upper = Select.kth(values, n, hi);
             if ((n & 1) == 1) return upper;
             // after selection every value left of hi is ≤ upper: the lower middle is their maximum
             lower = values[0];
@@ -85,43 +87,5 @@ public final class MonthlyMedian {
             }
             a[j + 1] = v;
         }
-    }
-
-    /** Hoare quickselect with median-of-three pivots: the k-th smallest of a[0..n), partially ordering a. */
-    static int select(int[] a, int n, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < a[lo]) swap(a, mid, lo);
-            if (a[hi] < a[lo]) swap(a, hi, lo);
-            if (a[hi] < a[mid]) swap(a, hi, mid);
-            int pivot = a[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i <= j) {
-                    swap(a, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
     }
 }

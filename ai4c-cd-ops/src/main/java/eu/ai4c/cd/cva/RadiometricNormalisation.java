@@ -1,5 +1,7 @@
 package eu.ai4c.cd.cva;
 
+import eu.ai4c.kit.math.Select;
+
 /**
  * Relative radiometric normalisation of image 2 to image 1: per band the line
  * {@code x2 = gain · x1 + offset} over invariant pixels, found so that a <em>majority</em> of
@@ -177,9 +179,9 @@ public final class RadiometricNormalisation {
     private static double madScale(float[] x, float[] y, boolean[] eligible, float[] work) {
         int k = 0;
         for (int i = 0; i < x.length; i++) if (eligible == null || eligible[i]) work[k++] = y[i] - x[i];
-        double median = select(work, k, k / 2);
+        double median = Select.kth(work, k, k / 2);
         for (int i = 0; i < k; i++) work[i] = (float) Math.abs(work[i] - median);
-        return 1.4826 * select(work, k, k / 2);
+        return 1.4826 * Select.kth(work, k, k / 2);
     }
 
     private static double meanAbs(float[] y, boolean[] eligible) {
@@ -198,38 +200,7 @@ public final class RadiometricNormalisation {
     private static float kthSmallest(float[] m, boolean[] eligible, int k, float[] work) {
         int c = 0;
         for (int i = 0; i < m.length; i++) if (eligible == null || eligible[i]) work[c++] = m[i];
-        return select(work, c, k - 1);
-    }
-
-    /**
-     * The element of rank {@code rank} (0-based) of {@code a[0..n)}, reordering it: Hoare
-     * quickselect with median-of-three pivots, expected O(n), no allocation.
-     */
-    static float select(float[] a, int n, int rank) {
-        int lo = 0, hi = n - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < a[lo]) swap(a, mid, lo);
-            if (a[hi] < a[lo]) swap(a, hi, lo);
-            if (a[hi] < a[mid]) swap(a, hi, mid);
-            float pivot = a[mid];
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i <= j) swap(a, i++, j--);
-            }
-            if (rank <= j) hi = j;
-            else if (rank >= i) lo = i;
-            else return a[rank];
-        }
-        return a[rank];
-    }
-
-    private static void swap(float[] a, int i, int j) {
-        float t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+        return Select.kth(work, c, k - 1);
     }
 
     /**

@@ -66,20 +66,6 @@ class KernelTest {
     }
 
     @Test
-    void quickselectMatchesSorting() {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-        for (int n : new int[] {1, 2, 7, 1000}) {
-            float[] a = new float[n];
-            for (int i = 0; i < n; i++) a[i] = r.nextInt(50); // many ties
-            float[] sorted = a.clone();
-            java.util.Arrays.sort(sorted);
-            for (int k : new int[] {0, n / 2, n - 1}) {
-                assertEquals(sorted[k], RadiometricNormalisation.select(a.clone(), n, k), 0, "n " + n + " rank " + k);
-            }
-        }
-    }
-
-    @Test
     void changeVectorMagnitudeAndAngle() {
         ChangeVector cv = new ChangeVector(new double[] {2, 1}, new double[] {0.5, 0}, new double[] {0.5, 0.25},
                 new double[] {1, 0});

@@ -1,5 +1,7 @@
 package eu.ai4c.s1.speckle;
 
+import eu.ai4c.kit.math.Select;
+
 /**
  * Median of the valid samples of a {@code sizeX × sizeY} window (mean of the two middle values when
  * their number is even, e.g. in windows clipped at the image edge or holding no-data). Robust to
@@ -51,7 +53,7 @@ final class MedianFilter implements SpeckleFilter {
     /** Median of {@code a[0..n)} (n ≥ 1), reordering the array. */
     static float median(float[] a, int n) {
         int k = n >>> 1;
-        float upper = select(a, n, k);
+        float upper = Select.kth(a, n, k);
         if ((n & 1) == 1) return upper;
         // after selection, a[0..k) holds the k smallest values: the lower middle is their maximum
         float lower = a[0];
@@ -59,38 +61,5 @@ final class MedianFilter implements SpeckleFilter {
             if (a[i] > lower) lower = a[i];
         }
         return (float) (0.5 * ((double) lower + upper));
-    }
-
-    /** The k-th smallest of {@code a[0..n)} (Hoare's quickselect, median-of-three pivot); partitions around it. */
-    static float select(float[] a, int n, int k) {
-        int lo = 0, hi = n - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            // median of three as pivot, placed at a[mid]
-            if (a[mid] < a[lo]) swap(a, mid, lo);
-            if (a[hi] < a[lo]) swap(a, hi, lo);
-            if (a[hi] < a[mid]) swap(a, hi, mid);
-            float pivot = a[mid];
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i <= j) {
-                    swap(a, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) hi = j;
-            else if (k >= i) lo = i;
-            else return a[k];
-        }
-        return a[k];
-    }
-
-    private static void swap(float[] a, int i, int j) {
-        float t = a[i];
-        a[i] = a[j];
-        a[j] = t;
     }
 }

@@ -1,5 +1,7 @@
 package eu.ai4c.s1.speckle;
 
+import eu.ai4c.kit.math.Select;
+
 /**
  * Scene-wide statistics the speckle filters need, computed once before tiling so that every tile
  * uses the same values: the estimated number of looks and Z98, the 98th percentile of intensity
@@ -30,6 +32,6 @@ public record SceneStatistics(double enl, double z98) {
         }
         if (m == 0) return Double.POSITIVE_INFINITY;
         int rank = (int) Math.min(m - 1, Math.max(0, Math.ceil(p * m) - 1));
-        return MedianFilter.select(valid, m, rank);
+        return Select.kth(valid, m, rank);
     }
 }
