@@ -1,8 +1,8 @@
 package eu.ai4c.desktop.run;
 
 import eu.ai4c.kit.progress.Progress;
+import eu.ai4c.kit.progress.TrackedProgress;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The kit's {@link Progress} for a desktop run: logs the start and end of each stage to a
@@ -12,14 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Thread-safety</h2>
  * {@link #worked} and {@link #cancel} may be called from any thread.
  */
-public final class RunProgress implements Progress {
+public final class RunProgress extends TrackedProgress {
     private final RunLog log;
     private final Listener listener;
-    private final AtomicLong done = new AtomicLong();
-    private volatile String stage = "";
-    private volatile long total;
-    private volatile long startNanos;
-    private volatile boolean cancelled;
 
     /** How a stage advances; for the progress bar. */
     public interface Listener {
@@ -42,32 +37,18 @@ public final class RunProgress implements Progress {
     }
 
     @Override
-    public void begin(String stageName, long totalWork) {
-        stage = stageName;
-        total = totalWork;
-        done.set(0);
-        startNanos = System.nanoTime();
-        log.line(stageName + ": started, " + totalWork + (totalWork == 1 ? " tile" : " tiles"));
+    protected void stageBegun(String stageName, long totalWork, long startNanos) {
+        log.line(stageName + ": started, " + tiles(totalWork));
         listener.stage(stageName, totalWork);
     }
 
     @Override
-    public void worked(long units) {
-        listener.progressed(Math.min(done.addAndGet(units), total), total);
+    protected void advanced(long done, long total) {
+        listener.progressed(Math.min(done, total), total);
     }
 
     @Override
-    public void end() {
-        log.line(String.format(Locale.ROOT, "%s: done in %.1f s", stage, (System.nanoTime() - startNanos) / 1e9));
-    }
-
-    @Override
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
-    @Override
-    public void cancel() {
-        cancelled = true;
+    protected void stageEnded(State state) {
+        log.line(String.format(Locale.ROOT, "%s: done in %.1f s", state.stage(), state.elapsedNanos() / 1e9));
     }
 }
