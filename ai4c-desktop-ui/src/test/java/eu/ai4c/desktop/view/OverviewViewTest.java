@@ -15,6 +15,7 @@ import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.testutil.Gdal;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

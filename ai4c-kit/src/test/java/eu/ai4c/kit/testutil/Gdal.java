@@ -2,8 +2,12 @@ package eu.ai4c.kit.testutil;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +21,21 @@ public final class Gdal {
     /** Runs a GDAL command, returning its standard output; fails the test on a non-zero exit or a missing tool. */
     public static String run(String... command) {
         return runWithInput(null, command);
+    }
+
+    /**
+     * {@code gdalinfo -json} of {@code file}, parsed. GDAL's warnings share the output stream (see
+     * {@link #run}), so the JSON object is taken from the first '{' to the last '}'.
+     */
+    public static JsonNode info(Path file) {
+        String out = run("gdalinfo", "-json", file.toString());
+        int start = out.indexOf('{'), end = out.lastIndexOf('}');
+        if (start < 0 || end < start) return fail("gdalinfo -json " + file + " printed no JSON:\n" + out);
+        try {
+            return new ObjectMapper().readTree(out.substring(start, end + 1));
+        } catch (JsonProcessingException e) {
+            return fail("gdalinfo -json " + file + " printed unreadable JSON (" + e.getOriginalMessage() + "):\n" + out);
+        }
     }
 
     /** Like {@link #run} with {@code input} written to the tool's standard input. */
