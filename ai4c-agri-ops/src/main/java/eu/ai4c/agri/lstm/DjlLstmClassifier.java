@@ -34,13 +34,9 @@ public final class DjlLstmClassifier extends LstmModelClassifier {
         DjlRuntime.init();
         this.manager = NDManager.newBaseManager(DjlRuntime.ENGINE);
         this.net = DjlLstmNetwork.load(model, manager);
-        int b = model.bands();
-        scale = new float[b];
-        shift = new float[b];
-        for (int i = 0; i < b; i++) {
-            scale[i] = 1f / model.std()[i];
-            shift[i] = -model.mean()[i] / model.std()[i];
-        }
+        float[][] normalisation = Normalisation.multiplyAdd(model.mean(), model.std());
+        scale = normalisation[0];
+        shift = normalisation[1];
     }
 
     /**

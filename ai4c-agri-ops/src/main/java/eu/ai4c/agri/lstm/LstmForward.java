@@ -30,14 +30,9 @@ public final class LstmForward {
         this.model = model;
         this.lstm = model.lstm().toArray(LstmLayer[]::new);
         this.dense = model.dense().toArray(DenseLayer[]::new);
-        int b = model.bands();
-        scale = new float[b];
-        shift = new float[b];
-        for (int i = 0; i < b; i++) {
-            // (x - mean) / std as one multiply-add
-            scale[i] = 1f / model.std()[i];
-            shift[i] = -model.mean()[i] / model.std()[i];
-        }
+        float[][] normalisation = Normalisation.multiplyAdd(model.mean(), model.std());
+        scale = normalisation[0];
+        shift = normalisation[1];
         int width = model.maxWidth();
         int maxUnits = 0;
         for (LstmLayer l : lstm) maxUnits = Math.max(maxUnits, l.units());

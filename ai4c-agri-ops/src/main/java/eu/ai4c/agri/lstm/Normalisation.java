@@ -45,4 +45,20 @@ final class Normalisation {
         }
         return out;
     }
+
+    /**
+     * The normalisation as one multiply-add per value for the forward passes,
+     * {@code x' = x·scale + shift} with {@code scale = 1/std}, {@code shift = -mean/std}:
+     * {scale[bands], shift[bands]}.
+     */
+    static float[][] multiplyAdd(float[] mean, float[] std) {
+        int b = mean.length;
+        float[] scale = new float[b];
+        float[] shift = new float[b];
+        for (int i = 0; i < b; i++) {
+            scale[i] = 1f / std[i];
+            shift[i] = -mean[i] / std[i];
+        }
+        return new float[][] {scale, shift};
+    }
 }
