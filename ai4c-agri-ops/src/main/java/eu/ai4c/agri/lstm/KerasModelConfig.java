@@ -47,13 +47,7 @@ final class KerasModelConfig {
         ic.put("dtype", "float32");
         ic.put("name", "series");
         for (LstmLayer l : model.lstm()) {
-            ObjectNode layer = layers.addObject();
-            layer.put("class_name", "LSTM");
-            ObjectNode c = layer.putObject("config");
-            c.put("name", l.name());
-            c.put("trainable", true);
-            c.put("dtype", "float32");
-            c.put("units", l.units());
+            ObjectNode c = addLayer(layers, "LSTM", l.name(), l.units());
             c.put("activation", l.activation().kerasName());
             c.put("recurrent_activation", l.recurrentActivation().kerasName());
             c.put("use_bias", true);
@@ -64,17 +58,23 @@ final class KerasModelConfig {
             c.put("unit_forget_bias", true);
         }
         for (DenseLayer d : model.dense()) {
-            ObjectNode layer = layers.addObject();
-            layer.put("class_name", "Dense");
-            ObjectNode c = layer.putObject("config");
-            c.put("name", d.name());
-            c.put("trainable", true);
-            c.put("dtype", "float32");
-            c.put("units", d.units());
+            ObjectNode c = addLayer(layers, "Dense", d.name(), d.units());
             c.put("activation", d.activation().kerasName());
             c.put("use_bias", true);
         }
         return root.toString();
+    }
+
+    /** Appends a trainable float32 layer of {@code units} to {@code layers}; returns its config for the class's own keys. */
+    private static ObjectNode addLayer(ArrayNode layers, String className, String name, int units) {
+        ObjectNode layer = layers.addObject();
+        layer.put("class_name", className);
+        ObjectNode c = layer.putObject("config");
+        c.put("name", name);
+        c.put("trainable", true);
+        c.put("dtype", "float32");
+        c.put("units", units);
+        return c;
     }
 
     /** Parses a Keras {@code model_config}; {@code file} names the source in messages. */
