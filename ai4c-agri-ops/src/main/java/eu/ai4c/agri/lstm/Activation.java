@@ -92,13 +92,16 @@ public enum Activation {
         return p / q;
     }
 
-    /** Numerically stable softmax of {@code v[from … to)} in place. */
+    /**
+     * Numerically stable softmax of {@code v[from … to)} in place. {@link StrictMath#exp} (fdlibm)
+     * gives the same bits on every CPU, where {@link Math#exp} may be a JIT intrinsic.
+     */
     static void softmax(float[] v, int from, int to) {
         float max = Float.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) max = Math.max(max, v[i]);
         double sum = 0;
         for (int i = from; i < to; i++) {
-            float e = (float) Math.exp(v[i] - max);
+            float e = (float) StrictMath.exp(v[i] - max);
             v[i] = e;
             sum += e;
         }

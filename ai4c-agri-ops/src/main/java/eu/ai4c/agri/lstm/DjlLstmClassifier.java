@@ -8,14 +8,16 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import eu.ai4c.agri.model.SequenceClassifier;
+import eu.ai4c.agri.torch.TorchRuntime;
 
 /**
  * A {@link SequenceClassifier} running an {@link LstmModel} on DJL's PyTorch engine (CPU), in
  * chunks of {@value #CHUNK} series (normalised in Java): the fastest way to classify many
- * series (about 5.5× the plain-Java {@link LstmClassifier} per core; ~186,000 series/s from 2 threads, see
+ * series (about 1.9× the plain-Java {@link LstmClassifier} per core with the AVX2 kernels that
+ * {@link TorchRuntime} pins: 74,000 series/s from 2 threads on an AVX-512 server, see
  * {@code LstmInferenceBenchmark}), and what {@code ModelFiles.open} returns for models PyTorch's
- * LSTM can run ({@link DjlLstmNetwork#supports}). Its probabilities equal the plain-Java pass
- * within 1e-5.
+ * LSTM can run ({@link DjlLstmNetwork#supports}). Its probabilities equal a float64 forward pass
+ * within 1e-7 and the plain-Java pass within 1e-5, on any CPU ({@code CpuIndependenceTest}).
  *
  * <h2>Thread-safety</h2>
  * Thread-safe: tile workers share one instance and run in parallel, each call on its own thread
@@ -31,8 +33,8 @@ public final class DjlLstmClassifier extends LstmModelClassifier {
 
     public DjlLstmClassifier(LstmModel model) {
         super(model);
-        DjlRuntime.init();
-        this.manager = NDManager.newBaseManager(DjlRuntime.ENGINE);
+        TorchRuntime.init();
+        this.manager = NDManager.newBaseManager(TorchRuntime.ENGINE);
         this.net = DjlLstmNetwork.load(model, manager);
         float[][] normalisation = Normalisation.multiplyAdd(model.mean(), model.std());
         scale = normalisation[0];

@@ -16,6 +16,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import eu.ai4c.agri.timeseries.TimeSeriesSet;
+import eu.ai4c.agri.torch.TorchRuntime;
 import eu.ai4c.kit.progress.Progress;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class LstmTrainer {
      * @throws Progress.Cancelled when {@code progress} is cancelled
      */
     public TrainingResult train(TimeSeriesSet train, TimeSeriesSet validation, Progress progress) {
-        DjlRuntime.init();
+        TorchRuntime.init();
         // one PyTorch thread (a per-thread setting, restored after): small LSTM batches gain
         // nothing from more, and OpenMP threads spinning on a shared machine slowed epochs tenfold
         int threads = JniUtils.getNumThreads();
@@ -88,7 +89,7 @@ public final class LstmTrainer {
     private TrainingResult trainOnThisThread(TimeSeriesSet train, TimeSeriesSet validation, Progress progress) {
         long t0 = System.nanoTime();
         stopRequested = false;
-        DjlRuntime.init().setRandomSeed((int) options.seed());
+        TorchRuntime.init().setRandomSeed((int) options.seed());
         int ts = train.timesteps();
         int b = train.bands();
         int len = ts * b;
@@ -117,8 +118,8 @@ public final class LstmTrainer {
                 n, ts, b, validation == null ? "no" : validation.count(), "LSTM " + options.units()
                         + (options.lstmLayers() > 1 ? "×" + options.lstmLayers() : ""), k, options.epochs(), batches,
                 bs, options.learningRate(), options.classWeights() ? ", class weights " + Arrays.toString(weights) : "");
-        try (Model model = Model.newInstance("ai4c-lstm", Device.cpu(), DjlRuntime.ENGINE);
-             NDManager constants = NDManager.newBaseManager(Device.cpu(), DjlRuntime.ENGINE)) {
+        try (Model model = Model.newInstance("ai4c-lstm", Device.cpu(), TorchRuntime.ENGINE);
+             NDManager constants = NDManager.newBaseManager(Device.cpu(), TorchRuntime.ENGINE)) {
             model.setBlock(net);
             WeightedCrossEntropy loss = new WeightedCrossEntropy(constants.create(weights));
             WeightedCrossEntropy plainLoss = new WeightedCrossEntropy(constants.ones(new Shape(k)));

@@ -9,10 +9,10 @@
  *     {@link eu.ai4c.agri.lstm.TrainingOptions}, {@link eu.ai4c.agri.lstm.TrainingListener}
  *     ({@code onEpoch(EpochResult)}), {@code requestStop()} keeping the best epoch, returning a
  *     {@link eu.ai4c.agri.lstm.TrainingResult}.</li>
- * <li>{@link eu.ai4c.agri.lstm.LstmClassifier} — thread-safe plain-Java
+ * <li>{@link eu.ai4c.agri.lstm.DjlLstmClassifier} — thread-safe PyTorch
  *     {@link eu.ai4c.agri.model.SequenceClassifier} (what {@code ModelFiles.open} returns through
- *     {@link eu.ai4c.agri.lstm.LstmH5Format}); {@link eu.ai4c.agri.lstm.DjlLstmClassifier} is the
- *     PyTorch counterpart used as a cross-check.</li>
+ *     {@link eu.ai4c.agri.lstm.LstmH5Format}); {@link eu.ai4c.agri.lstm.LstmClassifier} is the
+ *     plain-Java counterpart, for models PyTorch's LSTM cannot run and as a cross-check.</li>
  * <li>{@link eu.ai4c.agri.lstm.TrainLstmOperator} — the {@code train_lstm} service.</li>
  * </ul>
  */

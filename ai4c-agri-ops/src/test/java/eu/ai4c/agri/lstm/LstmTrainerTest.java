@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import eu.ai4c.agri.timeseries.TimeSeriesSet;
+import eu.ai4c.agri.torch.TorchRuntime;
 import eu.ai4c.kit.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,8 @@ class LstmTrainerTest {
 
     @Test
     void weightedCrossEntropyFollowsItsFormula() {
-        try (NDManager m = NDManager.newBaseManager(DjlRuntime.ENGINE)) {
+        TorchRuntime.init();
+        try (NDManager m = NDManager.newBaseManager(TorchRuntime.ENGINE)) {
             float[] logits = {1f, 2f, 0.5f, -1f, 0f, 3f};
             long[] labels = {1, 2};
             float[] w = {0.5f, 2f, 4f};

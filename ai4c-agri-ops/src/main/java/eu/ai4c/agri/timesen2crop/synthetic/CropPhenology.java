@@ -96,7 +96,7 @@ record CropPhenology(double autumn, double greenUp, double rise, double senescen
         double grown = base + (peak - base) * logistic((t - greenUp) / rise);
         double f = grown + (floor - grown) * logistic((t - senescence) / fall);
         for (double cut : cuts) {
-            if (t >= cut) f *= 1 - 0.55 * Math.exp(-(t - cut) / 12);
+            if (t >= cut) f *= 1 - 0.55 * StrictMath.exp(-(t - cut) / 12);
         }
         return f;
     }
@@ -117,11 +117,11 @@ record CropPhenology(double autumn, double greenUp, double rise, double senescen
     }
 
     private static double logistic(double x) {
-        return 1 / (1 + Math.exp(-x));
+        return 1 / (1 + StrictMath.exp(-x));
     }
 
     private static double bump(double t, double centre, double width) {
         double z = (t - centre) / width;
-        return Math.exp(-z * z);
+        return StrictMath.exp(-z * z);
     }
 }
