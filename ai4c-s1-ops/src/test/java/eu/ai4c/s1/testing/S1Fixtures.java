@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Locates the real Sentinel-1 fixtures in {@code shared/fixtures} (see
- * {@link eu.ai4c.kit.testing.Fixtures}: found beside an ancestor of the working directory; fails —
+ * Locates the real Sentinel-1 fixtures in {@code testdata/fixtures} (see
+ * {@link eu.ai4c.kit.testing.Fixtures}: inside the repository; fails —
  * never skips — when absent).
  */
 public final class S1Fixtures {
     private S1Fixtures() {
     }
 
-    /** The {@code shared/fixtures} folder (found by the kit's {@link eu.ai4c.kit.testing.Fixtures}). */
+    /** The {@code testdata/fixtures} folder (found by the kit's {@link eu.ai4c.kit.testing.Fixtures}). */
     public static Path root() {
         return eu.ai4c.kit.testing.Fixtures.root();
     }

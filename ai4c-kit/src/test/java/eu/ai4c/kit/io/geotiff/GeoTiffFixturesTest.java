@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real GeoTIFFs of the shared fixtures (SSL4EO-S12 patches, the sarsen Rome DEM) against GDAL. */
+/** The real GeoTIFFs of the repository's fixtures (SSL4EO-S12 patches, the sarsen Rome DEM) against GDAL. */
 class GeoTiffFixturesTest {
     private static final String ROME = "sarsen/tests/data/Rome-30m-DEM.tif";
     private final GeoTiffReader reader = new GeoTiffReader(0, m -> { });
