@@ -60,6 +60,10 @@ final class OperatorCommand implements Callable<Integer> {
                 .footer("", "Exit codes: 0 success, 1 processing error, 2 usage error, 130 cancelled.");
         // sources and parameters first in the help, the common options after them
         CommandSpec outputMixin = CommandSpec.forAnnotatedObject(cmd.output);
+        if (operator instanceof eu.ai4c.kit.op.FileOperator) {
+            // a service that writes its own files into a folder has no format choice: the option is unknown
+            outputMixin.remove(outputMixin.findOption("--output_format"));
+        }
         CommandSpec runMixin = CommandSpec.forAnnotatedObject(cmd.run);
         Set<String> taken = new HashSet<>(List.of("-h", "--help", "-V", "--version"));
         taken.addAll(outputMixin.optionsMap().keySet());
@@ -112,7 +116,7 @@ final class OperatorCommand implements Callable<Integer> {
             }
         }
         ParameterValues params = d.validate(raw);
-        ProductWriter writer = ProductIO.writer(output.format);
+        ProductWriter writer = ProductIO.writer(output.format == null ? "GeoTIFF" : output.format);
         PrintWriter err = spec.commandLine().getErr();
         ProcessingContext context = run.context(err);
         try (CancelOnInterrupt ignored = new CancelOnInterrupt(context.progress())) {
@@ -121,18 +125,56 @@ final class OperatorCommand implements Callable<Integer> {
                 String value = e.getKey().getValue();
                 if (value != null) inputs.put(e.getValue().name(), Path.of(value));
             }
-            Path written = ServiceRun.run(operator, inputs, params, output.outputPath, writer, context);
+            Path target = output.outputPath;
+            boolean created = false;
+            if (output.folderRequested(parsed) && !java.nio.file.Files.isDirectory(target)) {
+                if (java.nio.file.Files.exists(target)) {
+                    throw eu.ai4c.kit.Ai4cException.usage("--output_dir " + target + " is a file: --output_dir names a"
+                            + " folder (created when missing); give --output_path to name the output file");
+                }
+                java.nio.file.Files.createDirectories(target);
+                created = true;
+            }
+            Path written;
+            try {
+                written = ServiceRun.run(operator, inputs, params, target, writer, context);
+            } catch (RuntimeException | IOException e) {
+                if (created) deleteIfEmpty(target); // a failed run leaves nothing behind
+                throw e;
+            }
             spec.commandLine().getOut().println(written);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
     }
 
+    private static void deleteIfEmpty(Path folder) {
+        try {
+            java.nio.file.Files.deleteIfExists(folder);
+        } catch (IOException notEmptyOrGone) {
+            // something else was written there meanwhile: leave it
+        }
+    }
+
     /** The output options every service has. */
     static final class OutputOptions {
+        /** Spellings that name a folder: created when missing, the output written inside it under its own name. */
+        static final List<String> FOLDER_NAMES = List.of("--output_dir", "--output-dir");
+
         @CommandLine.Option(names = {"--output_path", "--output-path", "--output_dir", "--output-dir"}, required = true, paramLabel = "<path>",
-                description = "Output file, or an existing folder to write <product name><extension> into.")
+                description = {"--output_path: output file, or an existing folder to write <product name><extension> into.",
+                        "--output_dir: a folder (created when missing) to write into."})
         Path outputPath;
+
+        /** Whether the output was given as {@code --output_dir} (always a folder). */
+        boolean folderRequested(ParseResult parsed) {
+            for (String arg : parsed.originalArgs()) {
+                for (String name : FOLDER_NAMES) {
+                    if (arg.equals(name) || arg.startsWith(name + "=")) return true;
+                }
+            }
+            return false;
+        }
 
         @CommandLine.Option(names = {"--output_format", "--output-format"}, defaultValue = "GeoTIFF",
                 paramLabel = "<format>", completionCandidates = WriterFormats.class,

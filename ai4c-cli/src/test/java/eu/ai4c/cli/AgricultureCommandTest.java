@@ -51,6 +51,17 @@ class AgricultureCommandTest {
         assertFalse(Files.exists(model) && !names(model).isEmpty(), "nothing written");
     }
 
+    @Test
+    void fileServicesHaveNoFormatChoiceAndNameTheirFilesInHelp() {
+        Cli c = Cli.run("monthlycomposite", "--input_dir", dir.toString(), "--output_dir", dir.resolve("mc").toString(),
+                "--output_format", "COG");
+        assertEquals(2, c.exit(), c.toString());
+        assertTrue(c.err().contains("--output_format"), c.toString());
+        Cli help = Cli.run("monthlycomposite", "--help");
+        assertTrue(help.out().contains("T<tile>_MC_<YYYY-MM>.tif"), help.toString());
+        assertFalse(help.out().contains("--output_format"), help.toString());
+    }
+
     private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

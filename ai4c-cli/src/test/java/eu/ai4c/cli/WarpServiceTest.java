@@ -70,6 +70,33 @@ class WarpServiceTest {
     }
 
     @Test
+    void outputDirIsAlwaysAFolderCreatedWhenMissing() throws IOException {
+        Path folder = dir.resolve("new/map");
+        Cli c = Cli.run("Warp", "--input", input.toString(), "--output_dir", folder.toString(), "--quiet");
+        assertEquals(0, c.exit(), c.toString());
+        assertTrue(Files.isDirectory(folder), "--output_dir created the folder");
+        assertEquals(folder.resolve("scene.tif").toString(), c.out().strip());
+        assertTrue(Files.isRegularFile(folder.resolve("scene.tif")));
+        // --output_path keeps its rule: a path that is no existing folder is the output file
+        Cli f = Cli.run("Warp", "--input", input.toString(), "--output_path", dir.resolve("map2").toString(), "--quiet");
+        assertEquals(0, f.exit(), f.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("map2")) || Files.isRegularFile(dir.resolve("map2.tif")), f.toString());
+        // a file given as --output_dir is a usage error naming the fix
+        Cli bad = Cli.run("Warp", "--input", input.toString(), "--output_dir", input.toString(), "--quiet");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("--output_path"), bad.toString());
+    }
+
+    @Test
+    void failedRunWithOutputDirLeavesNoFolder() throws IOException {
+        Path folder = dir.resolve("never");
+        Cli c = Cli.run("Warp", "--input", input.toString(), "--AoI",
+                "POLYGON ((100 10, 101 10, 101 11, 100 11, 100 10))", "--output_dir", folder.toString(), "--quiet");
+        assertEquals(2, c.exit(), c.toString()); // an AOI outside the scene is a usage error
+        assertFalse(Files.exists(folder), "the folder created for the run is removed again");
+    }
+
+    @Test
     void unknownProjectionIsAUsageError() throws IOException {
         Cli c = Cli.run("Warp", "--input", input.toString(), "--projection", "EPSG:999999", "--output_path",
                 out.toString(), "--quiet");

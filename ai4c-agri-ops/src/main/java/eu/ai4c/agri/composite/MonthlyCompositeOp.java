@@ -62,7 +62,7 @@ public final class MonthlyCompositeOp implements FileOperator {
             "Harmonises a pre-processed Sentinel-2 time series into 12 monthly median composites of one agronomic "
                     + "year (September to August). Reads input_dir/REFBOA and input_dir/LAI GeoTIFFs dated by file "
                     + "name (YYYYMMDD or YYYY-MM-DD), masks samples whose LAI is 0 or no-data (clouds) and writes "
-                    + "<tile>_MC_<YYYY-MM>.tif (uint16) per month into output_dir.",
+                    + "T<tile>_MC_<YYYY-MM>.tif (uint16 GeoTIFF) per month into output_dir.",
             List.of(),
             List.of(ParameterDescriptor.builder("input_dir", ParameterType.PATH).option("--input_dir")
                             .label("Input folder").required()

@@ -46,9 +46,9 @@ public final class S2CdDescriptor {
                             .description("Resolution in metres both images are resampled to.")
                             .build(),
                     ParameterDescriptor.builder("projection", ParameterType.PROJECTION)
-                            .defaultValue("UTM(Auto)").label("Projection")
-                            .description("Output projection: UTM(Auto) keeps the tile's UTM zone, or WGS84, "
-                                    + "EPSG:<code>, WKT.")
+                            .defaultValue("WGS84").label("Projection")
+                            .description("Output projection (specification table 6: WGS84), or UTM(Auto) to keep "
+                                    + "the tile's UTM zone, EPSG:<code>, WKT.")
                             .build(),
                     ParameterDescriptor.builder("numberClasses", ParameterType.INTEGER)
                             .alias("--numberClasses")

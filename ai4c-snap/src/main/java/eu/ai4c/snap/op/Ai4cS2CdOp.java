@@ -40,8 +40,8 @@ public final class Ai4cS2CdOp extends NativeSourceAdapter {
             description = "Resolution in metres both images are resampled to.")
     Double resolution;
 
-    @Parameter(defaultValue = "UTM(Auto)", label = "Projection",
-            description = "Output projection: UTM(Auto) keeps the tile's UTM zone, or WGS84, EPSG:<code>, WKT.")
+    @Parameter(defaultValue = "WGS84", label = "Projection",
+            description = "Output projection (specification table 6: WGS84), or UTM(Auto) to keep the tile's UTM zone, EPSG:<code>, WKT.")
     String projection;
 
     @Parameter(defaultValue = "4", interval = "[1,20]", label = "Number of classes",
