@@ -3,35 +3,48 @@ package eu.ai4c.cd.cva;
 import java.util.SplittableRandom;
 
 /**
- * Two-dimensional k-means (Lloyd iterations after k-means++ seeding with a fixed seed) on
- * (magnitude, angle) points. Both features are standardised (divided by their standard deviation
- * over the fitted points) so that degrees and normalised magnitudes weigh alike; centres are
- * returned in the original units, sorted by increasing magnitude so that class 1 is the weakest
- * change. Pure kernel; an instance is immutable and thread-safe.
+ * Two-dimensional k-means on (magnitude, angle) points: k-means++ seeding then Lloyd iterations,
+ * repeated from {@value #RESTARTS} seedings (derived from one fixed seed, so runs repeat), keeping
+ * the solution with the lowest within-class sum of squares, as common implementations do by
+ * default: a single seeding can land in a poor local optimum (two change kinds 29° apart merged
+ * while a handful of threshold-edge pixels get a class of their own). Both features are
+ * standardised (divided by their standard deviation over the fitted points) so that degrees and
+ * magnitudes weigh alike; centres are returned in the original units, sorted by increasing
+ * magnitude so that class 1 is the weakest change. Pure kernel; an instance is immutable and
+ * thread-safe.
  */
 public final class KMeans {
+    /** Number of k-means++ seedings tried. */
+    public static final int RESTARTS = 10;
     private static final int MAX_ITERATIONS = 100;
     private final double[] centreMagnitude;
     private final double[] centreAngle;
     private final double scaleMagnitude;
     private final double scaleAngle;
+    private final double withinSumOfSquares;
 
-    private KMeans(double[] cm, double[] ca, double sm, double sa) {
+    private KMeans(double[] cm, double[] ca, double sm, double sa, double wss) {
         this.centreMagnitude = cm;
         this.centreAngle = ca;
         this.scaleMagnitude = sm;
         this.scaleAngle = sa;
+        this.withinSumOfSquares = wss;
     }
 
     /**
-     * Fits k centres to n points.
+     * Fits k centres to n points: the best of {@value #RESTARTS} seedings.
      *
      * @param magnitude magnitudes (finite)
      * @param angle     angles in degrees (finite)
      * @param k         number of classes (at least 1); fewer distinct points give duplicate centres
-     * @param seed      random seed of the k-means++ seeding
+     * @param seed      random seed of the k-means++ seedings
      */
     public static KMeans fit(float[] magnitude, float[] angle, int n, int k, long seed) {
+        return fit(magnitude, angle, n, k, seed, RESTARTS);
+    }
+
+    /** As {@link #fit(float[], float[], int, int, long)} with {@code restarts} seedings (at least 1). */
+    static KMeans fit(float[] magnitude, float[] angle, int n, int k, long seed, int restarts) {
         if (n == 0) throw new IllegalArgumentException("no points to cluster");
         double sm = std(magnitude, n), sa = std(angle, n);
         double[] x = new double[n], y = new double[n];
@@ -39,14 +52,40 @@ public final class KMeans {
             x[i] = magnitude[i] / sm;
             y[i] = angle[i] / sa;
         }
-        double[] cx = new double[k], cy = new double[k];
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        double[] bestX = null, bestY = null;
+        double bestWss = Double.POSITIVE_INFINITY;
+        int[] label = new int[n];
+        double[] d2 = new double[n];
+        for (int r = 0; r < restarts; r++) {
+            double[] cx = new double[k], cy = new double[k];
+            seed(x, y, n, cx, cy, seeds.split(), d2);
+            double wss = lloyd(x, y, n, cx, cy, label);
+            if (wss < bestWss) {
+                bestWss = wss;
+                bestX = cx;
+                bestY = cy;
+            }
+        }
+        double[] cxFinal = bestX, cyFinal = bestY;
+        Integer[] order = new Integer[k];
+        for (int c = 0; c < k; c++) order[c] = c;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(cxFinal[a], cxFinal[b]));
+        double[] cm = new double[k], ca = new double[k];
+        for (int c = 0; c < k; c++) {
+            cm[c] = cxFinal[order[c]] * sm;
+            ca[c] = cyFinal[order[c]] * sa;
+        }
+        return new KMeans(cm, ca, sm, sa, bestWss);
+    }
+
+    /** k-means++ (Arthur and Vassilvitskii 2007): each next centre drawn with probability ∝ squared distance to the nearest chosen one. */
+    private static void seed(double[] x, double[] y, int n, double[] cx, double[] cy, SplittableRandom rnd, double[] d2) {
         int first = rnd.nextInt(n);
         cx[0] = x[first];
         cy[0] = y[first];
-        double[] d2 = new double[n];
-        java.util.Arrays.fill(d2, Double.POSITIVE_INFINITY);
-        for (int c = 1; c < k; c++) {
+        java.util.Arrays.fill(d2, 0, n, Double.POSITIVE_INFINITY);
+        for (int c = 1; c < cx.length; c++) {
             double total = 0;
             for (int i = 0; i < n; i++) {
                 double dx = x[i] - cx[c - 1], dy = y[i] - cy[c - 1];
@@ -64,7 +103,11 @@ public final class KMeans {
             cx[c] = x[pick];
             cy[c] = y[pick];
         }
-        int[] label = new int[n];
+    }
+
+    /** Lloyd iterations from the given centres (updated in place); returns the within-class sum of squares. */
+    private static double lloyd(double[] x, double[] y, int n, double[] cx, double[] cy, int[] label) {
+        int k = cx.length;
         double[] sx = new double[k], sy = new double[k];
         int[] count = new int[k];
         for (int it = 0; it < MAX_ITERATIONS; it++) {
@@ -88,15 +131,13 @@ public final class KMeans {
             }
             if (!moved) break;
         }
-        Integer[] order = new Integer[k];
-        for (int c = 0; c < k; c++) order[c] = c;
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(cx[a], cx[b]));
-        double[] cm = new double[k], ca = new double[k];
-        for (int c = 0; c < k; c++) {
-            cm[c] = cx[order[c]] * sm;
-            ca[c] = cy[order[c]] * sa;
+        double wss = 0;
+        for (int i = 0; i < n; i++) {
+            int c = nearest(cx, cy, x[i], y[i]);
+            double dx = x[i] - cx[c], dy = y[i] - cy[c];
+            wss += dx * dx + dy * dy;
         }
-        return new KMeans(cm, ca, sm, sa);
+        return wss;
     }
 
     private static int nearest(double[] cx, double[] cy, double x, double y) {
@@ -136,6 +177,11 @@ public final class KMeans {
             }
         }
         return best;
+    }
+
+    /** Within-class sum of squares of the fitted points, in standardised units. */
+    public double withinSumOfSquares() {
+        return withinSumOfSquares;
     }
 
     public int classCount() {
