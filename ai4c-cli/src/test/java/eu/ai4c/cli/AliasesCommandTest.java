@@ -1,6 +1,7 @@
 package eu.ai4c.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,6 +25,25 @@ class AliasesCommandTest {
         assertTrue(text.contains("/ai4c\" Test-scale \"$@\""), text);
         assertTrue(text.contains("Scales band values linearly for tests."), text);
         assertTrue(Files.isExecutable(dir.resolve("Test-fail")));
+        // the Windows twin: a batch file with CRLF line ends calling ai4c.cmd beside it
+        String cmd = Files.readString(dir.resolve("Test-scale.cmd"));
+        assertTrue(cmd.startsWith("@echo off\r\n"), cmd);
+        assertTrue(cmd.contains("call \"%~dp0ai4c.cmd\" Test-scale %*\r\n"), cmd);
+        assertTrue(cmd.contains("exit /b %ERRORLEVEL%"), cmd);
+        assertFalse(cmd.replace("\r\n", "").contains("\n"), "only CRLF line ends");
+    }
+
+    /** The committed bin/ has both launchers for every service of the real registry, and ai4c.cmd. */
+    @Test
+    void committedBinHasUnixAndWindowsLaunchersOfEveryService() {
+        Path bin = Path.of("..", "bin");
+        assertTrue(Files.isRegularFile(bin.resolve("ai4c.cmd")), "bin/ai4c.cmd");
+        for (eu.ai4c.kit.op.Operator op : eu.ai4c.kit.op.OperatorRegistry.load().all()) {
+            String alias = op.descriptor().alias();
+            if (alias.startsWith("Test-")) continue; // the kit's test operators
+            assertTrue(Files.isExecutable(bin.resolve(alias)), "bin/" + alias + " (run: bin/ai4c aliases --dir bin)");
+            assertTrue(Files.isRegularFile(bin.resolve(alias + ".cmd")), "bin/" + alias + ".cmd (run: bin/ai4c aliases --dir bin)");
+        }
     }
 
     /**
