@@ -63,8 +63,7 @@ public final class SpeckleFilterOp implements Operator {
                             .build(),
                     ParameterDescriptor.builder("anSize", ParameterType.INTEGER).defaultValue(50)
                             .interval("[1,200]").label("Adaptive neighbourhood size")
-                            .description("SNAP's IDAN neighbourhood size; accepted for graph compatibility, "
-                                    + "unused by the filters offered here.").build()));
+                            .description("IDAN: largest adaptive neighbourhood, in pixels.").build()));
 
     @Override
     public OperatorDescriptor descriptor() {

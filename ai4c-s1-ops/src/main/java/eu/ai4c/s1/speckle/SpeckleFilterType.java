@@ -16,7 +16,8 @@ public enum SpeckleFilterType {
     GAMMA_MAP("Gamma Map"),
     LEE("Lee"),
     REFINED_LEE("Refined Lee"),
-    LEE_SIGMA("Lee Sigma");
+    LEE_SIGMA("Lee Sigma"),
+    IDAN("IDAN");
 
     private final String label;
 
@@ -31,7 +32,7 @@ public enum SpeckleFilterType {
 
     /** Whether the filter uses the number of looks ({@code enl} or its estimate). */
     public boolean usesLooks() {
-        return this == GAMMA_MAP || this == LEE || this == REFINED_LEE || this == LEE_SIGMA;
+        return this == GAMMA_MAP || this == LEE || this == REFINED_LEE || this == LEE_SIGMA || this == IDAN;
     }
 
     /** The SNAP value set, in SNAP's order. */

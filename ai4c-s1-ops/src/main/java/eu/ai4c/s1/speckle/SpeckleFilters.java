@@ -36,6 +36,7 @@ public final class SpeckleFilters {
             case LEE -> new LeeFilter(p.filterSizeX(), p.filterSizeY(), looks);
             case REFINED_LEE -> new RefinedLeeFilter(looks);
             case LEE_SIGMA -> new LeeSigmaFilter(p.windowSide(), p.targetWindowSide(), looks, p.sigma(), z98);
+            case IDAN -> new IdanFilter(p.anSize(), looks);
         };
     }
 }

@@ -18,8 +18,7 @@ import eu.ai4c.kit.Ai4cException;
  * @param windowSize          Lee Sigma: filter window, "5x5" … "17x17" (odd; default "7x7")
  * @param targetWindowSizeStr Lee Sigma: window of the a-priori mean and of point-target detection,
  *                            "3x3" or "5x5" (default "3x3")
- * @param anSize              SNAP's adaptive-neighbourhood size (1 … 200, default 50); kept for graph
- *                            compatibility, used only by SNAP's IDAN filter, which is not implemented here
+ * @param anSize              IDAN: largest adaptive neighbourhood in pixels (1 … 200, default 50)
  */
 public record SpeckleParameters(String filter, int filterSizeX, int filterSizeY, double dampingFactor,
                                 double enl, boolean estimateENL, String sigmaStr, String windowSize,

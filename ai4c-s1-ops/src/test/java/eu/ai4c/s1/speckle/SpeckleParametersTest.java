@@ -25,7 +25,7 @@ class SpeckleParametersTest {
         assertEquals("3x3", p.targetWindowSizeStr());
         assertEquals(50, p.anSize());
         assertArrayEquals(new String[] {"None", "Boxcar", "Median", "Frost", "Gamma Map", "Lee", "Refined Lee",
-            "Lee Sigma"}, SpeckleFilterType.labels());
+            "Lee Sigma", "IDAN"}, SpeckleFilterType.labels());
     }
 
     @Test

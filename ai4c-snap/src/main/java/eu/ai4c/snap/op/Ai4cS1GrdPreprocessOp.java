@@ -33,7 +33,7 @@ public final class Ai4cS1GrdPreprocessOp extends NativeSourceAdapter {
             description = "Polarisations to process, comma-separated (VV, VH, HH, HV as the product has them); one output band each.")
     String[] polarization;
 
-    @Parameter(defaultValue = "Lee Sigma", valueSet = {"None", "Boxcar", "Median", "Frost", "Gamma Map", "Lee", "Refined Lee", "Lee Sigma"}, label = "Speckle filter",
+    @Parameter(defaultValue = "Lee Sigma", valueSet = {"None", "Boxcar", "Median", "Frost", "Gamma Map", "Lee", "Refined Lee", "Lee Sigma", "IDAN"}, label = "Speckle filter",
             description = "Speckle filter applied to the calibrated intensity.")
     String speckle;
 
@@ -126,7 +126,7 @@ public final class Ai4cS1GrdPreprocessOp extends NativeSourceAdapter {
     String targetWindowSizeStr;
 
     @Parameter(defaultValue = "50", interval = "[1,200]", label = "Adaptive neighbourhood size",
-            description = "SNAP's IDAN neighbourhood size; accepted for graph compatibility, unused by the filters offered here.")
+            description = "IDAN: largest adaptive neighbourhood, in pixels.")
     Integer anSize;
 
     public Ai4cS1GrdPreprocessOp() {

@@ -25,7 +25,7 @@ public final class Ai4cSpeckleFilterOp extends EngineOperatorAdapter {
             description = "Bands to filter; all bands when empty.")
     String[] sourceBands;
 
-    @Parameter(defaultValue = "Lee Sigma", valueSet = {"None", "Boxcar", "Median", "Frost", "Gamma Map", "Lee", "Refined Lee", "Lee Sigma"}, label = "Filter",
+    @Parameter(defaultValue = "Lee Sigma", valueSet = {"None", "Boxcar", "Median", "Frost", "Gamma Map", "Lee", "Refined Lee", "Lee Sigma", "IDAN"}, label = "Filter",
             description = "The speckle filter.")
     String filter;
 
@@ -62,7 +62,7 @@ public final class Ai4cSpeckleFilterOp extends EngineOperatorAdapter {
     String targetWindowSizeStr;
 
     @Parameter(defaultValue = "50", interval = "[1,200]", label = "Adaptive neighbourhood size",
-            description = "SNAP's IDAN neighbourhood size; accepted for graph compatibility, unused by the filters offered here.")
+            description = "IDAN: largest adaptive neighbourhood, in pixels.")
     Integer anSize;
 
     public Ai4cSpeckleFilterOp() {
