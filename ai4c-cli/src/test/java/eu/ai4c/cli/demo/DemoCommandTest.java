@@ -25,7 +25,7 @@ class DemoCommandTest {
         assertEquals(index.toString(), c.out().strip());
         String html = Files.readString(index);
         assertTrue(html.contains("<title>AI4C demo</title>"), html);
-        assertTrue(html.contains("<td>test-scale</td>"), html);
+        assertTrue(html.contains("<section id=\"test-scale\">"), html);
         assertTrue(html.contains("<a href=\"test-scale/scaled.a4r\">"), html);
         assertTrue(html.contains("<img src=\"test-scale/scaled_b1.png\""), html);
         assertTrue(html.contains("a ramp &lt;product&gt; times 2"), "description is escaped\n" + html);
@@ -42,7 +42,7 @@ class DemoCommandTest {
         assertTrue(c.err().contains("test-broken"), c.toString());
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("Failed: sample data for test-broken is missing"), html);
-        assertTrue(html.indexOf("test-broken") < html.indexOf("<td>test-scale</td>"), "order() is respected");
+        assertTrue(html.indexOf("test-broken") < html.indexOf("<section id=\"test-scale\">"), "order() is respected");
         assertTrue(Files.exists(out.resolve("test-scale/scaled_b1.png")));
     }
 
