@@ -78,6 +78,45 @@ class CvaPairTest {
         assertEquals(1, classes[SyntheticPair.PATCHES[0][1] * 300 + SyntheticPair.PATCHES[0][0] + 30 * 301] & 0xFF);
     }
 
+    /**
+     * The polar plot: at each class centre (polar angle = angle, radius = magnitude) the density is
+     * drawn in that class's colour, the no-change disc holds grey density, and the class sectors
+     * tint the background outside the threshold circle.
+     */
+    private static void polarPlotShowsEveryClassAtItsCentre(java.awt.image.BufferedImage img) {
+        int margin = 40, radius = PolarPlot.RADIUS;
+        PolarPlot geometry = new PolarPlot(model);
+        double[] mags = model.classes().centreMagnitudes(), angs = model.classes().centreAngles();
+        for (int c = 0; c < mags.length; c++) {
+            double r = geometry.radius(mags[c]), th = Math.toRadians(angs[c]);
+            int x = (int) Math.round(margin + radius + r * Math.cos(th)), y = (int) Math.round(margin + radius - r * Math.sin(th));
+            int want = ClassPalette.rgb(c + 1);
+            boolean found = false;
+            for (int dy = -3; dy <= 3 && !found; dy++) {
+                for (int dx = -3; dx <= 3 && !found; dx++) found = closeTo(img.getRGB(x + dx, y + dy), want, 0.6);
+            }
+            assertTrue(found, "class " + (c + 1) + " density near (" + x + "," + y + ")");
+        }
+        // inside the threshold circle, near the origin: grey density of unchanged pixels
+        int grey = 0;
+        for (int dx = -10; dx <= 10; dx++) {
+            int rgb = img.getRGB(margin + radius + dx, margin + radius - 2) & 0xFFFFFF;
+            int r = rgb >> 16, g = (rgb >> 8) & 255, b = rgb & 255;
+            if (r == g && g == b && r < 200) grey++;
+        }
+        assertTrue(grey > 0, "no-change density near the origin");
+    }
+
+    /** Whether {@code rgb} lies on the segment from white to {@code colour}, at least {@code strength} of the way. */
+    private static boolean closeTo(int rgb, int colour, double strength) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int got = (rgb >> shift) & 255, full = (colour >> shift) & 255;
+            double expectedAtStrength = full * strength + 255 * (1 - strength);
+            if (full < 255 && got > expectedAtStrength + 2) return false;
+        }
+        return true;
+    }
+
     private static long countPlanted() {
         long c = 0;
         for (int i = 0; i < pair.type.length; i++) if (pair.type[i] > 0 && i % 300 < SyntheticPair.NO_DATA_FROM) c++;
@@ -88,7 +127,7 @@ class CvaPairTest {
     void sideOutputs(@TempDir Path dir) throws Exception {
         Product p = Product.of("pair_S2-CD", CvaRaster.classes(pair.image1, pair.image2, model))
                 .withAttachment(CvaRaster.class, CvaRaster.vector(pair.image1, pair.image2, model));
-        CvaOutputs.Files3 f = CvaOutputs.write(p, dir.resolve("pair_S2-CD.tif"), ProcessingContext.defaults());
+        CvaOutputs.SideFiles f = CvaOutputs.write(p, dir.resolve("pair_S2-CD.tif"), ProcessingContext.defaults());
         assertTrue(f.cva().endsWith("pair_S2-CD_CVA.tif") && f.summary().endsWith("pair_S2-CD_summary.json"));
         JsonNode json = new ObjectMapper().readTree(f.summary().toFile());
         long total = json.get("noChangePixels").asLong() + json.get("noDataPixels").asLong();
@@ -103,7 +142,7 @@ class CvaPairTest {
         assertEquals(300 * 300, total);
         assertEquals(20 * 300, json.get("noDataPixels").asLong());
         assertEquals(SyntheticPair.GAINS[0], json.get("gains").get(0).asDouble(), 0.01);
-        assertTrue(ImageIO.read(f.polarPlot().toFile()).getWidth() > 100);
+        polarPlotShowsEveryClassAtItsCentre(ImageIO.read(f.polarPlot().toFile()));
         // the class GeoTIFF with its colour-table sidecar
         Path main = eu.ai4c.kit.io.ProductIO.writer("GeoTIFF").write(p, dir.resolve("pair_S2-CD.tif"), ProcessingContext.defaults());
         assertEquals(main.toString() + ".aux.xml", f.colourTable().toString());

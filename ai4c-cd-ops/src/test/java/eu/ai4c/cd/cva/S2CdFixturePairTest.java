@@ -64,7 +64,7 @@ class S2CdFixturePairTest {
         numpyRefit(vector, model, dir);
 
         Path main = ProductIO.writer("GeoTIFF").write(out, dir.resolve("cd.tif"), context);
-        CvaOutputs.Files3 side = CvaOutputs.write(out, main, context);
+        CvaOutputs.SideFiles side = CvaOutputs.write(out, main, context);
         for (Path p : List.of(main, side.cva(), side.polarPlot(), side.summary(), side.colourTable())) {
             assertTrue(Files.size(p) > 0, p + " written");
         }
