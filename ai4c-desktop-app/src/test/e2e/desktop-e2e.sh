@@ -51,13 +51,19 @@ xdotool mousemove 270 95; sleep 2                         # Geometric >
 xdotool mousemove 430 95 click 1; sleep 8                 # Warp (reproject)...
 shot 2-dialog
 xdotool mousemove 704 302 click 1; sleep 1; xdotool type --delay 5 "$work/scene.tif"
-xdotool mousemove 704 386 click 1; sleep 1; xdotool type --delay 5 "$work/result"
-sleep 1
-shot 3-filled
-xdotool mousemove 898 642 click 1                         # Run
-for _ in $(seq 1 90); do
-  ls "$work/result/"*.tif >/dev/null 2>&1 && break  # written under a hidden name, renamed when whole
-  sleep 1
+sleep 3  # the dialog opens the source to validate it; on a busy machine that takes a moment
+# Fill the target folder and press Run; on a loaded machine a click can land while the dialog is
+# still busy and be lost, so an attempt without output after 40 s is repeated (at most 3 times).
+for attempt in 1 2 3; do
+  xdotool mousemove 704 386 click 1; sleep 1; xdotool key ctrl+a; xdotool type --delay 5 "$work/result"
+  sleep 2
+  shot 3-filled
+  xdotool mousemove 898 642 click 1                       # Run
+  for _ in $(seq 1 40); do
+    ls "$work/result/"*.tif >/dev/null 2>&1 && break 2  # written under a hidden name, renamed when whole
+    sleep 1
+  done
+  echo "desktop e2e: no output after attempt $attempt, filling the target folder again" >&2
 done
 sleep 3
 shot 4-done
