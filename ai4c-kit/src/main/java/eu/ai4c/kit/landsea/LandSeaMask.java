@@ -3,6 +3,7 @@ package eu.ai4c.kit.landsea;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.geo.Projections;
+import eu.ai4c.kit.geo.Wgs84;
 import eu.ai4c.kit.raster.Region;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,8 +28,6 @@ import org.apache.sis.measure.Units;
  * Immutable; {@link #keepMask} is thread-safe when given a scratch buffer per thread.
  */
 public final class LandSeaMask {
-    /** WGS 84 semi-major axis (m) and first eccentricity squared. */
-    private static final double A = 6378137.0, E2 = 6.69437999014e-3;
 
     /** Which pixels are removed (set to no-data). */
     public enum Mode {
@@ -141,10 +140,8 @@ public final class LandSeaMask {
         double sx = Math.hypot(gt[1], gt[4]), sy = Math.hypot(gt[2], gt[5]);
         if (Projections.isGeographic(grid.crs())) {
             double cx = region.x() + region.width() / 2.0, cy = region.y() + region.height() / 2.0;
-            double phi = Math.toRadians(grid.y(cx, cy));
-            double s = Math.sin(phi), w = Math.sqrt(1 - E2 * s * s);
-            double perDegreeLat = Math.toRadians(A * (1 - E2) / (w * w * w));
-            double perDegreeLon = Math.toRadians(A / w * Math.cos(phi));
+            double[] perDegree = Wgs84.metresPerDegree(grid.y(cx, cy));
+            double perDegreeLon = perDegree[0], perDegreeLat = perDegree[1];
             // for a north-up grid: columns step in longitude, rows in latitude
             double lonX = Math.abs(gt[1]), latX = Math.abs(gt[4]), lonY = Math.abs(gt[2]), latY = Math.abs(gt[5]);
             return new double[] {Math.hypot(lonX * perDegreeLon, latX * perDegreeLat),

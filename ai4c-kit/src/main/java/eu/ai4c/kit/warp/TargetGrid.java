@@ -2,12 +2,10 @@ package eu.ai4c.kit.warp;
 
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.geo.MapGeoCoding;
+import eu.ai4c.kit.geo.PixelSpacing;
 import eu.ai4c.kit.geo.Projections;
 import org.apache.sis.referencing.CRS;
-import org.apache.sis.referencing.CommonCRS;
-import org.apache.sis.referencing.datum.DatumOrEnsemble;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
-import org.opengis.referencing.datum.Ellipsoid;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
 import org.opengis.util.FactoryException;
@@ -129,63 +127,83 @@ public record TargetGrid(MapGeoCoding geoCoding, int width, int height) {
      *
      * @param source      source grid
      * @param target      target CRS
-     * @param centreLat   latitude of the scene centre in degrees (where metres ↔ degrees are converted)
      * @param resolution  requested pixel size, or null to keep the source pixel size (converted
-     *                    between metres and degrees at the centre when one CRS is geographic and
-     *                    the other projected)
+     *                    between metres and degrees by {@link PixelSpacing} when one CRS is
+     *                    geographic and the other projected)
      * @param inMetres    true when {@code resolution} is in metres for a geographic target
      */
-    public static double[] pixelSize(MapGeoCoding source, CoordinateReferenceSystem target, double centreLat,
-                                     Double resolution, boolean inMetres) {
+    public static double[] pixelSize(MapGeoCoding source, CoordinateReferenceSystem target, Double resolution,
+                                     boolean inMetres) {
         boolean targetGeo = Projections.isGeographic(target);
         if (resolution != null) {
-            return inMetres && targetGeo ? metresToDegrees(resolution, centreLat, target)
-                    : new double[] {resolution, resolution};
+            double r = inMetres && targetGeo ? PixelSpacing.degrees(resolution) : resolution;
+            return new double[] {r, r};
         }
         double[] gt = source.geoTransform();
         double sx = Math.hypot(gt[1], gt[4]), sy = Math.hypot(gt[2], gt[5]);
         boolean sourceGeo = Projections.isGeographic(source.crs());
         if (sourceGeo == targetGeo) return new double[] {sx, sy};
-        if (targetGeo) {
-            double[] d = degreeLengths(centreLat, target);
-            return new double[] {sx / d[0], sy / d[1]};
-        }
-        double[] d = degreeLengths(centreLat, source.crs());
-        return new double[] {sx * d[0], sy * d[1]};
+        if (targetGeo) return new double[] {PixelSpacing.degrees(sx), PixelSpacing.degrees(sy)};
+        return new double[] {PixelSpacing.metres(sx), PixelSpacing.metres(sy)};
     }
 
     /**
-     * Converts a ground distance to degrees at a latitude: {dLon, dLat} = metres divided by the
-     * length of one degree of the parallel and of the meridian there, on the ellipsoid of
-     * {@code crs} (WGS 84 if it has none). So a pixel of {@code metres × metres} on the ground at
-     * the scene centre; away from the centre the ground size drifts with cos(latitude).
+     * The grid covering a footprint given in WGS 84 longitude/latitude, aligned to whole multiples
+     * of the pixel size (gdalwarp's {@code -tap}): the footprint polygon, densified along its edges,
+     * is projected to {@code crs} and its bounding box snapped outwards. The pixel size is
+     * {@code resolutionMetres} in the units of {@code crs} by {@link PixelSpacing}. This is the grid of
+     * the Sentinel-1 terrain correction; {@link #derive} with {@code targetAlignedPixels} and the
+     * same pixel size gives the same grid for a raster with that footprint.
      *
-     * @param metres distance in metres
-     * @param latDeg latitude in degrees
-     * @param crs    geographic CRS giving the ellipsoid
+     * @param lon              footprint polygon longitudes, degrees (≥ 3 vertices, in order)
+     * @param lat              footprint polygon latitudes, degrees
+     * @param crs              target CRS, easting/longitude first
+     * @param resolutionMetres pixel size, metres
+     * @throws Ai4cException (usage) for a non-positive resolution or a CRS that cannot hold the footprint
      */
-    public static double[] metresToDegrees(double metres, double latDeg, CoordinateReferenceSystem crs) {
-        double[] len = degreeLengths(latDeg, crs);
-        return new double[] {metres / len[0], metres / len[1]};
-    }
-
-    /**
-     * Lengths in metres of one degree of longitude (along the parallel) and of latitude (along
-     * the meridian) at {@code latDeg}: N·cosφ·π/180 and M·π/180 with N = a/√(1−e²sin²φ) and
-     * M = a(1−e²)/(1−e²sin²φ)^{3/2}.
-     */
-    public static double[] degreeLengths(double latDeg, CoordinateReferenceSystem crs) {
-        Ellipsoid e = crs == null ? CommonCRS.WGS84.ellipsoid()
-                : DatumOrEnsemble.getEllipsoid(crs).orElse(CommonCRS.WGS84.ellipsoid());
-        double a = e.getSemiMajorAxis();
-        double b = e.getSemiMinorAxis();
-        double e2 = 1 - (b * b) / (a * a);
-        double phi = Math.toRadians(latDeg);
-        double s = Math.sin(phi);
-        double w = 1 - e2 * s * s;
-        double n = a / Math.sqrt(w);
-        double m = a * (1 - e2) / (w * Math.sqrt(w));
-        return new double[] {n * Math.cos(phi) * Math.PI / 180, m * Math.PI / 180};
+    public static TargetGrid covering(double[] lon, double[] lat, CoordinateReferenceSystem crs, double resolutionMetres) {
+        if (!(resolutionMetres > 0)) {
+            throw Ai4cException.usage("The pixel spacing must be positive, got " + resolutionMetres + " m.");
+        }
+        int v = lon.length;
+        int steps = 32;
+        double[] pts = new double[2 * v * steps];
+        int k = 0;
+        for (int i = 0; i < v; i++) {
+            int j = (i + 1) % v;
+            for (int s = 0; s < steps; s++) {
+                double f = (double) s / steps;
+                pts[k++] = lon[i] + f * (lon[j] - lon[i]);
+                pts[k++] = lat[i] + f * (lat[j] - lat[i]);
+            }
+        }
+        try {
+            MathTransform toMap = CRS.findOperation(Projections.wgs84(), crs, null).getMathTransform();
+            toMap.transform(pts, 0, pts, 0, v * steps);
+        } catch (FactoryException | TransformException e) {
+            throw Ai4cException.usage("The scene footprint cannot be projected to " + crs.getName() + " ("
+                    + e.getMessage() + "): choose a projection that covers the scene.");
+        }
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < pts.length; i += 2) {
+            if (!Double.isFinite(pts[i]) || !Double.isFinite(pts[i + 1])) {
+                throw Ai4cException.usage("The scene footprint falls outside the domain of " + crs.getName()
+                        + ": choose a projection that covers the scene.");
+            }
+            minX = Math.min(minX, pts[i]);
+            maxX = Math.max(maxX, pts[i]);
+            minY = Math.min(minY, pts[i + 1]);
+            maxY = Math.max(maxY, pts[i + 1]);
+        }
+        double px = PixelSpacing.inUnitsOf(crs, resolutionMetres);
+        double x0 = Math.floor(minX / px) * px, y0 = Math.ceil(maxY / px) * px;
+        long w = (long) Math.ceil((maxX - x0) / px - 1e-9), h = (long) Math.ceil((y0 - minY) / px - 1e-9);
+        if (w * h > Integer.MAX_VALUE || w < 1 || h < 1) {
+            throw Ai4cException.usage("A pixel spacing of " + resolutionMetres + " m gives a " + w + " x " + h
+                    + " pixel output: choose a coarser resolution.");
+        }
+        return new TargetGrid(MapGeoCoding.northUp(crs, x0, y0, px, px), (int) w, (int) h);
     }
 
     private static void transform(CoordinateReferenceSystem from, CoordinateReferenceSystem to, double[] xy) {

@@ -28,9 +28,9 @@ import org.opengis.referencing.crs.CoordinateReferenceSystem;
  * default (error ≤ 0.125 source pixels). The generic geometric back-end of later operators.
  *
  * <p>Resolution: in target CRS units; for a geographic target a value ≥ 1 is read as metres and
- * converted with the length of a degree of longitude and of latitude at the scene centre (see
- * {@link TargetGrid#metresToDegrees}); without a value the source pixel size is kept (converted
- * the same way between metres and degrees when the CRS kinds differ).</p>
+ * converted to square degrees by the rule every service uses ({@link eu.ai4c.kit.geo.PixelSpacing});
+ * without a value the source pixel size is kept (converted the same way between metres and degrees
+ * when the CRS kinds differ).</p>
  *
  * <p>Stateless and thread-safe.</p>
  */
@@ -90,7 +90,7 @@ public final class WarpOperator implements Operator {
         double[] centre = TargetGrid.centreLonLat(src, raster.width(), raster.height());
         CoordinateReferenceSystem target = Projections.parse(params.getString("projection"), centre[0], centre[1]);
         Double resolution = params.has("resolution") ? params.getDouble("resolution") : null;
-        double[] res = targetResolution(src, target, centre[1], resolution);
+        double[] res = targetResolution(src, target, resolution);
         double[] extent = null;
         if (params.has("extent")) {
             extent = params.getDoubles("extent");
@@ -120,8 +120,8 @@ public final class WarpOperator implements Operator {
      * Target pixel size {x, y} in target CRS units: the parameter value (metres when the target
      * is geographic and the value is at least {@value #METRES_THRESHOLD}), or the source's.
      */
-    static double[] targetResolution(MapGeoCoding src, CoordinateReferenceSystem target, double centreLat, Double resolution) {
+    static double[] targetResolution(MapGeoCoding src, CoordinateReferenceSystem target, Double resolution) {
         boolean metres = resolution != null && Projections.isGeographic(target) && resolution >= METRES_THRESHOLD;
-        return TargetGrid.pixelSize(src, target, centreLat, resolution, metres);
+        return TargetGrid.pixelSize(src, target, resolution, metres);
     }
 }

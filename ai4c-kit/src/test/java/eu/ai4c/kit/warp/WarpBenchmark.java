@@ -67,8 +67,7 @@ public final class WarpBenchmark {
         }
         SyntheticTile src = new SyntheticTile(size);
         MapGeoCoding sg = (MapGeoCoding) src.geoCoding();
-        double lat = TargetGrid.centreLonLat(sg, size, size)[1];
-        double[] res = TargetGrid.metresToDegrees(10, lat, Projections.wgs84());
+        double[] res = TargetGrid.pixelSize(sg, Projections.wgs84(), 10.0, true);
         TargetGrid grid = TargetGrid.derive(sg, size, size, Projections.wgs84(), res[0], res[1], null, false);
         System.out.printf(Locale.ROOT, "target grid %d x %d, pixel %.3g x %.3g deg%n", grid.width(), grid.height(), res[0], res[1]);
 

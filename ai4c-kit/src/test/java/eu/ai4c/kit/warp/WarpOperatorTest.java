@@ -54,17 +54,17 @@ class WarpOperatorTest {
     }
 
     @Test
-    void defaultsKeepTheGroundPixelSizeInDegrees() throws Exception {
+    void defaultsKeepTheSourcePixelSizeInDegrees() throws Exception {
         Product out = run(utmProduct(), Map.of());
         MapGeoCoding g = (MapGeoCoding) out.raster().geoCoding();
         assertTrue(Projections.isGeographic(g.crs()));
-        double lat = TargetGrid.centreLonLat(WarpFixtures.utmGrid(), 120, 100)[1];
-        double[] deg = TargetGrid.metresToDegrees(20, lat, g.crs());
-        assertEquals(deg[0], g.pixelSizeX(), 1e-12);
-        assertEquals(deg[1], g.pixelSizeY(), 1e-12);
+        // the 20 m source pixels in degrees by the one metres↔degrees rule: square
+        assertEquals(eu.ai4c.kit.geo.PixelSpacing.degrees(20), g.pixelSizeX(), 1e-12);
+        assertEquals(eu.ai4c.kit.geo.PixelSpacing.degrees(20), g.pixelSizeY(), 1e-12);
         Raster r = out.raster();
-        // footprint of 2.4 km x 2 km, rotated by the meridian convergence: a little more pixels
-        assertTrue(r.width() >= 120 && r.width() < 130, "width " + r.width());
+        // footprint of 2.4 km x 2 km, rotated by the meridian convergence: a little more pixels; a
+        // square-degree pixel at 45.1°N is 20 m north-south but 20·cos 45.1° = 14.1 m east-west
+        assertTrue(r.width() >= 170 && r.width() < 182, "width " + r.width());
         assertTrue(r.height() >= 100 && r.height() < 110, "height " + r.height());
         Block b = r.read(0, r.bounds());
         int nodata = 0;
@@ -79,11 +79,9 @@ class WarpOperatorTest {
                 .raster().geoCoding();
         assertEquals(0.0005, deg.pixelSizeX(), 1e-15);
         MapGeoCoding metres = (MapGeoCoding) run(utmProduct(), Map.of("resolution", "30")).raster().geoCoding();
-        double lat = TargetGrid.centreLonLat(WarpFixtures.utmGrid(), 120, 100)[1];
-        assertEquals(45.13, lat, 0.01);
-        // one degree of longitude is 78.66 km at 45.13°N, one of latitude 111.13 km
-        assertEquals(30 / 78.658e3, metres.pixelSizeX(), 1e-8);
-        assertEquals(30 / 111.1345e3, metres.pixelSizeY(), 1e-9);
+        // 30 m as square degrees: 30 / (6378137 · π/180)
+        assertEquals(30 / 111_319.4908, metres.pixelSizeX(), 1e-10);
+        assertEquals(metres.pixelSizeX(), metres.pixelSizeY(), 0);
         MapGeoCoding utm = (MapGeoCoding) run(utmProduct(), Map.of("projection", "EPSG:32632", "resolution", "30"))
                 .raster().geoCoding();
         assertEquals(30, utm.pixelSizeX(), 0);

@@ -251,9 +251,9 @@ class WarpVersusGdalTest {
         double[] ext = {box[0] - mx, box[1] - my, box[2] + mx, box[3] + my};
         double res;
         if (toWgs) {
-            res = 0.8 * TargetGrid.metresToDegrees(20, 45, crs)[1];
+            res = 0.8 * 20 / eu.ai4c.kit.geo.Wgs84.metresPerDegree(45)[1];
         } else {
-            res = 0.8 * 0.0002 * TargetGrid.degreeLengths(45, Projections.wgs84())[0];
+            res = 0.8 * 0.0002 * eu.ai4c.kit.geo.Wgs84.metresPerDegree(45)[0];
         }
         int cols = (int) Math.round((ext[2] - ext[0]) / res), rows = (int) Math.round((ext[3] - ext[1]) / res);
         ext[2] = ext[0] + cols * res;

@@ -1,5 +1,7 @@
 package eu.ai4c.s1.geometry;
 
+import eu.ai4c.kit.geo.Wgs84;
+
 /**
  * The WGS 84 ellipsoid: geodetic (longitude, latitude, ellipsoid height) ↔ Earth-centred
  * Earth-fixed Cartesian coordinates. Geodetic → ECEF is the closed form; ECEF → geodetic is
@@ -10,15 +12,15 @@ package eu.ai4c.s1.geometry;
  */
 public final class Ellipsoid {
     /** Semi-major axis a, metres. */
-    public static final double A = 6378137.0;
+    public static final double A = Wgs84.A;
     /** Flattening f. */
-    public static final double F = 1 / 298.257223563;
+    public static final double F = Wgs84.F;
     /** Semi-minor axis b, metres. */
-    public static final double B = A * (1 - F);
+    public static final double B = Wgs84.B;
     /** First eccentricity squared e². */
-    public static final double E2 = F * (2 - F);
+    public static final double E2 = Wgs84.E2;
     /** Second eccentricity squared e'². */
-    public static final double EP2 = E2 / (1 - E2);
+    public static final double EP2 = Wgs84.EP2;
 
     private Ellipsoid() {
     }

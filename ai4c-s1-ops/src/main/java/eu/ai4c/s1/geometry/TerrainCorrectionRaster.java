@@ -11,6 +11,7 @@ import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.warp.ResampleKernels;
 import eu.ai4c.kit.warp.Resampling;
 import eu.ai4c.kit.warp.SourceWindow;
+import eu.ai4c.kit.warp.TargetGrid;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -23,7 +23,7 @@ import eu.ai4c.kit.warp.Resampling;
 import eu.ai4c.s1.calibration.CalibrationType;
 import eu.ai4c.s1.calibration.DecibelRaster;
 import eu.ai4c.s1.geometry.SarLocator;
-import eu.ai4c.s1.geometry.TargetGrid;
+import eu.ai4c.kit.warp.TargetGrid;
 import eu.ai4c.s1.geometry.TerrainCorrectionRaster;
 import eu.ai4c.s1.geometry.ZeroDoppler;
 import eu.ai4c.s1.safe.S1Product;

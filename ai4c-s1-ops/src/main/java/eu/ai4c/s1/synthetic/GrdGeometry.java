@@ -13,7 +13,7 @@ package eu.ai4c.s1.synthetic;
  * given incidence angle. Immutable and thread-safe.</p>
  */
 final class GrdGeometry {
-    static final double A = 6378137.0, F = 1 / 298.257223563, B = A * (1 - F), E2 = F * (2 - F);
+    static final double A = eu.ai4c.kit.geo.Wgs84.A, F = eu.ai4c.kit.geo.Wgs84.F, B = eu.ai4c.kit.geo.Wgs84.B, E2 = eu.ai4c.kit.geo.Wgs84.E2;
     static final double GM = 3.986004418e14, C_LIGHT = 299792458.0, ALTITUDE = 693_000.0;
     private static final int TABLE = 4000;
 

@@ -14,6 +14,7 @@ import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.tile.TileGrid;
+import eu.ai4c.kit.warp.TargetGrid;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;

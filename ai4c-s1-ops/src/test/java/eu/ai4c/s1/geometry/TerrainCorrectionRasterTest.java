@@ -15,6 +15,7 @@ import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.warp.Resampling;
+import eu.ai4c.kit.warp.TargetGrid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

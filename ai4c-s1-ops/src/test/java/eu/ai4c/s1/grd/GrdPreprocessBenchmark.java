@@ -17,7 +17,7 @@ import eu.ai4c.kit.tile.TileCache;
 import eu.ai4c.kit.tile.TileEngine;
 import eu.ai4c.kit.tile.TileGrid;
 import eu.ai4c.s1.calibration.CalibrationType;
-import eu.ai4c.s1.geometry.TargetGrid;
+import eu.ai4c.kit.warp.TargetGrid;
 import eu.ai4c.s1.geometry.TerrainCorrectionRaster;
 import eu.ai4c.s1.geometry.ZeroDoppler;
 import eu.ai4c.s1.safe.Annotation.GeolocationGridPoint;

@@ -111,8 +111,7 @@ public final class S2PreprocessOperator implements Operator {
         String projection = params.getString("projection");
         CoordinateReferenceSystem target = targetCrs(projection, grid, width, height);
         if (!Utilities.equalsIgnoreMetadata(target, s2.crs())) {
-            double[] centre = TargetGrid.centreLonLat(grid, width, height);
-            double[] pix = TargetGrid.pixelSize(grid, target, centre[1], res, true);
+            double[] pix = TargetGrid.pixelSize(grid, target, res, true);
             TargetGrid tg = TargetGrid.derive(grid, width, height, target, pix[0], pix[1], null, false);
             raster = new WarpRaster(raster, tg, up.kernel(), PixelTransform.DEFAULT_MAX_ERROR);
             LOG.info("S2-preprocess: reprojecting to {} ({}x{} px)", target.getName().getCode(), tg.width(), tg.height());

@@ -186,7 +186,7 @@ final class GeoReferencing {
         if (keys.code(GEOG_ELLIPSOID).orElse(0) == ELLIPSOID_WGS84) return true;
         double a = keys.number(GEOG_SEMI_MAJOR_AXIS).orElse(Double.NaN);
         double invF = keys.number(GEOG_INV_FLATTENING).orElse(Double.NaN);
-        return Math.abs(a - 6378137) < 1e-3 && Math.abs(invF - 298.257223563) < 1e-6;
+        return Math.abs(a - eu.ai4c.kit.geo.Wgs84.A) < 1e-3 && Math.abs(invF - eu.ai4c.kit.geo.Wgs84.INVERSE_FLATTENING) < 1e-6;
     }
 
     private static CoordinateReferenceSystem epsg(int code, String file) {

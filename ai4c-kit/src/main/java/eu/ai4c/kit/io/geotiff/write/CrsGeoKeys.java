@@ -230,8 +230,8 @@ public final class CrsGeoKeys {
     static boolean isWgs84(GeodeticDatum datum) {
         if (datum == null || !isGreenwich(datum)) return false;
         Ellipsoid e = datum.getEllipsoid();
-        if (!Units.METRE.equals(e.getAxisUnit()) || e.getSemiMajorAxis() != 6378137
-                || Math.abs(e.getInverseFlattening() - 298.257223563) > 1e-9) {
+        if (!Units.METRE.equals(e.getAxisUnit()) || e.getSemiMajorAxis() != eu.ai4c.kit.geo.Wgs84.A
+                || Math.abs(e.getInverseFlattening() - eu.ai4c.kit.geo.Wgs84.INVERSE_FLATTENING) > 1e-9) {
             return false;
         }
         String name = datum.getName().getCode().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
