@@ -3,6 +3,7 @@ package eu.ai4c.cd.cva;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.op.SharedParameters;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.s2.preprocess.S2PreprocessDescriptor;
 import java.util.List;
@@ -36,20 +37,10 @@ public final class S2CdDescriptor {
                             .valueSet(S2PreprocessDescriptor.BANDS).defaultValue("B2,B3,B4,B8").label("Bands")
                             .description("Bands forming the change vector, comma-separated.")
                             .build(),
-                    ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY)
-                            .option("--AoI").label("Area of interest")
-                            .description("WKT polygon in WGS84 longitude/latitude, or a vector file; both images are "
-                                    + "cropped to it.")
-                            .build(),
-                    ParameterDescriptor.builder("resolution", ParameterType.DOUBLE)
-                            .defaultValue(10).interval("(0,*)").unit("m").label("Resolution")
-                            .description("Resolution in metres both images are resampled to.")
-                            .build(),
-                    ParameterDescriptor.builder("projection", ParameterType.PROJECTION)
-                            .defaultValue("WGS84").label("Projection")
-                            .description("Output projection (specification table 6: WGS84), or UTM(Auto) to keep "
-                                    + "the tile's UTM zone, EPSG:<code>, WKT.")
-                            .build(),
+                    SharedParameters.aoi("both images are cropped to it."),
+                    SharedParameters.resolution(10, "10 m (both images are resampled to it)"),
+                    SharedParameters.projection("WGS84", "default WGS84 as in specification table 6; UTM(Auto) "
+                            + "keeps the tile's UTM zone"),
                     ParameterDescriptor.builder("numberClasses", ParameterType.INTEGER)
                             .alias("--numberClasses")
                             .defaultValue(4).interval("[1,20]").label("Number of classes")

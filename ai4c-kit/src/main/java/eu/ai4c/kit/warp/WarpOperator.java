@@ -11,6 +11,7 @@ import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.op.SharedParameters;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Metadata;
@@ -45,17 +46,15 @@ public final class WarpOperator implements Operator {
                     + "no-data, and bilinear/bicubic weights are renormalised around no-data.",
             List.of(SourceDescriptor.required("input", "A map-projected raster product (GeoTIFF, BEAM-DIMAP, ...)")),
             List.of(
-                    ParameterDescriptor.builder("projection", ParameterType.PROJECTION).defaultValue("WGS84")
-                            .label("Projection")
-                            .description("Target CRS: " + Projections.ACCEPTED + ".").build(),
+                    SharedParameters.projection("WGS84", ""),
                     ParameterDescriptor.builder("resolution", ParameterType.DOUBLE).interval("(0,*)")
                             .unit("target CRS units, or m").label("Resolution")
                             .description("Target pixel size in target CRS units; for a geographic target a value >= 1 "
-                                    + "is metres (converted at the scene centre). Default: the source pixel size.")
+                                    + "is metres (square pixels of metres / 6378137 rad, as every service). Default: "
+                                    + "the source pixel size.")
                             .build(),
-                    ParameterDescriptor.builder("resampling", ParameterType.CHOICE)
-                            .valueSet("Nearest", "Bilinear", "Bicubic").defaultValue("Bilinear").label("Resampling")
-                            .description("Nearest neighbour, bilinear or bicubic (cubic convolution, a = -0.5).").build(),
+                    SharedParameters.resampling("resampling", "Resampling", Resampling.BILINEAR,
+                            "Nearest neighbour, bilinear or bicubic (cubic convolution, a = -0.5)."),
                     ParameterDescriptor.builder("extent", ParameterType.DOUBLE_LIST).label("Extent")
                             .unit("target CRS units")
                             .description("xmin,ymin,xmax,ymax of the target grid in the target CRS "
@@ -63,11 +62,7 @@ public final class WarpOperator implements Operator {
                     ParameterDescriptor.builder("targetAlignedPixels", ParameterType.BOOLEAN).defaultValue(false)
                             .label("Target-aligned pixels")
                             .description("Snap the extent to multiples of the resolution (gdalwarp -tap).").build(),
-                    ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY).option("--AoI")
-                            .label("Area of interest")
-                            .description("WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, "
-                                    + "Shapefile, KML, GeoPackage): the output is cropped to its bounds and pixels "
-                                    + "outside it are no-data.").build(),
+                    SharedParameters.aoi("the output is cropped to its bounds and pixels outside it are no-data."),
                     ParameterDescriptor.builder("cropOnly", ParameterType.BOOLEAN).defaultValue(false)
                             .label("Crop only")
                             .description("With an area of interest: only crop to its bounds, keep the pixels "

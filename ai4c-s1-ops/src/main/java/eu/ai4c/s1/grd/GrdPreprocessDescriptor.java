@@ -4,6 +4,8 @@ import eu.ai4c.kit.landsea.LandSeaParameters;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.op.SharedParameters;
+import eu.ai4c.kit.warp.Resampling;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.s1.speckle.SpeckleFilterOp;
 import java.util.List;
@@ -45,23 +47,12 @@ public final class GrdPreprocessDescriptor {
                             .valueSet(SpeckleFilterOp.DESCRIPTOR.parameter("filter").orElseThrow().valueSet().toArray(String[]::new)).defaultValue("Lee Sigma").label("Speckle filter")
                             .description("Speckle filter applied to the calibrated intensity.")
                             .build(),
-                    ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY)
-                            .option("--AoI").label("Area of interest")
-                            .description("WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, "
-                                    + "Shapefile, KML, GeoPackage); only the part of the scene covering it is processed.")
-                            .build(),
-                    ParameterDescriptor.builder("resolution", ParameterType.DOUBLE)
-                            .interval("(0,*)").unit("m").label("Resolution")
-                            .description("Output pixel size in metres (degrees are derived for geographic "
-                                    + "projections). Default: 10 m for IW, 5 m for SM products.")
-                            .build(),
+                    SharedParameters.aoi("only the part of the scene covering it is processed."),
+                    SharedParameters.resolution(null, ModeResolution.describe()),
                     LandSeaParameters.MODE,
                     LandSeaParameters.TOLERANCE,
                     LandSeaParameters.LAND_VECTOR,
-                    ParameterDescriptor.builder("projection", ParameterType.PROJECTION)
-                            .defaultValue("WGS84").label("Projection")
-                            .description("Output projection: WGS84, EPSG:<code>, UTM(Auto) or WKT.")
-                            .build(),
+                    SharedParameters.projection("WGS84", ""),
                     LandSeaParameters.DEM,
                     LandSeaParameters.GEOID,
                     ParameterDescriptor.builder("orbit", ParameterType.PATH)
@@ -86,11 +77,8 @@ public final class GrdPreprocessDescriptor {
                             .defaultValue(0.5).interval("[0,*)").label("Trim threshold")
                             .description("Border pixels whose DN is below this threshold are trimmed.")
                             .build(),
-                    ParameterDescriptor.builder("imgResampling", ParameterType.CHOICE)
-                            .valueSet("Nearest", "Bilinear", "Bicubic").defaultValue("Bilinear")
-                            .label("Image resampling")
-                            .description("Resampling of the SAR image during terrain correction.")
-                            .build()));
+                    SharedParameters.resampling("imgResampling", "Image resampling", Resampling.BILINEAR,
+                            "Resampling of the SAR image during terrain correction.")));
 
     private GrdPreprocessDescriptor() {
     }

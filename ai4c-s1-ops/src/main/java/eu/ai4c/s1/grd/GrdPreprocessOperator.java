@@ -151,10 +151,7 @@ public final class GrdPreprocessOperator implements Operator {
 
     /** The specification's default resolution: 10 m for IW, 5 m for SM; 40 m for EW (its GRDM pixel spacing). */
     static double defaultResolution(S1Product s1) {
-        String mode = s1.manifest().mode().toUpperCase(Locale.ROOT);
-        if (mode.startsWith("S")) return 5;
-        if (mode.equals("EW")) return 40;
-        return 10;
+        return ModeResolution.of(s1.manifest().mode()).metres();
     }
 
     private static double[] concat(double[] a, double[] b) {

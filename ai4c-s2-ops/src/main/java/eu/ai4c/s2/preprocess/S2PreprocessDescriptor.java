@@ -4,6 +4,8 @@ import eu.ai4c.kit.landsea.LandSeaParameters;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.op.SharedParameters;
+import eu.ai4c.kit.warp.Resampling;
 import eu.ai4c.kit.op.SourceDescriptor;
 import java.util.List;
 
@@ -32,10 +34,7 @@ public final class S2PreprocessDescriptor {
             List.of(SourceDescriptor.required("input", "Sentinel-2 L2A or L1C product in SENTINEL-SAFE format (the "
                     + ".SAFE folder or its .zip), or a folder of per-band GeoTIFFs (B02.tif, B4.tif, …)")),
             List.of(
-                    ParameterDescriptor.builder("resolution", ParameterType.DOUBLE)
-                            .defaultValue(10).interval("(0,*)").unit("m").label("Resolution")
-                            .description("Output resolution in metres; the minimum recommended is 10 m.")
-                            .build(),
+                    SharedParameters.resolution(10, "10 m, the minimum recommended"),
                     ParameterDescriptor.builder("bands", ParameterType.STRING_LIST)
                             .valueSet(BANDS).defaultValue("B2,B3,B4,B8").label("Bands")
                             .description("Any combination of Sentinel-2 bands, comma-separated.")
@@ -45,22 +44,15 @@ public final class S2PreprocessDescriptor {
                     LandSeaParameters.LAND_VECTOR,
                     LandSeaParameters.DEM,
                     LandSeaParameters.GEOID,
-                    ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY)
-                            .option("--AoI").label("Area of interest")
-                            .description("WKT polygon in WGS84 longitude/latitude, or a vector file; the output is "
-                                    + "cropped to it and pixels outside it are no-data.")
-                            .build(),
+                    SharedParameters.aoi("the output is cropped to it and pixels outside it are no-data."),
                     ParameterDescriptor.builder("cloudmask", ParameterType.CHOICE)
                             .valueSet("None", "L1C", "L2A").defaultValue("None").label("Cloud mask")
                             .description("Assign no-data to cloudy pixels: L2A uses the scene classification (cloud "
                                     + "shadow, medium and high probability cloud, thin cirrus); L1C the L1C cloud masks "
                                     + "(MSK_CLASSI from baseline 04.00, GML polygons before).")
                             .build(),
-                    ParameterDescriptor.builder("upsampling", ParameterType.CHOICE)
-                            .valueSet("Nearest", "Bilinear", "Bicubic").defaultValue("Nearest").label("Upsampling method")
-                            .description("Interpolation of bands coarser than the output resolution (and of the "
-                                    + "reprojection).")
-                            .build(),
+                    SharedParameters.resampling("upsampling", "Upsampling method", Resampling.NEAREST,
+                            "Interpolation of bands coarser than the output resolution (and of the reprojection)."),
                     ParameterDescriptor.builder("downsampling", ParameterType.CHOICE)
                             .valueSet("First", "Min", "Max", "Mean", "Median").defaultValue("First")
                             .label("Downsampling method")
@@ -71,11 +63,7 @@ public final class S2PreprocessDescriptor {
                             .label("Flag downsampling method")
                             .description("Aggregation of the cloud flags when the mask is finer than the output.")
                             .build(),
-                    ParameterDescriptor.builder("projection", ParameterType.PROJECTION)
-                            .defaultValue("UTM(Auto)").label("Projection")
-                            .description("Output projection: UTM(Auto) keeps the tile's UTM zone, or WGS84, "
-                                    + "EPSG:<code>, WKT.")
-                            .build(),
+                    SharedParameters.projection("UTM(Auto)", "default UTM(Auto): the tile's UTM zone"),
                     ParameterDescriptor.builder("l1cAsToa", ParameterType.BOOLEAN)
                             .option("--l1c-as-toa").defaultValue(false).label("L1C as top-of-atmosphere")
                             .description("For L1C input without Sen2Cor installed: continue on top-of-atmosphere "

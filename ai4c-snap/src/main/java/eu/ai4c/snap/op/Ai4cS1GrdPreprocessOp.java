@@ -38,11 +38,11 @@ public final class Ai4cS1GrdPreprocessOp extends NativeSourceAdapter {
     String speckle;
 
     @Parameter(label = "Area of interest",
-            description = "WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, Shapefile, KML, GeoPackage); only the part of the scene covering it is processed.")
+            description = "WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, Shapefile, KML/KMZ, GeoPackage): only the part of the scene covering it is processed.")
     String aoi;
 
     @Parameter(interval = "(0,*)", unit = "m", label = "Resolution",
-            description = "Output pixel size in metres (degrees are derived for geographic projections). Default: 10 m for IW, 5 m for SM products.")
+            description = "Output pixel size in metres (in a geographic projection, square pixels of metres / 6378137 rad). Default: 10 m for IW, 5 m for SM, 40 m for EW products.")
     Double resolution;
 
     @Parameter(defaultValue = "None", valueSet = {"None", "Land", "Sea"}, label = "Land/sea mask",
@@ -58,7 +58,7 @@ public final class Ai4cS1GrdPreprocessOp extends NativeSourceAdapter {
     File landmaskVector;
 
     @Parameter(defaultValue = "WGS84", label = "Projection",
-            description = "Output projection: WGS84, EPSG:<code>, UTM(Auto) or WKT.")
+            description = "Output projection: WGS84, WGS84(DD), EPSG:<code>, UTM(Auto), AUTO:42001, or a WKT definition.")
     String projection;
 
     @Parameter(label = "DEM",

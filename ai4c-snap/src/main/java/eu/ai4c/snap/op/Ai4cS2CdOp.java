@@ -33,15 +33,15 @@ public final class Ai4cS2CdOp extends NativeSourceAdapter {
     String[] bands;
 
     @Parameter(label = "Area of interest",
-            description = "WKT polygon in WGS84 longitude/latitude, or a vector file; both images are cropped to it.")
+            description = "WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, Shapefile, KML/KMZ, GeoPackage): both images are cropped to it.")
     String aoi;
 
     @Parameter(defaultValue = "10", interval = "(0,*)", unit = "m", label = "Resolution",
-            description = "Resolution in metres both images are resampled to.")
+            description = "Output pixel size in metres (in a geographic projection, square pixels of metres / 6378137 rad). Default: 10 m (both images are resampled to it).")
     Double resolution;
 
     @Parameter(defaultValue = "WGS84", label = "Projection",
-            description = "Output projection (specification table 6: WGS84), or UTM(Auto) to keep the tile's UTM zone, EPSG:<code>, WKT.")
+            description = "Output projection (default WGS84 as in specification table 6; UTM(Auto) keeps the tile's UTM zone): WGS84, WGS84(DD), EPSG:<code>, UTM(Auto), AUTO:42001, or a WKT definition.")
     String projection;
 
     @Parameter(defaultValue = "4", interval = "[1,20]", label = "Number of classes",

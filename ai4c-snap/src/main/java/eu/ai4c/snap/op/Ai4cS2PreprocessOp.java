@@ -26,7 +26,7 @@ public final class Ai4cS2PreprocessOp extends NativeSourceAdapter {
     Product input;
 
     @Parameter(defaultValue = "10", interval = "(0,*)", unit = "m", label = "Resolution",
-            description = "Output resolution in metres; the minimum recommended is 10 m.")
+            description = "Output pixel size in metres (in a geographic projection, square pixels of metres / 6378137 rad). Default: 10 m, the minimum recommended.")
     Double resolution;
 
     @Parameter(defaultValue = "B2,B3,B4,B8", valueSet = {"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B10", "B11", "B12"}, label = "Bands",
@@ -54,7 +54,7 @@ public final class Ai4cS2PreprocessOp extends NativeSourceAdapter {
     File geoid;
 
     @Parameter(label = "Area of interest",
-            description = "WKT polygon in WGS84 longitude/latitude, or a vector file; the output is cropped to it and pixels outside it are no-data.")
+            description = "WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, Shapefile, KML/KMZ, GeoPackage): the output is cropped to it and pixels outside it are no-data.")
     String aoi;
 
     @Parameter(defaultValue = "None", valueSet = {"None", "L1C", "L2A"}, label = "Cloud mask",
@@ -74,7 +74,7 @@ public final class Ai4cS2PreprocessOp extends NativeSourceAdapter {
     String flagDownsampling;
 
     @Parameter(defaultValue = "UTM(Auto)", label = "Projection",
-            description = "Output projection: UTM(Auto) keeps the tile's UTM zone, or WGS84, EPSG:<code>, WKT.")
+            description = "Output projection (default UTM(Auto): the tile's UTM zone): WGS84, WGS84(DD), EPSG:<code>, UTM(Auto), AUTO:42001, or a WKT definition.")
     String projection;
 
     @Parameter(defaultValue = "false", label = "L1C as top-of-atmosphere",

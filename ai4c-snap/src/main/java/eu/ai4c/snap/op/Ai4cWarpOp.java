@@ -22,11 +22,11 @@ public final class Ai4cWarpOp extends EngineOperatorAdapter {
     Product input;
 
     @Parameter(defaultValue = "WGS84", label = "Projection",
-            description = "Target CRS: WGS84, WGS84(DD), EPSG:<code>, UTM(Auto), AUTO:42001, or a WKT definition.")
+            description = "Output projection: WGS84, WGS84(DD), EPSG:<code>, UTM(Auto), AUTO:42001, or a WKT definition.")
     String projection;
 
     @Parameter(interval = "(0,*)", unit = "target CRS units, or m", label = "Resolution",
-            description = "Target pixel size in target CRS units; for a geographic target a value >= 1 is metres (converted at the scene centre). Default: the source pixel size.")
+            description = "Target pixel size in target CRS units; for a geographic target a value >= 1 is metres (square pixels of metres / 6378137 rad, as every service). Default: the source pixel size.")
     Double resolution;
 
     @Parameter(defaultValue = "Bilinear", valueSet = {"Nearest", "Bilinear", "Bicubic"}, label = "Resampling",
@@ -42,7 +42,7 @@ public final class Ai4cWarpOp extends EngineOperatorAdapter {
     Boolean targetAlignedPixels;
 
     @Parameter(label = "Area of interest",
-            description = "WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, Shapefile, KML, GeoPackage): the output is cropped to its bounds and pixels outside it are no-data.")
+            description = "WKT polygon in WGS84 longitude/latitude, or a vector file (GeoJSON, Shapefile, KML/KMZ, GeoPackage): the output is cropped to its bounds and pixels outside it are no-data.")
     String aoi;
 
     @Parameter(defaultValue = "false", label = "Crop only",
