@@ -102,6 +102,7 @@ public abstract class EngineOperatorAdapter extends Operator {
             ParameterValues params = descriptor.validate(ParameterFields.read(this, descriptor));
             Map<String, eu.ai4c.kit.raster.Product> sources = new LinkedHashMap<>();
             Product firstSource = null;
+            eu.ai4c.kit.raster.Product firstEngineSource = null;
             for (SourceDescriptor s : descriptor.sources()) {
                 Product snap = sourceField(s.name());
                 if (snap == null) {
@@ -109,14 +110,19 @@ public abstract class EngineOperatorAdapter extends Operator {
                     throw new OperatorException(snapAlias + ": source product \"" + s.name() + "\" is missing ("
                             + s.description() + ").");
                 }
-                if (firstSource == null) firstSource = snap;
-                sources.put(s.name(), engineSource(s.name(), snap));
+                eu.ai4c.kit.raster.Product engineSource = engineSource(s.name(), snap);
+                if (firstSource == null) {
+                    firstSource = snap;
+                    firstEngineSource = engineSource;
+                }
+                sources.put(s.name(), engineSource);
             }
             ProcessingContext context = ProcessingContext.defaults().withWarnings(getLogger()::warning);
             eu.ai4c.kit.raster.Product result = engine.apply(sources, params, context);
             engineRaster = result.raster();
-            setTargetProduct(SnapTargetProduct.build(result, snapAlias, keepsSourceMetadata() ? firstSource : null,
-                    bandIndex));
+            boolean keep = keepsSourceMetadata();
+            setTargetProduct(SnapTargetProduct.build(result, snapAlias, keep ? firstSource : null,
+                    keep ? firstEngineSource : null, bandIndex));
         } catch (Ai4cException e) {
             throw new OperatorException(snapAlias + ": " + e.getMessage(), e);
         } catch (IOException e) {

@@ -30,6 +30,12 @@ import org.opengis.referencing.operation.MathTransform;
  * uint32, 64-bit integers) are read as geophysical float32/float64. A {@code CrsGeoCoding}
  * becomes a {@link MapGeoCoding}; other geo-codings (tie-point grids) are not carried over.
  *
+ * <p>A band with a valid-pixel expression (e.g. a Sentinel-2 band's {@code B4.raw > 0} or a
+ * reader's swath mask) has invalid pixels that carry ordinary-looking values; SNAP's own
+ * operators skip them through {@link Tile#isSampleValid}. This view does the same: such pixels
+ * read as the band's no-data value, and a band that has none is read as geophysical float with
+ * NaN as no-data, so the engine never takes them for data.</p>
+ *
  * <p>Thread-safe as GPF's {@code getSourceTile} is; every block is a fresh copy.</p>
  */
 final class SnapSourceRaster implements Raster {
@@ -40,6 +46,10 @@ final class SnapSourceRaster implements Raster {
     private final Operator operator;
     private final Band[] snapBands;
     private final int[] mode;
+    /** Per band: whether it has a valid-pixel expression, so tiles are masked pixel by pixel. */
+    private final boolean[] masked;
+    /** Per band: the sample written into invalid pixels, in the type the view delivers. */
+    private final double[] fill;
     private final List<eu.ai4c.kit.raster.Band> bands;
     private final int width;
     private final int height;
@@ -51,6 +61,8 @@ final class SnapSourceRaster implements Raster {
         this.height = product.getSceneRasterHeight();
         this.snapBands = product.getBands();
         this.mode = new int[snapBands.length];
+        this.masked = new boolean[snapBands.length];
+        this.fill = new double[snapBands.length];
         List<eu.ai4c.kit.raster.Band> list = new ArrayList<>();
         for (int i = 0; i < snapBands.length; i++) {
             Band b = snapBands[i];
@@ -59,14 +71,22 @@ final class SnapSourceRaster implements Raster {
                         + b.getRasterWidth() + "x" + b.getRasterHeight() + " pixels but the scene is " + width + "x"
                         + height + ". Resample the product to one resolution first (S2Resampling or Resample).");
             }
-            DataType type = engineType(b);
-            mode[i] = !b.isScalingApplied() && rawType(b.getDataType()) != null ? RAW
+            String validExpression = b.getValidPixelExpression();
+            masked[i] = validExpression != null && !validExpression.isBlank();
+            // without a no-data value, invalid pixels need NaN and hence a geophysical float view
+            boolean nanForInvalid = masked[i] && !b.isNoDataValueUsed();
+            DataType type = nanForInvalid && engineType(b) != DataType.FLOAT64 ? DataType.FLOAT32 : engineType(b);
+            mode[i] = !nanForInvalid && !b.isScalingApplied() && rawType(b.getDataType()) != null ? RAW
                     : type == DataType.FLOAT64 ? GEOPHYSICAL_DOUBLE : GEOPHYSICAL_FLOAT;
             eu.ai4c.kit.raster.Band band = eu.ai4c.kit.raster.Band.of(b.getName(), type)
                     .withUnit(b.getUnit()).withDescription(b.getDescription());
             if (b.isNoDataValueUsed()) {
                 double nd = b.getNoDataValue();
+                fill[i] = mode[i] == RAW ? nd : nd * b.getScalingFactor() + b.getScalingOffset();
                 band = band.withNoData(b.isScalingApplied() ? nd * b.getScalingFactor() + b.getScalingOffset() : nd);
+            } else if (nanForInvalid) {
+                fill[i] = Double.NaN;
+                band = band.withNoData(Double.NaN);
             }
             list.add(band);
         }
@@ -149,7 +169,24 @@ final class SnapSourceRaster implements Raster {
             case GEOPHYSICAL_DOUBLE -> tile.getSamplesDouble();
             default -> tile.getSamplesFloat();
         };
+        if (masked[band]) maskInvalid(tile, samples, fill[band]);
         return new Block(region, type, samples);
+    }
+
+    /** Writes {@code fill} where SNAP's valid mask (valid-pixel expression and no-data) says invalid. */
+    private static void maskInvalid(Tile tile, Object samples, double fill) {
+        int x0 = tile.getMinX(), y0 = tile.getMinY(), w = tile.getWidth(), h = tile.getHeight();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (tile.isSampleValid(x0 + x, y0 + y)) continue;
+                int i = y * w + x;
+                if (samples instanceof float[] a) a[i] = (float) fill;
+                else if (samples instanceof double[] a) a[i] = fill;
+                else if (samples instanceof short[] a) a[i] = (short) fill;
+                else if (samples instanceof int[] a) a[i] = (int) (long) fill;
+                else if (samples instanceof byte[] a) a[i] = (byte) fill;
+            }
+        }
     }
 
     /** A copy of a raw sample array (GPF may hand out the tile's own buffer). */

@@ -20,8 +20,17 @@ import org.opengis.referencing.operation.TransformException;
 /**
  * Builds the SNAP target product that mirrors an engine product: one band per engine band
  * (same name, type, no-data, unit, description), the preferred tile size of the engine raster,
- * a {@code CrsGeoCoding} from the engine's {@link MapGeoCoding}, the first source's metadata and
- * time information, and the engine's metadata tree under the metadata root. Stateless.
+ * and the engine's metadata tree as an {@code AI4C} element under the metadata root.
+ *
+ * <p>When the engine product lies on the first source's pixel grid (a filter such as
+ * Speckle-Filter), the target is a product of the same kind as that source, as SNAP's own
+ * filters make it ({@code SpeckleFilterOp}: source product type plus
+ * {@code ProductUtils.copyProductNodes}): product type, tie-point grids, scene geo-coding,
+ * metadata with {@code Abstracted_Metadata}, masks, vector data, start and end time. SNAP's SAR
+ * operators downstream (Terrain-Correction needs the geo-coding, {@code incident_angle} and
+ * {@code Abstracted_Metadata}) then accept it. Otherwise (a new grid, e.g. Warp) the target has
+ * the operator alias as product type, a {@code CrsGeoCoding} from the engine's
+ * {@link MapGeoCoding}, and the first source's metadata and time information. Stateless.</p>
  */
 final class SnapTargetProduct {
 
@@ -29,15 +38,20 @@ final class SnapTargetProduct {
     }
 
     /**
-     * @param result      the engine operator's product
-     * @param productType SNAP product type of the target
-     * @param firstSource SNAP source whose metadata and times are copied, or null
-     * @param bandIndex   filled with target band name → engine band index
+     * @param result       the engine operator's product
+     * @param productType  SNAP product type of a target on a new grid
+     * @param firstSource  SNAP source whose metadata and times are copied, or null
+     * @param engineSource the engine's view of {@code firstSource} (its grid decides whether the
+     *                     target keeps the source geometry), or null
+     * @param bandIndex    filled with target band name → engine band index
      */
     static Product build(eu.ai4c.kit.raster.Product result, String productType, Product firstSource,
-                         Map<String, Integer> bandIndex) {
+                         eu.ai4c.kit.raster.Product engineSource, Map<String, Integer> bandIndex) {
         Raster raster = result.raster();
-        Product target = new Product(result.name(), productType, raster.width(), raster.height());
+        boolean sameGrid = firstSource != null && engineSource != null && onSourceGrid(raster, engineSource.raster());
+        Product target = new Product(result.name(), sameGrid ? firstSource.getProductType() : productType,
+                raster.width(), raster.height());
+        if (sameGrid) ProductUtils.copyProductNodes(firstSource, target);
         for (int i = 0; i < raster.bands().size(); i++) {
             eu.ai4c.kit.raster.Band b = raster.bands().get(i);
             Band band = target.addBand(b.name(), snapType(b.type(), b.name()));
@@ -51,15 +65,24 @@ final class SnapTargetProduct {
         }
         int[] tile = raster.preferredTileSize();
         target.setPreferredTileSize(Math.min(tile[0], raster.width()), Math.min(tile[1], raster.height()));
-        if (raster.geoCoding() instanceof MapGeoCoding map) {
+        if (!sameGrid && raster.geoCoding() instanceof MapGeoCoding map) {
             target.setSceneGeoCoding(crsGeoCoding(map, raster.width(), raster.height(), result.name()));
         }
-        if (firstSource != null) {
+        if (firstSource != null && !sameGrid) {
             ProductUtils.copyMetadata(firstSource, target);
             ProductUtils.copyTimeInformation(firstSource, target);
         }
         target.getMetadataRoot().addElement(element(result.metadata(), "AI4C"));
         return target;
+    }
+
+    /**
+     * Whether an engine result covers its source pixel for pixel: same size and the same map grid
+     * (or none on both sides, as for a SAR scene in radar geometry).
+     */
+    static boolean onSourceGrid(Raster result, Raster source) {
+        return result.width() == source.width() && result.height() == source.height()
+                && java.util.Objects.equals(result.geoCoding(), source.geoCoding());
     }
 
     /** SNAP data type of an engine type; complex bands have no single SNAP type. */

@@ -32,10 +32,10 @@ class AdapterDescriptorTest {
 
     @Test
     void everyEngineOperatorHasExactlyOneRegisteredAdapter() throws Exception {
-        // file operators (training, dataset exports) write folders, not one GPF target product;
-        // SNAP Desktop offers them through the AI4C desktop module's dialogs instead
-        List<Operator> engine = OperatorRegistry.load().all().stream().filter(op -> !(op instanceof FileOperator)).toList();
-        assertTrue(engine.size() >= 3, "engine operators on the test class path: " + engine.size());
+        // every service runs in gpt and the Graph Builder; file operators (training, exports,
+        // composites) through FileOperatorAdapter, the others through EngineOperatorAdapter
+        List<Operator> engine = OperatorRegistry.load().all();
+        assertTrue(engine.stream().filter(op -> op instanceof FileOperator).count() >= 3, "file operators: " + engine);
         List<Class<? extends EngineOperatorAdapter>> compiled = Adapters.compiled();
         List<String> services = Adapters.serviceLines();
         for (Operator op : engine) {
@@ -45,6 +45,9 @@ class AdapterDescriptorTest {
             assertEquals(1, matching.size(), "engine operator " + op.descriptor().alias()
                     + " needs exactly one adapter with @OperatorMetadata(alias = \"" + alias + "\"); found " + matching
                     + ". Generate one with eu.ai4c.snap.tools.AdapterScaffold.");
+            assertEquals(op instanceof FileOperator, FileOperatorAdapter.class.isAssignableFrom(matching.get(0)),
+                    matching.get(0).getName() + ": an engine operator that writes files needs a FileOperatorAdapter, "
+                            + "any other an EngineOperatorAdapter");
             assertTrue(services.contains(matching.get(0).getName() + "$Spi"),
                     matching.get(0).getName() + "$Spi missing from " + Adapters.SERVICES);
         }
@@ -109,6 +112,12 @@ class AdapterDescriptorTest {
             for (Field f : c.getDeclaredFields()) {
                 Parameter a = f.getAnnotation(Parameter.class);
                 if (a == null) continue;
+                if (FileOperatorAdapter.class.isAssignableFrom(c) && f.getName().equals(FileOperatorAdapter.OUTPUT_DIR)) {
+                    // the output folder is the front end's (--output_dir on the command line), not a descriptor parameter
+                    assertEquals(java.io.File.class, f.getType(), c.getName() + "." + f.getName());
+                    assertTrue(a.notNull(), c.getName() + "." + f.getName() + " must be required");
+                    continue;
+                }
                 names.add(f.getName());
                 String where = c.getSimpleName() + "." + f.getName();
                 ParameterDescriptor p = d.parameter(f.getName())

@@ -1,6 +1,7 @@
 package eu.ai4c.snap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,24 +28,55 @@ import org.w3c.dom.Node;
 
 /**
  * The gpt graphs shipped with the module parse; each node's operator is an AI4C adapter alias or
- * a SNAP/toolbox operator of SNAP-API.md, each parameter a parameter of that operator, each
- * source a node of the graph; the three pre-processing pipelines have the specification's chain.
+ * a SNAP/toolbox operator of SNAP 13.0.2 ({@value #SNAP_13}), each parameter a parameter of that
+ * operator in 13.0.2 with a value from its value set, each source a node of the graph; the three pre-processing pipelines have the specification's chain.
  */
 class GraphXmlTest {
     static final Path GRAPHS = Path.of("src/main/resources/eu/ai4c/snap/graphs");
 
-    /** SNAP operator alias → graph-XML parameter names (test resource from SNAP-API.md). */
-    static Map<String, Set<String>> snapOperators() throws IOException {
-        Map<String, Set<String>> ops = new HashMap<>();
-        try (InputStream in = GraphXmlTest.class.getClassLoader().getResourceAsStream("snap-operators.txt")) {
+    /** The checked-in extraction of the SNAP 13.0.2 sources (see the header of the resource). */
+    static final String SNAP_13 = "snap-13.0.2-operators.tsv";
+
+    /** One @Parameter of a SNAP operator: its graph-XML name, default and value set (empty: free). */
+    record SnapParameter(String name, String defaultValue, Set<String> valueSet) {}
+
+    /** A SNAP/toolbox operator of 13.0.2: alias, where it was read, its parameters by XML name. */
+    record SnapOperator(String alias, String source, Map<String, SnapParameter> parameters) {}
+
+    /** The SNAP 13.0.2 operators and DEM names of {@link #SNAP_13}. */
+    record Snap13(Map<String, SnapOperator> operators, Set<String> demNames) {}
+
+    static Snap13 snap13() throws IOException {
+        Map<String, SnapOperator> ops = new LinkedHashMap<>();
+        Set<String> dems = new HashSet<>();
+        try (InputStream in = GraphXmlTest.class.getClassLoader().getResourceAsStream(SNAP_13)) {
+            assertNotNull(in, SNAP_13 + " is missing from the test resources");
+            int lineNo = 0;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                lineNo++;
                 if (line.isBlank() || line.startsWith("#")) continue;
-                int colon = line.indexOf(':');
-                Set<String> names = new HashSet<>();
-                for (String n : line.substring(colon + 1).split(",")) if (!n.isBlank()) names.add(n.trim());
-                ops.put(line.substring(0, colon).trim(), names);
+                String[] f = line.split("\t", -1);
+                String where = SNAP_13 + " line " + lineNo + ": ";
+                switch (f[0]) {
+                    case "operator" -> ops.put(f[1], new SnapOperator(f[1], f[2] + ":" + f[3], new LinkedHashMap<>()));
+                    case "parameter" -> {
+                        SnapOperator op = ops.get(f[1]);
+                        assertNotNull(op, where + "parameter of " + f[1] + " before its operator row");
+                        Set<String> values = f[4].isEmpty() ? Set.of() : Set.of(f[4].split("\\|"));
+                        op.parameters().put(f[2], new SnapParameter(f[2], f[3], values));
+                    }
+                    case "dem" -> dems.add(f[1]);
+                    default -> throw new AssertionError(where + "unknown row kind " + f[0]);
+                }
             }
         }
+        return new Snap13(ops, dems);
+    }
+
+    /** SNAP operator alias → graph-XML parameter names in 13.0.2. */
+    static Map<String, Set<String>> snapOperators() throws IOException {
+        Map<String, Set<String>> ops = new HashMap<>();
+        for (SnapOperator op : snap13().operators().values()) ops.put(op.alias(), op.parameters().keySet());
         return ops;
     }
 
@@ -85,7 +117,7 @@ class GraphXmlTest {
 
     @Test
     void everyGraphUsesKnownOperatorsParametersAndSources() throws Exception {
-        Map<String, Set<String>> snap = snapOperators();
+        Snap13 snap = snap13();
         Map<String, OperatorDescriptor> ai4c = ai4cOperators();
         List<Path> graphs = graphs();
         assertTrue(graphs.size() >= 5, "graphs: " + graphs);
@@ -115,13 +147,18 @@ class GraphXmlTest {
                         if (v != null && !v.contains("${")) d.validate(Map.of(p.name(), v)); // the engine accepts the value
                     }
                 } else {
-                    known = snap.get(op);
-                    assertNotNull(known, where + ": operator " + op + " is neither an AI4C alias " + ai4c.keySet()
-                            + " nor a SNAP operator of SNAP-API.md");
+                    SnapOperator snapOp = snap.operators().get(op);
+                    assertNotNull(snapOp, where + ": operator " + op + " is neither an AI4C alias " + ai4c.keySet()
+                            + " nor a SNAP 13.0.2 operator of " + SNAP_13);
+                    known = snapOp.parameters().keySet();
+                    for (Element params : children(node, "parameters")) {
+                        for (Element p : children(params, null)) checkSnapValue(where, snapOp, p, snap.demNames());
+                    }
                 }
                 for (Element params : children(node, "parameters")) {
                     for (Element p : children(params, null)) {
-                        assertTrue(known.contains(p.getTagName()), where + ": " + op + " has no parameter " + p.getTagName());
+                        assertTrue(known.contains(p.getTagName()), where + ": " + op + " has no parameter " + p.getTagName()
+                                + " in SNAP 13.0.2 (gpt 13 rejects it as an unknown element); its parameters: " + known);
                     }
                 }
                 for (Element sources : children(node, "sources")) {
@@ -133,6 +170,41 @@ class GraphXmlTest {
                 }
             }
         }
+    }
+
+    /** A literal value of a SNAP parameter lies in its 13.0.2 value set; a DEM name is a registered DEM. */
+    private static void checkSnapValue(String where, SnapOperator op, Element p, Set<String> demNames) {
+        SnapParameter param = op.parameters().get(p.getTagName());
+        String value = p.getTextContent().trim();
+        if (param == null || value.contains("${")) return;
+        if (!param.valueSet().isEmpty()) {
+            assertTrue(param.valueSet().contains(value), where + ": " + op.alias() + " " + param.name() + "=" + value
+                    + " is not one of SNAP 13.0.2's values " + param.valueSet() + " (" + op.source() + ")");
+        }
+        if (param.name().equals("demName") || param.name().equals("elevationModelName")) {
+            assertTrue(demNames.contains(value) || value.equals("External DEM"), where + ": " + op.alias() + " "
+                    + param.name() + "=" + value + " is not a DEM of SNAP 13.0.2 " + demNames);
+        }
+    }
+
+    /**
+     * The extraction holds what 13.0.2 has, not 14.0.0: the parameters that first appear in 14.0.0
+     * (SNAP-API.md correction note) are absent, and the 13.0.2 defaults differ from 14.0.0's.
+     */
+    @Test
+    void extractionIsOfSnap13NotSnap14() throws Exception {
+        Map<String, SnapOperator> ops = snap13().operators();
+        assertTrue(ops.size() >= 25, "operators read: " + ops.keySet());
+        Map<String, String> newIn14 = Map.of("Terrain-Correction", "applyAPDCorrection",
+                "ThermalNoiseRemoval", "clipNegativeValues", "Terrain-Flattening", "applyAPDCorrection");
+        newIn14.forEach((op, param) -> assertFalse(ops.get(op).parameters().containsKey(param), op + " " + param));
+        assertFalse(ops.get("Speckle-Filter").parameters().get("filter").valueSet().contains("MuLoG"));
+        assertEquals("SRTM 3Sec", ops.get("Terrain-Correction").parameters().get("demName").defaultValue());
+        assertEquals("10", ops.get("Coherence").parameters().get("cohWinAz").defaultValue());
+        for (String op : List.of("Read", "Write", "Terrain-Correction", "Speckle-Filter", "Calibration", "S2Resampling")) {
+            assertFalse(ops.get(op).parameters().isEmpty(), op + " has no parameters in " + SNAP_13);
+        }
+        assertTrue(snap13().demNames().containsAll(Set.of("SRTM 3Sec", "Copernicus 30m Global DEM")));
     }
 
     @Test

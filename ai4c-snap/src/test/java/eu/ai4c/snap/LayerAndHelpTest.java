@@ -71,6 +71,65 @@ class LayerAndHelpTest {
         return m;
     }
 
+    /** SNAP 13.0.2 menu folder → entry name → the positions SNAP's modules give it. */
+    static Map<String, Map<String, java.util.Set<Integer>>> snapMenuPositions() throws Exception {
+        Map<String, Map<String, java.util.Set<Integer>>> m = new HashMap<>();
+        try (InputStream in = LayerAndHelpTest.class.getClassLoader().getResourceAsStream("snap-13.0.2-menu-positions.tsv")) {
+            assertNotNull(in, "snap-13.0.2-menu-positions.tsv missing");
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                m.computeIfAbsent(f[0], k -> new HashMap<>()).computeIfAbsent(f[1], k -> new java.util.TreeSet<>())
+                        .add(Integer.parseInt(f[2]));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Every menu folder and entry of the layer has a position, so NetBeans orders it without
+     * warnings whichever toolboxes are installed. A folder SNAP also declares takes SNAP's
+     * position (Menu/Radar: microwave-toolbox's 510, also when that toolbox is absent) or none;
+     * an AI4C entry takes a position no SNAP 13.0.2 entry of the same folder has.
+     */
+    @Test
+    void menuPositionsAreSetAndDoNotCollideWithSnap() throws Exception {
+        Map<String, Map<String, java.util.Set<Integer>>> snap = snapMenuPositions();
+        assertTrue(snap.getOrDefault("Menu/Radar", Map.of()).containsKey("SAR Utilities"), "positions read");
+        Document layer = resource(LAYER);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        checkPositions(at(layer, "Menu"), "Menu", snap, problems);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertEquals("510", attrs(at(layer, "Menu/Radar")).get("position"), "Menu/Radar position");
+    }
+
+    private static void checkPositions(Element folder, String path, Map<String, Map<String, java.util.Set<Integer>>> snap,
+                                       java.util.List<String> problems) {
+        Map<String, java.util.Set<Integer>> siblings = snap.getOrDefault(path, Map.of());
+        for (Node n = folder.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element e) || !(e.getTagName().equals("folder") || e.getTagName().equals("file"))) continue;
+            String name = e.getAttribute("name");
+            String child = path + "/" + name;
+            String position = attrs(e).get("position");
+            java.util.Set<Integer> snapOwn = siblings.get(name);
+            if (snapOwn != null) {
+                // a SNAP folder: keep SNAP's position, and give one where its owner may be absent
+                if (position != null && !snapOwn.contains(Integer.parseInt(position))) {
+                    problems.add(child + ": position " + position + " differs from SNAP 13.0.2's " + snapOwn);
+                }
+            } else if (position == null) {
+                problems.add(child + ": no position (NetBeans warns and orders it arbitrarily)");
+            } else {
+                for (Map.Entry<String, java.util.Set<Integer>> s : siblings.entrySet()) {
+                    if (s.getValue().contains(Integer.parseInt(position))) {
+                        problems.add(child + ": position " + position + " is also SNAP's " + path + "/" + s.getKey());
+                    }
+                }
+            }
+            if (e.getTagName().equals("folder")) checkPositions(e, child, snap, problems);
+        }
+    }
+
     @Test
     void everyAdapterHasAnActionAndAMenuEntry() throws Exception {
         Document layer = resource(LAYER);
@@ -105,7 +164,7 @@ class LayerAndHelpTest {
             String name = t.getAttribute("name");
             assertTrue(name.equals("Radar") || name.equals("Optical") || name.equals("Raster"), name);
             for (Node sub = t.getFirstChild(); sub != null; sub = sub.getNextSibling()) {
-                if (!(sub instanceof Element s)) continue;
+                if (!(sub instanceof Element s) || s.getTagName().equals("attr")) continue;
                 String path = name + "/" + s.getAttribute("name");
                 assertTrue(path.matches("(Radar|Optical)/AI4Copernicus|Raster/(Change Detection|Geometric)"), path);
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import org.w3c.dom.Element;
 class NbmPackageIT {
     static final String CNB = "eu.ai4c.ai4c.snap";
     static final String MODULE_JAR = "netbeans/modules/eu-ai4c-ai4c-snap.jar";
+    /** Where the NetBeans annotation processor registers an {@code @OnStart} runnable. */
+    static final String ON_START = "META-INF/namedservices/Modules/Start/java.lang.Runnable";
 
     static Path nbm() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("target"))) {
@@ -68,7 +71,16 @@ class NbmPackageIT {
             String cp = m.getValue("Class-Path");
             List<String> classPath = cp == null ? List.of() : Arrays.asList(cp.trim().split("\\s+"));
             List<String> entries = new ArrayList<>();
-            for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) entries.add(e.getName());
+            String startRegistration = null;
+            for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) {
+                entries.add(e.getName());
+                if (e.getName().equals(ON_START)) startRegistration = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            // the graphs are installed for the Graph Builder at module start (@OnStart registration)
+            assertNotNull(startRegistration, ON_START + " missing: GraphInstaller is not run at module start");
+            assertTrue(startRegistration.contains(GraphInstaller.OnModuleStart.class.getName()), startRegistration);
+            assertTrue(names.contains("org.openide.modules"), "module dependency on org.openide.modules in " + deps);
+            assertFalse(classPath.stream().anyMatch(c -> c.contains("org-openide")), "NetBeans modules packed: " + classPath);
             assertTrue(entries.contains("eu/ai4c/snap/layer.xml"));
             assertTrue(entries.contains("eu/ai4c/snap/helpset.xml"));
             assertTrue(entries.contains(Adapters.SERVICES));

@@ -1,7 +1,6 @@
 package eu.ai4c.desktop.actions;
 
 import eu.ai4c.desktop.run.OperatorCatalog;
-import eu.ai4c.kit.op.FileOperator;
 import eu.ai4c.kit.op.Operator;
 import java.io.IOException;
 import java.net.URL;
@@ -49,13 +48,12 @@ public final class OperatorLayerProvider extends Repository.LayerProvider {
     }
 
     /**
-     * Inside SNAP with the AI4C SNAP binding installed, product operators already have SNAP's own
-     * dialogs in the same menus; only the operators that write folders (training, exports), which
-     * have no GPF adapter, get AI4C dialogs there.
+     * Inside SNAP with the AI4C SNAP binding installed, every operator, including those that write
+     * folders (training, exports, composites: the binding's FileOperatorAdapter), already has
+     * SNAP's own dialog in the same menu, so no AI4C dialog is added there.
      */
     static List<Operator> withoutSnapDuplicates(List<Operator> operators, boolean snapBinding) {
-        if (!snapBinding) return operators;
-        return operators.stream().filter(op -> op instanceof FileOperator).toList();
+        return snapBinding ? List.of() : operators;
     }
 
     private static boolean present(String className) {

@@ -26,42 +26,47 @@ public final class AdapterScaffold {
     public static void main(String[] args) throws IOException {
         Path module = Path.of(args.length > 0 ? args[0] : "ai4c-snap");
         for (Operator op : OperatorRegistry.load().all()) {
-            if (op instanceof FileOperator) continue; // writes a folder: no GPF target product
             OperatorDescriptor d = op.descriptor();
             String cls = AdapterNames.className(d.alias());
             Path java = module.resolve("src/main/java/eu/ai4c/snap/op/" + cls + ".java");
             if (!Files.exists(java)) {
-                Files.writeString(java, adapterSource(d, op.getClass().getName()));
+                Files.writeString(java, adapterSource(d, op.getClass().getName(), op instanceof FileOperator));
                 System.out.println("wrote " + java);
             }
             Path html = module.resolve("src/main/javahelp/eu/ai4c/ai4c/snap/docs/" + AdapterNames.helpId(d.alias()) + ".html");
-            Files.writeString(html, HelpPage.html(d));
+            Files.writeString(html, HelpPage.html(d, op instanceof FileOperator));
             System.out.println("wrote " + html);
         }
     }
 
-    static String adapterSource(OperatorDescriptor d, String engineClass) {
+    /**
+     * @param files whether the engine operator writes files ({@link FileOperator}): the adapter then
+     *              extends {@code FileOperatorAdapter} and adds the output-folder parameter
+     */
+    static String adapterSource(OperatorDescriptor d, String engineClass, boolean files) {
         StringBuilder sb = new StringBuilder();
         String cls = AdapterNames.className(d.alias());
+        String base = files ? "FileOperatorAdapter" : "EngineOperatorAdapter";
         sb.append("package eu.ai4c.snap.op;\n\n");
-        sb.append("import eu.ai4c.snap.EngineOperatorAdapter;\n");
-        if (d.parameters().stream().anyMatch(p -> AdapterNames.javaType(p.type()) == java.io.File.class)) {
+        sb.append("import eu.ai4c.snap.").append(base).append(";\n");
+        if (files || d.parameters().stream().anyMatch(p -> AdapterNames.javaType(p.type()) == java.io.File.class)) {
             sb.append("import java.io.File;\n");
         }
-        sb.append("import org.esa.snap.core.datamodel.Product;\n");
+        if (!d.sources().isEmpty()) sb.append("import org.esa.snap.core.datamodel.Product;\n");
         sb.append("import org.esa.snap.core.gpf.OperatorSpi;\n");
         sb.append("import org.esa.snap.core.gpf.annotations.OperatorMetadata;\n");
         sb.append("import org.esa.snap.core.gpf.annotations.Parameter;\n");
-        sb.append("import org.esa.snap.core.gpf.annotations.SourceProduct;\n\n");
+        sb.append(d.sources().isEmpty() ? "\n" : "import org.esa.snap.core.gpf.annotations.SourceProduct;\n\n");
         sb.append("/**\n * SNAP operator {@code ").append(AdapterNames.snapAlias(d.alias())).append("}: the engine's {@code ")
                 .append(d.alias()).append("} ({@link ").append(engineClass).append("}).\n")
-                .append(" * Fields mirror the engine descriptor; {@link EngineOperatorAdapter} does the work.\n */\n");
+                .append(" * Fields mirror the engine descriptor").append(files ? ", plus the output folder" : "")
+                .append("; {@link ").append(base).append("} does the work.\n */\n");
         sb.append("@OperatorMetadata(alias = \"").append(AdapterNames.snapAlias(d.alias())).append("\",\n")
                 .append("        category = \"").append(AdapterNames.snapCategory(d.category())).append("\",\n")
                 .append("        label = ").append(q(d.label())).append(",\n")
                 .append("        version = \"1.0\", authors = \"AI4Copernicus\", copyright = \"AI4Copernicus\",\n")
                 .append("        description = ").append(q(d.summary())).append(")\n");
-        sb.append("public final class ").append(cls).append(" extends EngineOperatorAdapter {\n\n");
+        sb.append("public final class ").append(cls).append(" extends ").append(base).append(" {\n\n");
         for (SourceDescriptor s : d.sources()) {
             sb.append("    @SourceProduct(alias = ").append(q(s.name())).append(", label = ").append(q(s.label()))
                     .append(", description = ").append(q(s.description()))
@@ -84,6 +89,11 @@ public final class AdapterScaffold {
             a.append("label = ").append(q(p.label())).append(",\n            description = ").append(q(p.description()));
             sb.append(a).append(")\n");
             sb.append("    ").append(AdapterNames.javaType(p.type()).getSimpleName()).append(' ').append(p.name()).append(";\n\n");
+        }
+        if (files) {
+            sb.append("    @Parameter(notNull = true, label = \"Output folder\",\n")
+                    .append("            description = \"Folder the files are written into; created if missing.\")\n")
+                    .append("    File outputDir;\n\n");
         }
         sb.append("    public ").append(cls).append("() {\n    }\n\n");
         sb.append("    /** Registers the operator with GPF ({@code META-INF/services}). */\n");

@@ -4,6 +4,7 @@ import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.snap.AdapterNames;
+import eu.ai4c.snap.FileOperatorAdapter;
 
 /** The JavaHelp page of one operator, written from its descriptor by {@link AdapterScaffold}. */
 final class HelpPage {
@@ -11,7 +12,8 @@ final class HelpPage {
     private HelpPage() {
     }
 
-    static String html(OperatorDescriptor d) {
+    /** @param files whether the operator writes files into an output folder (a file-operator adapter) */
+    static String html(OperatorDescriptor d, boolean files) {
         String alias = AdapterNames.snapAlias(d.alias());
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n<html>\n<head>\n")
@@ -37,6 +39,24 @@ final class HelpPage {
                     .append("</td><td>").append(p.defaultValue() == null ? (p.required() ? "required" : "&nbsp;") : esc(p.defaultValue()))
                     .append("</td><td>").append(esc(allowed)).append("</td><td>").append(esc(p.unit()))
                     .append("</td><td>").append(esc(p.description())).append("</td></tr>\n");
+        }
+        if (files) {
+            sb.append("<tr><td><code>outputDir</code></td><td>Output folder</td><td>required</td><td>&nbsp;</td>"
+                    + "<td>&nbsp;</td><td>Folder the files are written into; created if missing.</td></tr>\n");
+            sb.append("</table>\n<h2>Output</h2>\n<p>The files described above, written into <code>outputDir</code> "
+                    + "when the graph or dialog runs (not when a graph is only initialised or checked); a failed run "
+                    + "leaves no partial files. The target product is a one-pixel summary: band <code>")
+                    .append(FileOperatorAdapter.SUMMARY_BAND).append("</code> holds the number of files, metadata "
+                    + "element <code>").append(FileOperatorAdapter.SUMMARY_ELEMENT)
+                    .append("</code> names the folder and each file.</p>\n");
+            sb.append("<h2>Example</h2>\n<pre>\ngpt ").append(alias);
+            for (ParameterDescriptor p : d.parameters()) {
+                if (p.required()) sb.append(" \\\n    -P").append(p.name()).append("=&lt;").append(esc(p.label().toLowerCase())).append("&gt;");
+            }
+            sb.append(" \\\n    -PoutputDir=&lt;folder&gt; -t &lt;folder&gt;/summary.dim\n</pre>\n<p>Command line: <code>ai4c ")
+                    .append(esc(d.alias())).append(" --help</code> lists the same parameters.</p>\n");
+            sb.append("</body>\n</html>\n");
+            return sb.toString();
         }
         sb.append("</table>\n<h2>Output</h2>\n<p>A product with the bands the operator computes (float32 unless "
                 + "stated), their no-data value and unit, the map geo-coding of the result, and metadata: the "

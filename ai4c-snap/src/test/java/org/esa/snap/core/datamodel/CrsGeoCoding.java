@@ -12,7 +12,7 @@ import org.opengis.referencing.operation.TransformException;
  * transform; {@link #getImageToMapTransform()} returns a MathTransform that is also an
  * AffineTransform, as SNAP's (GeoTools AffineTransform2D) is.
  */
-public class CrsGeoCoding implements GeoCoding {
+public class CrsGeoCoding extends AbstractGeoCoding {
     private final CoordinateReferenceSystem mapCrs;
     private final AffineTransform imageToMap;
 
@@ -20,22 +20,6 @@ public class CrsGeoCoding implements GeoCoding {
             throws FactoryException, TransformException {
         this.mapCrs = mapCRS;
         this.imageToMap = new AffineTransform(imageToMap);
-    }
-
-    public boolean canGetGeoPos() {
-        return true;
-    }
-
-    public boolean canGetPixelPos() {
-        return true;
-    }
-
-    public GeoPos getGeoPos(PixelPos pixelPos, GeoPos geoPos) {
-        throw new UnsupportedOperationException("not needed by the tests");
-    }
-
-    public PixelPos getPixelPos(GeoPos geoPos, PixelPos pixelPos) {
-        throw new UnsupportedOperationException("not needed by the tests");
     }
 
     public CoordinateReferenceSystem getMapCRS() {

@@ -20,6 +20,21 @@ public class MetadataElement extends ProductNode {
         elements.add(element);
     }
 
+    public MetadataElement getElement(String name) {
+        return elements.stream().filter(e -> e.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    public String getAttributeString(String name) {
+        return attributes.get(name);
+    }
+
+    public MetadataElement createDeepClone() {
+        MetadataElement clone = new MetadataElement(getName());
+        clone.attributes.putAll(attributes);
+        for (MetadataElement e : elements) clone.addElement(e.createDeepClone());
+        return clone;
+    }
+
     public void setAttributeString(String name, String value) {
         attributes.put(name, value);
     }

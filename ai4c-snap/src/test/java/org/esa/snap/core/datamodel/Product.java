@@ -12,7 +12,10 @@ public class Product extends ProductNode {
     private final int height;
     private final List<Band> bands = new ArrayList<>();
     private final MetadataElement root = new MetadataElement("metadata");
+    private final List<TiePointGrid> tiePointGrids = new ArrayList<>();
     private GeoCoding geoCoding;
+    private ProductData.UTC startTime;
+    private ProductData.UTC endTime;
     /** Test only. */
     public Dimension preferredTileSize;
     /** Test only. */
@@ -30,6 +33,10 @@ public class Product extends ProductNode {
     }
 
     public Band addBand(String bandName, int dataType) {
+        if (containsRasterDataNode(bandName)) {
+            throw new IllegalArgumentException("The Product '" + getName() + "' already contains a band with the name '"
+                    + bandName + "'.");
+        }
         Band b = new Band(bandName, dataType, width, height);
         bands.add(b);
         return b;
@@ -37,6 +44,46 @@ public class Product extends ProductNode {
 
     public Band getBand(String name) {
         return bands.stream().filter(b -> b.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    public void addTiePointGrid(TiePointGrid tiePointGrid) {
+        if (containsRasterDataNode(tiePointGrid.getName())) {
+            throw new IllegalArgumentException("The Product '" + getName() + "' already contains a raster '"
+                    + tiePointGrid.getName() + "'.");
+        }
+        tiePointGrids.add(tiePointGrid);
+    }
+
+    public int getNumTiePointGrids() {
+        return tiePointGrids.size();
+    }
+
+    public TiePointGrid getTiePointGridAt(int index) {
+        return tiePointGrids.get(index);
+    }
+
+    public TiePointGrid getTiePointGrid(String name) {
+        return tiePointGrids.stream().filter(t -> t.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    public boolean containsRasterDataNode(String name) {
+        return getBand(name) != null || getTiePointGrid(name) != null;
+    }
+
+    public ProductData.UTC getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(ProductData.UTC startTime) {
+        this.startTime = startTime;
+    }
+
+    public ProductData.UTC getEndTime() {
+        return endTime;
+    }
+
+    public void setEndTime(ProductData.UTC endTime) {
+        this.endTime = endTime;
     }
 
     public Band[] getBands() {

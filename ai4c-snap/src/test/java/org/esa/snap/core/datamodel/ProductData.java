@@ -43,6 +43,23 @@ public abstract class ProductData {
 
     public abstract Object getElems();
 
+    /** Test stand-in for SNAP's UTC time (a subclass of ProductData there): kept as its text. */
+    public static class UTC {
+        private final String text;
+
+        private UTC(String text) {
+            this.text = text;
+        }
+
+        public static UTC parse(String text) {
+            return new UTC(text);
+        }
+
+        public String format() {
+            return text;
+        }
+    }
+
     public int getType() {
         return type;
     }

@@ -77,6 +77,11 @@ public final class MemoryTile implements Tile {
         return d;
     }
 
+    /** As GPF's TileImpl: delegates to the raster's {@code isPixelValid}. */
+    public boolean isSampleValid(int x, int y) {
+        return node.isPixelValid(x, y);
+    }
+
     public Iterator<Pos> iterator() {
         throw new UnsupportedOperationException();
     }

@@ -29,6 +29,16 @@ public abstract class Operator {
         throw new UnsupportedOperationException();
     }
 
+    /** As SNAP's: the default does nothing but report progress. */
+    public void doExecute(ProgressMonitor pm) throws OperatorException {
+    }
+
+    /** As SNAP 13.0.2's: the target product is created (initialize) before the operator executes. */
+    public final void execute(ProgressMonitor pm) {
+        getTargetProduct();
+        doExecute(pm);
+    }
+
     public void dispose() {
     }
 

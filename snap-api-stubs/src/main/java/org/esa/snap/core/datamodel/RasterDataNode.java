@@ -36,6 +36,10 @@ public abstract class RasterDataNode extends DataNode {
         throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
     }
 
+    public String getValidPixelExpression() {
+        throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
+    }
+
     public double getNoDataValue() {
         throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
     }

@@ -25,6 +25,14 @@ public abstract class Operator {
         throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
     }
 
+    /**
+     * Called once by GPF before any tile is computed (snap-gpf 13.0.2 {@code Operator.execute} →
+     * {@code OperatorContext.executeOperator}); operators that write files do their work here.
+     */
+    public void doExecute(ProgressMonitor pm) throws OperatorException {
+        throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
+    }
+
     public void dispose() {
         throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
     }

@@ -31,6 +31,9 @@ public interface Tile extends Iterable<Tile.Pos> {
 
     double[] getSamplesDouble();
 
+    /** Whether the sample at image pixel (x, y) is valid: the raster's valid mask (valid-pixel expression, no-data). */
+    boolean isSampleValid(int x, int y);
+
     /** A pixel position of a tile's iteration. */
     final class Pos {
         public final int x;

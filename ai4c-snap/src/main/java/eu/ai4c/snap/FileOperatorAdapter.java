@@ -1,0 +1,146 @@
+package eu.ai4c.snap;
+
+import com.bc.ceres.core.ProgressMonitor;
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.op.FileOperator;
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.progress.ProcessingContext;
+import java.awt.Rectangle;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.esa.snap.core.datamodel.Band;
+import org.esa.snap.core.datamodel.MetadataElement;
+import org.esa.snap.core.datamodel.Product;
+import org.esa.snap.core.datamodel.ProductData;
+import org.esa.snap.core.gpf.OperatorException;
+import org.esa.snap.core.gpf.Tile;
+import org.esa.snap.core.gpf.annotations.OperatorMetadata;
+
+/**
+ * The whole of a SNAP GPF operator that runs an AI4C engine {@link FileOperator} (LSTM training,
+ * the TimeSen2Crop export, monthly composites), whose result is a set of files rather than one
+ * raster. It follows SNAP's {@code StatisticsOp}: {@link #initialize()} validates the parameters
+ * and defines a small summary target without computing anything (the Graph Builder initialises
+ * graphs just to check them); {@link #doExecute}, which GPF calls once before any tile, writes
+ * the files into the {@value #OUTPUT_DIR} folder. The summary target then says what was written:
+ * its metadata element {@value #SUMMARY_ELEMENT} names the folder and each file, and its one-pixel
+ * band {@value #SUMMARY_BAND} holds the number of files.
+ *
+ * <p>A subclass declares the {@code @OperatorMetadata}, one {@code @Parameter} field per
+ * descriptor parameter and the {@code File} field {@value #OUTPUT_DIR}.</p>
+ *
+ * <p>The files are written once per instance, under its lock, whichever of {@code doExecute} and
+ * the first tile request comes first.</p>
+ */
+public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
+    /** Name of the output-folder parameter every file-operator adapter declares. */
+    public static final String OUTPUT_DIR = "outputDir";
+    /** Band of the summary target: the number of files written. */
+    public static final String SUMMARY_BAND = "files_written";
+    /** Metadata element of the summary target: the output folder and the files written. */
+    public static final String SUMMARY_ELEMENT = "AI4C_Output";
+
+    private FileOperator engine;
+    private ParameterValues params;
+    private Path outputDir;
+    private MetadataElement summary;
+    private List<Path> written;
+
+    protected FileOperatorAdapter() {
+    }
+
+    private String alias() {
+        return getClass().getAnnotation(OperatorMetadata.class).alias();
+    }
+
+    @Override
+    public void initialize() throws OperatorException {
+        String alias = alias();
+        if (!(engineOperator() instanceof FileOperator files)) {
+            throw new OperatorException(getClass().getName() + ": engine operator of " + alias
+                    + " writes no files; its adapter must extend EngineOperatorAdapter.");
+        }
+        engine = files;
+        OperatorDescriptor descriptor = files.descriptor();
+        try {
+            params = descriptor.validate(ParameterFields.read(this, descriptor));
+        } catch (Ai4cException e) {
+            throw new OperatorException(alias + ": " + e.getMessage(), e);
+        }
+        outputDir = outputDir(alias);
+        Product target = new Product(alias + "_output", alias, 1, 1);
+        Band count = target.addBand(SUMMARY_BAND, ProductData.TYPE_INT32);
+        count.setDescription("Number of files " + alias + " wrote into " + outputDir);
+        summary = new MetadataElement(SUMMARY_ELEMENT);
+        summary.setAttributeString("operator", descriptor.alias());
+        summary.setAttributeString(OUTPUT_DIR, outputDir.toString());
+        target.getMetadataRoot().addElement(summary);
+        setTargetProduct(target);
+    }
+
+    private Path outputDir(String alias) {
+        Field f = ParameterFields.field(getClass(), OUTPUT_DIR);
+        Object value;
+        try {
+            value = f.get(this);
+        } catch (IllegalAccessException e) {
+            throw new OperatorException("Cannot read parameter " + OUTPUT_DIR + " of " + getClass().getName(), e);
+        }
+        if (!(value instanceof File dir) || dir.getPath().isBlank()) {
+            throw new OperatorException(alias + ": the output folder (parameter " + OUTPUT_DIR + ") is missing. Choose "
+                    + "the folder the files are written into, e.g. -P" + OUTPUT_DIR + "=<folder> with gpt.");
+        }
+        Path path = dir.toPath();
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new OperatorException(alias + ": " + OUTPUT_DIR + " " + path + " is a file, not a folder. Choose a "
+                    + "folder (it is created if missing).");
+        }
+        return path;
+    }
+
+    @Override
+    public void doExecute(ProgressMonitor pm) throws OperatorException {
+        writeFiles();
+    }
+
+    /** Writes the files once and records them in the summary target. */
+    private synchronized List<Path> writeFiles() {
+        if (written != null) return written;
+        String alias = alias();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // the engine finds readers with ServiceLoader on the context class loader, as in initialize()
+        thread.setContextClassLoader(FileOperatorAdapter.class.getClassLoader());
+        try {
+            Files.createDirectories(outputDir);
+            ProcessingContext context = ProcessingContext.defaults().withWarnings(getLogger()::warning);
+            List<Path> files = List.copyOf(engine.write(Map.of(), params, outputDir, context));
+            for (int i = 0; i < files.size(); i++) summary.setAttributeString("file_" + (i + 1), files.get(i).toString());
+            written = files;
+            return files;
+        } catch (Ai4cException e) {
+            throw new OperatorException(alias + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new OperatorException(alias + ": cannot write into " + outputDir + " (" + e.getMessage()
+                    + "). Choose a writable output folder with free space.", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void computeTileStack(Map<Band, Tile> targetTiles, Rectangle targetRectangle, ProgressMonitor pm)
+            throws OperatorException {
+        int count = writeFiles().size();
+        for (Map.Entry<Band, Tile> e : targetTiles.entrySet()) {
+            if (!e.getKey().getName().equals(SUMMARY_BAND)) continue;
+            e.getValue().setRawSamples(ProductData.createInstance(ProductData.TYPE_INT32, new int[] {count}));
+        }
+    }
+}
