@@ -204,6 +204,9 @@ class LayerAndHelpTest {
                 assertTrue(html.contains("<code>" + p.name() + "</code>"), page + " does not describe " + p.name());
             }
             assertTrue(html.contains("<h2>Example</h2>") && html.contains("<h2>Output</h2>"), page);
+            // the page is the one the descriptor gives, so help never drifts from the parameters
+            assertEquals(eu.ai4c.snap.tools.HelpPage.html(d, EngineOperatorAdapter.engineOperator(c) instanceof eu.ai4c.kit.op.FileOperator), html,
+                    page + " differs from its descriptor: regenerate it with eu.ai4c.snap.tools.AdapterScaffold");
         }
     }
 }

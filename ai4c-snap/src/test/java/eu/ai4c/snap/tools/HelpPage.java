@@ -7,13 +7,13 @@ import eu.ai4c.snap.AdapterNames;
 import eu.ai4c.snap.FileOperatorAdapter;
 
 /** The JavaHelp page of one operator, written from its descriptor by {@link AdapterScaffold}. */
-final class HelpPage {
+public final class HelpPage {
 
     private HelpPage() {
     }
 
     /** @param files whether the operator writes files into an output folder (a file-operator adapter) */
-    static String html(OperatorDescriptor d, boolean files) {
+    public static String html(OperatorDescriptor d, boolean files) {
         String alias = AdapterNames.snapAlias(d.alias());
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n<html>\n<head>\n")
