@@ -2,6 +2,7 @@ package eu.ai4c.cli;
 
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.io.ProductWriter;
+import eu.ai4c.kit.op.CommonOptions;
 import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
@@ -62,7 +63,7 @@ final class OperatorCommand implements Callable<Integer> {
         CommandSpec outputMixin = CommandSpec.forAnnotatedObject(cmd.output);
         if (operator instanceof eu.ai4c.kit.op.FileOperator) {
             // a service that writes its own files into a folder has no format choice: the option is unknown
-            outputMixin.remove(outputMixin.findOption("--output_format"));
+            outputMixin.remove(outputMixin.findOption(CommonOptions.OUTPUT_FORMAT));
         }
         CommandSpec runMixin = CommandSpec.forAnnotatedObject(cmd.run);
         Set<String> taken = new HashSet<>(List.of("-h", "--help", "-V", "--version"));
@@ -159,9 +160,10 @@ final class OperatorCommand implements Callable<Integer> {
     /** The output options every service has. */
     static final class OutputOptions {
         /** Spellings that name a folder: created when missing, the output written inside it under its own name. */
-        static final List<String> FOLDER_NAMES = List.of("--output_dir", "--output-dir");
+        static final List<String> FOLDER_NAMES = List.of(CommonOptions.OUTPUT_DIR, CommonOptions.OUTPUT_DIR_KEBAB);
 
-        @CommandLine.Option(names = {"--output_path", "--output-path", "--output_dir", "--output-dir"}, required = true, paramLabel = "<path>",
+        @CommandLine.Option(names = {CommonOptions.OUTPUT_PATH, CommonOptions.OUTPUT_PATH_KEBAB, CommonOptions.OUTPUT_DIR,
+                CommonOptions.OUTPUT_DIR_KEBAB}, required = true, paramLabel = "<path>",
                 description = {"--output_path: output file, or an existing folder to write <product name><extension> into.",
                         "--output_dir: a folder (created when missing) to write into."})
         Path outputPath;
@@ -176,7 +178,7 @@ final class OperatorCommand implements Callable<Integer> {
             return false;
         }
 
-        @CommandLine.Option(names = {"--output_format", "--output-format"}, defaultValue = "GeoTIFF",
+        @CommandLine.Option(names = {CommonOptions.OUTPUT_FORMAT, CommonOptions.OUTPUT_FORMAT_KEBAB}, defaultValue = "GeoTIFF",
                 paramLabel = "<format>", completionCandidates = WriterFormats.class,
                 description = {"Output format. Default: ${DEFAULT-VALUE}.", "Formats: ${COMPLETION-CANDIDATES}"})
         String format;

@@ -2,6 +2,7 @@ package eu.ai4c.cli;
 
 import eu.ai4c.cli.progress.ConsoleProgress;
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.op.CommonOptions;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.progress.Progress;
 import eu.ai4c.kit.progress.WarningListener;
@@ -15,18 +16,18 @@ import picocli.CommandLine.Option;
  */
 public final class RunOptions {
 
-    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
+    @Option(names = CommonOptions.THREADS, paramLabel = "<n>", defaultValue = "0",
             description = "Worker threads for tile computation. Default: all cores.")
     int threads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output; log warnings and errors only.")
+    @Option(names = {CommonOptions.QUIET_SHORT, CommonOptions.QUIET}, description = "No progress output; log warnings and errors only.")
     boolean quiet;
 
-    @Option(names = "--log-file", paramLabel = "<file>",
+    @Option(names = CommonOptions.LOG_FILE, paramLabel = "<file>",
             description = "Write log messages to this file instead of stderr (progress stays on stderr).")
     java.nio.file.Path logFile;
 
-    @Option(names = "--debug", description = "Print the stack trace of unexpected errors.")
+    @Option(names = CommonOptions.DEBUG, description = "Print the stack trace of unexpected errors.")
     boolean debug;
 
     /** Worker threads: the option, or all cores when not given. */

@@ -1,6 +1,7 @@
 package eu.ai4c.desktop.form;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.op.CommonOptions;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterValues;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The display-free model of an operator dialog, built from an {@link OperatorDescriptor}: one
@@ -26,11 +26,6 @@ import java.util.Set;
  * Not thread-safe; the view uses it on the event thread and hands the run immutable values.
  */
 public final class FormModel {
-    /** Options the command line gives to every service (help, output, run options); never parameter options. */
-    private static final Set<String> COMMON_OPTIONS = Set.of("-h", "--help", "-V", "--version", "--output_path",
-            "--output_dir", "--output-dir",
-            "--output-path", "--output_format", "--output-format", "--threads", "-q", "--quiet", "--log-file",
-            "--debug");
     private final OperatorDescriptor descriptor;
     private final List<SourceField> sources = new ArrayList<>();
     private final List<ParameterField> parameters = new ArrayList<>();
@@ -162,11 +157,11 @@ public final class FormModel {
             args.add(cliOption(p.descriptor()) + "=" + value);
         }
         if (!target.folder().isBlank()) {
-            args.add(writesFolder ? "--output_dir" : "--output_path");
+            args.add(writesFolder ? CommonOptions.OUTPUT_DIR : CommonOptions.OUTPUT_PATH);
             args.add(target.folder().strip());
         }
         if (!writesFolder) {
-            args.add("--output_format");
+            args.add(CommonOptions.OUTPUT_FORMAT);
             args.add(target.format());
         }
         return args;
@@ -183,7 +178,7 @@ public final class FormModel {
     }
 
     private boolean isOwnOption(String o) {
-        return !COMMON_OPTIONS.contains(o) && descriptor.sources().stream().noneMatch(s -> ("--" + s.name()).equals(o));
+        return !CommonOptions.ALL.contains(o) && descriptor.sources().stream().noneMatch(s -> ("--" + s.name()).equals(o));
     }
 
     /** The first spelling of the parameter the command line registers for it (not a source or common option). */
@@ -195,8 +190,8 @@ public final class FormModel {
     /** The value the target chooser gives a parameter spelled {@code --output_format} or {@code --output_path}. */
     private Optional<String> targetValue(ParameterDescriptor p) {
         for (String o : p.options()) {
-            if (o.equals("--output_format") || o.equals("--output-format")) return Optional.of(target.format());
-            if ((o.equals("--output_path") || o.equals("--output-path")) && !target.folder().isBlank()) {
+            if (o.equals(CommonOptions.OUTPUT_FORMAT) || o.equals(CommonOptions.OUTPUT_FORMAT_KEBAB)) return Optional.of(target.format());
+            if ((o.equals(CommonOptions.OUTPUT_PATH) || o.equals(CommonOptions.OUTPUT_PATH_KEBAB)) && !target.folder().isBlank()) {
                 return Optional.of(target.folder().strip());
             }
         }
