@@ -47,14 +47,28 @@ class S2CdOperatorTest {
         return run(ProductIO.read(p1), ProductIO.read(p2), raw);
     }
 
+    /** Runs S2-CD on the tile's own UTM grid (pixel checks below assume it), unless a projection is given. */
     private static Product run(Product p1, Product p2, Map<String, String> raw) throws IOException {
-        ParameterValues params = S2CdDescriptor.DESCRIPTOR.validate(raw);
+        Map<String, String> withGrid = new java.util.HashMap<>(raw);
+        withGrid.putIfAbsent("projection", "UTM(Auto)");
+        ParameterValues params = S2CdDescriptor.DESCRIPTOR.validate(withGrid);
         return new S2CdOperator().apply(Map.of("input1", p1, "input2", p2), params, ProcessingContext.defaults());
     }
 
     @Test
     void registered() {
         assertTrue(OperatorRegistry.load().all().stream().anyMatch(o -> o instanceof S2CdOperator));
+    }
+
+    @Test
+    void projectionDefaultsToWgs84AsInTheSpecification() throws IOException {
+        ParameterValues params = S2CdDescriptor.DESCRIPTOR.validate(Map.of());
+        assertEquals("WGS84", params.getString("projection"));
+        Product out = new S2CdOperator().apply(Map.of("input1", ProductIO.read(l2a1), "input2", ProductIO.read(l2a2)),
+                params, ProcessingContext.defaults());
+        eu.ai4c.kit.geo.MapGeoCoding g = (eu.ai4c.kit.geo.MapGeoCoding) out.raster().geoCoding();
+        assertEquals(4326, eu.ai4c.kit.geo.Projections.epsgCode(g.crs()).getAsInt());
+        assertEquals(eu.ai4c.kit.geo.PixelSpacing.degrees(10), g.pixelSizeX(), 1e-15);
     }
 
     @Test

@@ -49,7 +49,8 @@ class S2CdSafePairTest {
                 syn.offset(), syn.quantification());
 
         Product out = new S2CdOperator().apply(Map.of("input1", ProductIO.read(p1), "input2", ProductIO.read(p2)),
-                S2CdDescriptor.DESCRIPTOR.validate(Map.of("numberClasses", "2", "levelConfidence", "99")),
+                S2CdDescriptor.DESCRIPTOR.validate(Map.of("numberClasses", "2", "levelConfidence", "99",
+                        "projection", "UTM(Auto)")),
                 ProcessingContext.defaults());
         CvaModel m = out.attachment(CvaRaster.class).orElseThrow().model();
         System.out.println("SAFE pair: gains " + java.util.Arrays.toString(m.gains()) + " offsets " + java.util.Arrays.toString(m.offsets()) + " kept " + m.invariantPixels() + "/" + m.samplePixels() + " std " + java.util.Arrays.toString(m.differenceStd()));
