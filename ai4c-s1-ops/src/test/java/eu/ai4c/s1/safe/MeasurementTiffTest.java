@@ -104,11 +104,33 @@ class MeasurementTiffTest {
 
     @Test
     void refusesWhatSentinel1DoesNotUse() throws Exception {
-        Ai4cException lzw = assertThrows(Ai4cException.class, () -> open(tiff(8, 8, 16, 1, 8, ByteOrder.LITTLE_ENDIAN, 5)));
-        assertTrue(lzw.getMessage().contains("is compressed (TIFF compression 5)"), lzw.getMessage());
+        Ai4cException zstd = assertThrows(Ai4cException.class, () -> open(tiff(8, 8, 16, 1, 8, ByteOrder.LITTLE_ENDIAN, 50000)));
+        assertTrue(zstd.getMessage().startsWith("Measurement m") && zstd.getMessage().contains("ZSTD compression (50000)"),
+                zstd.getMessage());
         Ai4cException signed = assertThrows(Ai4cException.class, () -> open(tiff(8, 8, 16, 2, 8, ByteOrder.LITTLE_ENDIAN, 1)));
-        assertTrue(signed.getMessage().contains("16-bit samples of SampleFormat 2"), signed.getMessage());
+        assertTrue(signed.getMessage().contains("1 band(s) of INT16"), signed.getMessage());
         Ai4cException notTiff = assertThrows(Ai4cException.class, () -> open(new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 0}));
-        assertTrue(notTiff.getMessage().contains("does not start with a TIFF header"), notTiff.getMessage());
+        assertTrue(notTiff.getMessage().contains("is not a TIFF file"), notTiff.getMessage());
+    }
+
+    /** A TIFF inside a larger file (a STORED zip member): offsets count from the member's start. */
+    @Test
+    void tiffInsideALargerFile() throws Exception {
+        byte[] tiff = tiff(50, 23, 16, 1, 4, ByteOrder.BIG_ENDIAN, 1);
+        byte[] padded = new byte[tiff.length + 1234 + 99];
+        java.util.Arrays.fill(padded, (byte) 0x5A);
+        System.arraycopy(tiff, 0, padded, 1234, tiff.length);
+        Path f = Files.write(dir.resolve("archive.bin"), padded);
+        try (MeasurementTiff t = MeasurementTiff.open(new SafeArchive.ByteRange(f, 1234, tiff.length), "member.tiff")) {
+            Region r = new Region(3, 2, 45, 19);
+            short[] s = t.read(r).shorts();
+            for (int y = 0; y < r.height(); y++) {
+                for (int x = 0; x < r.width(); x++) assertEquals(1000 + (r.y() + y) * 50 + r.x() + x, s[y * r.width() + x] & 0xFFFF);
+            }
+        }
+        // a member shorter than its TIFF claims is refused, not read past its end
+        Ai4cException cut = assertThrows(Ai4cException.class,
+                () -> MeasurementTiff.open(new SafeArchive.ByteRange(f, 1234, tiff.length - 200), "member.tiff"));
+        assertTrue(cut.getMessage().contains("truncated"), cut.getMessage());
     }
 }

@@ -42,11 +42,28 @@ public final class GeoTiffOpener {
      */
     public static Product open(Path file, long cacheBytes, boolean adaptiveCache, WarningListener warnings)
             throws IOException {
+        return open(file, -1, -1, cacheBytes, adaptiveCache, warnings);
+    }
+
+    /**
+     * Opens a TIFF that lies inside a larger file, such as a STORED (uncompressed) member of a zip
+     * archive: {@code length} bytes from byte {@code base} of {@code file}. Its offsets count from
+     * {@code base}; reads never leave the member.
+     */
+    public static Product openMember(Path file, long base, long length, long cacheBytes, WarningListener warnings)
+            throws IOException {
+        if (base < 0 || length < 0) throw new IllegalArgumentException("member at " + base + " of " + length + " bytes");
+        return open(file, base, length, cacheBytes, true, warnings);
+    }
+
+    private static Product open(Path file, long base, long length, long cacheBytes, boolean adaptiveCache,
+                                WarningListener warnings) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            TiffDirectory dir = TiffDirectory.read(channel, file);
+            long start = base < 0 ? 0 : base, size = length < 0 ? channel.size() : length;
+            TiffDirectory dir = TiffDirectory.read(channel, file, start, size);
             ImageLayout layout = new ImageLayout(dir);
-            checkChunksInsideFile(layout, channel.size());
+            checkChunksInsideFile(layout, size);
             GdalMetadata gdal = GdalMetadata.parse(dir.field(TiffTags.GDAL_METADATA).map(TiffField::text).orElse(null));
             GeoKeys keys = GeoKeys.of(dir);
             List<Band> bands = bands(layout, dir, gdal, GeoReferencing.verticalUnit(keys).orElse(""));

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  */
 final class ImageLayout {
     final Path file;
+    /** Position in the file of the TIFF's byte 0; chunk offsets count from it. */
+    final long base;
     final int width, height, samplesPerPixel;
     final SampleKind kind;
     final int compression, predictor;
@@ -26,6 +28,7 @@ final class ImageLayout {
 
     ImageLayout(TiffDirectory dir) {
         file = dir.file();
+        base = dir.base();
         order = dir.order();
         width = toInt(dir.required(IMAGE_WIDTH, "ImageWidth").longAt(0), "ImageWidth");
         height = toInt(dir.required(IMAGE_LENGTH, "ImageLength").longAt(0), "ImageLength");

@@ -16,19 +16,25 @@ import java.util.TreeMap;
 /**
  * The first image file directory (IFD) of a classic TIFF or BigTIFF file, with all its fields
  * decoded (TIFF 6.0 section 2; BigTIFF: 8-byte counts and offsets, magic 43). Later IFDs
- * (overviews, masks) are not read. Immutable.
+ * (overviews, masks) are not read. The TIFF may lie inside a larger file (a STORED member of a
+ * zip archive): its offsets then count from {@link #base()}. Immutable.
  */
 final class TiffDirectory {
     /** Fields larger than this are refused as damage rather than allocated. */
     private static final long MAX_FIELD_BYTES = 1L << 28;
 
     private final Path file;
+    private final long base;
+    private final long length;
     private final ByteOrder order;
     private final boolean bigTiff;
     private final Map<Integer, TiffField> fields;
 
-    private TiffDirectory(Path file, ByteOrder order, boolean bigTiff, Map<Integer, TiffField> fields) {
+    private TiffDirectory(Path file, long base, long length, ByteOrder order, boolean bigTiff,
+                          Map<Integer, TiffField> fields) {
         this.file = file;
+        this.base = base;
+        this.length = length;
         this.order = order;
         this.bigTiff = bigTiff;
         this.fields = Collections.unmodifiableMap(fields);
@@ -45,6 +51,16 @@ final class TiffDirectory {
 
     Path file() {
         return file;
+    }
+
+    /** Position in the file of the TIFF's byte 0 (0 unless the TIFF lies inside another file). */
+    long base() {
+        return base;
+    }
+
+    /** Bytes of the TIFF. */
+    long length() {
+        return length;
     }
 
     /** All fields by tag, ascending. */
@@ -78,11 +94,19 @@ final class TiffDirectory {
      * @throws Ai4cException on bad magic or a truncated file, naming the file
      */
     static TiffDirectory read(FileChannel channel, Path file) throws IOException {
-        long size = channel.size();
+        return read(channel, file, 0, channel.size());
+    }
+
+    /**
+     * Reads the header and the first IFD of the TIFF of {@code length} bytes starting at byte
+     * {@code base} of the file.
+     */
+    static TiffDirectory read(FileChannel channel, Path file, long base, long length) throws IOException {
+        long size = length;
         if (size < 8) {
             throw new Ai4cException("Cannot read " + file + ": it has " + size + " bytes, too short for a TIFF header.");
         }
-        ByteBuffer head = Chunks.readFully(channel, 0, (int) Math.min(16, size), file);
+        ByteBuffer head = Chunks.readFully(channel, base, (int) Math.min(16, size), file);
         byte b0 = head.get(0), b1 = head.get(1);
         ByteOrder order;
         if (b0 == 'I' && b1 == 'I') order = ByteOrder.LITTLE_ENDIAN;
@@ -109,13 +133,13 @@ final class TiffDirectory {
             throw truncated(file, "its first image directory at byte " + ifdOffset + " lies beyond the end ("
                     + size + " bytes)");
         }
-        ByteBuffer cb = Chunks.readFully(channel, ifdOffset, countBytes, file).order(order);
+        ByteBuffer cb = Chunks.readFully(channel, base + ifdOffset, countBytes, file).order(order);
         long count = big ? cb.getLong(0) : cb.getShort(0) & 0xFFFF;
         if (count <= 0 || count > 100_000 || ifdOffset + countBytes + count * entryBytes > size) {
             throw truncated(file, "its image directory at byte " + ifdOffset + " (" + count
                     + " entries) is incomplete");
         }
-        ByteBuffer entries = Chunks.readFully(channel, ifdOffset + countBytes, (int) (count * entryBytes), file)
+        ByteBuffer entries = Chunks.readFully(channel, base + ifdOffset + countBytes, (int) (count * entryBytes), file)
                 .order(order);
         Map<Integer, TiffField> fields = new TreeMap<>();
         for (int i = 0; i < count; i++) {
@@ -143,11 +167,11 @@ final class TiffDirectory {
                     throw truncated(file, "the values of tag " + tag + " at byte " + offset + " lie beyond the end ("
                             + size + " bytes)");
                 }
-                values = Chunks.readFully(channel, offset, (int) total, file).order(order);
+                values = Chunks.readFully(channel, base + offset, (int) total, file).order(order);
             }
             fields.put(tag, decode(tag, type, (int) n, values));
         }
-        return new TiffDirectory(file, order, big, fields);
+        return new TiffDirectory(file, base, length, order, big, fields);
     }
 
     private static TiffField decode(int tag, int type, int n, ByteBuffer v) {

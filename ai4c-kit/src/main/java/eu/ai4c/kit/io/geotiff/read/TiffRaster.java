@@ -135,12 +135,12 @@ public final class TiffRaster implements Raster, Closeable {
 
     private byte[] readStored(long offset, int count) throws IOException {
         try {
-            return Chunks.readFully(channel, offset, count, layout.file).array();
+            return Chunks.readFully(channel, layout.base + offset, count, layout.file).array();
         } catch (ClosedChannelException e) {
             // an interrupt of some reading thread closed the shared channel: reopen it for the others
             if (closed || Thread.currentThread().isInterrupted()) throw e;
             reopen();
-            return Chunks.readFully(channel, offset, count, layout.file).array();
+            return Chunks.readFully(channel, layout.base + offset, count, layout.file).array();
         }
     }
 
