@@ -28,8 +28,9 @@ class S2CdCommandTest {
         Path a = product(tmp.resolve("a"), S2Level.L2A), b = product(tmp.resolve("b"), S2Level.L2A);
         Path out = tmp.resolve("out/cd.tif");
         Files.createDirectories(out.getParent());
+        // on the tile's own grid (the size check below); the default projection is WGS84
         Cli c = Cli.run("S2-CD", "--input1", a.toString(), "--input2", b.toString(), "--numberClasses", "3",
-                "--levelConfidence", "99", "--output_path", out.toString());
+                "--levelConfidence", "99", "--projection", "UTM(Auto)", "--output_path", out.toString());
         assertEquals(0, c.exit(), c.toString());
         for (String f : new String[] {"cd.tif", "cd.tif.aux.xml", "cd_CVA.tif", "cd_polar.png", "cd_summary.json"}) {
             assertTrue(Files.isRegularFile(out.resolveSibling(f)), f + "\n" + c);
