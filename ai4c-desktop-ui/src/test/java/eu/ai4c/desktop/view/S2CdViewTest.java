@@ -13,6 +13,8 @@ import eu.ai4c.cd.cva.synthetic.PlantedChange;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.render.ClassLegend;
+import eu.ai4c.kit.render.ColourTables;
 import eu.ai4c.kit.testutil.Gdal;
 import eu.ai4c.s2.safe.S2Band;
 import eu.ai4c.s2.safe.S2Level;
