@@ -6,17 +6,20 @@ import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.render.ArgbKernels;
+import eu.ai4c.kit.render.ColourRamp;
+import eu.ai4c.kit.render.Stretch;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 /**
  * Renders one band of a {@link Raster} as a PNG quick-look: the band is decimated (nearest
  * sample, every {@code step}-th pixel) to at most {@code maxSize} pixels on its long side, stretched
  * linearly between its 2nd and 98th percentiles and coloured with a {@link ColourRamp}; no-data
- * and NaN samples are transparent. Complex bands show their magnitude. Stateless.
+ * and NaN samples are transparent. The stretch, ramps and colouring are the kit's
+ * ({@code kit.render}), the same the desktop's quick-look viewer uses. Complex bands show their magnitude. Stateless.
  */
 public final class QuickLook {
     /** Chunk read at once: bounded memory whatever the raster size. */
@@ -43,16 +46,9 @@ public final class QuickLook {
         int step = Math.max(1, (Math.max(raster.width(), raster.height()) + maxSize - 1) / maxSize);
         int ow = (raster.width() + step - 1) / step, oh = (raster.height() + step - 1) / step;
         float[] samples = sample(raster, band, step, ow, oh);
-        float[] range = stretch(samples, 0.02, 0.98);
-        int[] lut = ramp.table();
+        Stretch stretch = Stretch.ofSamples(samples, 0.02, 0.98);
         int[] argb = new int[samples.length];
-        float lo = range[0], scale = 255f / (range[1] - range[0]);
-        for (int i = 0; i < samples.length; i++) {
-            float v = samples[i];
-            if (Float.isNaN(v)) continue; // transparent
-            int k = (int) ((v - lo) * scale);
-            argb[i] = lut[k < 0 ? 0 : Math.min(k, 255)];
-        }
+        ArgbKernels.ramp(samples, stretch, ramp.table(), argb); // no-data (NaN) transparent
         BufferedImage img = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, ow, oh, argb, 0, ow);
         return img;
@@ -91,24 +87,6 @@ public final class QuickLook {
                 out[o] = hasNoData && f == noData ? Float.NaN : f;
             }
         }
-    }
-
-    /**
-     * The values at quantiles {@code qLo} and {@code qHi} of the finite samples, widened to a
-     * non-empty range.
-     *
-     * @throws Ai4cException when the band holds no valid sample
-     */
-    static float[] stretch(float[] samples, double qLo, double qHi) {
-        float[] valid = new float[samples.length];
-        int n = 0;
-        for (float f : samples) if (Float.isFinite(f)) valid[n++] = f;
-        if (n == 0) throw new Ai4cException("Quick-look: the band has only no-data samples; nothing to show.");
-        Arrays.sort(valid, 0, n);
-        float lo = valid[(int) Math.floor(qLo * (n - 1))];
-        float hi = valid[(int) Math.ceil(qHi * (n - 1))];
-        if (!(hi > lo)) hi = lo + Math.max(1e-6f, Math.abs(lo) * 1e-6f);
-        return new float[] {lo, hi};
     }
 
     /** Fails early, naming the index, when the band does not exist. */

@@ -10,6 +10,7 @@ import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.render.ColourRamp;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
@@ -22,12 +23,14 @@ class QuickLookTest {
         float[] v = new float[101];
         for (int i = 0; i <= 100; i++) v[i] = i;
         v[50] = Float.NaN;
-        float[] r = QuickLook.stretch(v, 0.02, 0.98);
+        eu.ai4c.kit.render.Stretch st = eu.ai4c.kit.render.Stretch.ofSamples(v, 0.02, 0.98);
+        float[] r = {(float) st.low(), (float) st.high()};
         // 100 valid values 0..100 without 50: index floor(0.02*99) = 1 and ceil(0.98*99) = 98
         assertEquals(1f, r[0]);
         assertEquals(99f, r[1]);
-        assertArrayEquals(new float[] {5f, 5f + 5e-6f}, QuickLook.stretch(new float[] {5, 5, 5}, 0.02, 0.98));
-        assertThrows(Ai4cException.class, () -> QuickLook.stretch(new float[] {Float.NaN}, 0.02, 0.98));
+        eu.ai4c.kit.render.Stretch flat = eu.ai4c.kit.render.Stretch.ofSamples(new float[] {5, 5, 5}, 0.02, 0.98);
+        assertArrayEquals(new float[] {5f, 5f + 5e-6f}, new float[] {(float) flat.low(), (float) flat.high()});
+        assertThrows(Ai4cException.class, () -> eu.ai4c.kit.render.Stretch.ofSamples(new float[] {Float.NaN}, 0.02, 0.98));
     }
 
     @Test
@@ -67,8 +70,6 @@ class QuickLookTest {
     void rampsRunFromFirstToLastStop() {
         assertEquals(0xFF440154, ColourRamp.VIRIDIS.table()[0]);
         assertEquals(0xFFFDE725, ColourRamp.VIRIDIS.table()[255]);
-        assertEquals(0xFF2166AC, ColourRamp.DIVERGING.table()[0]);
-        assertEquals(0xFFB2182B, ColourRamp.DIVERGING.table()[255]);
         assertEquals(0xFF808080, ColourRamp.GREY.table()[128]);
     }
 }

@@ -5,6 +5,7 @@ import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.render.ColourRamp;
 import eu.ai4c.kit.testing.SampleProducts;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package eu.ai4c.desktop.view;
 
+import eu.ai4c.kit.render.ClassLegend;
+import eu.ai4c.kit.render.DistinctColours;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -60,7 +62,7 @@ public final class CvaScatterChart {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         for (int s = 0; s < data.getSeriesCount(); s++) {
             int c = classOfSeries(series, data.getSeries(s));
-            int argb = legend != null ? legend.colour(c) | 0xFF000000 : ColourTables.DISTINCT[(c - 1) % ColourTables.DISTINCT.length];
+            int argb = legend != null ? legend.colour(c) | 0xFF000000 : DistinctColours.argb(c - 1);
             r.setSeriesPaint(s, new Color(argb, false));
             r.setSeriesShape(s, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
         }

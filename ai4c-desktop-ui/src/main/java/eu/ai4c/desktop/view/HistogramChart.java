@@ -1,5 +1,7 @@
 package eu.ai4c.desktop.view;
 
+import eu.ai4c.kit.render.BandHistogram;
+import eu.ai4c.kit.render.Stretch;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;

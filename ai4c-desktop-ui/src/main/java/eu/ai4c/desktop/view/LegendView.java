@@ -1,5 +1,6 @@
 package eu.ai4c.desktop.view;
 
+import eu.ai4c.kit.render.ClassLegend;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;

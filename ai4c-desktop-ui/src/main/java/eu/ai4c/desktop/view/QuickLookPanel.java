@@ -1,5 +1,10 @@
 package eu.ai4c.desktop.view;
 
+import eu.ai4c.kit.render.ArgbKernels;
+import eu.ai4c.kit.render.BandHistogram;
+import eu.ai4c.kit.render.ClassLegend;
+import eu.ai4c.kit.render.ColourRamp;
+import eu.ai4c.kit.render.Stretch;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;

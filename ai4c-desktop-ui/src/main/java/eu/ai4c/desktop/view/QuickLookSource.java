@@ -8,6 +8,8 @@ import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.render.ClassLegend;
+import eu.ai4c.kit.render.ColourTables;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -13,6 +13,8 @@ import eu.ai4c.cd.cva.synthetic.PlantedChange;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.render.ClassLegend;
+import eu.ai4c.kit.render.ColourTables;
 import eu.ai4c.kit.testutil.Gdal;
 import eu.ai4c.s2.safe.S2Band;
 import eu.ai4c.s2.safe.S2Level;
@@ -56,7 +58,8 @@ class S2CdViewTest {
                 syn.offset(), syn.quantification());
         ProcessingContext ctx = ProcessingContext.defaults();
         Product out = new S2CdOperator().apply(Map.of("input1", ProductIO.read(p1), "input2", ProductIO.read(p2)),
-                S2CdDescriptor.DESCRIPTOR.validate(Map.of("numberClasses", "3", "levelConfidence", "99")), ctx);
+                S2CdDescriptor.DESCRIPTOR.validate(Map.of("numberClasses", "3", "levelConfidence", "99",
+                        "projection", "UTM(Auto)")), ctx); // the tile's own grid, which the pixel checks assume
         classes = dir.resolve("out").resolve("cd.tif");
         Files.createDirectories(classes.getParent());
         ProductIO.writer("GeoTIFF").write(out, classes, ctx);

@@ -1,13 +1,13 @@
 package eu.ai4c.cli.demo.steps;
 
 import eu.ai4c.cli.ServiceRun;
-import eu.ai4c.cli.demo.ColourRamp;
 import eu.ai4c.cli.demo.DemoOutcome;
 import eu.ai4c.cli.demo.DemoStep;
 import eu.ai4c.cli.demo.QuickLook;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.render.ColourRamp;
 import eu.ai4c.s1.synthetic.SyntheticGrd;
 import java.io.IOException;
 import java.nio.file.Path;

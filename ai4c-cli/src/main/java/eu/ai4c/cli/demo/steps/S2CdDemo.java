@@ -2,12 +2,12 @@ package eu.ai4c.cli.demo.steps;
 
 import eu.ai4c.cd.cva.synthetic.PlantedChange;
 import eu.ai4c.cli.ServiceRun;
-import eu.ai4c.cli.demo.ColourRamp;
 import eu.ai4c.cli.demo.DemoOutcome;
 import eu.ai4c.cli.demo.DemoStep;
 import eu.ai4c.cli.demo.QuickLook;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.render.ColourRamp;
 import eu.ai4c.s2.safe.S2Band;
 import eu.ai4c.s2.safe.S2Level;
 import eu.ai4c.s2.synthetic.SyntheticS2Product;

@@ -1,4 +1,4 @@
-package eu.ai4c.desktop.view;
+package eu.ai4c.kit.render;
 
 import eu.ai4c.kit.Ai4cException;
 import java.io.IOException;
@@ -133,15 +133,12 @@ public final class ColourTables {
             String name = field(r, iName);
             names[v] = name == null || name.isBlank() ? "class " + v : name.strip();
             Integer c = parseColour(field(r, iColour));
-            palette[v] = c != null ? c : DISTINCT[v % DISTINCT.length];
+            palette[v] = c != null ? c : DistinctColours.argb(v);
             counts[v] = parseCount(field(r, iCount));
         }
         return new ClassLegend(palette, names, counts);
     }
 
-    /** Distinct opaque colours for classes whose legend gives none. */
-    static final int[] DISTINCT = {0xFFE6194B, 0xFF3CB44B, 0xFF4363D8, 0xFFF58231, 0xFF911EB4, 0xFF42D4F4,
-        0xFFF032E6, 0xFFBFEF45, 0xFF469990, 0xFF9A6324, 0xFF800000, 0xFF808000, 0xFF000075, 0xFFFFE119};
 
     /** {value, name, colour, count} column indexes from a header row, or null if it names no value column. */
     private static int[] headerColumns(String[] header) {

@@ -1,4 +1,4 @@
-package eu.ai4c.desktop.view;
+package eu.ai4c.kit.render;
 
 /**
  * Pure kernels turning band samples into ARGB pixels ({@code 0xAARRGGBB}, as

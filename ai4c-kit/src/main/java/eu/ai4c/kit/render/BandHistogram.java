@@ -1,4 +1,4 @@
-package eu.ai4c.desktop.view;
+package eu.ai4c.kit.render;
 
 /**
  * Histogram of the valid samples of a band over equal-width bins between its minimum and

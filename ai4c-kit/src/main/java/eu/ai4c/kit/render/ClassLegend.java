@@ -1,4 +1,4 @@
-package eu.ai4c.desktop.view;
+package eu.ai4c.kit.render;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package eu.ai4c.desktop.view;
+package eu.ai4c.kit.render;
 
 /**
  * A linear contrast stretch: values at or below {@code low} map to the first colour of a ramp,
@@ -22,6 +22,25 @@ public record Stretch(double low, double high) {
         double hi = histogram.percentile(Math.max(lowPercent, highPercent));
         if (Double.isNaN(lo)) return new Stretch(0, 1);
         if (!(hi > lo)) return new Stretch(lo - 0.5, lo + 0.5);
+        return new Stretch(lo, hi);
+    }
+
+    /**
+     * The stretch between the exact quantiles {@code qLow} and {@code qHigh} (0 … 1) of the finite
+     * samples (sorting a copy: for decimated quick-looks, where the sample count is small), widened
+     * to a non-empty range for a constant band.
+     *
+     * @throws eu.ai4c.kit.Ai4cException when no sample is finite
+     */
+    public static Stretch ofSamples(float[] samples, double qLow, double qHigh) {
+        float[] valid = new float[samples.length];
+        int n = 0;
+        for (float f : samples) if (Float.isFinite(f)) valid[n++] = f;
+        if (n == 0) throw new eu.ai4c.kit.Ai4cException("Quick-look: the band has only no-data samples; nothing to show.");
+        java.util.Arrays.sort(valid, 0, n);
+        float lo = valid[(int) Math.floor(qLow * (n - 1))];
+        float hi = valid[(int) Math.ceil(qHigh * (n - 1))];
+        if (!(hi > lo)) hi = lo + Math.max(1e-6f, Math.abs(lo) * 1e-6f);
         return new Stretch(lo, hi);
     }
 

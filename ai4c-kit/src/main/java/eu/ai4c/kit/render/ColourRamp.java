@@ -1,4 +1,4 @@
-package eu.ai4c.desktop.view;
+package eu.ai4c.kit.render;
 
 /**
  * Colour ramps of single-band quick-looks: 256 opaque ARGB colours from the low to the high end
