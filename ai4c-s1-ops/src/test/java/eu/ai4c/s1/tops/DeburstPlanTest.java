@@ -88,6 +88,30 @@ class DeburstPlanTest {
         assertEquals(2 * 80 + 94 - 5 + 1, p.lines());
     }
 
+    /** The raster follows the plan: each output row holds its burst line, invalid samples are no-data. */
+    @Test
+    void deburstRasterCopiesThePlannedLines() throws Exception {
+        double dt = 0.002;
+        SwathTiming s = timing(dt, 100, 80, 3, 5, 94);
+        DeburstPlan p = DeburstPlan.of(s, dt);
+        int w = 1000, h = 300;
+        float[] v = new float[w * h];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) v[y * w + x] = y * 10_000f + x;
+        eu.ai4c.kit.raster.Raster src = eu.ai4c.kit.raster.MemoryRaster.ofFloats("i", w, h, v, null);
+        DeburstRaster d = new DeburstRaster(src, p, 100);
+        assertEquals(p.lines(), d.height());
+        eu.ai4c.kit.raster.Region r = new eu.ai4c.kit.raster.Region(0, 60, w, 150);
+        float[] out = d.read(0, r).floats();
+        for (int i = 0; i < r.height(); i++) {
+            int line = r.y() + i, sourceRow = p.burst(line) * 100 + p.lineInBurst(line);
+            for (int x = 0; x < w; x++) {
+                float got = out[i * w + x];
+                if (x < 10 || x > 990) assertTrue(Float.isNaN(got), "invalid sample " + x + " of line " + line);
+                else assertEquals(sourceRow * 10_000f + x, got, 0f, "line " + line + " sample " + x);
+            }
+        }
+    }
+
     @Test
     void burstWithoutValidLinesAndGapsAreRefused() {
         double dt = 0.002;
