@@ -1,6 +1,7 @@
 /**
  * TOPS (IW/EW) SLC processing of Sentinel-1: deburst of a sub-swath by zero-Doppler time
- * ({@link eu.ai4c.s1.tops.DeburstPlan}); sub-swath merge and the {@code S1-SLC-preprocess} chain
+ * ({@link eu.ai4c.s1.tops.DeburstPlan}) and merge of sub-swaths by slant-range time
+ * ({@link eu.ai4c.s1.tops.MergePlan}); the {@code S1-SLC-preprocess} chain
  * build on it.
  */
 package eu.ai4c.s1.tops;
