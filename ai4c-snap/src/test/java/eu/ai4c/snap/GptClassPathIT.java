@@ -100,6 +100,28 @@ class GptClassPathIT {
     }
 
     @Test
+    void theEngineModuleExportsOnlyItsOwnPackagesAndPacksNoUnrelocatedLibrary() throws Exception {
+        Path nbm = Path.of(System.getProperty("ai4c.engine.nbm"));
+        try (ZipFile zip = new ZipFile(nbm.toFile());
+             java.util.jar.JarInputStream jar = new java.util.jar.JarInputStream(
+                     zip.getInputStream(zip.getEntry("netbeans/modules/eu-ai4c-engine.jar")))) {
+            java.util.jar.Attributes m = jar.getManifest().getMainAttributes();
+            assertEquals("eu.ai4c.engine", m.getValue("OpenIDE-Module"));
+            assertEquals("eu.ai4c.**", m.getValue("OpenIDE-Module-Public-Packages").trim(),
+                    "the engine must export its own packages only (third-party ones are relocated under eu.ai4c.shaded)");
+            // what may stay unrelocated: bound to native code by class name (JNA, SLF4J's API), SLF4J's provider
+            // for java.util.logging, and Derby (not shipped by SNAP)
+            List<String> allowed = List.of("ai4c-engine-shaded.jar", "jna.jar", "slf4j-api.jar", "slf4j-jdk14.jar",
+                    "derby.jar", "derbyshared.jar", "derbytools.jar");
+            for (String entry : m.getValue("Class-Path").trim().split("\\s+")) {
+                String name = entry.substring(entry.lastIndexOf('/') + 1);
+                assertTrue(allowed.contains(name), entry + " is packed unrelocated in " + nbm.getFileName()
+                        + "; relocate it in ai4c-engine-shaded (allowed as they are: " + allowed + ")");
+            }
+        }
+    }
+
+    @Test
     void everyOperatorRunsThroughItsAdapterOnTheFlatClassPath() throws Exception {
         List<String> path = new ArrayList<>();
         snapJars.forEach(j -> path.add(j.toAbsolutePath().toString()));
