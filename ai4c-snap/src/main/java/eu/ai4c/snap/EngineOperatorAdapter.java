@@ -57,17 +57,10 @@ public abstract class EngineOperatorAdapter extends Operator {
     public static eu.ai4c.kit.op.Operator engineOperator(Class<? extends EngineOperatorAdapter> adapterClass) {
         OperatorMetadata md = adapterClass.getAnnotation(OperatorMetadata.class);
         if (md == null) throw new IllegalStateException(adapterClass.getName() + " has no @OperatorMetadata");
-        // The engine finds its operators and readers with ServiceLoader on the context class
-        // loader; inside SNAP that must be the loader of this module and its engine libraries.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(EngineOperatorAdapter.class.getClassLoader());
-        try {
-            for (eu.ai4c.kit.op.Operator op : OperatorRegistry.load().all()) {
-                if (AdapterNames.snapAlias(op.descriptor().alias()).equals(md.alias())) return op;
-            }
-        } finally {
-            thread.setContextClassLoader(previous);
+        // The engine looks its operators up through its own class loader: inside SNAP Desktop
+        // this module's loader does not see the engine module's META-INF/services files.
+        for (eu.ai4c.kit.op.Operator op : OperatorRegistry.load().all()) {
+            if (AdapterNames.snapAlias(op.descriptor().alias()).equals(md.alias())) return op;
         }
         throw new IllegalStateException(adapterClass.getName() + ": no engine operator registered for SNAP alias "
                 + md.alias() + " (is its ops module on the class path?)");
@@ -84,17 +77,6 @@ public abstract class EngineOperatorAdapter extends Operator {
 
     @Override
     public void initialize() throws OperatorException {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(EngineOperatorAdapter.class.getClassLoader());
-        try {
-            initializeEngine();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private void initializeEngine() {
         eu.ai4c.kit.op.Operator engine = engineOperator();
         OperatorDescriptor descriptor = engine.descriptor();
         String snapAlias = snapAlias();

@@ -131,7 +131,7 @@ final class SnapSourceRaster implements Raster {
         if (!(imageToMap instanceof AffineTransform at)) return null;
         try {
             // SNAP image coordinates put pixel corners at integers, as the engine's geotransform does
-            return new MapGeoCoding(SnapCrs.toEngine(gc.getMapCRS()), new double[] {
+            return SnapCrs.toEngine(gc.getMapCRS(), new double[] {
                     at.getTranslateX(), at.getScaleX(), at.getShearX(),
                     at.getTranslateY(), at.getShearY(), at.getScaleY()});
         } catch (FactoryException e) {

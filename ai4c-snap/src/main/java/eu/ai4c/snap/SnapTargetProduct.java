@@ -105,10 +105,10 @@ final class SnapTargetProduct {
         // AffineTransform(m00, m10, m01, m11, m02, m12): X = m00*col + m01*row + m02, Y = m10*col + m11*row + m12
         AffineTransform imageToMap = new AffineTransform(gt[1], gt[4], gt[2], gt[5], gt[0], gt[3]);
         try {
-            return new CrsGeoCoding(SnapCrs.toSnap(map.crs()), new Rectangle(width, height), imageToMap);
+            return new CrsGeoCoding(SnapCrs.toSnap(map), new Rectangle(width, height), imageToMap);
         } catch (FactoryException | TransformException e) {
             throw new OperatorException("Product " + productName + ": SNAP cannot use its map CRS "
-                    + map.crs().getName() + " (" + e.getMessage() + "). Choose an EPSG projection.", e);
+                    + map.crsName() + " (" + e.getMessage() + "). Choose an EPSG projection.", e);
         }
     }
 

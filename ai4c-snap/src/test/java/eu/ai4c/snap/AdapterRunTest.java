@@ -17,10 +17,9 @@ import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.snap.op.Ai4cSpeckleFilterOp;
 import eu.ai4c.snap.op.Ai4cWarpOp;
+import eu.ai4c.snap.flat.GpfSetup;
 import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
-import java.io.File;
-import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.esa.snap.core.datamodel.Band;
@@ -33,7 +32,6 @@ import org.esa.snap.core.datamodel.TiePointGrid;
 import org.esa.snap.core.gpf.MemoryTile;
 import org.esa.snap.core.gpf.OperatorException;
 import org.esa.snap.core.gpf.Tile;
-import org.esa.snap.core.gpf.annotations.Parameter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,29 +72,7 @@ class AdapterRunTest {
 
     /** What GPF does before initialize(): annotation defaults, then the user's values, then the sources. */
     static void configure(Object op, Map<String, Object> values, Map<String, Product> sources) throws Exception {
-        for (Field f : op.getClass().getDeclaredFields()) {
-            Parameter a = f.getAnnotation(Parameter.class);
-            if (a == null) continue;
-            f.setAccessible(true);
-            Object v = values.containsKey(f.getName()) ? values.get(f.getName()) : fromText(f.getType(), a.defaultValue());
-            f.set(op, v);
-        }
-        for (Map.Entry<String, Product> s : sources.entrySet()) {
-            Field f = op.getClass().getDeclaredField(s.getKey());
-            f.setAccessible(true);
-            f.set(op, s.getValue());
-        }
-    }
-
-    static Object fromText(Class<?> type, String text) {
-        if (text.isEmpty()) return null;
-        if (type == String.class) return text;
-        if (type == Integer.class) return Integer.valueOf(text);
-        if (type == Double.class) return Double.valueOf(text);
-        if (type == Boolean.class) return Boolean.valueOf(text);
-        if (type == String[].class) return text.split(",");
-        if (type == File.class) return new File(text);
-        throw new IllegalArgumentException(type.toString());
+        GpfSetup.configure(op, values, sources);
     }
 
     /** Runs computeTileStack over 40×32 tiles and returns each band's samples. */
@@ -167,8 +143,8 @@ class AdapterRunTest {
         double[] gt = g.geoTransform();
         assertArrayEquals(gt, new double[] {at.getTranslateX(), at.getScaleX(), at.getShearX(), at.getTranslateY(),
                 at.getShearY(), at.getScaleY()}, 1e-9);
-        assertEquals(Projections.epsgCode(g.crs()),
-                Projections.epsgCode(((CrsGeoCoding) target.getSceneGeoCoding()).getMapCRS()));
+        assertEquals(g.crsEpsgCode().getAsInt(), org.geotools.referencing.CRS.lookupEpsgCode(
+                ((CrsGeoCoding) target.getSceneGeoCoding()).getMapCRS(), false));
     }
 
     @Test

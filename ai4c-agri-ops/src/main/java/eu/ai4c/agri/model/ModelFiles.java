@@ -1,23 +1,20 @@
 package eu.ai4c.agri.model;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.op.EngineServices;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /** Opens trained model files with the first registered {@link ModelFormat} that accepts them. */
 public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** The registered formats, in class-path order. */
+    /** The registered formats (see {@link EngineServices}), in class-path order. */
     public static List<ModelFormat> formats() {
-        List<ModelFormat> formats = new ArrayList<>();
-        ServiceLoader.load(ModelFormat.class, ModelFiles.class.getClassLoader()).forEach(formats::add);
-        return formats;
+        return EngineServices.load(ModelFormat.class);
     }
 
     /** Opens {@code file} as a sequence classifier; the caller closes it. */

@@ -1,10 +1,8 @@
 package eu.ai4c.desktop.form;
 
 import eu.ai4c.kit.aoi.AreaOfInterest;
-import eu.ai4c.kit.geo.Projections;
 import java.nio.file.Path;
 import java.util.List;
-import org.locationtech.jts.io.WKTWriter;
 
 /**
  * The text of an area-of-interest field loaded from a vector file ("Load from vector file…"):
@@ -25,9 +23,6 @@ public final class AoiText {
      * @throws eu.ai4c.kit.Ai4cException naming the file when it cannot be used
      */
     public static String fromVectorFile(Path file) {
-        AreaOfInterest aoi = AreaOfInterest.parse(file.toString()).toCrs(Projections.wgs84());
-        WKTWriter writer = new WKTWriter();
-        writer.setMaxCoordinatesPerLine(Integer.MAX_VALUE);
-        return writer.write(aoi.geometry());
+        return AreaOfInterest.parse(file.toString()).toWgs84Wkt();
     }
 }

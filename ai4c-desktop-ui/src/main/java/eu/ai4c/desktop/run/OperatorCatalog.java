@@ -5,10 +5,10 @@ import eu.ai4c.kit.op.OperatorRegistry;
 import org.openide.util.Lookup;
 
 /**
- * The registered operators as the desktop sees them. In the NetBeans platform
- * {@link java.util.ServiceLoader} must search all enabled modules, so the registry is loaded with
- * the platform's system class loader (from the default lookup) as context class loader; outside
- * the platform the module's own class loader is used. Stateless.
+ * The registered operators as the desktop sees them. In the NetBeans platform the registry is
+ * searched through the platform's system class loader (from the default lookup), which sees the
+ * service files of every enabled module; outside the platform through the engine's own class
+ * loader. The thread's context class loader is neither read nor changed. Stateless.
  */
 public final class OperatorCatalog {
 
@@ -17,16 +17,7 @@ public final class OperatorCatalog {
 
     /** All operators registered on the class path or in enabled modules, sorted by alias. */
     public static OperatorRegistry load() {
-        ClassLoader system = Lookup.getDefault().lookup(ClassLoader.class);
-        ClassLoader loader = system != null ? system : OperatorCatalog.class.getClassLoader();
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(loader);
-        try {
-            return OperatorRegistry.load();
-        } finally {
-            t.setContextClassLoader(previous);
-        }
+        return OperatorRegistry.load(Lookup.getDefault().lookup(ClassLoader.class));
     }
 
     /** The operator {@code alias}; fails with the list of known aliases. */

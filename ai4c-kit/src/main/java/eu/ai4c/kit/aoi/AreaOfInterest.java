@@ -20,6 +20,7 @@ import org.apache.sis.util.Utilities;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKTWriter;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,6 +161,16 @@ public final class AreaOfInterest {
         }
         Geometry g = GeometryReprojection.transform(geometry, crs, target, "the area of interest " + source);
         return new AreaOfInterest(g, target, source);
+    }
+
+    /**
+     * The polygons in WGS84 longitude/latitude as one line of WKT, the form every {@code --AoI}
+     * option accepts; front ends get the geometry as text, not as a geometry library's type.
+     */
+    public String toWgs84Wkt() {
+        WKTWriter writer = new WKTWriter();
+        writer.setMaxCoordinatesPerLine(Integer.MAX_VALUE);
+        return writer.write(toCrs(Projections.wgs84()).geometry);
     }
 
     /** The bounds as "[xmin, ymin, xmax, ymax] in CRS name", for messages. */

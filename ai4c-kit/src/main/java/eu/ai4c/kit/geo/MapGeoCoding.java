@@ -2,6 +2,7 @@ package eu.ai4c.kit.geo;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /**
@@ -39,8 +40,33 @@ public final class MapGeoCoding implements GeoCoding {
         return new MapGeoCoding(crs, new double[] {x0, dx, 0, y0, 0, -dy});
     }
 
+    /**
+     * A grid whose CRS is given as text, as front ends that bring their own referencing library
+     * (SNAP's GeoTools) hand it over: {@code EPSG:<code>} or WKT, any form {@link Projections#parse} accepts.
+     *
+     * @throws eu.ai4c.kit.Ai4cException when the text is not a CRS the engine knows
+     */
+    public static MapGeoCoding ofCrsText(String crsText, double[] geoTransform) {
+        return new MapGeoCoding(Projections.parse(crsText, 0, 0), geoTransform);
+    }
+
     public CoordinateReferenceSystem crs() {
         return crs;
+    }
+
+    /** The EPSG code of the CRS, ignoring axis order, if it has one. */
+    public OptionalInt crsEpsgCode() {
+        return Projections.epsgCode(crs);
+    }
+
+    /** The CRS as WKT 1, which SNAP's GeoTools 28 parses (it does not read WKT 2); see {@link Projections#wkt1}. */
+    public String crsWkt() {
+        return Projections.wkt1(crs);
+    }
+
+    /** The CRS's name, for messages. */
+    public String crsName() {
+        return crs.getName().getCode();
     }
 
     /** A copy of the six geotransform coefficients. */

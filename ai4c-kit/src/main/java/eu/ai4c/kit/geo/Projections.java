@@ -120,6 +120,14 @@ public final class Projections {
         }
     }
 
+    /** WKT 1 of a CRS on one line: the flavour GDAL's ENVI driver, SNAP and its GeoTools 28 read. */
+    public static String wkt1(CoordinateReferenceSystem crs) {
+        org.apache.sis.io.wkt.WKTFormat f = new org.apache.sis.io.wkt.WKTFormat(Locale.ROOT, (java.time.ZoneId) null);
+        f.setConvention(org.apache.sis.io.wkt.Convention.WKT1);
+        f.setIndentation(org.apache.sis.io.wkt.WKTFormat.SINGLE_LINE);
+        return f.format(crs);
+    }
+
     /** True when the CRS is geographic (degrees). */
     public static boolean isGeographic(CoordinateReferenceSystem crs) {
         return crs instanceof org.opengis.referencing.crs.GeographicCRS;

@@ -1,14 +1,13 @@
 package eu.ai4c.kit.io;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.op.EngineServices;
 import eu.ai4c.kit.raster.Product;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 
 /** Finds the reader for a path and the writer for a format name among the registered ones. */
 public final class ProductIO {
@@ -16,16 +15,14 @@ public final class ProductIO {
     private ProductIO() {
     }
 
+    /** The registered readers (see {@link EngineServices}). */
     public static List<ProductReader> readers() {
-        List<ProductReader> list = new ArrayList<>();
-        ServiceLoader.load(ProductReader.class).forEach(list::add);
-        return list;
+        return EngineServices.load(ProductReader.class);
     }
 
+    /** The registered writers (see {@link EngineServices}). */
     public static List<ProductWriter> writers() {
-        List<ProductWriter> list = new ArrayList<>();
-        ServiceLoader.load(ProductWriter.class).forEach(list::add);
-        return list;
+        return EngineServices.load(ProductWriter.class);
     }
 
     /**

@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
-/** The operators found on the class path through {@link ServiceLoader}, sorted by alias. */
+/** The registered operators (see {@link EngineServices}), sorted by alias. Immutable. */
 public final class OperatorRegistry {
     /** Alias prefix of the AI4C operators in SNAP. */
     private static final String SNAP_PREFIX = "AI4C-";
@@ -17,10 +16,17 @@ public final class OperatorRegistry {
         this.operators = List.copyOf(operators);
     }
 
-    /** Loads all registered operators. */
+    /** Loads the operators registered in the engine (through the engine's own class loader). */
     public static OperatorRegistry load() {
-        List<Operator> ops = new ArrayList<>();
-        ServiceLoader.load(Operator.class).forEach(ops::add);
+        return load(null);
+    }
+
+    /**
+     * Loads the operators that {@code loader} sees, e.g. a platform loader that also sees operators
+     * of other modules; {@code null} means the engine's own class loader.
+     */
+    public static OperatorRegistry load(ClassLoader loader) {
+        List<Operator> ops = new ArrayList<>(EngineServices.load(Operator.class, loader));
         ops.sort(Comparator.comparing(o -> o.descriptor().alias()));
         return new OperatorRegistry(ops);
     }

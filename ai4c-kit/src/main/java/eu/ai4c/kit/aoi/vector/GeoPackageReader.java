@@ -4,6 +4,7 @@ import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.geo.Projections;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,16 +12,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Reads the polygons of the feature table of an OGC GeoPackage (OGC 12-128r18) through
- * sqlite-jdbc, opened read-only. The table is the single {@code features} row of
+ * the SQLite JDBC driver (sqlite-jdbc), opened read-only. The table is the single {@code features} row of
  * {@code gpkg_contents}; its geometry column and SRS come from {@code gpkg_geometry_columns},
  * and the CRS from {@code gpkg_spatial_ref_sys} ({@code organization} EPSG with its
  * {@code organization_coordsys_id}, otherwise the WKT {@code definition}; SRS id 0, "undefined
@@ -36,14 +37,31 @@ public final class GeoPackageReader {
     }
 
     /**
+     * Opens the file read-only through whichever SQLite JDBC driver is installed: the engine module
+     * inside SNAP does not bundle one (its JNI names tie it to the {@code org.sqlite} package, so it
+     * cannot be relocated beside SNAP's own copy).
+     */
+    private static Connection open(Path file) throws SQLException {
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw Ai4cException.usage("The GeoPackage " + file + " cannot be read: no SQLite JDBC driver "
+                    + "(org.xerial:sqlite-jdbc) is available here. Give the area of interest as GeoJSON, KML or "
+                    + "a Shapefile instead (e.g. ogr2ogr -f GeoJSON aoi.geojson " + file.getFileName() + ").");
+        }
+        Properties properties = new Properties();
+        properties.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+        return DriverManager.getConnection(url, properties);
+    }
+
+    /**
      * @throws Ai4cException naming the file when it is not a GeoPackage, has no or several
      *                       feature tables, or holds no polygon
      */
     public static VectorGeometry read(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
         String where = "The GeoPackage " + file;
-        try (Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+        try (Connection db = open(file)) {
             String table = featureTable(db, file);
             String column;
             int srsId;

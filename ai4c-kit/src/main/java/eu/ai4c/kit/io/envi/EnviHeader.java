@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.sis.io.wkt.Convention;
-import org.apache.sis.io.wkt.WKTFormat;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /**
@@ -77,12 +75,9 @@ public record EnviHeader(int samples, int lines, int bands, DataType type, boole
                 wkt, nd, description);
     }
 
-    /** WKT 1 of a CRS (the flavour GDAL's ENVI driver and SNAP read). */
+    /** WKT 1 of a CRS (the flavour GDAL's ENVI driver and SNAP read), see {@link eu.ai4c.kit.geo.Projections#wkt1}. */
     public static String wkt1(CoordinateReferenceSystem crs) {
-        WKTFormat f = new WKTFormat(Locale.ROOT, (java.time.ZoneId) null);
-        f.setConvention(Convention.WKT1);
-        f.setIndentation(WKTFormat.SINGLE_LINE);
-        return f.format(crs);
+        return eu.ai4c.kit.geo.Projections.wkt1(crs);
     }
 
     /** ENVI data type code of a sample type. */

@@ -1,0 +1,177 @@
+package eu.ai4c.snap.flat;
+
+import eu.ai4c.agri.timesen2crop.synthetic.SyntheticTimeSen2Crop;
+import eu.ai4c.kit.geo.MapGeoCoding;
+import eu.ai4c.kit.geo.Projections;
+import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.op.OperatorExecution;
+import eu.ai4c.kit.op.OperatorRegistry;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.raster.Band;
+import eu.ai4c.kit.raster.Block;
+import eu.ai4c.kit.raster.DataType;
+import eu.ai4c.kit.raster.MemoryRaster;
+import eu.ai4c.kit.raster.Region;
+import eu.ai4c.s1.synthetic.SyntheticGrd;
+import eu.ai4c.s2.safe.S2Level;
+import eu.ai4c.s2.synthetic.SyntheticS2Product;
+import eu.ai4c.snap.EngineOperatorAdapter;
+import java.awt.Rectangle;
+import java.awt.geom.AffineTransform;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.esa.snap.core.datamodel.CrsGeoCoding;
+import org.esa.snap.core.datamodel.Product;
+import org.esa.snap.core.datamodel.ProductData;
+import org.esa.snap.core.gpf.MemoryTile;
+import org.esa.snap.core.gpf.Tile;
+import org.esa.snap.core.gpf.annotations.OperatorMetadata;
+
+/**
+ * Runs every AI4C operator registered in the plugin's GPF services file through its adapter, as
+ * gpt would, on whatever class path this JVM was started with: {@code GptClassPathIT} starts it
+ * on a gpt-style flat class path (SNAP's third-party jars first, then the jars of the installed
+ * {@code .nbm} files). For each adapter: fields set from the {@code @Parameter} defaults and the
+ * case's values, {@code initialize()}, then {@code computeTileStack} of the first tile. Prints
+ * {@code OK <alias> <width>x<height> <bands>} per operator; exits with 1 on the first failure.
+ */
+public final class FlatClassPathRun {
+    private static final String SERVICES = "META-INF/services/org.esa.snap.core.gpf.OperatorSpi";
+    private static final int W = 96, H = 80;
+    private static final String[] CROP_BANDS = {"B2", "B3", "B4", "B5", "B6", "B7", "B8A", "B11", "B12"};
+
+    private FlatClassPathRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("ai4c-flat-run");
+        List<String> adapters;
+        try (InputStream in = FlatClassPathRun.class.getClassLoader().getResourceAsStream(SERVICES)) {
+            if (in == null) throw new IllegalStateException(SERVICES + " is not on the class path");
+            adapters = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.replace("$Spi", "")).toList();
+        }
+        for (String name : adapters) {
+            Class<?> c = Class.forName(name);
+            String alias = c.getAnnotation(OperatorMetadata.class).alias();
+            EngineOperatorAdapter op = (EngineOperatorAdapter) c.getDeclaredConstructor().newInstance();
+            Path dir = Files.createDirectories(work.resolve(alias));
+            GpfSetup.configure(op, parameters(alias, dir), sources(alias, dir));
+            op.initialize();
+            Product target = op.getTargetProduct();
+            Rectangle r = new Rectangle(0, 0, Math.min(64, target.getSceneRasterWidth()),
+                    Math.min(64, target.getSceneRasterHeight()));
+            Map<org.esa.snap.core.datamodel.Band, Tile> tiles = new LinkedHashMap<>();
+            for (org.esa.snap.core.datamodel.Band b : target.getBands()) tiles.put(b, new MemoryTile(b, r, null));
+            op.computeTileStack(tiles, r, com.bc.ceres.core.ProgressMonitor.NULL);
+            for (Map.Entry<org.esa.snap.core.datamodel.Band, Tile> t : tiles.entrySet()) {
+                if (t.getValue().getRawSamples() == null) {
+                    throw new IllegalStateException(alias + ": band " + t.getKey().getName() + " was not computed");
+                }
+            }
+            System.out.println("OK " + alias + " " + target.getSceneRasterWidth() + "x" + target.getSceneRasterHeight()
+                    + " " + target.getBands().length);
+        }
+    }
+
+    /** The source products of one operator's run, by source field name. */
+    private static Map<String, Product> sources(String alias, Path dir) throws Exception {
+        return switch (alias) {
+            case "AI4C-Warp" -> Map.of("input", mapScene());
+            case "AI4C-Speckle-Filter" -> Map.of("source", mapScene());
+            case "AI4C-S1-GRD-Preprocess" -> Map.of("input", opened(SyntheticGrd.builder(240, 180)
+                    .polarisations("VV", "VH").centre(41.9, 12.5).noValueBorder(10).seed(7).build().write(dir)));
+            case "AI4C-S2-Preprocess" -> Map.of("input",
+                    opened(SyntheticS2Product.builder(S2Level.L2A).size(120).build().write(dir)));
+            case "AI4C-S2-CD" -> {
+                SyntheticS2Product.Builder b = SyntheticS2Product.builder(S2Level.L2A).size(120).noDataColumns(0);
+                yield Map.of("input1", opened(b.build().write(Files.createDirectories(dir.resolve("1")))),
+                        "input2", opened(b.build().write(Files.createDirectories(dir.resolve("2")))));
+            }
+            case "AI4C-Tile_classifier" -> Map.of();
+            default -> throw new IllegalStateException("No flat class path case for " + alias
+                    + ": add its sources and parameters to " + FlatClassPathRun.class.getName() + ".");
+        };
+    }
+
+    /** Parameter values (by field name) besides the defaults. */
+    private static Map<String, Object> parameters(String alias, Path dir) throws Exception {
+        return switch (alias) {
+            // LAEA Europe is not among SIS's built-in fallbacks: it needs the EPSG database
+            case "AI4C-Warp" -> Map.of("projection", "EPSG:3035", "resolution", 20.0);
+            case "AI4C-S1-GRD-Preprocess" -> Map.of("resolution", 40.0, "polarization", new String[] {"VV", "VH"});
+            case "AI4C-S2-Preprocess" -> Map.of("resolution", 20.0);
+            case "AI4C-Tile_classifier" -> Map.of("mcDir", composites(dir.resolve("mc")).toFile(),
+                    "model", model(dir).toFile());
+            default -> Map.of();
+        };
+    }
+
+    /** A SNAP product as a reader gives it: one float32 band on a UTM 32N {@code CrsGeoCoding}. */
+    private static Product mapScene() throws Exception {
+        float[] v = new float[W * H];
+        for (int i = 0; i < v.length; i++) v[i] = 0.1f + (i * 7919 % 1000) / 5000f;
+        Product p = new Product("scene", "GeoTIFF", W, H);
+        org.esa.snap.core.datamodel.Band b = p.addBand("Sigma0_VV", ProductData.TYPE_FLOAT32);
+        b.data = ProductData.createInstance(ProductData.TYPE_FLOAT32, v);
+        p.setSceneGeoCoding(new CrsGeoCoding(org.geotools.referencing.CRS.decode("EPSG:32632", true),
+                new Rectangle(W, H), new AffineTransform(20, 0, 0, -20, 500000, 5000000)));
+        return p;
+    }
+
+    /** A SNAP product opened from a file (the adapters that read the native format take only the file). */
+    private static Product opened(Path file) {
+        Product p = new Product(file.getFileName().toString(), "SAFE", 1, 1);
+        p.fileLocation = file.toFile();
+        return p;
+    }
+
+    /**
+     * An LSTM trained for two epochs (the fewest train_lstm takes) on a synthetic TimeSen2Crop tile
+     * by the engine's own services.
+     */
+    private static Path model(Path dir) throws Exception {
+        Path data = dir.resolve("timesen2crop");
+        SyntheticTimeSen2Crop.write(data, 8, 5, "33UVP");
+        Path npy = run("timesen2crop-export", Map.of("input_dir", data.toString(), "val_fraction", "0.25"),
+                Files.createDirectories(dir.resolve("npy"))).getParent();
+        return run("train_lstm", Map.of("input_dir", npy.toString(), "val", npy.resolve("val").toString(),
+                "n_epochs", "2"), Files.createDirectories(dir.resolve("model")));
+    }
+
+    private static Path run(String alias, Map<String, String> params, Path out) throws Exception {
+        eu.ai4c.kit.op.Operator op = OperatorRegistry.load().get(alias);
+        List<Path> written = OperatorExecution.execute(op, Map.of(), op.descriptor().validate(params), out,
+                ProductIO.writer("GeoTIFF"), ProcessingContext.defaults(), line -> { });
+        return written.get(0);
+    }
+
+    /** Twelve monthly uint16 composites of the crop bands, 48×48 px. */
+    private static Path composites(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        int size = 48;
+        SplittableRandom rnd = new SplittableRandom(3);
+        MapGeoCoding grid = MapGeoCoding.northUp(Projections.parse("EPSG:32633", 0, 0), 500000, 5300000, 10, 10);
+        for (int m = 0; m < 12; m++) {
+            List<Band> bands = new ArrayList<>();
+            Block[] blocks = new Block[CROP_BANDS.length];
+            for (int b = 0; b < CROP_BANDS.length; b++) {
+                short[] v = new short[size * size];
+                for (int i = 0; i < v.length; i++) v[i] = (short) (500 + rnd.nextInt(3000));
+                bands.add(Band.of(CROP_BANDS[b], DataType.UINT16, 0));
+                blocks[b] = new Block(Region.of(size, size), DataType.UINT16, v);
+            }
+            String month = java.time.YearMonth.of(2017, 9).plusMonths(m).toString();
+            ProductIO.writer("GeoTIFF").write(eu.ai4c.kit.raster.Product.of("mc", new MemoryRaster(bands, blocks, grid)),
+                    dir.resolve("T33UVP_MC_" + month + ".tif"), ProcessingContext.defaults());
+        }
+        return dir;
+    }
+}
