@@ -44,6 +44,23 @@ public record BenchContext(int size, int warmup, int repeat, Path workDir, Map<S
         void run() throws IOException;
     }
 
+    /** Best time of a measured task, with the memory it took (see {@link MemoryProbe#fields()}). */
+    public record Measured(double seconds, Map<String, Object> memory) {
+        public Measured {
+            memory = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(memory));
+        }
+    }
+
+    /**
+     * {@link #bestSeconds(Task)} with the peak RSS, peak heap and garbage collection of the
+     * warm-up and timed runs.
+     */
+    public Measured measure(Task task) throws IOException {
+        MemoryProbe probe = MemoryProbe.start();
+        double seconds = bestSeconds(task);
+        return new Measured(seconds, probe.fields());
+    }
+
     /**
      * Runs {@code task} {@link #warmup} times untimed, then {@link #repeat} times, and returns the
      * best wall-clock time in seconds.

@@ -40,7 +40,7 @@ public final class GeoTiffWriteBenchmark implements Benchmark {
         Path deflate = context.workDir().resolve("write_deflate.tif");
         GeoTiffWriter writer = new GeoTiffWriter();
         GeoTiffWriteOptions none = GeoTiffWriteOptions.defaults().withCompression(GeoTiffWriteOptions.Compression.NONE);
-        double seconds = context.bestSeconds(() -> writer.write(p, plain, none, context.processing()));
+        BenchContext.Measured seconds = context.measure(() -> writer.write(p, plain, none, context.processing()));
         double synced = context.bestSeconds(() -> {
             writer.write(p, plain, none, context.processing());
             sync(plain);
@@ -48,13 +48,12 @@ public final class GeoTiffWriteBenchmark implements Benchmark {
         double peer = context.bestSeconds(() -> writer.write(p, deflate, context.processing()));
         double mb = 4.0 * n * n * 2 / 1e6;
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("mb_per_s", Math.round(mb / seconds));
+        extra.put("mb_per_s", Math.round(mb / seconds.seconds()));
         extra.put("synced_mb_per_s", Math.round(mb / synced));
         extra.put("deflate_mb_per_s", Math.round(mb / peer));
         extra.put("bytes", Files.size(plain));
         extra.put("deflate_bytes", Files.size(deflate));
-        extra.put("peak_rss_mib", PeerProcess.peakRssMiB());
-        return List.of(new BenchResult(name(), n + "x" + n + "x4 uint16", seconds, "same write with DEFLATE", peer, extra));
+        return List.of(BenchResult.of(name(), n + "x" + n + "x4 uint16", seconds, "same write with DEFLATE", peer, extra));
     }
 
     /**

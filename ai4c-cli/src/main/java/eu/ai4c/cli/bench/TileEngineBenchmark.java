@@ -40,9 +40,8 @@ public final class TileEngineBenchmark implements Benchmark {
         TileGrid grid = new TileGrid(n, n, 512, 512);
         int threads = context.processing().threads();
         long[] checksums = new long[2];
-        MemoryProbe memory = MemoryProbe.start();
-        double parallel = context.bestSeconds(() -> checksums[0] = checksum(raster, grid, context, threads));
-        Map<String, Object> extra = new LinkedHashMap<>(memory.fields());
+        BenchContext.Measured parallel = context.measure(() -> checksums[0] = checksum(raster, grid, context, threads));
+        Map<String, Object> extra = new LinkedHashMap<>();
         double single = context.bestSeconds(() -> checksums[1] = checksum(raster, grid, context, 1));
         if (checksums[0] != checksums[1]) {
             throw new Ai4cException("tile-engine: parallel checksum " + checksums[0] + " differs from single-thread "
@@ -51,7 +50,7 @@ public final class TileEngineBenchmark implements Benchmark {
         extra.put("threads", threads);
         extra.put("tiles", grid.tileCount());
         extra.put("checksum", checksums[0]);
-        return List.of(new BenchResult(name(), n + "x" + n + "x" + BANDS + " uint16", parallel, "single-thread",
+        return List.of(BenchResult.of(name(), n + "x" + n + "x" + BANDS + " uint16", parallel, "single-thread",
                 single, extra));
     }
 

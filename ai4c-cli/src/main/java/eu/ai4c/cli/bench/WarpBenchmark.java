@@ -56,11 +56,10 @@ public final class WarpBenchmark implements Benchmark {
         GeoTiffWriteOptions options = GeoTiffWriteOptions.defaults().withDeflateLevel(level);
         Operator warp = OperatorRegistry.load().get("Warp");
         ParameterValues params = warp.descriptor().validate(Map.of("projection", "WGS84", "resampling", "Bilinear"));
-        double seconds = context.bestSeconds(() -> {
+        BenchContext.Measured seconds = context.measure(() -> {
             Product target = warp.apply(Map.of("input", ProductIO.read(input)), params, context.processing());
             new GeoTiffWriter().write(target, ours, options, context.processing());
         });
-        long peakRss = PeerProcess.peakRssMiB();
 
         Raster out = ProductIO.read(ours).raster();
         MapGeoCoding gc = (MapGeoCoding) out.geoCoding();
@@ -78,11 +77,10 @@ public final class WarpBenchmark implements Benchmark {
         extra.put("output", out.width() + "x" + out.height());
         extra.put("deflate_level", level);
         extra.put("threads", context.processing().threads());
-        extra.put("peak_rss_mib", peakRss);
         extra.put("max_abs_difference_vs_gdal", maxDifference(out, ProductIO.read(theirs).raster()));
         extra.put("bytes_ai4c", Files.size(ours));
         extra.put("bytes_gdal", Files.size(theirs));
-        return List.of(new BenchResult(name(), n + "x" + n + "x4 uint16", seconds, "gdalwarp -multi", peer, extra));
+        return List.of(BenchResult.of(name(), n + "x" + n + "x4 uint16", seconds, "gdalwarp -multi", peer, extra));
     }
 
     /** Largest |difference| of band 1 over a centre window (both no-data 0 excluded). */

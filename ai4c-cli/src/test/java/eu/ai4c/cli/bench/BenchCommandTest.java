@@ -40,7 +40,7 @@ class BenchCommandTest {
         assertEquals(s / p, j.get("ratio").asDouble(), roundingBound);
         assertEquals(9, j.get("tiles").asInt(), "3x3 tiles of 512");
         assertEquals(2, j.get("threads").asInt());
-        assertTrue(j.has("peak_heap_mb") && j.has("gc_count"), lines[0]);
+        assertTrue(j.has("peak_rss_mib") && j.has("peak_heap_mb") && j.has("gc_count"), lines[0]);
     }
 
     @Test
