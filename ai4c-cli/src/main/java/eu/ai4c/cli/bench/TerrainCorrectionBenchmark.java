@@ -1,5 +1,6 @@
 package eu.ai4c.cli.bench;
 
+import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.dem.Geoid;
 import eu.ai4c.kit.dem.GeoidOnlyDem;
 import eu.ai4c.kit.geo.GeoCoding;
@@ -14,6 +15,7 @@ import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.tile.CachedRaster;
 import eu.ai4c.kit.tile.TileCache;
+import eu.ai4c.kit.tile.TileGrid;
 import eu.ai4c.kit.warp.TargetGrid;
 import eu.ai4c.s1.geometry.TerrainCorrectionRaster;
 import eu.ai4c.s1.geometry.ZeroDoppler;
@@ -29,6 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code terrain-correction}: the geocoding step of {@code S1-GRD-preprocess} alone, on the
@@ -38,6 +44,11 @@ import java.util.Map;
  * 10 m WGS84 grid and writes a GeoTIFF, against {@code gdalwarp} (bilinear, all threads) from the
  * same file with the annotation's geolocation grid as GCPs onto the same grid, written with the
  * same tiling. GDAL's GCP polynomial is a cheaper model than a range-Doppler solve.
+ *
+ * <p>{@code terrain-correction-exact}: the geometry interpolated between nodes (the default
+ * node step) against the exact range-Doppler solve at every pixel, both computing every K-th
+ * target tile ({@code -Pstride=K}, default 10) from the same image, on all threads, nothing
+ * written; with the largest line/sample difference between the two over those tiles.</p>
  */
 public final class TerrainCorrectionBenchmark implements Benchmark {
 
@@ -102,8 +113,60 @@ public final class TerrainCorrectionBenchmark implements Benchmark {
         extra.put("threads", context.processing().threads());
         extra.put("output", w + "x" + h);
         extra.put("gcps", sar.geolocationGrid().size());
-        return List.of(BenchResult.of(name(), samples + "x" + SyntheticGrdInput.lines(samples) + " IW GRD amplitude",
-                measured, "gdalwarp with annotation GCPs", peer, extra));
+        String in = samples + "x" + SyntheticGrdInput.lines(samples) + " IW GRD amplitude";
+        Raster source = new CachedRaster(ProductIO.read(image).raster(), 512, 512,
+                new TileCache(context.processing().cacheBytes()));
+        return List.of(BenchResult.of(name(), in, measured, "gdalwarp with annotation GCPs", peer, extra),
+                exact(context, in, source, zd, dem, grid));
+    }
+
+    private static BenchResult exact(BenchContext context, String input, Raster source, ZeroDoppler zd, GeoidOnlyDem dem,
+                                     TargetGrid grid) throws IOException {
+        int stride = Integer.parseInt(context.option("stride", "10"));
+        if (stride < 1) throw Ai4cException.usage("terrain-correction: -Pstride must be 1 or more, got " + stride + ".");
+        TileGrid tiles = new TileGrid(grid.width(), grid.height(), 512, 512);
+        List<Region> subset = new ArrayList<>();
+        for (int i = 0; i < tiles.tileCount(); i += stride) {
+            subset.add(tiles.tile(i % tiles.tilesAcross(), i / tiles.tilesAcross()));
+        }
+        TerrainCorrectionRaster interpolated = new TerrainCorrectionRaster(source, zd, dem, grid);
+        TerrainCorrectionRaster exact = new TerrainCorrectionRaster(source, zd, dem, grid, 1);
+        BenchContext.Measured ours = context.measure(() -> compute(interpolated, subset, context));
+        double peer = context.bestSeconds(() -> compute(exact, subset, context));
+        double worst = 0;
+        for (Region r : subset) {
+            double[][] a = interpolated.sourcePositions(r), b = exact.sourcePositions(r);
+            for (int i = 0; i < a[0].length; i++) {
+                double line = b[0][i], sample = b[1][i];
+                if (line >= 0 && line <= source.height() - 1 && sample >= 0 && sample <= source.width() - 1) {
+                    worst = Math.max(worst, Math.max(Math.abs(a[0][i] - line), Math.abs(a[1][i] - sample)));
+                }
+            }
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("threads", context.processing().threads());
+        extra.put("tiles", subset.size() + "/" + tiles.tileCount());
+        extra.put("node_step", TerrainCorrectionRaster.DEFAULT_NODE_STEP);
+        extra.put("max_position_difference_px", worst);
+        return BenchResult.of("terrain-correction-exact", input, ours, "exact solve at every pixel", peer, extra);
+    }
+
+    /** Computes the tiles on the context's threads, nothing kept. */
+    private static void compute(Raster raster, List<Region> tiles, BenchContext context) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(context.processing().threads());
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (Region r : tiles) jobs.add(pool.submit(() -> raster.read(0, r)));
+            for (Future<?> f : jobs) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Ai4cException("terrain-correction interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new Ai4cException("terrain-correction: a tile failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static String num(double v) {

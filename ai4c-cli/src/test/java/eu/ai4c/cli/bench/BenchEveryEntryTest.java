@@ -31,16 +31,18 @@ class BenchEveryEntryTest {
     }
 
     private static final Map<String, Tiny> TINY = Map.ofEntries(
+            Map.entry("aoi-mask", new Tiny(List.of("--size", "300", "-Pvertices=500"), true)),
+            Map.entry("jp2-decode", new Tiny(List.of("--size", "300"), true)),
             Map.entry("geotiff-read", new Tiny(List.of("--size", "300"), true)),
             Map.entry("geotiff-write", new Tiny(List.of("--size", "256"), true)),
             Map.entry("lstm-inference", new Tiny(List.of("--size", "300"), true)),
-            Map.entry("monthlycomposite", new Tiny(List.of("--size", "48", "-Prows=40"), false)),
-            Map.entry("s1-grd", new Tiny(List.of("--size", "400"), false)),
-            Map.entry("s2-cd", new Tiny(List.of("--size", "300"), false)),
-            Map.entry("s2-preprocess", new Tiny(List.of("--size", "300"), true)),
+            Map.entry("monthlycomposite", new Tiny(List.of("--size", "16", "-Prows=8"), false)),
+            Map.entry("s1-grd", new Tiny(List.of("--size", "300"), false)),
+            Map.entry("s2-cd", new Tiny(List.of("--size", "120"), false)),
+            Map.entry("s2-preprocess", new Tiny(List.of("--size", "120"), true)),
             Map.entry("speckle", new Tiny(List.of("--size", "300"), true)),
-            Map.entry("terrain-correction", new Tiny(List.of("--size", "400"), true)),
-            Map.entry("tile-classifier", new Tiny(List.of("--size", "200"), false)),
+            Map.entry("terrain-correction", new Tiny(List.of("--size", "300", "-Pstride=1"), true)),
+            Map.entry("tile-classifier", new Tiny(List.of("--size", "128"), false)),
             Map.entry("tile-engine", new Tiny(List.of("--size", "600"), true)),
             Map.entry("warp-utm", new Tiny(List.of("--size", "256"), true)));
 
