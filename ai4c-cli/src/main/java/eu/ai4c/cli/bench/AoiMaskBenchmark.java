@@ -36,9 +36,14 @@ public final class AoiMaskBenchmark implements Benchmark {
     }
 
     @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("vertices");
+    }
+
+    @Override
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(10980);
-        int vertices = Integer.parseInt(context.option("vertices", "20000"));
+        int vertices = context.intOption("vertices", 20000, 3);
         Geometry polygon = raggedCircle(n / 2.0, n / 2.0, n * 0.45, vertices);
         PolygonMask mask = PolygonMask.inPixels(polygon);
         long[] inside = new long[2];
@@ -86,7 +91,6 @@ public final class AoiMaskBenchmark implements Benchmark {
 
     /** A circle with a 37-lobe ripple of 5 % and 0.2 % random jitter, in pixel coordinates. */
     private static Geometry raggedCircle(double cx, double cy, double radius, int n) {
-        if (n < 3) throw Ai4cException.usage("aoi-mask: -Pvertices must be 3 or more, got " + n + ".");
         Coordinate[] ring = new Coordinate[n + 1];
         Random random = new Random(42);
         for (int i = 0; i < n; i++) {

@@ -65,6 +65,13 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Benchmark benchmark = BenchRegistry.get(name);
+        for (String key : options.keySet()) {
+            if (!benchmark.optionKeys().contains(key)) {
+                throw eu.ai4c.kit.Ai4cException.usage("Benchmark " + benchmark.name() + " has no option -P" + key
+                        + (benchmark.optionKeys().isEmpty() ? "; it takes none."
+                        : "; it takes " + new java.util.TreeSet<>(benchmark.optionKeys()) + "."));
+            }
+        }
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("ai4c-bench-");
         // no progress display: drawing it would be part of the measured time
         ProcessingContext ctx = run.context(spec.commandLine().getErr()).withProgress(Progress.silent());

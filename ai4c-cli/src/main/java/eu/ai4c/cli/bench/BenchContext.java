@@ -33,6 +33,22 @@ public record BenchContext(int size, int warmup, int repeat, Path workDir, Map<S
         return size == 0 ? dflt : size;
     }
 
+    /**
+     * An integer option of at least {@code min}, or {@code dflt}; a usage error naming the option
+     * otherwise.
+     */
+    public int intOption(String key, int dflt, int min) {
+        String v = options.get(key);
+        if (v == null) return dflt;
+        try {
+            int i = Integer.parseInt(v.strip());
+            if (i >= min) return i;
+        } catch (NumberFormatException e) {
+            // reported below with the expected form
+        }
+        throw Ai4cException.usage("-P" + key + "=" + v + ": expected a whole number of at least " + min + ".");
+    }
+
     /** An option's value, or {@code dflt}. */
     public String option(String key, String dflt) {
         return options.getOrDefault(key, dflt);

@@ -50,10 +50,15 @@ public final class MonthlyCompositeBenchmark implements Benchmark {
     }
 
     @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("pixels", "rows");
+    }
+
+    @Override
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(10980);
-        int pixels = Integer.parseInt(context.option("pixels", Long.toString(Math.min(2_000_000L, (long) n * n))));
-        int rows = Integer.parseInt(context.option("rows", Integer.toString(Math.min(1024, n))));
+        int pixels = context.intOption("pixels", (int) Math.min(2_000_000L, (long) n * n), 1);
+        int rows = context.intOption("rows", Math.min(1024, n), 1);
         Path work = Files.createDirectories(context.workDir().resolve("monthlycomposite"));
         return List.of(kernel(context, work, pixels), endToEnd(context, work, n, rows));
     }

@@ -32,6 +32,11 @@ public final class SpeckleBenchmark implements Benchmark {
     }
 
     @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("filter");
+    }
+
+    @Override
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(4096);
         String filter = context.option("filter", "Lee Sigma");

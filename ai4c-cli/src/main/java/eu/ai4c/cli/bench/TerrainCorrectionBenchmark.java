@@ -6,6 +6,7 @@ import eu.ai4c.kit.dem.GeoidOnlyDem;
 import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.io.geotiff.GeoTiffWriteOptions;
 import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.raster.Band;
@@ -41,9 +42,9 @@ import java.util.concurrent.Future;
  * synthetic IW GRD of {@link SyntheticGrdInput} (default 25,000 × 16,700). Its amplitude image is
  * written once as a GeoTIFF without georeferencing; AI4C's {@link TerrainCorrectionRaster}
  * (range-Doppler with the annotation orbit, geoid heights, bilinear) maps it onto the service's
- * 10 m WGS84 grid and writes a GeoTIFF, against {@code gdalwarp} (bilinear, all threads) from the
- * same file with the annotation's geolocation grid as GCPs onto the same grid, written with the
- * same tiling. GDAL's GCP polynomial is a cheaper model than a range-Doppler solve.
+ * 10 m WGS84 grid and writes a float32 GeoTIFF, against {@code gdalwarp} (bilinear, all threads)
+ * from the same file with the annotation's geolocation grid as GCPs onto the same grid, written
+ * as float32 with the same tiling, DEFLATE level and predictor. GDAL's GCP polynomial is a cheaper model than a range-Doppler solve.
  *
  * <p>{@code terrain-correction-exact}: the geometry interpolated between nodes (the default
  * node step) against the exact range-Doppler solve at every pixel, both computing every K-th
@@ -61,6 +62,11 @@ public final class TerrainCorrectionBenchmark implements Benchmark {
     public String description() {
         return "Range-Doppler terrain correction of a synthetic N-sample IW GRD image to 10 m WGS84, vs gdalwarp with GCPs "
                 + "(default N 25000).";
+    }
+
+    @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("stride");
     }
 
     @Override
@@ -104,8 +110,10 @@ public final class TerrainCorrectionBenchmark implements Benchmark {
         List<String> warp = List.of("gdalwarp", "-q", "-overwrite", "-t_srs", "EPSG:4326",
                 "-te", num(gc.x(0, 0)), num(gc.y(w, h)), num(gc.x(w, h)), num(gc.y(0, 0)),
                 "-ts", Integer.toString(w), Integer.toString(h), "-r", "bilinear", "-multi",
-                "-wo", "NUM_THREADS=" + context.processing().threads(), "-dstnodata", "0",
+                "-wo", "NUM_THREADS=" + context.processing().threads(), "-ot", "Float32", "-dstnodata", "nan",
+                // the kit writer's float32 defaults: 512² tiles, DEFLATE at its level, floating-point predictor
                 "-co", "TILED=YES", "-co", "BLOCKXSIZE=512", "-co", "BLOCKYSIZE=512", "-co", "COMPRESS=DEFLATE",
+                "-co", "ZLEVEL=" + GeoTiffWriteOptions.DEFAULT_DEFLATE_LEVEL, "-co", "PREDICTOR=3",
                 "-co", "BIGTIFF=IF_SAFER", vrt.toString(), theirs.toString());
         double peer = context.bestSeconds(() -> PeerProcess.run(warp));
 
@@ -122,8 +130,7 @@ public final class TerrainCorrectionBenchmark implements Benchmark {
 
     private static BenchResult exact(BenchContext context, String input, Raster source, ZeroDoppler zd, GeoidOnlyDem dem,
                                      TargetGrid grid) throws IOException {
-        int stride = Integer.parseInt(context.option("stride", "10"));
-        if (stride < 1) throw Ai4cException.usage("terrain-correction: -Pstride must be 1 or more, got " + stride + ".");
+        int stride = context.intOption("stride", 10, 1);
         TileGrid tiles = new TileGrid(grid.width(), grid.height(), 512, 512);
         List<Region> subset = new ArrayList<>();
         for (int i = 0; i < tiles.tileCount(); i += stride) {

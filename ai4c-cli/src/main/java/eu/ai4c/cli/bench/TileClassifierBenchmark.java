@@ -46,6 +46,11 @@ public final class TileClassifierBenchmark implements Benchmark {
     }
 
     @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("majority");
+    }
+
+    @Override
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(10980);
         Path work = Files.createDirectories(context.workDir().resolve("tile-classifier-" + n));
@@ -67,9 +72,9 @@ public final class TileClassifierBenchmark implements Benchmark {
             LstmH5.write(RandomModels.of(3, MONTHS, BANDS.length, new int[] {64}, new int[] {CLASSES},
                     Activation.LINEAR), model);
         }
-        String majority = context.option("majority", "3");
+        int majority = context.intOption("majority", 3, 0);
         Map<String, String> params = Map.of("--input_dir", in.toString(), "--mc_dir", mc.toString(),
-                "--model", model.toString(), "--majority_size", majority);
+                "--model", model.toString(), "--majority_size", Integer.toString(majority));
         Path out = work.resolve("map.tif");
         BenchContext.Measured ours = context.measure(() -> ServiceRun.run("tile_classifier", Map.of(), params, out,
                 "GeoTIFF", context.processing()));
@@ -77,7 +82,7 @@ public final class TileClassifierBenchmark implements Benchmark {
         for (int y = 0; y < n; y++) for (int x = 0; x < n; x += FIELD) if (crop(x, y)) crop += Math.min(FIELD, n - x);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("threads", context.processing().threads());
-        extra.put("majority_size", Integer.parseInt(majority));
+        extra.put("majority_size", majority);
         extra.put("classified_pixels", crop);
         extra.put("classified_per_s", Math.round(crop / ours.seconds()));
         return List.of(BenchResult.of(name(), n + "x" + n + ", 12 months x 9 bands uint16, 30% crop", ours, null,

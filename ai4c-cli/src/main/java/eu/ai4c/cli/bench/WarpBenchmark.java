@@ -42,6 +42,11 @@ public final class WarpBenchmark implements Benchmark {
     }
 
     @Override
+    public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("zlevel");
+    }
+
+    @Override
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(10980);
         Files.createDirectories(context.workDir());
@@ -52,7 +57,7 @@ public final class WarpBenchmark implements Benchmark {
         }
         Path ours = context.workDir().resolve("warp_ai4c.tif");
         Path theirs = context.workDir().resolve("warp_gdal.tif");
-        int level = Integer.parseInt(context.option("zlevel", Integer.toString(GeoTiffWriteOptions.DEFAULT_DEFLATE_LEVEL)));
+        int level = context.intOption("zlevel", GeoTiffWriteOptions.DEFAULT_DEFLATE_LEVEL, 1);
         GeoTiffWriteOptions options = GeoTiffWriteOptions.defaults().withDeflateLevel(level);
         Operator warp = OperatorRegistry.load().get("Warp");
         ParameterValues params = warp.descriptor().validate(Map.of("projection", "WGS84", "resampling", "Bilinear"));

@@ -51,6 +51,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void unknownOrMalformedOptionIsUsageErrorNamingTheKnownOnes() {
+        Cli typo = Cli.run("bench", "terrain-correction", "--size", "300", "-Pstrid=2");
+        assertEquals(2, typo.exit(), typo.toString());
+        assertTrue(typo.err().contains("-Pstrid") && typo.err().contains("[stride]"), typo.toString());
+        Cli none = Cli.run("bench", "tile-engine", "--size", "300", "-Pzlevel=6");
+        assertEquals(2, none.exit(), none.toString());
+        assertTrue(none.err().contains("it takes none"), none.toString());
+        Cli bad = Cli.run("bench", "aoi-mask", "--size", "300", "-Pvertices=2");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("-Pvertices=2: expected a whole number of at least 3"), bad.toString());
+    }
+
+    @Test
     void resultJsonOmitsPeerFieldsWithoutPeer() {
         BenchResult r = new BenchResult("x", "1x1x1 uint8", 1.23456, null, Double.NaN, Map.of("k", 1));
         assertEquals("{\"name\":\"x\",\"input\":\"1x1x1 uint8\",\"seconds\":1.2346,\"k\":1}", r.toJson());
