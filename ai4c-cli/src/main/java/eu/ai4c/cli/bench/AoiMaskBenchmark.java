@@ -21,23 +21,13 @@ import org.locationtech.jts.geom.Location;
  * scanline {@link PolygonMask} against JTS's indexed point-in-polygon test at each pixel centre,
  * both on one thread. Both must count the same inside pixels.
  */
-public final class AoiMaskBenchmark implements Benchmark {
+public final class AoiMaskBenchmark extends DeclaredBenchmark {
     private static final int TILE = 512;
 
-    @Override
-    public String name() {
-        return "aoi-mask";
-    }
-
-    @Override
-    public String description() {
-        return "AoI polygon mask of an NxN grid (ragged circle, -Pvertices 20000), scanline vs JTS point-in-polygon "
-                + "(default N 10980).";
-    }
-
-    @Override
-    public java.util.Set<String> optionKeys() {
-        return java.util.Set.of("vertices");
+    public AoiMaskBenchmark() {
+        super("aoi-mask",
+                "AoI polygon mask of an NxN grid (ragged circle, -Pvertices 20000), scanline vs JTS point-in-polygon "
+                + "(default N 10980).", "vertices");
     }
 
     @Override

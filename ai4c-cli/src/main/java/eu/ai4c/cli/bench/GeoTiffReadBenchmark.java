@@ -25,16 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * written by GDAL (from an uncompressed GeoTIFF of the kit) so that the reader is measured on a
  * foreign file, as in production.
  */
-public final class GeoTiffReadBenchmark implements Benchmark {
+public final class GeoTiffReadBenchmark extends DeclaredBenchmark {
 
-    @Override
-    public String name() {
-        return "geotiff-read";
-    }
-
-    @Override
-    public String description() {
-        return "Read a GDAL-written NxN uint16 DEFLATE GeoTIFF tile by tile, vs gdal_translate to raw (default N 10980).";
+    public GeoTiffReadBenchmark() {
+        super("geotiff-read",
+                "Read a GDAL-written NxN uint16 DEFLATE GeoTIFF tile by tile, vs gdal_translate to raw (default N 10980).");
     }
 
     @Override

@@ -28,20 +28,15 @@ import java.util.Map;
  * the writer returns (data in the page cache, as with GDAL); {@code synced_mb_per_s} of the
  * uncompressed case also includes forcing the file to disk. MB = 10⁶ bytes of samples.
  */
-public final class GeoTiffWriteBenchmark implements Benchmark {
+public final class GeoTiffWriteBenchmark extends DeclaredBenchmark {
 
     /** One encoding: AI4C's options and GDAL's creation options for it. */
     private record Encoding(String suffix, GeoTiffWriteOptions options, List<String> gdal) {
     }
 
-    @Override
-    public String name() {
-        return "geotiff-write";
-    }
-
-    @Override
-    public String description() {
-        return "GeoTIFF write of NxNx4 uint16 (none, DEFLATE, LZW, COG) vs gdal_translate (default N 10980).";
+    public GeoTiffWriteBenchmark() {
+        super("geotiff-write",
+                "GeoTIFF write of NxNx4 uint16 (none, DEFLATE, LZW, COG) vs gdal_translate (default N 10980).");
     }
 
     @Override

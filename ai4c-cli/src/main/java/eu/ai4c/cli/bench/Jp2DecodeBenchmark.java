@@ -24,16 +24,11 @@ import java.util.stream.Stream;
  * OpenJPEG decoder ({@code opj_decompress}, used by default where installed) on the same file
  * and tiles. Both must give the same checksum.
  */
-public final class Jp2DecodeBenchmark implements Benchmark {
+public final class Jp2DecodeBenchmark extends DeclaredBenchmark {
 
-    @Override
-    public String name() {
-        return "jp2-decode";
-    }
-
-    @Override
-    public String description() {
-        return "Decode an NxN Sentinel-2 band JPEG 2000 with the pure-Java decoder vs opj_decompress (default N 10980).";
+    public Jp2DecodeBenchmark() {
+        super("jp2-decode",
+                "Decode an NxN Sentinel-2 band JPEG 2000 with the pure-Java decoder vs opj_decompress (default N 10980).");
     }
 
     @Override

@@ -24,17 +24,12 @@ import java.util.concurrent.Future;
  * same weights and inputs in one call (PyTorch's own threads). The two results must agree to
  * 1e-4 in probability.
  */
-public final class LstmInferenceBenchmark implements Benchmark {
+public final class LstmInferenceBenchmark extends DeclaredBenchmark {
     private static final int BATCH = 1024;
 
-    @Override
-    public String name() {
-        return "lstm-inference";
-    }
-
-    @Override
-    public String description() {
-        return "Plain-Java LSTM (12x9 -> 64 -> 16) on all threads vs PyTorch (DJL) for N series (default N 100000).";
+    public LstmInferenceBenchmark() {
+        super("lstm-inference",
+                "Plain-Java LSTM (12x9 -> 64 -> 16) on all threads vs PyTorch (DJL) for N series (default N 100000).");
     }
 
     @Override

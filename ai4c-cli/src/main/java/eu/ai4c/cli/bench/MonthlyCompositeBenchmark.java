@@ -34,24 +34,14 @@ import java.util.SplittableRandom;
  * min(1024, N)) of N columns (default N = 10980) of 70 dated 4-band REFBOA + LAI DEFLATE GeoTIFFs,
  * with the time scaled to N rows; no peer yet.
  */
-public final class MonthlyCompositeBenchmark implements Benchmark {
+public final class MonthlyCompositeBenchmark extends DeclaredBenchmark {
     private static final int DATES = 70, BANDS = 4, MONTHS = 12;
     private static final LocalDate FIRST = LocalDate.of(2017, 9, 1);
 
-    @Override
-    public String name() {
-        return "monthlycomposite";
-    }
-
-    @Override
-    public String description() {
-        return "Monthly median kernel (1 thread) vs numpy.nanmedian; monthlycomposite end to end on N columns x R rows "
-                + "of 70 dates (default N 10980, -Prows 1024, -Ppixels 2000000).";
-    }
-
-    @Override
-    public java.util.Set<String> optionKeys() {
-        return java.util.Set.of("pixels", "rows");
+    public MonthlyCompositeBenchmark() {
+        super("monthlycomposite",
+                "Monthly median kernel (1 thread) vs numpy.nanmedian; monthlycomposite end to end on N columns x R rows "
+                + "of 70 dates (default N 10980, -Prows 1024, -Ppixels 2000000).", "pixels", "rows");
     }
 
     @Override

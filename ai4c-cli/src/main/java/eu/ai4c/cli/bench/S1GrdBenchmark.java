@@ -26,16 +26,11 @@ import java.util.Map;
  * SNAP's graph is not installed here; the geocoding step alone is compared with GDAL by
  * {@code terrain-correction}.
  */
-public final class S1GrdBenchmark implements Benchmark {
+public final class S1GrdBenchmark extends DeclaredBenchmark {
 
-    @Override
-    public String name() {
-        return "s1-grd";
-    }
-
-    @Override
-    public String description() {
-        return "S1-GRD-preprocess (Lee Sigma, 10 m WGS84) of a synthetic N-sample IW GRD to GeoTIFF; no peer (default N 25000).";
+    public S1GrdBenchmark() {
+        super("s1-grd",
+                "S1-GRD-preprocess (Lee Sigma, 10 m WGS84) of a synthetic N-sample IW GRD to GeoTIFF; no peer (default N 25000).");
     }
 
     @Override

@@ -3,6 +3,7 @@ package eu.ai4c.cli.bench;
 import eu.ai4c.cd.cva.CvaRaster;
 import eu.ai4c.cd.cva.synthetic.PlantedChange;
 import eu.ai4c.cli.ServiceRun;
+import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
@@ -21,46 +22,47 @@ import java.util.Map;
  * synthetic L2A pair of N×N px at 10 m (default N = 10980, a full tile: four 10 m bands and the
  * 20 m SCL per date, GeoTIFF band images). The second date has other gains and offsets and a
  * planted change (B8 +0.1 over a square of side N/3); detection inside it and the changed share
- * outside it are read back from the written classes. No peer: no other tool does this change
- * vector analysis.
+ * outside it are read back from the written classes. With {@code -Pinputs=jp2} the band images
+ * are JPEG 2000 and the two dates identical (changes are planted in GeoTIFF images only), which
+ * adds the decoding cost. No peer: no other tool does this change vector analysis.
  */
-public final class S2CdBenchmark implements Benchmark {
+public final class S2CdBenchmark extends DeclaredBenchmark {
     private static final S2Band[] BANDS = {S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B8};
 
-    @Override
-    public String name() {
-        return "s2-cd";
-    }
-
-    @Override
-    public String description() {
-        return "S2-CD end to end on a synthetic NxN L2A pair with a planted change; no peer (default N 10980).";
+    public S2CdBenchmark() {
+        super("s2-cd",
+                "S2-CD end to end on a synthetic NxN L2A pair with a planted change; no peer (default N 10980).", "inputs");
     }
 
     @Override
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(10980);
+        String inputs = context.option("inputs", "geotiff");
+        if (!inputs.equals("geotiff") && !inputs.equals("jp2")) {
+            throw Ai4cException.usage("-Pinputs=" + inputs + ": expected geotiff or jp2.");
+        }
+        boolean jp2 = inputs.equals("jp2");
         int p0 = n / 10, p1 = n / 10 + n / 3;
-        Path work = Files.createDirectories(context.workDir().resolve("s2-cd-" + n));
+        Path work = Files.createDirectories(context.workDir().resolve("s2-cd-" + inputs + "-" + n));
         SyntheticS2Product syn = SyntheticS2Product.builder(S2Level.L2A).size(n).noDataColumns(0).bands(BANDS)
-                .geoTiff(true).build();
+                .geoTiff(!jp2).build();
         Path a = work.resolve("a").resolve(syn.safeName()), b = work.resolve("b").resolve(syn.safeName());
         if (!Files.isDirectory(a) || !Files.isDirectory(b)) {
             a = syn.write(Files.createDirectories(work.resolve("a")));
             b = syn.write(Files.createDirectories(work.resolve("b")));
-            PlantedChange.apply(b, BANDS, new double[] {1.05, 0.95, 1.1, 0.9}, new double[] {0.01, -0.01, 0.02, 0.03},
+            if (!jp2) PlantedChange.apply(b, BANDS, new double[] {1.05, 0.95, 1.1, 0.9}, new double[] {0.01, -0.01, 0.02, 0.03},
                     List.of(new PlantedChange.Patch(p0, p0, p1, p1, new double[] {0, 0, 0, 0.1})),
                     syn.offset(), syn.quantification());
         }
-        Map<String, Path> inputs = Map.of("input1", a, "input2", b);
+        Map<String, Path> pair = Map.of("input1", a, "input2", b);
         Path out = work.resolve("s2cd_classes.tif");
-        BenchContext.Measured ours = context.measure(() -> ServiceRun.run("S2-CD", inputs, Map.of(), out, "GeoTIFF",
+        BenchContext.Measured ours = context.measure(() -> ServiceRun.run("S2-CD", pair, Map.of(), out, "GeoTIFF",
                 context.processing()));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("threads", context.processing().threads());
-        extra.putAll(check(ProductIO.read(out).raster(), n, p0, p1));
-        return List.of(BenchResult.of(name(), n + "x" + n + " L2A pair, 4 bands + SCL, GeoTIFF", ours, null, Double.NaN,
-                extra));
+        if (!jp2) extra.putAll(check(ProductIO.read(out).raster(), n, p0, p1));
+        return List.of(BenchResult.of(name(), n + "x" + n + " L2A pair, 4 bands + SCL, " + (jp2 ? "JPEG 2000" : "GeoTIFF"),
+                ours, null, Double.NaN, extra));
     }
 
     /** Detection rate inside the planted square and changed share outside it, from the written classes. */

@@ -23,16 +23,11 @@ import java.util.stream.Stream;
  * 10 m) with the same tiling and DEFLATE level. GDAL does not scale or mask, so the ratio is
  * favourable to the peer.
  */
-public final class S2PreprocessBenchmark implements Benchmark {
+public final class S2PreprocessBenchmark extends DeclaredBenchmark {
 
-    @Override
-    public String name() {
-        return "s2-preprocess";
-    }
-
-    @Override
-    public String description() {
-        return "S2-preprocess (L2A mask) of a synthetic NxN L2A tile to GeoTIFF, vs GDAL band stack + SCL warp (default N 10980).";
+    public S2PreprocessBenchmark() {
+        super("s2-preprocess",
+                "S2-preprocess (L2A mask) of a synthetic NxN L2A tile to GeoTIFF, vs GDAL band stack + SCL warp (default N 10980).");
     }
 
     @Override

@@ -19,21 +19,11 @@ import java.util.SplittableRandom;
  * in a GRD over mixed land cover), against the same filter on one thread. Both sums of the tile
  * centres must agree; no I/O is timed.
  */
-public final class SpeckleBenchmark implements Benchmark {
+public final class SpeckleBenchmark extends DeclaredBenchmark {
 
-    @Override
-    public String name() {
-        return "speckle";
-    }
-
-    @Override
-    public String description() {
-        return "Speckle filter (-Pfilter, default Lee Sigma) on an NxN 4-look float32 scene, all threads vs one (default N 4096).";
-    }
-
-    @Override
-    public java.util.Set<String> optionKeys() {
-        return java.util.Set.of("filter");
+    public SpeckleBenchmark() {
+        super("speckle",
+                "Speckle filter (-Pfilter, default Lee Sigma) on an NxN 4-look float32 scene, all threads vs one (default N 4096).", "filter");
     }
 
     @Override

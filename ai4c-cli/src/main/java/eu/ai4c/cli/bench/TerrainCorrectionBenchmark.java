@@ -51,22 +51,12 @@ import java.util.concurrent.Future;
  * target tile ({@code -Pstride=K}, default 10) from the same image, on all threads, nothing
  * written; with the largest line/sample difference between the two over those tiles.</p>
  */
-public final class TerrainCorrectionBenchmark implements Benchmark {
+public final class TerrainCorrectionBenchmark extends DeclaredBenchmark {
 
-    @Override
-    public String name() {
-        return "terrain-correction";
-    }
-
-    @Override
-    public String description() {
-        return "Range-Doppler terrain correction of a synthetic N-sample IW GRD image to 10 m WGS84, vs gdalwarp with GCPs "
-                + "(default N 25000).";
-    }
-
-    @Override
-    public java.util.Set<String> optionKeys() {
-        return java.util.Set.of("stride");
+    public TerrainCorrectionBenchmark() {
+        super("terrain-correction",
+                "Range-Doppler terrain correction of a synthetic N-sample IW GRD image to 10 m WGS84, vs gdalwarp with GCPs "
+                + "(default N 25000).", "stride");
     }
 
     @Override

@@ -29,25 +29,15 @@ import java.util.Map;
  * weights written with {@link LstmH5}: the cost does not depend on the weights), majority filter
  * 3×3 ({@code -Pmajority=K}). No peer: no other tool applies this model to a tile.
  */
-public final class TileClassifierBenchmark implements Benchmark {
+public final class TileClassifierBenchmark extends DeclaredBenchmark {
     private static final int MONTHS = 12, CLASSES = 16, FIELD = 64;
     private static final String[] BANDS = {"B2", "B3", "B4", "B5", "B6", "B7", "B8A", "B11", "B12"};
     private static final MapGeoCoding GRID = MapGeoCoding.northUp(Projections.parse("EPSG:32632", 9, 46),
             499980, 5200020, 10, 10);
 
-    @Override
-    public String name() {
-        return "tile-classifier";
-    }
-
-    @Override
-    public String description() {
-        return "tile_classifier (LSTM 12x9 -> 64 -> 16, majority 3x3) on an NxN tile with 30% crop pixels; no peer (default N 10980).";
-    }
-
-    @Override
-    public java.util.Set<String> optionKeys() {
-        return java.util.Set.of("majority");
+    public TileClassifierBenchmark() {
+        super("tile-classifier",
+                "tile_classifier (LSTM 12x9 -> 64 -> 16, majority 3x3) on an NxN tile with 30% crop pixels; no peer (default N 10980).", "majority");
     }
 
     @Override

@@ -20,17 +20,12 @@ import java.util.Map;
  * thread as the peer, and checks that both give the same checksum. Measures the engine's
  * parallel overhead and scaling, no I/O.
  */
-public final class TileEngineBenchmark implements Benchmark {
+public final class TileEngineBenchmark extends DeclaredBenchmark {
     private static final int BANDS = 4;
 
-    @Override
-    public String name() {
-        return "tile-engine";
-    }
-
-    @Override
-    public String description() {
-        return "Tile engine on all threads vs one thread, synthetic NxNx4 uint16 raster (default 4096).";
+    public TileEngineBenchmark() {
+        super("tile-engine",
+                "Tile engine on all threads vs one thread, synthetic NxNx4 uint16 raster (default 4096).");
     }
 
     @Override

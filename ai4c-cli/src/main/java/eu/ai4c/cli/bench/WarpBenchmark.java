@@ -29,21 +29,11 @@ import java.util.Map;
  * tiling, compression and DEFLATE level ({@code -Pzlevel=N}, default AI4C's default level) in the
  * same run. Also reports how far the two outputs differ.
  */
-public final class WarpBenchmark implements Benchmark {
+public final class WarpBenchmark extends DeclaredBenchmark {
 
-    @Override
-    public String name() {
-        return "warp-utm";
-    }
-
-    @Override
-    public String description() {
-        return "Warp NxNx4 uint16 UTM -> WGS84 bilinear to DEFLATE GeoTIFF, vs gdalwarp -multi (default N 10980).";
-    }
-
-    @Override
-    public java.util.Set<String> optionKeys() {
-        return java.util.Set.of("zlevel");
+    public WarpBenchmark() {
+        super("warp-utm",
+                "Warp NxNx4 uint16 UTM -> WGS84 bilinear to DEFLATE GeoTIFF, vs gdalwarp -multi (default N 10980).", "zlevel");
     }
 
     @Override
