@@ -15,7 +15,7 @@ import eu.ai4c.agri.torch.TorchRuntime;
  * chunks of {@value #CHUNK} series (normalised in Java): the fastest way to classify many
  * series (about 1.9× the plain-Java {@link LstmClassifier} per core with the AVX2 kernels that
  * {@link TorchRuntime} pins: 74,000 series/s from 2 threads on an AVX-512 server, see
- * {@code LstmInferenceBenchmark}), and what {@code ModelFiles.open} returns for models PyTorch's
+ * {@code ai4c bench lstm-inference}), and what {@code ModelFiles.open} returns for models PyTorch's
  * LSTM can run ({@link DjlLstmNetwork#supports}). Its probabilities equal a float64 forward pass
  * within 1e-7 and the plain-Java pass within 1e-5, on any CPU ({@code CpuIndependenceTest}).
  *

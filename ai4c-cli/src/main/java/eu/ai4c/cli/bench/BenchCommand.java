@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, header = "Runs a benchmark; prints JSON lines.",
         description = {"Runs the benchmark NAME ('list' lists them) and prints one JSON line per result: "
                 + "name, input, seconds, peer, peer_seconds, ratio (seconds / peer_seconds, below 1 = faster "
-                + "than the peer) and extra fields such as peak heap."})
+                + "than the peer) and extra fields such as peak RSS and heap."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -33,8 +33,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark name, or 'list'.")
     String name;
 
-    @Option(names = "--size", paramLabel = "<pixels>", defaultValue = "0",
-            description = "Input edge length in pixels. Default: the benchmark's own.")
+    @Option(names = "--size", paramLabel = "<n>", defaultValue = "0",
+            description = "Input size N as 'bench list' describes it (mostly an edge length in pixels). "
+                    + "Default: the benchmark's own, a full scene.")
     int size;
 
     @Option(names = "--warmup", paramLabel = "<n>", defaultValue = "1",
@@ -64,6 +65,13 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Benchmark benchmark = BenchRegistry.get(name);
+        for (String key : options.keySet()) {
+            if (!benchmark.optionKeys().contains(key)) {
+                throw eu.ai4c.kit.Ai4cException.usage("Benchmark " + benchmark.name() + " has no option -P" + key
+                        + (benchmark.optionKeys().isEmpty() ? "; it takes none."
+                        : "; it takes " + new java.util.TreeSet<>(benchmark.optionKeys()) + "."));
+            }
+        }
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("ai4c-bench-");
         // no progress display: drawing it would be part of the measured time
         ProcessingContext ctx = run.context(spec.commandLine().getErr()).withProgress(Progress.silent());

@@ -33,6 +33,22 @@ public record BenchContext(int size, int warmup, int repeat, Path workDir, Map<S
         return size == 0 ? dflt : size;
     }
 
+    /**
+     * An integer option of at least {@code min}, or {@code dflt}; a usage error naming the option
+     * otherwise.
+     */
+    public int intOption(String key, int dflt, int min) {
+        String v = options.get(key);
+        if (v == null) return dflt;
+        try {
+            int i = Integer.parseInt(v.strip());
+            if (i >= min) return i;
+        } catch (NumberFormatException e) {
+            // reported below with the expected form
+        }
+        throw Ai4cException.usage("-P" + key + "=" + v + ": expected a whole number of at least " + min + ".");
+    }
+
     /** An option's value, or {@code dflt}. */
     public String option(String key, String dflt) {
         return options.getOrDefault(key, dflt);
@@ -42,6 +58,23 @@ public record BenchContext(int size, int warmup, int repeat, Path workDir, Map<S
     @FunctionalInterface
     public interface Task {
         void run() throws IOException;
+    }
+
+    /** Best time of a measured task, with the memory it took (see {@link MemoryProbe#fields()}). */
+    public record Measured(double seconds, Map<String, Object> memory) {
+        public Measured {
+            memory = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(memory));
+        }
+    }
+
+    /**
+     * {@link #bestSeconds(Task)} with the peak RSS, peak heap and garbage collection of the
+     * warm-up and timed runs.
+     */
+    public Measured measure(Task task) throws IOException {
+        MemoryProbe probe = MemoryProbe.start();
+        double seconds = bestSeconds(task);
+        return new Measured(seconds, probe.fields());
     }
 
     /**

@@ -26,6 +26,18 @@ public record BenchResult(String name, String input, double seconds, String peer
         extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
+    /**
+     * A result whose extra fields are AI4C's memory figures followed by {@code extra}.
+     *
+     * @param peer null when there is no peer (then {@code peerSeconds} is ignored)
+     */
+    public static BenchResult of(String name, String input, BenchContext.Measured ours, String peer, double peerSeconds,
+                                 Map<String, Object> extra) {
+        Map<String, Object> m = new LinkedHashMap<>(ours.memory());
+        m.putAll(extra);
+        return new BenchResult(name, input, ours.seconds(), peer, peer == null ? Double.NaN : peerSeconds, m);
+    }
+
     /** {@code seconds / peerSeconds}, NaN without peer. */
     public double ratio() {
         return peer == null || !(peerSeconds > 0) ? Double.NaN : seconds / peerSeconds;

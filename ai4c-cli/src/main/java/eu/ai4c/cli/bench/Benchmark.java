@@ -17,6 +17,11 @@ public interface Benchmark {
     /** One line shown by {@code ai4c bench list}. */
     String description();
 
+    /** The {@code -Pkey=value} keys it reads; others are refused. */
+    default java.util.Set<String> optionKeys() {
+        return java.util.Set.of();
+    }
+
     /**
      * Runs the benchmark.
      *

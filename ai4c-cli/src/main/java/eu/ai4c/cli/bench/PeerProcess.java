@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Runs a peer tool (gdalwarp, gdal_translate) for a benchmark and fails clearly when it is missing or fails. */
+/** Runs a peer tool (gdalwarp, gdal_translate, python3 with NumPy) for a benchmark and fails clearly when it is missing or fails. */
 final class PeerProcess {
     private PeerProcess() {
     }
@@ -33,17 +33,17 @@ final class PeerProcess {
         return out;
     }
 
-    /** Peak resident memory of this JVM so far (VmHWM), in MiB, or -1 where /proc is missing. */
-    static long peakRssMiB() {
+    /**
+     * Runs a Python script with NumPy ({@code python3 -c}), returning its standard output; fails
+     * naming the fix when python3 or NumPy is missing.
+     */
+    static String python(String script) throws IOException {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
+            run(List.of("python3", "-c", "import numpy"));
+        } catch (Ai4cException e) {
+            throw new Ai4cException("Benchmark peer python3 with NumPy is not available (" + e.getMessage().strip()
+                    + "). Install it, e.g. apt-get install python3-numpy.", e);
         }
-        return -1;
+        return run(List.of("python3", "-c", script));
     }
 }

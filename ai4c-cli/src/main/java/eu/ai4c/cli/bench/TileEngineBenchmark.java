@@ -20,17 +20,12 @@ import java.util.Map;
  * thread as the peer, and checks that both give the same checksum. Measures the engine's
  * parallel overhead and scaling, no I/O.
  */
-public final class TileEngineBenchmark implements Benchmark {
+public final class TileEngineBenchmark extends DeclaredBenchmark {
     private static final int BANDS = 4;
 
-    @Override
-    public String name() {
-        return "tile-engine";
-    }
-
-    @Override
-    public String description() {
-        return "Tile engine on all threads vs one thread, synthetic NxNx4 uint16 raster (default 4096).";
+    public TileEngineBenchmark() {
+        super("tile-engine",
+                "Tile engine on all threads vs one thread, synthetic NxNx4 uint16 raster (default 4096).");
     }
 
     @Override
@@ -40,9 +35,8 @@ public final class TileEngineBenchmark implements Benchmark {
         TileGrid grid = new TileGrid(n, n, 512, 512);
         int threads = context.processing().threads();
         long[] checksums = new long[2];
-        MemoryProbe memory = MemoryProbe.start();
-        double parallel = context.bestSeconds(() -> checksums[0] = checksum(raster, grid, context, threads));
-        Map<String, Object> extra = new LinkedHashMap<>(memory.fields());
+        BenchContext.Measured parallel = context.measure(() -> checksums[0] = checksum(raster, grid, context, threads));
+        Map<String, Object> extra = new LinkedHashMap<>();
         double single = context.bestSeconds(() -> checksums[1] = checksum(raster, grid, context, 1));
         if (checksums[0] != checksums[1]) {
             throw new Ai4cException("tile-engine: parallel checksum " + checksums[0] + " differs from single-thread "
@@ -51,7 +45,7 @@ public final class TileEngineBenchmark implements Benchmark {
         extra.put("threads", threads);
         extra.put("tiles", grid.tileCount());
         extra.put("checksum", checksums[0]);
-        return List.of(new BenchResult(name(), n + "x" + n + "x" + BANDS + " uint16", parallel, "single-thread",
+        return List.of(BenchResult.of(name(), n + "x" + n + "x" + BANDS + " uint16", parallel, "single-thread",
                 single, extra));
     }
 

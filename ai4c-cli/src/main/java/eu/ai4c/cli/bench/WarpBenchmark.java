@@ -29,16 +29,11 @@ import java.util.Map;
  * tiling, compression and DEFLATE level ({@code -Pzlevel=N}, default AI4C's default level) in the
  * same run. Also reports how far the two outputs differ.
  */
-public final class WarpBenchmark implements Benchmark {
+public final class WarpBenchmark extends DeclaredBenchmark {
 
-    @Override
-    public String name() {
-        return "warp-utm";
-    }
-
-    @Override
-    public String description() {
-        return "Warp NxNx4 uint16 UTM -> WGS84 bilinear to DEFLATE GeoTIFF, vs gdalwarp -multi (default N 10980).";
+    public WarpBenchmark() {
+        super("warp-utm",
+                "Warp NxNx4 uint16 UTM -> WGS84 bilinear to DEFLATE GeoTIFF, vs gdalwarp -multi (default N 10980).", "zlevel");
     }
 
     @Override
@@ -52,15 +47,14 @@ public final class WarpBenchmark implements Benchmark {
         }
         Path ours = context.workDir().resolve("warp_ai4c.tif");
         Path theirs = context.workDir().resolve("warp_gdal.tif");
-        int level = Integer.parseInt(context.option("zlevel", Integer.toString(GeoTiffWriteOptions.DEFAULT_DEFLATE_LEVEL)));
+        int level = context.intOption("zlevel", GeoTiffWriteOptions.DEFAULT_DEFLATE_LEVEL, 1);
         GeoTiffWriteOptions options = GeoTiffWriteOptions.defaults().withDeflateLevel(level);
         Operator warp = OperatorRegistry.load().get("Warp");
         ParameterValues params = warp.descriptor().validate(Map.of("projection", "WGS84", "resampling", "Bilinear"));
-        double seconds = context.bestSeconds(() -> {
+        BenchContext.Measured seconds = context.measure(() -> {
             Product target = warp.apply(Map.of("input", ProductIO.read(input)), params, context.processing());
             new GeoTiffWriter().write(target, ours, options, context.processing());
         });
-        long peakRss = PeerProcess.peakRssMiB();
 
         Raster out = ProductIO.read(ours).raster();
         MapGeoCoding gc = (MapGeoCoding) out.geoCoding();
@@ -78,11 +72,10 @@ public final class WarpBenchmark implements Benchmark {
         extra.put("output", out.width() + "x" + out.height());
         extra.put("deflate_level", level);
         extra.put("threads", context.processing().threads());
-        extra.put("peak_rss_mib", peakRss);
         extra.put("max_abs_difference_vs_gdal", maxDifference(out, ProductIO.read(theirs).raster()));
         extra.put("bytes_ai4c", Files.size(ours));
         extra.put("bytes_gdal", Files.size(theirs));
-        return List.of(new BenchResult(name(), n + "x" + n + "x4 uint16", seconds, "gdalwarp -multi", peer, extra));
+        return List.of(BenchResult.of(name(), n + "x" + n + "x4 uint16", seconds, "gdalwarp -multi", peer, extra));
     }
 
     /** Largest |difference| of band 1 over a centre window (both no-data 0 excluded). */

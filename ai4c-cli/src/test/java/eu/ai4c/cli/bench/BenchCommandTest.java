@@ -40,7 +40,7 @@ class BenchCommandTest {
         assertEquals(s / p, j.get("ratio").asDouble(), roundingBound);
         assertEquals(9, j.get("tiles").asInt(), "3x3 tiles of 512");
         assertEquals(2, j.get("threads").asInt());
-        assertTrue(j.has("peak_heap_mb") && j.has("gc_count"), lines[0]);
+        assertTrue(j.has("peak_rss_mib") && j.has("peak_heap_mb") && j.has("gc_count"), lines[0]);
     }
 
     @Test
@@ -48,6 +48,19 @@ class BenchCommandTest {
         Cli c = Cli.run("bench", "warp-everything");
         assertEquals(2, c.exit(), c.toString());
         assertTrue(c.err().contains("tile-engine"), c.toString());
+    }
+
+    @Test
+    void unknownOrMalformedOptionIsUsageErrorNamingTheKnownOnes() {
+        Cli typo = Cli.run("bench", "terrain-correction", "--size", "300", "-Pstrid=2");
+        assertEquals(2, typo.exit(), typo.toString());
+        assertTrue(typo.err().contains("-Pstrid") && typo.err().contains("[stride]"), typo.toString());
+        Cli none = Cli.run("bench", "tile-engine", "--size", "300", "-Pzlevel=6");
+        assertEquals(2, none.exit(), none.toString());
+        assertTrue(none.err().contains("it takes none"), none.toString());
+        Cli bad = Cli.run("bench", "aoi-mask", "--size", "300", "-Pvertices=2");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("-Pvertices=2: expected a whole number of at least 3"), bad.toString());
     }
 
     @Test

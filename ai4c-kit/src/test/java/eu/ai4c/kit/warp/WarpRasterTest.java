@@ -6,21 +6,50 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.MemoryRaster;
+import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WarpRasterTest {
 
+    /** A synthetic scene whose samples cost one multiply-add each: the warp dominates. */
+    static final class SyntheticTile implements Raster {
+        private final int size;
+        private final List<Band> bands = new ArrayList<>();
+        private final MapGeoCoding gc = MapGeoCoding.northUp(Projections.parse("EPSG:32633", 0, 0), 399960, 5000040, 10, 10);
+
+        SyntheticTile(int size) {
+            this.size = size;
+            for (String b : new String[] {"B2", "B3", "B4", "B8"}) bands.add(Band.of(b, DataType.UINT16, 0));
+        }
+
+        public int width() { return size; }
+        public int height() { return size; }
+        public List<Band> bands() { return bands; }
+        public GeoCoding geoCoding() { return gc; }
+
+        public Block read(int band, Region r) {
+            short[] v = new short[(int) r.area()];
+            int k = 0;
+            for (int y = r.y(); y < r.maxY(); y++) {
+                for (int x = r.x(); x < r.maxX(); x++) v[k++] = (short) (1 + ((x * 3 + y * 5 + band * 1000) & 0x3FFF));
+            }
+            return new Block(r, DataType.UINT16, v);
+        }
+    }
+
     @Test
     void strongDownsamplingSplitsTheSourceWindowWithoutChangingResults() throws Exception {
-        WarpBenchmark.SyntheticTile src = new WarpBenchmark.SyntheticTile(6000);
+        SyntheticTile src = new SyntheticTile(6000);
         MapGeoCoding sg = (MapGeoCoding) src.geoCoding();
         TargetGrid grid = TargetGrid.derive(sg, 6000, 6000, Projections.parse("EPSG:32632", 0, 0), 800, 800, null, false);
         WarpRaster warp = new WarpRaster(src, grid, Resampling.NEAREST, 0);

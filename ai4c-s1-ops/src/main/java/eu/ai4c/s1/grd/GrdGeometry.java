@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * zero-Doppler time. The orbit comes from an {@code .EOF} file when one is given, otherwise from
  * the annotation (logged, so users know which was used). Stateless.
  */
-final class GrdGeometry {
+public final class GrdGeometry {
     private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
 
     private GrdGeometry() {
@@ -37,7 +37,7 @@ final class GrdGeometry {
      * @param manifest  for mission and acquisition times (orbit file selection)
      * @param orbitPath an {@code .EOF} file or a folder of them, or null for the annotation orbit
      */
-    static ZeroDoppler zeroDoppler(SarGeoCoding gc, Manifest manifest, Path orbitPath, WarningListener warnings) {
+    public static ZeroDoppler zeroDoppler(SarGeoCoding gc, Manifest manifest, Path orbitPath, WarningListener warnings) {
         Annotation a = gc.annotation();
         Instant epoch = a.imageInformation().productFirstLineUtcTime();
         Orbit orbit;

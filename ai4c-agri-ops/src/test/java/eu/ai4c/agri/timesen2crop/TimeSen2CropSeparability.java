@@ -11,9 +11,10 @@ import java.util.List;
  * How learnable the synthetic TimeSen2Crop classes are: writes {@code args[0]} (default 150)
  * samples per class on two tiles, exports monthly medians and raw series with a 30 % validation
  * part, and prints NumPy's validation accuracy of nearest-centroid, 5-nearest-neighbour and a
- * one-hidden-layer network (a proxy for the LSTM) on standardised features. Not a unit test.
+ * one-hidden-layer network (a proxy for the LSTM) on standardised features. A study of the
+ * generator's data, not a timing (timings are {@code ai4c bench} entries); not a unit test.
  */
-public final class TimeSen2CropSeparabilityBenchmark {
+public final class TimeSen2CropSeparability {
     public static void main(String[] args) throws Exception {
         int perClass = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         Path dir = Files.createTempDirectory("ts2c-bench");
