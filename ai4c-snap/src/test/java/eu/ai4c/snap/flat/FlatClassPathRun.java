@@ -95,7 +95,8 @@ public final class FlatClassPathRun {
                 yield Map.of("input1", opened(b.build().write(Files.createDirectories(dir.resolve("1")))),
                         "input2", opened(b.build().write(Files.createDirectories(dir.resolve("2")))));
             }
-            case "AI4C-Tile_classifier" -> Map.of();
+            // no source product: they read folders and write files
+            case "AI4C-Tile_classifier", "AI4C-Timesen2crop-Export", "AI4C-Train_lstm", "AI4C-Monthlycomposite" -> Map.of();
             default -> throw new IllegalStateException("No flat class path case for " + alias
                     + ": add its sources and parameters to " + FlatClassPathRun.class.getName() + ".");
         };
@@ -110,6 +111,15 @@ public final class FlatClassPathRun {
             case "AI4C-S2-Preprocess" -> Map.of("resolution", 20.0);
             case "AI4C-Tile_classifier" -> Map.of("mcDir", composites(dir.resolve("mc")).toFile(),
                     "model", model(dir).toFile());
+            case "AI4C-Timesen2crop-Export" -> Map.of("inputDir", timeSen2Crop(dir).toFile(), "valFraction", 0.25,
+                    "outputDir", dir.resolve("out").toFile());
+            case "AI4C-Train_lstm" -> {
+                Path npy = exported(dir);
+                yield Map.of("inputDir", npy.toFile(), "val", npy.resolve("val").toFile(), "nEpochs", 2,
+                        "outputDir", dir.resolve("out").toFile());
+            }
+            case "AI4C-Monthlycomposite" -> Map.of("input_dir", series(dir.resolve("series")).toFile(),
+                    "outputDir", dir.resolve("out").toFile());
             default -> Map.of();
         };
     }
@@ -138,12 +148,51 @@ public final class FlatClassPathRun {
      * by the engine's own services.
      */
     private static Path model(Path dir) throws Exception {
-        Path data = dir.resolve("timesen2crop");
-        SyntheticTimeSen2Crop.write(data, 8, 5, "33UVP");
-        Path npy = run("timesen2crop-export", Map.of("input_dir", data.toString(), "val_fraction", "0.25"),
-                Files.createDirectories(dir.resolve("npy"))).getParent();
+        Path npy = exported(dir);
         return run("train_lstm", Map.of("input_dir", npy.toString(), "val", npy.resolve("val").toString(),
                 "n_epochs", "2"), Files.createDirectories(dir.resolve("model")));
+    }
+
+    /** A synthetic TimeSen2Crop tile (8 samples per class). */
+    private static Path timeSen2Crop(Path dir) throws Exception {
+        Path data = dir.resolve("timesen2crop");
+        SyntheticTimeSen2Crop.write(data, 8, 5, "33UVP");
+        return data;
+    }
+
+    /** That tile exported as monthly medians with a validation part; the folder of {@code train.npy}. */
+    private static Path exported(Path dir) throws Exception {
+        return run("timesen2crop-export", Map.of("input_dir", timeSen2Crop(dir).toString(), "val_fraction", "0.25"),
+                Files.createDirectories(dir.resolve("npy"))).getParent();
+    }
+
+    /** A Sentinel-2 series as monthlycomposite reads it: one dated 4-band REFBOA and one LAI GeoTIFF per month, 48×48 px. */
+    private static Path series(Path dir) throws Exception {
+        int size = 48;
+        SplittableRandom rnd = new SplittableRandom(5);
+        MapGeoCoding grid = MapGeoCoding.northUp(Projections.parse("EPSG:32633", 0, 0), 500000, 5300000, 10, 10);
+        Files.createDirectories(dir.resolve("REFBOA"));
+        Files.createDirectories(dir.resolve("LAI"));
+        for (int m = 0; m < 12; m++) {
+            String day = java.time.LocalDate.of(2017, 9, 15).plusMonths(m).toString().replace("-", "");
+            Block[] boa = new Block[4];
+            List<Band> boaBands = new ArrayList<>();
+            for (int b = 0; b < 4; b++) {
+                short[] v = new short[size * size];
+                for (int i = 0; i < v.length; i++) v[i] = (short) (300 + rnd.nextInt(4000));
+                boa[b] = new Block(Region.of(size, size), DataType.UINT16, v);
+                boaBands.add(Band.of("B" + (b + 2), DataType.UINT16, 0));
+            }
+            short[] lai = new short[size * size];
+            for (int i = 0; i < lai.length; i++) lai[i] = (short) (1 + rnd.nextInt(5000));
+            ProductIO.writer("GeoTIFF").write(eu.ai4c.kit.raster.Product.of("boa", new MemoryRaster(boaBands, boa, grid)),
+                    dir.resolve("REFBOA/T33UVP_" + day + "_REFBOA.tif"), ProcessingContext.defaults());
+            ProductIO.writer("GeoTIFF").write(eu.ai4c.kit.raster.Product.of("lai", new MemoryRaster(
+                            List.of(Band.of("LAI", DataType.UINT16, 0)),
+                            new Block[] {new Block(Region.of(size, size), DataType.UINT16, lai)}, grid)),
+                    dir.resolve("LAI/T33UVP_" + day + "_LAI.tif"), ProcessingContext.defaults());
+        }
+        return dir;
     }
 
     private static Path run(String alias, Map<String, String> params, Path out) throws Exception {
