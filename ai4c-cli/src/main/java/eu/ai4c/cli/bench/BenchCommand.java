@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--repeat", paramLabel = "<n>", defaultValue = "1",
-            description = "Timings per case; the best is reported. Default: ${DEFAULT-VALUE}.")
+            description = "Timings per case; the median is reported. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
     @Option(names = "--work-dir", paramLabel = "<folder>",

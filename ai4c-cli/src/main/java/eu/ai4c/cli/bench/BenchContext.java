@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param size       requested input edge length in pixels, or 0 for the benchmark's default
  * @param warmup     untimed runs before the timed ones
- * @param repeat     timings per case; the best (minimum) is reported
+ * @param repeat     timings per case; the median is reported (robust to one run disturbed by other work)
  * @param workDir    scratch folder for inputs and outputs; the benchmark may leave files there
  * @param options    benchmark-specific options
  * @param processing threads and cache for the AI4C side
@@ -68,27 +68,34 @@ public record BenchContext(int size, int warmup, int repeat, Path workDir, Map<S
     }
 
     /**
-     * {@link #bestSeconds(Task)} with the peak RSS, peak heap and garbage collection of the
+     * {@link #medianSeconds(Task)} with the peak RSS, peak heap and garbage collection of the
      * warm-up and timed runs.
      */
     public Measured measure(Task task) throws IOException {
         MemoryProbe probe = MemoryProbe.start();
-        double seconds = bestSeconds(task);
+        double seconds = medianSeconds(task);
         return new Measured(seconds, probe.fields());
     }
 
     /**
      * Runs {@code task} {@link #warmup} times untimed, then {@link #repeat} times, and returns the
-     * best wall-clock time in seconds.
+     * median wall-clock time in seconds (the mean of the middle two for an even count).
      */
-    public double bestSeconds(Task task) throws IOException {
+    public double medianSeconds(Task task) throws IOException {
         for (int i = 0; i < warmup; i++) task.run();
-        double best = Double.POSITIVE_INFINITY;
+        double[] times = new double[repeat];
         for (int i = 0; i < repeat; i++) {
             long t0 = System.nanoTime();
             task.run();
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            times[i] = (System.nanoTime() - t0) / 1e9;
         }
-        return best;
+        return median(times);
+    }
+
+    /** The median of {@code times} (sorted in place); the mean of the middle two for an even count. */
+    static double median(double[] times) {
+        java.util.Arrays.sort(times);
+        int n = times.length;
+        return n % 2 == 1 ? times[n / 2] : 0.5 * (times[n / 2 - 1] + times[n / 2]);
     }
 }

@@ -101,14 +101,15 @@ public final class MonthlyCompositeBenchmark extends DeclaredBenchmark {
                 "d=" + pythonString(work + "/"),
                 "s=np.load(d+'s.npy'); v=np.load(d+'v.npy'); m=np.load(d+'m.npy'); o=np.load(d+'o.npy')",
                 "x=np.where(v>0, s.astype(np.float32), np.float32(np.nan))",
-                "best=float('inf')",
+                "times=[]",
                 "for rep in range(" + (context.warmup() + context.repeat()) + "):",
                 "    t0=time.perf_counter()",
                 "    for b in range(" + BANDS + "):",
                 "        r=np.stack([np.nanmedian(x[m==k],axis=0) for k in range(" + MONTHS + ")])",
-                "    if rep >= " + context.warmup() + ": best=min(best,time.perf_counter()-t0)",
+                "    if rep >= " + context.warmup() + ": times.append(time.perf_counter()-t0)",
                 "r=np.nan_to_num(np.rint(r))",
-                "print(best, int(np.abs(r-o).max()), np.__version__)")).strip().split("\\s+");
+                // the median of the timed runs, as BenchContext reports for AI4C
+                "print(float(np.median(times)), int(np.abs(r-o).max()), np.__version__)")).strip().split("\\s+");
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("threads", 1);
         extra.put("max_abs_difference_vs_numpy", Integer.parseInt(py[1]));

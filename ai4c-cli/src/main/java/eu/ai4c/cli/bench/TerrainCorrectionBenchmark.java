@@ -105,7 +105,7 @@ public final class TerrainCorrectionBenchmark extends DeclaredBenchmark {
                 "-co", "TILED=YES", "-co", "BLOCKXSIZE=512", "-co", "BLOCKYSIZE=512", "-co", "COMPRESS=DEFLATE",
                 "-co", "ZLEVEL=" + GeoTiffWriteOptions.DEFAULT_DEFLATE_LEVEL, "-co", "PREDICTOR=3",
                 "-co", "BIGTIFF=IF_SAFER", vrt.toString(), theirs.toString());
-        double peer = context.bestSeconds(() -> PeerProcess.run(warp));
+        double peer = context.medianSeconds(() -> PeerProcess.run(warp));
 
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("threads", context.processing().threads());
@@ -129,7 +129,7 @@ public final class TerrainCorrectionBenchmark extends DeclaredBenchmark {
         TerrainCorrectionRaster interpolated = new TerrainCorrectionRaster(source, zd, dem, grid);
         TerrainCorrectionRaster exact = new TerrainCorrectionRaster(source, zd, dem, grid, 1);
         BenchContext.Measured ours = context.measure(() -> compute(interpolated, subset, context));
-        double peer = context.bestSeconds(() -> compute(exact, subset, context));
+        double peer = context.medianSeconds(() -> compute(exact, subset, context));
         double worst = 0;
         for (Region r : subset) {
             double[][] a = interpolated.sourcePositions(r), b = exact.sourcePositions(r);

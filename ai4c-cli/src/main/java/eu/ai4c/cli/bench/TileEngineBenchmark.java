@@ -37,7 +37,7 @@ public final class TileEngineBenchmark extends DeclaredBenchmark {
         long[] checksums = new long[2];
         BenchContext.Measured parallel = context.measure(() -> checksums[0] = checksum(raster, grid, context, threads));
         Map<String, Object> extra = new LinkedHashMap<>();
-        double single = context.bestSeconds(() -> checksums[1] = checksum(raster, grid, context, 1));
+        double single = context.medianSeconds(() -> checksums[1] = checksum(raster, grid, context, 1));
         if (checksums[0] != checksums[1]) {
             throw new Ai4cException("tile-engine: parallel checksum " + checksums[0] + " differs from single-thread "
                     + checksums[1] + ": the tile engine lost or duplicated tiles.");
