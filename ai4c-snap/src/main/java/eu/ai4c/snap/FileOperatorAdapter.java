@@ -113,10 +113,7 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
     private synchronized List<Path> writeFiles() {
         if (written != null) return written;
         String alias = alias();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // the engine finds readers with ServiceLoader on the context class loader, as in initialize()
-        thread.setContextClassLoader(FileOperatorAdapter.class.getClassLoader());
+        boolean created = !Files.exists(outputDir);
         try {
             Files.createDirectories(outputDir);
             ProcessingContext context = ProcessingContext.defaults().withWarnings(getLogger()::warning);
@@ -125,12 +122,22 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
             written = files;
             return files;
         } catch (Ai4cException e) {
+            removeIfEmpty(created);
             throw new OperatorException(alias + ": " + e.getMessage(), e);
         } catch (IOException e) {
+            removeIfEmpty(created);
             throw new OperatorException(alias + ": cannot write into " + outputDir + " (" + e.getMessage()
                     + "). Choose a writable output folder with free space.", e);
-        } finally {
-            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** A failed run leaves nothing behind: the output folder goes again if this run made it and it stayed empty. */
+    private void removeIfEmpty(boolean created) {
+        if (!created) return;
+        try {
+            Files.deleteIfExists(outputDir);
+        } catch (IOException notEmptyOrGone) {
+            // something else was written there meanwhile: leave it
         }
     }
 

@@ -81,7 +81,7 @@ class FileAdapterRunTest {
         OperatorException e = assertThrows(OperatorException.class, () -> op.execute(com.bc.ceres.core.ProgressMonitor.NULL));
         assertTrue(e.getMessage().startsWith("AI4C-Timesen2crop-Export: ") && e.getMessage().contains(missing.toString()),
                 e.getMessage());
-        assertFalse(Files.exists(dir.resolve("out").resolve("train.npy")), "no partial output");
+        assertFalse(Files.exists(dir.resolve("out")), "a failed run leaves no output folder behind");
     }
 
 }

@@ -41,7 +41,7 @@ final class AoiCroppedRaster implements Raster {
         for (int i = 0; i < fill.length; i++) {
             Band b = source.bands().get(i);
             if (mask != null && !b.hasNoData()) {
-                b = b.withNoData(b.type().isFloating() ? Double.NaN : 0);
+                b = b.withNoData(b.fillValue());
             }
             fill[i] = b.noData();
             out.add(b);

@@ -56,6 +56,14 @@ public record Band(String name, DataType type, double noData, boolean hasNoData,
         return new Band(name, type, noData, hasNoData, unit, text);
     }
 
+    /**
+     * The value of pixels that hold no data: the band's no-data value, or else NaN for floating
+     * types (complex included) and 0 for integer types.
+     */
+    public double fillValue() {
+        return hasNoData ? noData : type.isFloating() ? Double.NaN : 0;
+    }
+
     /** True when {@code v} is this band's no-data value (NaN matches a NaN no-data). */
     public boolean isNoData(double v) {
         if (!hasNoData) return false;

@@ -68,8 +68,7 @@ public final class WarpRaster implements Raster {
                 throw new Ai4cException("Warp: band " + b.name() + " is complex; warp intensity or "
                         + "amplitude bands instead (complex samples cannot be interpolated as reals).");
             }
-            if (b.hasNoData()) out.add(b);
-            else out.add(b.withNoData(b.type().isFloating() ? Double.NaN : 0));
+            out.add(b.withNoData(b.fillValue()));
         }
         this.bands = List.copyOf(out);
     }

@@ -60,8 +60,7 @@ public final class DeburstRaster implements Raster {
     @Override
     public Block read(int band, Region region) throws IOException {
         Band b = source.bands().get(band);
-        double fill = b.hasNoData() ? b.noData() : b.type().isFloating() || b.type().isComplex() ? Double.NaN : 0;
-        Block out = Block.filled(b.type(), region, fill);
+        Block out = Block.filled(b.type(), region, b.fillValue());
         int y = region.y();
         while (y < region.maxY()) {
             int k = plan.burst(y), l = plan.lineInBurst(y);

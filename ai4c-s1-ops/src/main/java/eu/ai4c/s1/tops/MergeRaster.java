@@ -51,8 +51,7 @@ public final class MergeRaster implements Raster {
     @Override
     public Block read(int band, Region region) throws IOException {
         Band b = bands().get(band);
-        double fill = b.hasNoData() ? b.noData() : b.type().isFloating() || b.type().isComplex() ? Double.NaN : 0;
-        Block out = Block.filled(b.type(), region, fill);
+        Block out = Block.filled(b.type(), region, b.fillValue());
         int x = region.x();
         while (x < region.maxX()) {
             int s = plan.subSwath(x), sample = plan.sample(x);
