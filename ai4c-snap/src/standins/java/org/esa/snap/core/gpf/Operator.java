@@ -14,6 +14,7 @@ import org.esa.snap.core.datamodel.RasterDataNode;
  */
 public abstract class Operator {
     private Product targetProduct;
+    private boolean initialised;
 
     protected Operator() {
     }
@@ -46,11 +47,17 @@ public abstract class Operator {
         return MemoryTile.cut(rasterDataNode, region);
     }
 
+    /** As GPF's: the operator is initialised on the first request for its target product. */
     public final Product getTargetProduct() throws OperatorException {
+        if (targetProduct == null && !initialised) {
+            initialised = true;
+            initialize();
+        }
         return targetProduct;
     }
 
     public final void setTargetProduct(Product targetProduct) {
+        this.initialised = true;
         this.targetProduct = targetProduct;
     }
 
@@ -61,8 +68,9 @@ public abstract class Operator {
     protected final void checkForCancellation() throws OperatorException {
     }
 
+    /** As GPF's: SNAP's logger, {@code snap.logger.name} (default "org.esa.snap", EngineConfig 13.0.2). */
     public final Logger getLogger() {
-        return Logger.getLogger("test");
+        return Logger.getLogger(System.getProperty("snap.logger.name", "org.esa.snap"));
     }
 
     public final OperatorSpi getSpi() {

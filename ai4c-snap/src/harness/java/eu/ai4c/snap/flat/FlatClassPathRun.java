@@ -59,26 +59,34 @@ public final class FlatClassPathRun {
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.replace("$Spi", "")).toList();
         }
         for (String name : adapters) {
-            Class<?> c = Class.forName(name);
-            String alias = c.getAnnotation(OperatorMetadata.class).alias();
-            EngineOperatorAdapter op = (EngineOperatorAdapter) c.getDeclaredConstructor().newInstance();
-            Path dir = Files.createDirectories(work.resolve(alias));
-            GpfSetup.configure(op, parameters(alias, dir), sources(alias, dir));
-            op.initialize();
-            Product target = op.getTargetProduct();
-            Rectangle r = new Rectangle(0, 0, Math.min(64, target.getSceneRasterWidth()),
-                    Math.min(64, target.getSceneRasterHeight()));
-            Map<org.esa.snap.core.datamodel.Band, Tile> tiles = new LinkedHashMap<>();
-            for (org.esa.snap.core.datamodel.Band b : target.getBands()) tiles.put(b, new MemoryTile(b, r, null));
-            op.computeTileStack(tiles, r, com.bc.ceres.core.ProgressMonitor.NULL);
-            for (Map.Entry<org.esa.snap.core.datamodel.Band, Tile> t : tiles.entrySet()) {
-                if (t.getValue().getRawSamples() == null) {
-                    throw new IllegalStateException(alias + ": band " + t.getKey().getName() + " was not computed");
-                }
-            }
-            System.out.println("OK " + alias + " " + target.getSceneRasterWidth() + "x" + target.getSceneRasterHeight()
-                    + " " + target.getBands().length);
+            System.out.println(firstTile(Class.forName(name), work));
         }
+    }
+
+    /**
+     * Runs one adapter as GPF would: a new instance, the {@code @Parameter} defaults and the case's
+     * values and sources, {@code initialize()}, then {@code computeTileStack} of the first tile
+     * (at most 64×64). Returns {@code OK <alias> <width>x<height> <bands>}; throws on a failure.
+     */
+    public static String firstTile(Class<?> adapter, Path work) throws Exception {
+        String alias = adapter.getAnnotation(OperatorMetadata.class).alias();
+        EngineOperatorAdapter op = (EngineOperatorAdapter) adapter.getDeclaredConstructor().newInstance();
+        Path dir = Files.createDirectories(work.resolve(alias));
+        GpfSetup.configure(op, parameters(alias, dir), sources(alias, dir));
+        op.initialize();
+        Product target = op.getTargetProduct();
+        Rectangle r = new Rectangle(0, 0, Math.min(64, target.getSceneRasterWidth()),
+                Math.min(64, target.getSceneRasterHeight()));
+        Map<org.esa.snap.core.datamodel.Band, Tile> tiles = new LinkedHashMap<>();
+        for (org.esa.snap.core.datamodel.Band b : target.getBands()) tiles.put(b, new MemoryTile(b, r, null));
+        op.computeTileStack(tiles, r, com.bc.ceres.core.ProgressMonitor.NULL);
+        for (Map.Entry<org.esa.snap.core.datamodel.Band, Tile> t : tiles.entrySet()) {
+            if (t.getValue().getRawSamples() == null) {
+                throw new IllegalStateException(alias + ": band " + t.getKey().getName() + " was not computed");
+            }
+        }
+        return "OK " + alias + " " + target.getSceneRasterWidth() + "x" + target.getSceneRasterHeight()
+                + " " + target.getBands().length;
     }
 
     /** The source products of one operator's run, by source field name. */
