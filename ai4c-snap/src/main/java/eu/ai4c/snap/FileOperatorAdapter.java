@@ -40,11 +40,11 @@ import org.esa.snap.core.gpf.annotations.OperatorMetadata;
  */
 public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
     /** Name of the output-folder parameter every file-operator adapter declares. */
-    public static final String OUTPUT_DIR = "outputDir";
+    public static final String OUTPUT_DIR = AdapterNames.OUTPUT_DIR;
     /** Band of the summary target: the number of files written. */
-    public static final String SUMMARY_BAND = "files_written";
+    public static final String SUMMARY_BAND = AdapterNames.SUMMARY_BAND;
     /** Metadata element of the summary target: the output folder and the files written. */
-    public static final String SUMMARY_ELEMENT = "AI4C_Output";
+    public static final String SUMMARY_ELEMENT = AdapterNames.SUMMARY_ELEMENT;
 
     private FileOperator engine;
     private ParameterValues params;

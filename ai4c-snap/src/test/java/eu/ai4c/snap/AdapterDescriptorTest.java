@@ -44,7 +44,7 @@ class AdapterDescriptorTest {
             for (Class<?> c : compiled) if (Adapters.alias(c).equals(alias)) matching.add(c);
             assertEquals(1, matching.size(), "engine operator " + op.descriptor().alias()
                     + " needs exactly one adapter with @OperatorMetadata(alias = \"" + alias + "\"); found " + matching
-                    + ". Generate one with eu.ai4c.snap.tools.AdapterScaffold.");
+                    + ". The adapters are generated from the engine descriptors (ai4c-snap-codegen): rebuild.");
             assertEquals(op instanceof FileOperator, FileOperatorAdapter.class.isAssignableFrom(matching.get(0)),
                     matching.get(0).getName() + ": an engine operator that writes files needs a FileOperatorAdapter, "
                             + "any other an EngineOperatorAdapter");

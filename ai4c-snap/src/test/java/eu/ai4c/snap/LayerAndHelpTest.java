@@ -26,7 +26,8 @@ import org.xml.sax.InputSource;
  */
 class LayerAndHelpTest {
     static final String LAYER = "eu/ai4c/snap/layer.xml";
-    static final Path HELP = Path.of("src/main/javahelp/eu/ai4c/ai4c/snap/docs");
+    /** The help set as packed: src/main/javahelp plus the pages generated from the descriptors. */
+    static final Path HELP = Path.of("target/generated-javahelp/eu/ai4c/ai4c/snap/docs");
 
     static Document parse(InputStream in) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -204,9 +205,6 @@ class LayerAndHelpTest {
                 assertTrue(html.contains("<code>" + p.name() + "</code>"), page + " does not describe " + p.name());
             }
             assertTrue(html.contains("<h2>Example</h2>") && html.contains("<h2>Output</h2>"), page);
-            // the page is the one the descriptor gives, so help never drifts from the parameters
-            assertEquals(eu.ai4c.snap.tools.HelpPage.html(d, EngineOperatorAdapter.engineOperator(c) instanceof eu.ai4c.kit.op.FileOperator), html,
-                    page + " differs from its descriptor: regenerate it with eu.ai4c.snap.tools.AdapterScaffold");
         }
     }
 }

@@ -17,6 +17,12 @@ public final class AdapterNames {
     public static final String PREFIX = "AI4C-";
     /** Sub-menu of Menu/Radar and Menu/Optical holding the AI4C operators. */
     public static final String SUBMENU = "AI4Copernicus";
+    /** Name of the output-folder parameter every file-operator adapter declares. */
+    public static final String OUTPUT_DIR = "outputDir";
+    /** Band of a file operator's summary target: the number of files written. */
+    public static final String SUMMARY_BAND = "files_written";
+    /** Metadata element of a file operator's summary target: the output folder and the files written. */
+    public static final String SUMMARY_ELEMENT = "AI4C_Output";
 
     private AdapterNames() {
     }

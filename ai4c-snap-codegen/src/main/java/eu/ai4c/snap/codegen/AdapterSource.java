@@ -1,52 +1,29 @@
-package eu.ai4c.snap.tools;
+package eu.ai4c.snap.codegen;
 
-import eu.ai4c.kit.op.FileOperator;
-import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorDescriptor;
-import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.snap.AdapterNames;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-/**
- * Writes the first version of a SNAP adapter class and its JavaHelp page for every engine
- * operator that has none yet, from its descriptor. Run by hand when an operator is added
- * ({@code java ... AdapterScaffold ai4c-snap}); then register the new adapter in the services
- * file and layer.xml (the adapter tests say what is missing). Not a test.
- */
-public final class AdapterScaffold {
+/** The Java source of one SNAP adapter class: GPF annotations and fields from the engine descriptor. */
+final class AdapterSource {
 
-    private AdapterScaffold() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        Path module = Path.of(args.length > 0 ? args[0] : "ai4c-snap");
-        for (Operator op : OperatorRegistry.load().all()) {
-            OperatorDescriptor d = op.descriptor();
-            String cls = AdapterNames.className(d.alias());
-            Path java = module.resolve("src/main/java/eu/ai4c/snap/op/" + cls + ".java");
-            if (!Files.exists(java)) {
-                Files.writeString(java, adapterSource(d, op.getClass().getName(), op instanceof FileOperator));
-                System.out.println("wrote " + java);
-            }
-            Path html = module.resolve("src/main/javahelp/eu/ai4c/ai4c/snap/docs/" + AdapterNames.helpId(d.alias()) + ".html");
-            Files.writeString(html, HelpPage.html(d, op instanceof FileOperator));
-            System.out.println("wrote " + html);
-        }
+    private AdapterSource() {
     }
 
     /**
-     * @param files whether the engine operator writes files ({@link FileOperator}): the adapter then
-     *              extends {@code FileOperatorAdapter} and adds the output-folder parameter
+     * @param files        whether the engine operator writes files: the adapter then extends
+     *                     {@code FileOperatorAdapter} and adds the output-folder parameter
+     * @param nativeSource whether the engine reads the source product's file itself
+     *                     ({@code NativeSourceAdapter})
      */
-    static String adapterSource(OperatorDescriptor d, String engineClass, boolean files) {
+    static String java(OperatorDescriptor d, String engineClass, boolean files, boolean nativeSource) {
         StringBuilder sb = new StringBuilder();
         String cls = AdapterNames.className(d.alias());
-        String base = files ? "FileOperatorAdapter" : "EngineOperatorAdapter";
+        String base = files ? "FileOperatorAdapter" : nativeSource ? "NativeSourceAdapter" : "EngineOperatorAdapter";
+        sb.append("// Generated from the engine descriptor of ").append(d.alias())
+                .append(" by eu.ai4c.snap.codegen.SnapBindingSources; do not edit.\n");
         sb.append("package eu.ai4c.snap.op;\n\n");
         sb.append("import eu.ai4c.snap.").append(base).append(";\n");
         if (files || d.parameters().stream().anyMatch(p -> AdapterNames.javaType(p.type()) == java.io.File.class)) {
@@ -60,7 +37,9 @@ public final class AdapterScaffold {
         sb.append("/**\n * SNAP operator {@code ").append(AdapterNames.snapAlias(d.alias())).append("}: the engine's {@code ")
                 .append(d.alias()).append("} ({@link ").append(engineClass).append("}).\n")
                 .append(" * Fields mirror the engine descriptor").append(files ? ", plus the output folder" : "")
-                .append("; {@link ").append(base).append("} does the work.\n */\n");
+                .append("; {@link ").append(base).append("} does the work.\n")
+                .append(nativeSource ? " * The engine reads the product file itself: the source must be the product as opened from its file.\n" : "")
+                .append(" */\n");
         sb.append("@OperatorMetadata(alias = \"").append(AdapterNames.snapAlias(d.alias())).append("\",\n")
                 .append("        category = \"").append(AdapterNames.snapCategory(d.category())).append("\",\n")
                 .append("        label = ").append(q(d.label())).append(",\n")
@@ -93,7 +72,7 @@ public final class AdapterScaffold {
         if (files) {
             sb.append("    @Parameter(notNull = true, label = \"Output folder\",\n")
                     .append("            description = \"Folder the files are written into; created if missing.\")\n")
-                    .append("    File outputDir;\n\n");
+                    .append("    File ").append(AdapterNames.OUTPUT_DIR).append(";\n\n");
         }
         sb.append("    public ").append(cls).append("() {\n    }\n\n");
         sb.append("    /** Registers the operator with GPF ({@code META-INF/services}). */\n");

@@ -1,19 +1,18 @@
-package eu.ai4c.snap.tools;
+package eu.ai4c.snap.codegen;
 
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.snap.AdapterNames;
-import eu.ai4c.snap.FileOperatorAdapter;
 
-/** The JavaHelp page of one operator, written from its descriptor by {@link AdapterScaffold}. */
-public final class HelpPage {
+/** The JavaHelp page of one operator, from its descriptor. */
+final class HelpPage {
 
     private HelpPage() {
     }
 
     /** @param files whether the operator writes files into an output folder (a file-operator adapter) */
-    public static String html(OperatorDescriptor d, boolean files) {
+    static String html(OperatorDescriptor d, boolean files) {
         String alias = AdapterNames.snapAlias(d.alias());
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n<html>\n<head>\n")
@@ -46,8 +45,8 @@ public final class HelpPage {
             sb.append("</table>\n<h2>Output</h2>\n<p>The files described above, written into <code>outputDir</code> "
                     + "when the graph or dialog runs (not when a graph is only initialised or checked); a failed run "
                     + "leaves no partial files. The target product is a one-pixel summary: band <code>")
-                    .append(FileOperatorAdapter.SUMMARY_BAND).append("</code> holds the number of files, metadata "
-                    + "element <code>").append(FileOperatorAdapter.SUMMARY_ELEMENT)
+                    .append(AdapterNames.SUMMARY_BAND).append("</code> holds the number of files, metadata "
+                    + "element <code>").append(AdapterNames.SUMMARY_ELEMENT)
                     .append("</code> names the folder and each file.</p>\n");
             sb.append("<h2>Example</h2>\n<pre>\ngpt ").append(alias);
             for (ParameterDescriptor p : d.parameters()) {
