@@ -109,10 +109,12 @@ class GptClassPathIT {
             assertEquals("eu.ai4c.engine", m.getValue("OpenIDE-Module"));
             assertEquals("eu.ai4c.**", m.getValue("OpenIDE-Module-Public-Packages").trim(),
                     "the engine must export its own packages only (third-party ones are relocated under eu.ai4c.shaded)");
-            // what may stay unrelocated: bound to native code by class name (JNA, SLF4J's API), SLF4J's provider
-            // for java.util.logging, and Derby (not shipped by SNAP)
-            List<String> allowed = List.of("ai4c-engine-shaded.jar", "jna.jar", "slf4j-api.jar", "slf4j-jdk14.jar",
+            // what may stay unrelocated: bound to native code by class name (SLF4J's API), SLF4J's provider
+            // for java.util.logging, and Derby (not shipped by SNAP); JNA is the platform's (a module dependency)
+            List<String> allowed = List.of("ai4c-engine-shaded.jar", "slf4j-api.jar", "slf4j-jdk14.jar",
                     "derby.jar", "derbyshared.jar", "derbytools.jar");
+            assertTrue(m.getValue("OpenIDE-Module-Module-Dependencies").contains("org.netbeans.libs.jna/2"),
+                    "the engine must use the platform's JNA module: " + m.getValue("OpenIDE-Module-Module-Dependencies"));
             for (String entry : m.getValue("Class-Path").trim().split("\\s+")) {
                 String name = entry.substring(entry.lastIndexOf('/') + 1);
                 assertTrue(allowed.contains(name), entry + " is packed unrelocated in " + nbm.getFileName()
