@@ -43,8 +43,20 @@ public record Manifest(String mission, String mode, String productType, List<Str
      * @param id    the {@code ID} attribute
      * @param repId the schema it follows, e.g. {@code s1Level1CalibrationSchema}
      * @param href  path relative to the {@code .SAFE} folder, without a leading {@code ./}
+     * @param md5   the {@code byteStream/checksum} with {@code checksumName="MD5"} in lower-case hex,
+     *              or empty when the manifest gives none
      */
-    public record DataObject(String id, String repId, String href) {
+    public record DataObject(String id, String repId, String href, String md5) {
+        /** A file without a checksum. */
+        public DataObject(String id, String repId, String href) {
+            this(id, repId, href, "");
+        }
+    }
+
+    /** The MD5 the manifest gives for a file (lower-case hex), or empty. */
+    public String md5(String href) {
+        for (DataObject d : dataObjects) if (d.href().equals(href)) return d.md5();
+        return "";
     }
 
     public Manifest {
@@ -128,9 +140,14 @@ public record Manifest(String mission, String mode, String productType, List<Str
 
         List<DataObject> objects = new ArrayList<>();
         for (SafeXml d : root.child("dataObjectSection").children("dataObject")) {
-            String href = d.at("byteStream/fileLocation").attribute("href");
+            SafeXml stream = d.child("byteStream");
+            String href = stream.child("fileLocation").attribute("href");
             if (href.startsWith("./")) href = href.substring(2);
-            objects.add(new DataObject(d.attribute("ID"), d.attribute("repID"), href));
+            String md5 = "";
+            for (SafeXml c : stream.children("checksum")) {
+                if (c.attribute("checksumName").equalsIgnoreCase("MD5")) md5 = c.text().trim().toLowerCase(java.util.Locale.ROOT);
+            }
+            objects.add(new DataObject(d.attribute("ID"), d.attribute("repID"), href, md5));
         }
         return new Manifest(mission, mode, productType, pols, swaths, relative, absolute, pass, start, stop,
                 footprint, ipf, objects);

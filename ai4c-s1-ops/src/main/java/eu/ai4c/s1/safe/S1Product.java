@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,15 @@ public final class S1Product implements Closeable {
      * @throws Ai4cException on damaged or unexpected content, naming the file and element
      */
     public static S1Product open(Path path) throws IOException {
+        return open(path, true);
+    }
+
+    /**
+     * As {@link #open(Path)}; with {@code verify}, each annotation, calibration and noise file is
+     * checked against the MD5 the manifest gives for it (the bytes are read anyway, so it costs
+     * only the hashing); {@link #verifyMeasurements} checks the measurement files a run reads.
+     */
+    public static S1Product open(Path path, boolean verify) throws IOException {
         long t0 = System.nanoTime();
         SafeArchive archive = SafeArchive.open(path);
         try {
@@ -56,7 +66,7 @@ public final class S1Product implements Closeable {
                     missing.add(d.href());
                     continue;
                 }
-                images.add(readImage(archive, manifest, d.href()));
+                images.add(readImage(archive, manifest, d.href(), verify));
             }
             if (images.isEmpty()) {
                 throw new Ai4cException("Sentinel-1 product " + path + " holds none of the annotation files its manifest lists "
@@ -76,21 +86,46 @@ public final class S1Product implements Closeable {
         }
     }
 
-    private static S1Image readImage(SafeArchive archive, Manifest manifest, String annotationHref) throws IOException {
+    private static S1Image readImage(SafeArchive archive, Manifest manifest, String annotationHref, boolean verify)
+            throws IOException {
         String file = annotationHref.substring(annotationHref.lastIndexOf('/') + 1);
         String base = file.substring(0, file.length() - ".xml".length());
-        Annotation annotation = Annotation.parse(archive.readAll(annotationHref), file);
+        Annotation annotation = Annotation.parse(read(archive, manifest, annotationHref, verify), file);
         String calHref = href(manifest, "s1Level1CalibrationSchema", "calibration-" + base + ".xml",
                 "annotation/calibration/calibration-" + base + ".xml");
         String noiseHref = href(manifest, "s1Level1NoiseSchema", "noise-" + base + ".xml",
                 "annotation/calibration/noise-" + base + ".xml");
         String measurementHref = href(manifest, "s1Level1MeasurementSchema", base + ".tiff", "measurement/" + base + ".tiff");
         CalibrationLuts cal = archive.exists(calHref)
-                ? CalibrationLuts.parse(archive.readAll(calHref), "calibration-" + base + ".xml") : null;
-        NoiseLuts noise = archive.exists(noiseHref) ? NoiseLuts.parse(archive.readAll(noiseHref), "noise-" + base + ".xml") : null;
+                ? CalibrationLuts.parse(read(archive, manifest, calHref, verify), "calibration-" + base + ".xml") : null;
+        NoiseLuts noise = archive.exists(noiseHref)
+                ? NoiseLuts.parse(read(archive, manifest, noiseHref, verify), "noise-" + base + ".xml") : null;
         checkHeader(annotation, cal == null ? null : cal.adsHeader(), calHref);
         checkHeader(annotation, noise == null ? null : noise.adsHeader(), noiseHref);
         return new S1Image(annotation, cal, noise, annotationHref, calHref, noiseHref, measurementHref);
+    }
+
+    private static byte[] read(SafeArchive archive, Manifest manifest, String href, boolean verify) throws IOException {
+        byte[] bytes = archive.readAll(href);
+        if (verify) Checksums.require(archive, manifest, href, bytes);
+        return bytes;
+    }
+
+    /**
+     * Checks the measurement files of some images against the MD5s of the manifest, several files
+     * at a time (a run then reads them from the page cache). Files the manifest gives no MD5 for
+     * are skipped.
+     *
+     * @return the number of files checked
+     * @throws Ai4cException naming the first damaged file
+     */
+    public int verifyMeasurements(Collection<S1Image> which) throws IOException {
+        long t0 = System.nanoTime();
+        List<String> hrefs = new ArrayList<>();
+        for (S1Image i : which) hrefs.add(i.measurementHref());
+        int n = Checksums.verify(archive, manifest, hrefs, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        LOG.info("{}: {} measurement file(s) match their manifest MD5 ({} ms)", name(), n, (System.nanoTime() - t0) / 1_000_000);
+        return n;
     }
 
     private static String href(Manifest manifest, String repId, String fileName, String fallback) {

@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -128,12 +129,33 @@ public final class SafeArchive implements Closeable {
         }
         ZipEntry e = zip.getEntry(zipRoot + relative);
         if (e == null) throw missing(relative);
+        byte[] bytes;
         try (InputStream in = zip.getInputStream(e)) {
-            return in.readAllBytes();
+            bytes = in.readAllBytes();
         } catch (ZipException | java.io.EOFException ex) {
             throw new Ai4cException("Cannot read " + relative + " from " + location + " (" + ex.getMessage()
                     + "): the zip is damaged or truncated; download the product again.", ex);
         }
+        // the zip's own CRC-32 of the entry: reading does not check it for stored entries
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+            throw new Ai4cException("Cannot use " + relative + " from " + location + ": its bytes do not match the zip's "
+                    + "CRC-32 (the zip is damaged); download the product again.");
+        }
+        return bytes;
+    }
+
+    /** A stream over a whole file (folder file or zip entry, stored or compressed). */
+    public InputStream open(String relative) throws IOException {
+        if (zip == null) {
+            Path p = folder.resolve(relative);
+            if (!Files.isRegularFile(p)) throw missing(relative);
+            return Files.newInputStream(p);
+        }
+        ZipEntry e = zip.getEntry(zipRoot + relative);
+        if (e == null) throw missing(relative);
+        return zip.getInputStream(e);
     }
 
     /** Relative paths of the files under a folder (e.g. {@code annotation/}), not recursive. */

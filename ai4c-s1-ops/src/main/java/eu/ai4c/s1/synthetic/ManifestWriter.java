@@ -99,8 +99,9 @@ final class ManifestWriter {
         for (Manifest.DataObject d : m.dataObjects()) {
             x.append("    <dataObject ID=\"").append(d.id()).append("\" repID=\"").append(d.repId())
                     .append("\"><byteStream mimeType=\"").append(d.href().endsWith(".tiff") ? "application/octet-stream" : "text/xml")
-                    .append("\"><fileLocation locatorType=\"URL\" href=\"./").append(d.href())
-                    .append("\"/></byteStream></dataObject>\n");
+                    .append("\"><fileLocation locatorType=\"URL\" href=\"./").append(d.href()).append("\"/>");
+            if (!d.md5().isEmpty()) x.append("<checksum checksumName=\"MD5\">").append(d.md5()).append("</checksum>");
+            x.append("</byteStream></dataObject>\n");
         }
         x.append("  </dataObjectSection>\n</xfdu:XFDU>\n");
         return x.toString();

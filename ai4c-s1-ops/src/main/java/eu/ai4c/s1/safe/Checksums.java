@@ -1,0 +1,117 @@
+package eu.ai4c.s1.safe;
+
+import eu.ai4c.kit.Ai4cException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The integrity checks of a SAFE product: the MD5 that {@code manifest.safe} gives for each file.
+ * A file whose bytes do not give its MD5 was damaged after ESA made the product (a broken download
+ * or copy, a bad disk) and is refused rather than processed as if whole. Large files are hashed
+ * in parallel, streaming, in 1 MiB reads.
+ */
+public final class Checksums {
+    private static final int BUFFER = 1 << 20;
+
+    private Checksums() {
+    }
+
+    /** MD5 of bytes, lower-case hex. */
+    public static String md5(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    /** MD5 of a stream read to its end, lower-case hex. */
+    public static String md5(InputStream in) throws IOException {
+        MessageDigest md = digest();
+        byte[] buf = new byte[BUFFER];
+        for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** MD5 of a file, lower-case hex. */
+    public static String md5(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return md5(in);
+        }
+    }
+
+    /**
+     * Checks bytes already read against the manifest; nothing to check when the manifest gives no MD5.
+     *
+     * @throws Ai4cException naming the file, the product and the fix
+     */
+    static void require(SafeArchive archive, Manifest manifest, String href, byte[] bytes) {
+        String expected = manifest.md5(href);
+        if (!expected.isEmpty()) check(archive, href, expected, md5(bytes));
+    }
+
+    /**
+     * Checks whole files of the product against the manifest, several at a time; files without an
+     * MD5 in the manifest are skipped.
+     *
+     * @return the number of files checked
+     * @throws Ai4cException for the first file that does not match, naming it
+     */
+    static int verify(SafeArchive archive, Manifest manifest, Collection<String> hrefs, int threads) throws IOException {
+        List<String> todo = new ArrayList<>();
+        for (String h : hrefs) if (!manifest.md5(h).isEmpty() && !todo.contains(h)) todo.add(h);
+        if (todo.isEmpty()) return 0;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
+            Thread t = new Thread(r, "ai4c-md5");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<String>> sums = new ArrayList<>();
+            for (String h : todo) {
+                sums.add(pool.submit(() -> {
+                    try (InputStream in = archive.open(h)) {
+                        return md5(in);
+                    }
+                }));
+            }
+            for (int i = 0; i < todo.size(); i++) {
+                check(archive, todo.get(i), manifest.md5(todo.get(i)), sums.get(i).get());
+            }
+            return todo.size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while checking " + archive.location(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void check(SafeArchive archive, String href, String expected, String actual) {
+        if (!expected.equalsIgnoreCase(actual)) {
+            throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + href + " is damaged (its MD5 is "
+                    + actual + ", the manifest gives " + expected + "); download the product again, or pass --verify false "
+                    + "to process it anyway.");
+        }
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java platform", e);
+        }
+    }
+}
