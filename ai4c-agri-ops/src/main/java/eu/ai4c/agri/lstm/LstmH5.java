@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class LstmH5 {
     /** Value of the root attribute {@code ai4c_layout}. */
     public static final String LAYOUT = "ai4c-lstm-1";
+    /**
+     * Root attribute of the files this class writes: the SHA-256 of the network and its
+     * normalisation ({@link #weightsSha256}). HDF5 itself keeps no checksum of contiguous
+     * datasets, so without it a damaged weight would be used as it is.
+     */
+    public static final String WEIGHTS_SHA256 = "ai4c_weights_sha256";
     private static final Logger LOG = LoggerFactory.getLogger(LstmH5.class);
 
     private LstmH5() {
@@ -49,6 +55,7 @@ public final class LstmH5 {
             h5.putAttribute("keras_version", "2.13.1");
             h5.putAttribute("backend", "tensorflow");
             h5.putAttribute("ai4c_layout", LAYOUT);
+            h5.putAttribute(WEIGHTS_SHA256, weightsSha256(model));
             WritableGroup weights = h5.putGroup("model_weights");
             List<String> names = new ArrayList<>();
             for (LstmLayer l : model.lstm()) names.add(l.name());
@@ -160,17 +167,71 @@ public final class LstmH5 {
             } else {
                 LOG.warn("{}: no /normalization group; series are fed to the network unnormalised", where);
             }
+            LstmModel model;
             try {
-                return new LstmModel(timesteps, bands, mean, std, lstm, dense);
+                model = new LstmModel(timesteps, bands, mean, std, lstm, dense);
             } catch (IllegalArgumentException e) {
                 throw new Ai4cException(where + ": inconsistent model: " + e.getMessage() + ".", e);
             }
+            Attribute sum = h5.getAttribute(WEIGHTS_SHA256);
+            if (sum != null) {
+                String expected = text(sum.getData()), actual = weightsSha256(model);
+                if (!expected.equalsIgnoreCase(actual)) {
+                    throw new Ai4cException(where + " is damaged: its weights do not give the SHA-256 recorded when it was"
+                            + " written (" + expected + ", now " + actual + "). Copy the model again or retrain it.");
+                }
+            } else {
+                LOG.info("{}: no {} attribute (a model not written by train_lstm); its weights cannot be checked",
+                        where, WEIGHTS_SHA256);
+            }
+            return model;
         } catch (Ai4cException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new Ai4cException(where + ": cannot be read as an HDF5 model file (" + e.getMessage()
                     + "). Give a .h5 written by train_lstm or by Keras model.save.", e);
         }
+    }
+
+    /**
+     * SHA-256 (hex) of what the network computes with: time steps, bands, normalisation, and each
+     * layer's name, sizes, activations and weights as IEEE-754 bits, in layer order.
+     */
+    public static String weightsSha256(LstmModel m) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.util.function.IntConsumer putInt = v -> md.update(b.clear().putInt(v).array(), 0, 4);
+        java.util.function.Consumer<float[]> putFloats = a -> {
+            putInt.accept(a.length);
+            for (float f : a) putInt.accept(Float.floatToRawIntBits(f));
+        };
+        java.util.function.Consumer<String> putText = t -> {
+            byte[] bytes = t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            putInt.accept(bytes.length);
+            md.update(bytes);
+        };
+        putInt.accept(m.timesteps());
+        putInt.accept(m.bands());
+        putFloats.accept(m.mean());
+        putFloats.accept(m.std());
+        for (LstmLayer l : m.lstm()) {
+            putText.accept("LSTM " + l.name() + " " + l.inputs() + " " + l.units() + " " + l.returnSequences() + " "
+                    + l.activation() + " " + l.recurrentActivation());
+            putFloats.accept(l.kernel());
+            putFloats.accept(l.recurrentKernel());
+            putFloats.accept(l.bias());
+        }
+        for (DenseLayer d : m.dense()) {
+            putText.accept("Dense " + d.name() + " " + d.inputs() + " " + d.units() + " " + d.activation());
+            putFloats.accept(d.kernel());
+            putFloats.accept(d.bias());
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     /** The weight datasets of one layer: by its {@code weight_names} attribute, else every dataset below it. */

@@ -52,6 +52,40 @@ class LstmH5Test {
         }
     }
 
+    /**
+     * One weight changed in the file (its float's bytes found and altered, as a bad copy would) is
+     * refused by the weights' SHA-256; the intact file and its checksum attribute read as before.
+     */
+    @Test
+    void aDamagedWeightIsRefused() throws IOException {
+        LstmModel model = RandomModels.of(3, 12, 9, new int[] {8}, new int[] {16}, Activation.LINEAR);
+        Path file = dir.resolve("model.h5");
+        LstmH5.write(model, file);
+        try (HdfFile h5 = new HdfFile(file)) {
+            assertEquals(LstmH5.weightsSha256(model), h5.getAttribute(LstmH5.WEIGHTS_SHA256).getData());
+        }
+        assertEquals(LstmH5.weightsSha256(model), LstmH5.weightsSha256(LstmH5.read(file)));
+        byte[] bytes = Files.readAllBytes(file);
+        float[] kernel = model.lstm().get(0).recurrentKernel();
+        byte[] pattern = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putFloat(kernel[0]).putFloat(kernel[1]).putFloat(kernel[2]).putFloat(kernel[3]).array();
+        int at = indexOf(bytes, pattern);
+        assertTrue(at > 0, "the recurrent kernel's bytes are in the file");
+        bytes[at + 5] ^= 0x10; // the second weight's mantissa
+        Files.write(file, bytes);
+        Ai4cException e = assertThrows(Ai4cException.class, () -> LstmH5.read(file));
+        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("SHA-256"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) if (data[i + j] != pattern[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     void modelsPyTorchCannotRunOpenInPlainJava() {
         LstmModel m = RandomModels.of(14, 12, 9, new int[] {8}, new int[] {16}, Activation.LINEAR);
