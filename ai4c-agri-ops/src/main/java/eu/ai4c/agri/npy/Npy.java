@@ -39,7 +39,7 @@ public final class Npy {
     /** Reads a whole array; errors name the file and what is wrong with it. */
     public static NpyArray read(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), Files.size(file));
         } catch (NoSuchFileException e) {
             throw new Ai4cException(file + ": no such file. Give the path of an existing .npy file.");
         } catch (EOFException e) {
@@ -50,7 +50,16 @@ public final class Npy {
         }
     }
 
+    /** As {@link #read(InputStream, String, long)} for a stream of unknown length. */
     static NpyArray read(InputStream in, String name) throws IOException {
+        return read(in, name, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param length the number of bytes the stream holds (Long.MAX_VALUE if unknown): the shape of
+     *               the header must fit in it before any array is allocated
+     */
+    static NpyArray read(InputStream in, String name, long length) throws IOException {
         DataInputStream data = new DataInputStream(in);
         byte[] magic = new byte[MAGIC.length];
         data.readFully(magic);
@@ -97,10 +106,20 @@ public final class Npy {
         }
         int[] shape = parseShape(s.group(1), name);
         long count = 1;
-        for (int dim : shape) count *= dim;
-        if (count > Integer.MAX_VALUE - 8) {
-            throw new Ai4cException(name + ": " + count + " values is more than one array can hold here"
-                    + " (2^31); split the data into several files.");
+        for (int dim : shape) {
+            if (dim < 0) throw new Ai4cException(name + ": the .npy header's shape has a negative size; the file is damaged.");
+            // checked at each step, so that the product cannot overflow
+            if (count > 0 && dim > (Integer.MAX_VALUE - 8) / count) {
+                throw new Ai4cException(name + ": the shape " + s.group(1).trim() + " holds more values than one array"
+                        + " can hold here (2^31); split the data into several files.");
+            }
+            count *= dim;
+        }
+        long dataBytes = count * type.bytes(), available = length - MAGIC.length - 2 - (major == 1 ? 2 : 4) - headerLength;
+        if (dataBytes > available) {
+            throw new Ai4cException(name + ": the header's shape " + s.group(1).trim() + " needs " + dataBytes
+                    + " bytes of values, the file holds " + Math.max(0, available) + " (truncated download or copy?)."
+                    + " Write the array again with numpy.save.");
         }
         return NpyArray.of(type, shape, readValues(data, type, order, (int) count));
     }

@@ -16,6 +16,9 @@ final class Chunks {
      * @throws eu.ai4c.kit.Ai4cException when the file ends first (truncated file)
      */
     static ByteBuffer readFully(FileChannel channel, long position, int length, Path file) throws IOException {
+        if (position < 0 || length < 0) {
+            throw TiffDirectory.truncated(file, "a read of " + length + " bytes at byte " + position + " was asked for");
+        }
         ByteBuffer buf = ByteBuffer.allocate(length);
         while (buf.hasRemaining()) {
             int n = channel.read(buf, position + buf.position());

@@ -142,8 +142,13 @@ public final class GeoTiffOpener {
     }
 
     private static void checkChunksInsideFile(ImageLayout layout, long size) {
-        for (int i = 0; i < layout.offsets.length; i++) {
+        // the two lists may be of different lengths in a damaged file; both hold at least the chunks needed
+        for (int i = 0; i < Math.min(layout.offsets.length, layout.byteCounts.length); i++) {
             long end = layout.offsets[i] + layout.byteCounts[i];
+            if (layout.offsets[i] < 0 || layout.byteCounts[i] < 0) {
+                throw TiffDirectory.truncated(layout.file, layout.chunkName() + " " + i + " has offset " + layout.offsets[i]
+                        + " and " + layout.byteCounts[i] + " bytes, which no file can have");
+            }
             if (layout.offsets[i] != 0 && (end > size || end < 0)) {
                 throw TiffDirectory.truncated(layout.file, layout.chunkName() + " " + i + " at byte " + layout.offsets[i]
                         + " with " + layout.byteCounts[i] + " bytes ends beyond the end of the file (" + size + " bytes)");

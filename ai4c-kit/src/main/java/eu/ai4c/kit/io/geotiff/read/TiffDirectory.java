@@ -149,6 +149,11 @@ final class TiffDirectory {
             long n = big ? entries.getLong(p + 4) : entries.getInt(p + 4) & 0xFFFFFFFFL;
             int typeSize = typeSize(type);
             if (typeSize == 0 || n < 0) continue; // unknown field types are skipped, as TIFF 6.0 asks
+            // compare the count before multiplying: a BigTIFF count near 2^63 would overflow to a small total
+            if (n > MAX_FIELD_BYTES / typeSize) {
+                throw new Ai4cException("Cannot read " + file + ": tag " + tag + " claims " + n
+                        + " values; the file is damaged.");
+            }
             long total = n * typeSize;
             if (total > MAX_FIELD_BYTES) {
                 throw new Ai4cException("Cannot read " + file + ": tag " + tag + " claims " + n
@@ -208,7 +213,7 @@ final class TiffDirectory {
                         case TiffTags.SBYTE -> v.get(i);
                         case TiffTags.SHORT -> v.getShort(2 * i) & 0xFFFF;
                         case TiffTags.SSHORT -> v.getShort(2 * i);
-                        case TiffTags.LONG -> v.getInt(4 * i) & 0xFFFFFFFFL;
+                        case TiffTags.LONG, 13 -> v.getInt(4 * i) & 0xFFFFFFFFL; // 13 = IFD, a 4-byte offset
                         case TiffTags.SLONG -> v.getInt(4 * i);
                         default -> v.getLong(8 * i); // LONG8, SLONG8, IFD8
                     };

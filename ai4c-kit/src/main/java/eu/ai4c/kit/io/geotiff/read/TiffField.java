@@ -22,16 +22,29 @@ record TiffField(int tag, int type, long[] ints, double[] reals, String text) {
 
     /** Value {@code i} as a long (reals truncated). */
     long longAt(int i) {
+        if (i >= count()) throw tooFew(i);
         if (ints != null) return ints[i];
         if (reals != null) return (long) reals[i];
-        throw new IllegalStateException("Tag " + tag + " is text");
+        throw notNumeric();
     }
 
     /** Value {@code i} as a double. */
     double doubleAt(int i) {
+        if (i >= count()) throw tooFew(i);
         if (reals != null) return reals[i];
         if (ints != null) return ints[i];
-        throw new IllegalStateException("Tag " + tag + " is text");
+        throw notNumeric();
+    }
+
+    private eu.ai4c.kit.Ai4cException tooFew(int i) {
+        return new eu.ai4c.kit.Ai4cException("TIFF tag " + tag + " has " + count() + " values where value " + (i + 1)
+                + " is needed; the file is damaged.");
+    }
+
+    /** A damaged or foreign file may give a tag that must hold numbers the ASCII type. */
+    private eu.ai4c.kit.Ai4cException notNumeric() {
+        return new eu.ai4c.kit.Ai4cException("TIFF tag " + tag + " holds text where the TIFF and GeoTIFF specifications"
+                + " put numbers; the file is damaged or not a GeoTIFF.");
     }
 
     /** All values as doubles (a copy). */
