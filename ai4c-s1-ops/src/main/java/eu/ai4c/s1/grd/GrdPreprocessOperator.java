@@ -26,6 +26,9 @@ import eu.ai4c.s1.geometry.SarLocator;
 import eu.ai4c.kit.warp.TargetGrid;
 import eu.ai4c.s1.geometry.TerrainCorrectionRaster;
 import eu.ai4c.s1.geometry.ZeroDoppler;
+import eu.ai4c.s1.noise.NoisePowerLut;
+import eu.ai4c.s1.radiometry.RadiometricRaster;
+import eu.ai4c.s1.safe.S1Image;
 import eu.ai4c.s1.safe.S1Product;
 import eu.ai4c.s1.safe.S1Raster;
 import eu.ai4c.s1.safe.SarGeoCoding;
@@ -95,8 +98,17 @@ public final class GrdPreprocessOperator implements Operator {
 
         // 1-3: noise, border noise, calibration on the SAR grid
         boolean removeBorder = params.getBoolean("removeBorderNoise");
-        Raster sar = new RadiometricRaster(dn, bands, type, prefix, params.getBoolean("removeThermalNoise"),
-                removeBorder ? params.getInt("borderLimit") : 0, params.getDouble("trimThreshold"));
+        boolean removeNoise = params.getBoolean("removeThermalNoise");
+        List<RadiometricRaster.Channel> channels = new java.util.ArrayList<>();
+        for (int band : bands) {
+            S1Image image = dn.image(band);
+            NoisePowerLut noise = removeNoise ? NoisePowerLut.of(image.noise()) : null;
+            channels.add(new RadiometricRaster.Channel(band, prefix + "_" + image.polarisation(),
+                    prefix + " " + image.polarisation() + ", linear", type.lut(image.calibration()), noise,
+                    removeBorder && params.getInt("borderLimit") > 0 ? new BorderTrims(dn, band, noise, params.getInt("borderLimit"),
+                            params.getDouble("trimThreshold")) : null));
+        }
+        Raster sar = new RadiometricRaster(dn, channels);
         TileCache cache = new TileCache(context.cacheBytes());
         // 4: speckle filter; its halos overlap neighbouring tiles, so the calibrated tiles are cached
         SpeckleParameters speckle = speckleParameters(params);

@@ -79,7 +79,9 @@ public final class S1Product implements Closeable {
     private static S1Image readImage(SafeArchive archive, Manifest manifest, String annotationHref) throws IOException {
         String file = annotationHref.substring(annotationHref.lastIndexOf('/') + 1);
         String base = file.substring(0, file.length() - ".xml".length());
-        Annotation annotation = Annotation.parse(archive.readAll(annotationHref), file);
+        byte[] annotationXml = archive.readAll(annotationHref);
+        Annotation annotation = Annotation.parse(annotationXml, file);
+        TopsTiming timing = TopsTiming.parse(annotationXml, file);
         String calHref = href(manifest, "s1Level1CalibrationSchema", "calibration-" + base + ".xml",
                 "annotation/calibration/calibration-" + base + ".xml");
         String noiseHref = href(manifest, "s1Level1NoiseSchema", "noise-" + base + ".xml",
@@ -90,7 +92,7 @@ public final class S1Product implements Closeable {
         NoiseLuts noise = archive.exists(noiseHref) ? NoiseLuts.parse(archive.readAll(noiseHref), "noise-" + base + ".xml") : null;
         checkHeader(annotation, cal == null ? null : cal.adsHeader(), calHref);
         checkHeader(annotation, noise == null ? null : noise.adsHeader(), noiseHref);
-        return new S1Image(annotation, cal, noise, annotationHref, calHref, noiseHref, measurementHref);
+        return new S1Image(annotation, timing, cal, noise, annotationHref, calHref, noiseHref, measurementHref);
     }
 
     private static String href(Manifest manifest, String repId, String fileName, String fallback) {
