@@ -1,6 +1,7 @@
 package eu.ai4c.s1.grd;
 
 import eu.ai4c.kit.landsea.LandSeaParameters;
+import eu.ai4c.s1.chain.ModeResolution;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
