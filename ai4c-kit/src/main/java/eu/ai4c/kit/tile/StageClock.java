@@ -14,17 +14,21 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Time spent in each stage of a lazy raster chain, where stages run interleaved tile by tile: a
- * stage's raster is wrapped by {@link #timed}, and each read adds its own time — its elapsed time
- * minus the time of the timed reads it made of earlier stages on the same thread — so the stages'
- * times add up to the time spent in the chain. Times are summed over threads (thread-seconds).
+ * stage's raster is wrapped by {@link #timed}, and each read adds its own time — its time minus the
+ * time of the timed reads it made of earlier stages on the same thread — so the stages' times add
+ * up to the time spent in the chain. Two clocks, summed over threads: elapsed time
+ * ({@link #seconds()}, which on a busy machine includes time waiting for a processor) and the
+ * threads' CPU time ({@link #cpuSeconds()}, which does not, nor time blocked in I/O).
  *
  * <h2>Thread-safety</h2>
  * Thread-safe.
  */
 public final class StageClock {
     /** Per thread: time of the timed reads nested in the current one. */
-    private static final ThreadLocal<long[]> NESTED = ThreadLocal.withInitial(() -> new long[1]);
+    private static final ThreadLocal<long[]> NESTED = ThreadLocal.withInitial(() -> new long[2]);
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
     private final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** {@code raster} whose reads count towards {@code stage}. */
@@ -33,7 +37,7 @@ public final class StageClock {
             order.add(s);
             return new LongAdder();
         });
-        return new Timed(raster, adder);
+        return new Timed(raster, adder, cpuNanos.computeIfAbsent(stage, s -> new LongAdder()));
     }
 
     /** Seconds per stage (own time, summed over threads), in the order the stages were declared. */
@@ -43,13 +47,25 @@ public final class StageClock {
         return out;
     }
 
+    /** CPU seconds per stage (own time, summed over threads), in declaration order; 0 where the JVM cannot tell. */
+    public Map<String, Double> cpuSeconds() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String s : order) out.put(s, cpuNanos.get(s).sum() / 1e9);
+        return out;
+    }
+
+    private static long cpuNow() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    }
+
     private static final class Timed implements Raster {
         private final Raster source;
-        private final LongAdder adder;
+        private final LongAdder adder, cpuAdder;
 
-        Timed(Raster source, LongAdder adder) {
+        Timed(Raster source, LongAdder adder, LongAdder cpuAdder) {
             this.source = source;
             this.adder = adder;
+            this.cpuAdder = cpuAdder;
         }
 
         @Override
@@ -80,15 +96,18 @@ public final class StageClock {
         @Override
         public Block read(int band, Region region) throws IOException {
             long[] nested = NESTED.get();
-            long outer = nested[0];
+            long outer = nested[0], outerCpu = nested[1];
             nested[0] = 0;
-            long t0 = System.nanoTime();
+            nested[1] = 0;
+            long t0 = System.nanoTime(), c0 = cpuNow();
             try {
                 return source.read(band, region);
             } finally {
-                long elapsed = System.nanoTime() - t0;
+                long elapsed = System.nanoTime() - t0, cpu = cpuNow() - c0;
                 adder.add(elapsed - nested[0]);
+                cpuAdder.add(cpu - nested[1]);
                 nested[0] = outer + elapsed;
+                nested[1] = outerCpu + cpu;
             }
         }
     }

@@ -243,6 +243,7 @@ class SlcPreprocessOperatorTest {
         assertEquals(List.of("read+noise+calibration", "deburst", "merge", "multilook", "speckle", "terrain-correction+mask"),
                 List.copyOf(clock.seconds().keySet()));
         assertTrue(clock.seconds().get("read+noise+calibration") > 0);
+        assertTrue(clock.cpuSeconds().get("read+noise+calibration") > 0);
     }
 
     @Test
@@ -299,6 +300,36 @@ class SlcPreprocessOperatorTest {
                 Map.of("input", ProductIO.read(damaged)),
                 new SlcPreprocessOperator().descriptor().validate(Map.of("resolution", RES)), ProcessingContext.defaults()));
         assertTrue(e.getMessage().contains(tiff.getFileName().toString()), e.getMessage());
+    }
+
+    @Test
+    void burstWithoutValidLinesIsNamed() throws Exception {
+        Path damaged = copy("no-valid-lines");
+        Path annotation;
+        try (Stream<Path> s = Files.list(damaged.resolve("annotation"))) {
+            annotation = s.filter(p -> p.getFileName().toString().startsWith("s1a-iw2-slc-vv")).findFirst().orElseThrow();
+        }
+        // every line of the second burst of IW2 marked invalid (firstValidSample and lastValidSample −1)
+        String xml = Files.readString(annotation);
+        int second = xml.indexOf("<burst>", xml.indexOf("<burst>") + 1);
+        String head = xml.substring(0, second), tail = xml.substring(second);
+        String minusOnes = String.join(" ", java.util.Collections.nCopies(L, "-1"));
+        tail = tail.replaceFirst("(<firstValidSample count=\"\\d+\">)[^<]*", "$1" + minusOnes)
+                .replaceFirst("(<lastValidSample count=\"\\d+\">)[^<]*", "$1" + minusOnes);
+        Files.writeString(annotation, head + tail);
+        Ai4cException e = assertThrows(Ai4cException.class, () -> run(damaged, Map.of()));
+        assertTrue(e.getMessage().contains("IW2") && e.getMessage().contains("no valid line"), e.getMessage());
+    }
+
+    @Test
+    void waveModeIsRefused() throws Exception {
+        Path wave = copy("wave");
+        Path manifest = wave.resolve("manifest.safe");
+        Files.writeString(manifest, Files.readString(manifest).replace("<s1sarl1:mode>IW</s1sarl1:mode>",
+                "<s1sarl1:mode>WV</s1sarl1:mode>"));
+        Ai4cException e = assertThrows(Ai4cException.class, () -> run(wave, Map.of()));
+        assertTrue(e.getMessage().contains("WV") && e.getMessage().contains(safe.getFileName().toString().replace(".SAFE", "")),
+                e.getMessage());
     }
 
     @Test
