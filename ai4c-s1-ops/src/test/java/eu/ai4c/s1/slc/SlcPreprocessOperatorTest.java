@@ -17,6 +17,7 @@ import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.tile.StageClock;
 import eu.ai4c.s1.chain.BackscatterChain.CalibrationOutput;
+import eu.ai4c.s1.grd.EofWriter;
 import eu.ai4c.s1.safe.Burst;
 import eu.ai4c.s1.safe.S1Image;
 import eu.ai4c.s1.safe.S1Product;
@@ -199,6 +200,18 @@ class SlcPreprocessOperatorTest {
         Out out = run(safe, Map.of("dem", dem.toString()));
         assertTargetAt(out, expected(TARGET, 500), "IW2 target, DEM 500 m");
         assertTargetAt(out, expected(OVERLAP, 500), "IW1 overlap target, DEM 500 m");
+    }
+
+    @Test
+    void orbitFileGivesTheSameGeolocation() throws Exception {
+        Path orbits = Files.createDirectories(dir.resolve("orbits"));
+        Path eof;
+        try (S1Product s1 = S1Product.open(safe)) {
+            eof = EofWriter.write(orbits, "S1A", s1.image("IW1", "VV").annotation().orbitList(), Duration.ZERO);
+        }
+        Out out = run(safe, Map.of("orbit", eof.toString()));
+        assertTargetAt(out, expected(TARGET, 0), "IW2 target, orbit file");
+        assertTargetAt(out, expected(OVERLAP, 0), "IW1 overlap target, orbit file");
     }
 
     /** Mean of the output away from the targets and the image edges. */
