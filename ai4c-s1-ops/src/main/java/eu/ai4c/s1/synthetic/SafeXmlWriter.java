@@ -140,7 +140,9 @@ final class SafeXmlWriter {
                 x.append("      </dcEstimate>\n");
             }
             x.append("    </dcEstimateList>\n  </dopplerCentroid>\n");
-            eu.ai4c.s1.safe.SwathTiming st = tops.swathTiming().orElseThrow();
+        }
+        if (tops != null && tops.swathTiming().isPresent()) {
+            eu.ai4c.s1.safe.SwathTiming st = tops.swathTiming().get();
             x.append("  <swathTiming>\n");
             el(x, 4, "linesPerBurst", String.valueOf(st.linesPerBurst()));
             el(x, 4, "samplesPerBurst", String.valueOf(st.samplesPerBurst()));

@@ -27,6 +27,8 @@ import java.util.Optional;
  * end of a line (one more at near range in odd bursts, so the valid rectangle is not the same
  * in every burst). Lines are zero-Doppler azimuth time at the real IW interval, samples slant
  * range at the real IW range sampling rate; time 0 of the model is the middle of the acquisition.
+ * A stripmap product ({@link SyntheticSlc#stripmap}) is one swath {@code S3} of one block of lines
+ * without burst layout, all lines and samples valid, with the same sampling.
  * Records are built for the reader's own model types (rounded as the XML writes them). Immutable.
  */
 final class SlcModel {
@@ -114,8 +116,14 @@ final class SlcModel {
         return lastLineTime(spec.swaths() - 1);
     }
 
+    /** {@code IW1} … or {@code S3} for stripmap. */
+    String swathName(int s) {
+        return spec.stripmap() ? "S3" : "IW" + (s + 1);
+    }
+
     AdsHeader header(int s, String polarisation, int imageNumber) {
-        return new AdsHeader(spec.mission(), "SLC", polarisation, "IW", "IW" + (s + 1), firstLineTime(s), lastLineTime(s),
+        return new AdsHeader(spec.mission(), "SLC", polarisation, spec.stripmap() ? "SM" : "IW", swathName(s),
+                firstLineTime(s), lastLineTime(s),
                 spec.absoluteOrbit(), String.format(Locale.ROOT, "%03d", imageNumber));
     }
 
@@ -148,7 +156,7 @@ final class SlcModel {
             rates.add(new AzimuthFmRate(mid, tau0, new double[] {-2.3e3, 4.5e5, -8.0e7}));
             dcs.add(new DopplerCentroid(mid, tau0, new double[] {0, 0, 0}, new double[] {-20.0 + k, 1.0e4, 0}));
         }
-        return new TopsTiming(Optional.of(new SwathTiming(lines, w, bursts)), rates, dcs);
+        return new TopsTiming(spec.stripmap() ? Optional.empty() : Optional.of(new SwathTiming(lines, w, bursts)), rates, dcs);
     }
 
     Annotation annotation(int s, AdsHeader header, String file) {
@@ -163,8 +171,10 @@ final class SlcModel {
         // grid lines at every burst start and the last line, 21 pixels across: the layout of real SLC grids
         List<Annotation.GeolocationGridPoint> grid = new ArrayList<>();
         int gridPixels = Math.min(21, w);
-        for (int k = 0; k <= spec.bursts(); k++) {
-            int line = k < spec.bursts() ? k * spec.linesPerBurst() : h - 1;
+        int rows = spec.stripmap() ? 10 : spec.bursts() + 1;
+        for (int k = 0; k < rows; k++) {
+            int line = spec.stripmap() ? (int) Math.round((h - 1) * (double) k / (rows - 1))
+                    : k < spec.bursts() ? k * spec.linesPerBurst() : h - 1;
             double tau = lineTime(s, line);
             double[] sat = geometry.position(tau);
             for (int j = 0; j < gridPixels; j++) {
@@ -221,7 +231,7 @@ final class SlcModel {
         int[] pixels = vectorPixels();
         int lines = spec.linesPerBurst(), cycle = lines - spec.overlapLines();
         List<NoiseLuts.NoiseRangeVector> range = new ArrayList<>();
-        for (int k = -1; k < spec.bursts(); k++) {
+        for (int k = spec.stripmap() ? 0 : -1; k < spec.bursts(); k++) {
             double[] lut = new double[pixels.length];
             for (int i = 0; i < pixels.length; i++) {
                 double u = pixels[i] / (double) (spec.samples() - 1) - 0.5;
@@ -242,7 +252,18 @@ final class SlcModel {
             azLines = Arrays.copyOf(azLines, count - 1);
             azLut = Arrays.copyOf(azLut, count - 1);
         }
-        List<NoiseLuts.NoiseAzimuthVector> azimuth = List.of(new NoiseLuts.NoiseAzimuthVector("IW" + (s + 1), 0, 0,
+        if (spec.stripmap()) {
+            // stripmap: range vectors every quarter of the image, interpolated between lines as for GRD
+            List<NoiseLuts.NoiseRangeVector> regular = new ArrayList<>();
+            for (int q = 0; q <= 4; q++) {
+                int line = (int) Math.round((lines - 1) * q / 4.0);
+                double[] lut = range.get(0).noiseRangeLut().clone();
+                for (int i = 0; i < lut.length; i++) lut[i] = round7(lut[i] * (1 + 0.02 * q));
+                regular.add(new NoiseLuts.NoiseRangeVector(timeOf(lineTime(s, line)), line, pixels.clone(), lut));
+            }
+            range = regular;
+        }
+        List<NoiseLuts.NoiseAzimuthVector> azimuth = List.of(new NoiseLuts.NoiseAzimuthVector(swathName(s), 0, 0,
                 h - 1, spec.samples() - 1, azLines, azLut));
         return new NoiseLuts(file, header, range, azimuth, false);
     }

@@ -32,6 +32,7 @@ import java.util.Locale;
  * homogeneous areas, plus point targets with exact values. From a few hundred samples per
  * sub-swath for unit tests to the full IW size (3 × 9 bursts, about 21,000 × 13,500 samples per
  * sub-swath) for benchmarks; rows are generated in blocks, so memory does not depend on the size.
+ * {@link #stripmap} makes a stripmap (SM) SLC instead: one swath, no bursts.
  *
  * <pre>
  * Path safe = SyntheticSlc.builder(600, 150, 3).pointTarget(1, 1, 70, 300, 20000).build().write(tempDir);
@@ -62,6 +63,21 @@ public final class SyntheticSlc {
         return new Builder(samples, linesPerBurst, bursts);
     }
 
+    /**
+     * A builder for a stripmap (SM, swath S3) SLC of {@code lines × samples}: one swath, no bursts,
+     * every line and sample valid; the IW sampling is kept.
+     */
+    public static Builder stripmap(int samples, int lines) {
+        Builder b = new Builder(samples, lines, 1);
+        b.stripmap = true;
+        b.swaths = 1;
+        b.overlapSamples = 0;
+        b.overlapLines = 0;
+        b.invalidLines = 0;
+        b.invalidSamples = 0;
+        return b;
+    }
+
     /** The full-size IW SLC of the benchmark: 3 sub-swaths × 9 bursts of 1,500 lines × 21,000 samples, VV. */
     public static Builder fullIw() {
         return builder(21_000, 1_500, 9).polarisations("VV");
@@ -69,6 +85,10 @@ public final class SyntheticSlc {
 
     int samples() {
         return b.samples;
+    }
+
+    boolean stripmap() {
+        return b.stripmap;
     }
 
     int linesPerBurst() {
@@ -136,7 +156,8 @@ public final class SyntheticSlc {
         SlcModel m = new SlcModel(this);
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
         String pol = (b.polarisations.size() > 1 ? "D" : "S") + (b.polarisations.get(0).startsWith("H") ? "H" : "V");
-        return String.format(Locale.ROOT, "%s_IW_SLC__1S%s_%s_%s_%06d_%06X_A14C", b.mission, pol, f.format(m.start()),
+        return String.format(Locale.ROOT, "%s_%s_SLC__1S%s_%s_%s_%06d_%06X_A14C", b.mission, b.stripmap ? "S3" : "IW", pol,
+                f.format(m.start()),
                 f.format(m.stop()), b.absoluteOrbit, 0x47A2B);
     }
 
@@ -175,8 +196,9 @@ public final class SyntheticSlc {
             String pol = b.polarisations.get(p);
             for (int s = 0; s < b.swaths; s++) {
                 int imageNumber = 1 + s + b.swaths * p;
-                String base = String.format(Locale.ROOT, "%s-iw%d-slc-%s-%s-%s-%06d-047a2b-%03d",
-                        b.mission.toLowerCase(Locale.ROOT), s + 1, pol.toLowerCase(Locale.ROOT), f.format(m.firstLineTime(s)),
+                String base = String.format(Locale.ROOT, "%s-%s-slc-%s-%s-%s-%06d-047a2b-%03d",
+                        b.mission.toLowerCase(Locale.ROOT), m.swathName(s).toLowerCase(Locale.ROOT),
+                        pol.toLowerCase(Locale.ROOT), f.format(m.firstLineTime(s)),
                         f.format(m.lastLineTime(s)), b.absoluteOrbit, imageNumber);
                 AdsHeader header = m.header(s, pol, imageNumber);
                 Annotation a = m.annotation(s, header, base + ".xml");
@@ -185,17 +207,18 @@ public final class SyntheticSlc {
                 NoiseLuts noise = m.noise(s, header, "noise-" + base + ".xml");
                 if (p == 0) {
                     grids.add(a.geolocationGrid());
-                    swathNames.add("IW" + (s + 1));
+                    swathNames.add(m.swathName(s));
                 }
                 write(safe.resolve("annotation/" + base + ".xml"), SafeXmlWriter.annotation(a, timing));
                 write(safe.resolve("annotation/calibration/calibration-" + base + ".xml"), SafeXmlWriter.calibration(cal));
                 write(safe.resolve("annotation/calibration/noise-" + base + ".xml"), SafeXmlWriter.noise(noise));
-                List<Instant> burstTimes = timing.swathTiming().orElseThrow().bursts().stream().map(Burst::azimuthTime).toList();
+                NoisePowerLut noisePower = timing.swathTiming().map(t -> NoisePowerLut.ofBursts(noise,
+                        t.bursts().stream().map(Burst::azimuthTime).toList(), b.linesPerBurst)).orElseGet(() -> NoisePowerLut.of(noise));
                 double polScale = p == 0 ? 1 : 0.2;
                 List<HomogeneousArea> areas = b.areas.stream()
                         .map(h -> new HomogeneousArea(h.swath(), h.region(), h.sigma0() * polScale)).toList();
                 new SlcMeasurementGenerator(m, s, b.samples, b.linesPerBurst, b.bursts,
-                        CalibrationType.SIGMA_NOUGHT.lut(cal), NoisePowerLut.ofBursts(noise, burstTimes, b.linesPerBurst),
+                        CalibrationType.SIGMA_NOUGHT.lut(cal), noisePower,
                         b.backgroundSigma0 * polScale, areas, b.targets, b.seed * 31 + imageNumber)
                         .write(safe.resolve("measurement/" + base + ".tiff"), b.threads);
                 String id = base.replace("-", "");
@@ -213,7 +236,7 @@ public final class SyntheticSlc {
         List<Manifest.LatLon> footprint = List.of(latLon(near.get(0)), latLon(far.get(perLine - 1)),
                 latLon(far.get(far.size() - 1)), latLon(near.get(near.size() - perLine)));
         String pass = Math.abs(m.geometry().platformHeadingDeg()) < 90 ? "ASCENDING" : "DESCENDING";
-        Manifest manifest = new Manifest(b.mission, "IW", "SLC", b.polarisations, swathNames,
+        Manifest manifest = new Manifest(b.mission, b.stripmap ? "SM" : "IW", "SLC", b.polarisations, swathNames,
                 ((b.absoluteOrbit - 73) % 175 + 175) % 175 + 1, b.absoluteOrbit, pass, m.start(), m.stop(), footprint,
                 b.ipfVersion, objects);
         write(safe.resolve("manifest.safe"), ManifestWriter.manifest(manifest, "Fast-24h"));
@@ -231,6 +254,7 @@ public final class SyntheticSlc {
     public static final class Builder {
         private final int samples, linesPerBurst, bursts;
         private int swaths = 3;
+        private boolean stripmap;
         private int overlapSamples, overlapLines, invalidLines, invalidSamples;
         private List<String> polarisations = List.of("VV", "VH");
         private String mission = "S1A";
@@ -259,6 +283,7 @@ public final class SyntheticSlc {
 
         /** Number of sub-swaths, 1 to 3 (default 3: IW1–IW3). */
         public Builder swaths(int n) {
+            if (stripmap && n != 1) throw new IllegalArgumentException("A stripmap product has one swath");
             if (n < 1 || n > 3) throw new IllegalArgumentException("IW has 1 to 3 sub-swaths, not " + n);
             this.swaths = n;
             return this;
@@ -329,6 +354,7 @@ public final class SyntheticSlc {
          * time, as both bursts image it.
          */
         public Builder pointTargetInOverlap(int swath, int burst, int line, int sample, int amplitude) {
+            if (stripmap) throw new IllegalArgumentException("A stripmap product has no bursts");
             int other = line - (linesPerBurst - overlapLines);
             if (other < 0) {
                 throw new IllegalArgumentException("Line " + line + " of burst " + burst + " is not in the overlap with the next burst");
