@@ -10,6 +10,7 @@ import eu.ai4c.s1.safe.Annotation;
 import eu.ai4c.s1.safe.Manifest;
 import eu.ai4c.s1.safe.SarGeoCoding;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class GrdGeometry {
      */
     public static ZeroDoppler zeroDoppler(SarGeoCoding gc, Manifest manifest, Path orbitPath, WarningListener warnings) {
         Annotation a = gc.annotation();
-        java.time.Instant epoch = a.imageInformation().productFirstLineUtcTime();
+        Instant epoch = a.imageInformation().productFirstLineUtcTime();
         Orbit orbit = AcquisitionOrbit.of(a, manifest, orbitPath, epoch, epoch,
                 a.imageInformation().productLastLineUtcTime(), warnings);
         List<SrgrConversion> conversions = new ArrayList<>();
