@@ -116,13 +116,13 @@ final class SlcModel {
         return lastLineTime(spec.swaths() - 1);
     }
 
-    /** {@code IW1} … or {@code S3} for stripmap. */
+    /** {@code IW1} …, {@code EW1} … or {@code S3} for stripmap. */
     String swathName(int s) {
-        return spec.stripmap() ? "S3" : "IW" + (s + 1);
+        return spec.stripmap() ? "S3" : spec.mode() + (s + 1);
     }
 
     AdsHeader header(int s, String polarisation, int imageNumber) {
-        return new AdsHeader(spec.mission(), "SLC", polarisation, spec.stripmap() ? "SM" : "IW", swathName(s),
+        return new AdsHeader(spec.mission(), "SLC", polarisation, spec.mode(), swathName(s),
                 firstLineTime(s), lastLineTime(s),
                 spec.absoluteOrbit(), String.format(Locale.ROOT, "%03d", imageNumber));
     }

@@ -32,7 +32,8 @@ import java.util.Locale;
  * homogeneous areas, plus point targets with exact values. From a few hundred samples per
  * sub-swath for unit tests to the full IW size (3 × 9 bursts, about 21,000 × 13,500 samples per
  * sub-swath) for benchmarks; rows are generated in blocks, so memory does not depend on the size.
- * {@link #stripmap} makes a stripmap (SM) SLC instead: one swath, no bursts.
+ * {@link #stripmap} makes a stripmap (SM) SLC instead: one swath, no bursts;
+ * {@link Builder#extraWide} an EW one with five sub-swaths.
  *
  * <pre>
  * Path safe = SyntheticSlc.builder(600, 150, 3).pointTarget(1, 1, 70, 300, 20000).build().write(tempDir);
@@ -89,6 +90,11 @@ public final class SyntheticSlc {
 
     boolean stripmap() {
         return b.stripmap;
+    }
+
+    /** {@code IW}, {@code EW} or {@code SM}. */
+    String mode() {
+        return b.stripmap ? "SM" : b.ew ? "EW" : "IW";
     }
 
     int linesPerBurst() {
@@ -156,7 +162,7 @@ public final class SyntheticSlc {
         SlcModel m = new SlcModel(this);
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
         String pol = (b.polarisations.size() > 1 ? "D" : "S") + (b.polarisations.get(0).startsWith("H") ? "H" : "V");
-        return String.format(Locale.ROOT, "%s_%s_SLC__1S%s_%s_%s_%06d_%06X_A14C", b.mission, b.stripmap ? "S3" : "IW", pol,
+        return String.format(Locale.ROOT, "%s_%s_SLC__1S%s_%s_%s_%06d_%06X_A14C", b.mission, b.stripmap ? "S3" : mode(), pol,
                 f.format(m.start()),
                 f.format(m.stop()), b.absoluteOrbit, 0x47A2B);
     }
@@ -236,7 +242,7 @@ public final class SyntheticSlc {
         List<Manifest.LatLon> footprint = List.of(latLon(near.get(0)), latLon(far.get(perLine - 1)),
                 latLon(far.get(far.size() - 1)), latLon(near.get(near.size() - perLine)));
         String pass = Math.abs(m.geometry().platformHeadingDeg()) < 90 ? "ASCENDING" : "DESCENDING";
-        Manifest manifest = new Manifest(b.mission, b.stripmap ? "SM" : "IW", "SLC", b.polarisations, swathNames,
+        Manifest manifest = new Manifest(b.mission, mode(), "SLC", b.polarisations, swathNames,
                 ((b.absoluteOrbit - 73) % 175 + 175) % 175 + 1, b.absoluteOrbit, pass, m.start(), m.stop(), footprint,
                 b.ipfVersion, objects);
         write(safe.resolve("manifest.safe"), ManifestWriter.manifest(manifest, "Fast-24h"));
@@ -254,7 +260,7 @@ public final class SyntheticSlc {
     public static final class Builder {
         private final int samples, linesPerBurst, bursts;
         private int swaths = 3;
-        private boolean stripmap;
+        private boolean stripmap, ew;
         private int overlapSamples, overlapLines, invalidLines, invalidSamples;
         private List<String> polarisations = List.of("VV", "VH");
         private String mission = "S1A";
@@ -281,11 +287,23 @@ public final class SyntheticSlc {
             this.invalidSamples = Math.max(1, samples / 60);
         }
 
-        /** Number of sub-swaths, 1 to 3 (default 3: IW1–IW3). */
+        /** Number of sub-swaths, 1 to 3 for IW (default 3: IW1–IW3), 1 to 5 for EW. */
         public Builder swaths(int n) {
             if (stripmap && n != 1) throw new IllegalArgumentException("A stripmap product has one swath");
-            if (n < 1 || n > 3) throw new IllegalArgumentException("IW has 1 to 3 sub-swaths, not " + n);
+            int most = ew ? 5 : 3;
+            if (n < 1 || n > most) throw new IllegalArgumentException((ew ? "EW" : "IW") + " has 1 to " + most + " sub-swaths, not " + n);
             this.swaths = n;
+            return this;
+        }
+
+        /**
+         * Extra-wide swath mode: sub-swaths EW1 … EW5 (five unless {@link #swaths} says otherwise),
+         * with the IW sampling kept.
+         */
+        public Builder extraWide() {
+            if (stripmap) throw new IllegalArgumentException("A stripmap product is not extra-wide");
+            this.ew = true;
+            this.swaths = 5;
             return this;
         }
 
@@ -339,7 +357,7 @@ public final class SyntheticSlc {
 
         /** A point target with the exact complex value {@code (amplitude, 0)}, amplitude 1..32767. */
         public Builder pointTarget(int swath, int burst, int line, int sample, int amplitude) {
-            if (swath < 0 || swath >= 3 || burst < 0 || burst >= bursts || line < 0 || line >= linesPerBurst
+            if (swath < 0 || swath >= swaths || burst < 0 || burst >= bursts || line < 0 || line >= linesPerBurst
                     || sample < 0 || sample >= samples || amplitude < 1 || amplitude > Short.MAX_VALUE) {
                 throw new IllegalArgumentException("Point target (" + swath + ", " + burst + ", " + line + ", " + sample
                         + ", " + amplitude + ") outside the product or range");
