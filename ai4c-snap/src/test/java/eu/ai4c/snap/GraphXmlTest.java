@@ -213,14 +213,19 @@ class GraphXmlTest {
                 "Calibration", "Speckle-Filter", "Terrain-Correction", "Write");
         assertChain("S1-GRD-Preprocess-dB.xml", "Read", "Apply-Orbit-File", "ThermalNoiseRemoval", "Remove-GRD-Border-Noise",
                 "Calibration", "Speckle-Filter", "Terrain-Correction", "LinearToFromdB", "Write");
-        assertChain("S1-SLC-IW-Preprocess.xml", "Read", "Apply-Orbit-File", "ThermalNoiseRemoval", "Calibration",
-                "TOPSAR-Deburst", "Speckle-Filter", "Terrain-Correction", "Write");
+        assertChain("S1-SLC-IW-Preprocess.xml", "Read", "Apply-Orbit-File", "ThermalNoiseRemoval", "TOPSAR-Deburst",
+                "Calibration", "Speckle-Filter", "Terrain-Correction", "Write");
         assertChain("S2-Preprocess.xml", "Read", "S2Resampling", "Land-Sea-Mask", "BandMaths", "Subset", "Reproject", "Write");
         // the specification's defaults: VV, sigma0, Lee Sigma, 10 m, WGS84
         String grd = Files.readString(GRAPHS.resolve("S1-GRD-Preprocess.xml"));
         for (String s : new String[] {"<selectedPolarisations>VV<", "<outputSigmaBand>true<", "<filter>Lee Sigma<",
                 "<pixelSpacingInMeter>10.0<", "<mapProjection>WGS84(DD)<", "<borderLimit>500<", "<trimThreshold>0.5<"}) {
             assertTrue(grd.contains(s), "S1-GRD-Preprocess.xml lacks " + s);
+        }
+        String slc = Files.readString(GRAPHS.resolve("S1-SLC-IW-Preprocess.xml"));
+        for (String s : new String[] {"<selectedPolarisations>VV<", "<outputSigmaBand>true<", "<filter>Lee Sigma<",
+                "<pixelSpacingInMeter>10.0<", "<mapProjection>WGS84(DD)<", "<outputImageInComplex>false<"}) {
+            assertTrue(slc.contains(s), "S1-SLC-IW-Preprocess.xml lacks " + s);
         }
         assertTrue(Files.readString(GRAPHS.resolve("S2-Preprocess.xml")).contains("<resolution>10<"));
     }

@@ -17,7 +17,7 @@ import java.io.IOException;
  * <h2>Thread-safety</h2>
  * Thread-safe: each block is computed once under its own lock.
  */
-final class BorderTrims {
+final class BorderTrims implements eu.ai4c.s1.radiometry.RadiometricRaster.BorderMask {
     static final int BLOCK = 512;
 
     private final Raster dn;
@@ -71,7 +71,8 @@ final class BorderTrims {
     }
 
     /** Sets the border noise of a tile (image position x0, y0) to {@code fill}. */
-    void apply(float[] tile, Region r, float fill) throws IOException {
+    @Override
+    public void apply(float[] tile, Region r, float fill) throws IOException {
         if (limitX == 0 || limitY == 0) return;
         boolean touchesNear = r.x() < limitX, touchesFar = r.maxX() > width - limitX;
         boolean touchesTop = r.y() < limitY, touchesBottom = r.maxY() > height - limitY;

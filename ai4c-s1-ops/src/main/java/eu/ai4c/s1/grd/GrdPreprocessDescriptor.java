@@ -1,6 +1,7 @@
 package eu.ai4c.s1.grd;
 
 import eu.ai4c.kit.landsea.LandSeaParameters;
+import eu.ai4c.s1.chain.ModeResolution;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
@@ -64,6 +65,13 @@ public final class GrdPreprocessDescriptor {
                             .defaultValue(true).label("Remove thermal noise")
                             .description("Subtract the annotated thermal noise (range × azimuth noise vectors); "
                                     + "negative values are clipped to 0.")
+                            .build(),
+                    ParameterDescriptor.builder("verify", ParameterType.BOOLEAN)
+                            .defaultValue(true).label("Verify checksums")
+                            .description("Check each measurement file the run reads against the MD5 in manifest.safe"
+                                    + " (a damaged download is refused instead of processed); annotation, calibration and"
+                                    + " noise files are always checked. Costs one extra read of the measurements,"
+                                    + " in parallel.")
                             .build(),
                     ParameterDescriptor.builder("removeBorderNoise", ParameterType.BOOLEAN)
                             .defaultValue(true).label("Remove GRD border noise")

@@ -54,8 +54,12 @@ public final class Checksums {
      * @throws Ai4cException naming the file, the product and the fix
      */
     static void require(SafeArchive archive, Manifest manifest, String href, byte[] bytes) {
-        String expected = manifest.md5(href);
-        if (!expected.isEmpty()) check(archive, href, expected, md5(bytes));
+        String expected = manifest.md5(href), actual = expected.isEmpty() ? "" : md5(bytes);
+        if (!expected.equalsIgnoreCase(actual)) {
+            throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + href + " is damaged (its MD5 is "
+                    + actual + ", the manifest gives " + expected + "); its numbers cannot be trusted. Download the"
+                    + " product again.");
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import eu.ai4c.kit.Ai4cException;
  */
 public final class S1Image {
     private final Annotation annotation;
+    private final TopsTiming topsTiming;
     private final CalibrationLuts calibration;
     private final NoiseLuts noise;
     private final String annotationHref;
@@ -20,10 +21,12 @@ public final class S1Image {
     /**
      * @param calibration may be null when the file is absent (then {@link #calibration()} fails)
      * @param noise       may be null when the file is absent (then {@link #noise()} fails)
+     * @param topsTiming  the burst layout, FM rates and Doppler centroids of the annotation
      */
-    public S1Image(Annotation annotation, CalibrationLuts calibration, NoiseLuts noise, String annotationHref,
+    public S1Image(Annotation annotation, TopsTiming topsTiming, CalibrationLuts calibration, NoiseLuts noise, String annotationHref,
                    String calibrationHref, String noiseHref, String measurementHref) {
         this.annotation = annotation;
+        this.topsTiming = topsTiming;
         this.calibration = calibration;
         this.noise = noise;
         this.annotationHref = annotationHref;
@@ -44,6 +47,11 @@ public final class S1Image {
 
     public Annotation annotation() {
         return annotation;
+    }
+
+    /** Burst layout (TOPS SLC; empty {@code swathTiming} for stripmap and GRD), FM rates, Doppler centroids. */
+    public TopsTiming topsTiming() {
+        return topsTiming;
     }
 
     public boolean hasCalibration() {

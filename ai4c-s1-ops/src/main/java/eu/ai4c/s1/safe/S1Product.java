@@ -90,7 +90,9 @@ public final class S1Product implements Closeable {
             throws IOException {
         String file = annotationHref.substring(annotationHref.lastIndexOf('/') + 1);
         String base = file.substring(0, file.length() - ".xml".length());
-        Annotation annotation = Annotation.parse(read(archive, manifest, annotationHref, verify), file);
+        byte[] annotationXml = read(archive, manifest, annotationHref, verify);
+        Annotation annotation = Annotation.parse(annotationXml, file);
+        TopsTiming timing = TopsTiming.parse(annotationXml, file);
         String calHref = href(manifest, "s1Level1CalibrationSchema", "calibration-" + base + ".xml",
                 "annotation/calibration/calibration-" + base + ".xml");
         String noiseHref = href(manifest, "s1Level1NoiseSchema", "noise-" + base + ".xml",
@@ -102,7 +104,7 @@ public final class S1Product implements Closeable {
                 ? NoiseLuts.parse(read(archive, manifest, noiseHref, verify), "noise-" + base + ".xml") : null;
         checkHeader(annotation, cal == null ? null : cal.adsHeader(), calHref);
         checkHeader(annotation, noise == null ? null : noise.adsHeader(), noiseHref);
-        return new S1Image(annotation, cal, noise, annotationHref, calHref, noiseHref, measurementHref);
+        return new S1Image(annotation, timing, cal, noise, annotationHref, calHref, noiseHref, measurementHref);
     }
 
     private static byte[] read(SafeArchive archive, Manifest manifest, String href, boolean verify) throws IOException {

@@ -133,6 +133,25 @@ final class GrdGeometry {
         return out;
     }
 
+    /**
+     * The ellipsoid point at one-way slant range {@code range} (m) in the zero-Doppler plane at time
+     * {@code tau}: the look angle is found by bisection (range grows with the look angle).
+     */
+    double[] pointAtSlantRange(double tau, double range) {
+        double[] p = position(tau);
+        double lo = minLook, hi = maxLook;
+        for (int i = 0; i < 80; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (norm(sub(pointAtLook(tau, mid), p)) < range) lo = mid; else hi = mid;
+        }
+        return pointAtLook(tau, 0.5 * (lo + hi));
+    }
+
+    /** One-way slant range (m) from the satellite at {@code tau} to the scene centre seen at its incidence. */
+    double centreSlantRange(double tau) {
+        return norm(sub(pointAtLook(tau, centreLookAngle), position(tau)));
+    }
+
     /** Incidence angle (degrees) at ground point {@code p} seen from satellite position {@code s}. */
     static double incidenceDeg(double[] p, double[] s) {
         double[] n = {p[0] / (A * A), p[1] / (A * A), p[2] / (B * B)};

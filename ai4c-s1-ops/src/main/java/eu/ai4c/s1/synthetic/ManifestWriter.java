@@ -106,4 +106,10 @@ final class ManifestWriter {
         x.append("  </dataObjectSection>\n</xfdu:XFDU>\n");
         return x.toString();
     }
+
+    /** A file of a product written in {@code safe}, with its MD5 as ESA's manifests give it. */
+    static Manifest.DataObject dataObject(java.nio.file.Path safe, String id, String repId, String href)
+            throws java.io.IOException {
+        return new Manifest.DataObject(id, repId, href, eu.ai4c.s1.safe.Checksums.md5(safe.resolve(href)));
+    }
 }

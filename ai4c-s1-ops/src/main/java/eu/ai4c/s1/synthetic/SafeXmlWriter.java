@@ -65,6 +65,11 @@ final class SafeXmlWriter {
     }
 
     static String annotation(Annotation a) {
+        return annotation(a, null);
+    }
+
+    /** The annotation, with the TOPS burst layout, FM rates and Doppler centroids of {@code tops} when not null. */
+    static String annotation(Annotation a, eu.ai4c.s1.safe.TopsTiming tops) {
         StringBuilder x = new StringBuilder(1 << 16);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<product>\n");
         header(x, a.adsHeader());
@@ -92,7 +97,19 @@ final class SafeXmlWriter {
             el(x, 10, "z", num(o.vz()));
             x.append("        </velocity>\n      </orbit>\n");
         }
-        x.append("    </orbitList>\n  </generalAnnotation>\n");
+        x.append("    </orbitList>\n");
+        if (tops != null) {
+            x.append("    <azimuthFmRateList count=\"").append(tops.fmRates().size()).append("\">\n");
+            for (eu.ai4c.s1.safe.AzimuthFmRate r : tops.fmRates()) {
+                x.append("      <azimuthFmRate>\n");
+                el(x, 8, "azimuthTime", time(r.azimuthTime()));
+                el(x, 8, "t0", num(r.t0()));
+                list(x, 8, "azimuthFmRatePolynomial", r.coefficients(), false);
+                x.append("      </azimuthFmRate>\n");
+            }
+            x.append("    </azimuthFmRateList>\n");
+        }
+        x.append("  </generalAnnotation>\n");
         Annotation.ImageInformation ii = a.imageInformation();
         x.append("  <imageAnnotation>\n    <imageInformation>\n");
         el(x, 6, "productFirstLineUtcTime", time(ii.productFirstLineUtcTime()));
@@ -112,6 +129,36 @@ final class SafeXmlWriter {
         el(x, 6, "ellipsoidSemiMajorAxis", num(GrdGeometry.A));
         el(x, 6, "ellipsoidSemiMinorAxis", num(GrdGeometry.B));
         x.append("    </processingInformation>\n  </imageAnnotation>\n");
+        if (tops != null) {
+            x.append("  <dopplerCentroid>\n    <dcEstimateList count=\"").append(tops.dcEstimates().size()).append("\">\n");
+            for (eu.ai4c.s1.safe.DopplerCentroid d : tops.dcEstimates()) {
+                x.append("      <dcEstimate>\n");
+                el(x, 8, "azimuthTime", time(d.azimuthTime()));
+                el(x, 8, "t0", num(d.t0()));
+                list(x, 8, "geometryDcPolynomial", d.geometry(), false);
+                list(x, 8, "dataDcPolynomial", d.data(), false);
+                x.append("      </dcEstimate>\n");
+            }
+            x.append("    </dcEstimateList>\n  </dopplerCentroid>\n");
+        }
+        if (tops != null && tops.swathTiming().isPresent()) {
+            eu.ai4c.s1.safe.SwathTiming st = tops.swathTiming().get();
+            x.append("  <swathTiming>\n");
+            el(x, 4, "linesPerBurst", String.valueOf(st.linesPerBurst()));
+            el(x, 4, "samplesPerBurst", String.valueOf(st.samplesPerBurst()));
+            x.append("    <burstList count=\"").append(st.bursts().size()).append("\">\n");
+            for (eu.ai4c.s1.safe.Burst b : st.bursts()) {
+                x.append("      <burst>\n");
+                el(x, 8, "azimuthTime", time(b.azimuthTime()));
+                el(x, 8, "azimuthAnxTime", num(b.azimuthAnxTime()));
+                el(x, 8, "sensingTime", time(b.sensingTime()));
+                el(x, 8, "byteOffset", String.valueOf(b.byteOffset()));
+                list(x, 8, "firstValidSample", b.firstValidSample());
+                list(x, 8, "lastValidSample", b.lastValidSample());
+                x.append("      </burst>\n");
+            }
+            x.append("    </burstList>\n  </swathTiming>\n");
+        }
         x.append("  <geolocationGrid>\n    <geolocationGridPointList count=\"").append(a.geolocationGrid().size()).append("\">\n");
         for (Annotation.GeolocationGridPoint g : a.geolocationGrid()) {
             x.append("      <geolocationGridPoint>\n");

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes an uncompressed little-endian classic TIFF of unsigned 16-bit samples, one row per strip
- * (the layout of ESA's GRD measurement files), streamed row block by row block: the header and
+ * Writes an uncompressed little-endian classic TIFF of unsigned 16-bit samples (GRD) or complex
+ * 16-bit integer samples (SLC: {@code SampleFormat} 5, 32 bits, I then Q), one row per strip
+ * (the layout of ESA's measurement files), streamed row block by row block: the header and
  * the strip tables are written first (all offsets are known for uncompressed data), then rows are
  * appended in order. Memory is bounded by the caller's row blocks. No GeoTIFF tags.
  * Not thread-safe.
@@ -22,9 +23,18 @@ final class StripTiffWriter implements Closeable {
     private final int height;
     private int rowsWritten;
     private final ByteBuffer rowBuffer;
+    /** 16-bit words per sample: 1 (uint16) or 2 (complex int16). */
+    private final int words;
 
+    /** A uint16 TIFF. */
     StripTiffWriter(Path file, int width, int height, String software) throws IOException {
-        long dataBytes = (long) width * height * 2;
+        this(file, width, height, software, false);
+    }
+
+    /** A uint16 or, with {@code complexInt16}, a complex int16 TIFF (rows given as interleaved I, Q shorts). */
+    StripTiffWriter(Path file, int width, int height, String software, boolean complexInt16) throws IOException {
+        this.words = complexInt16 ? 2 : 1;
+        long dataBytes = (long) width * height * 2 * words;
         long tables = 8L * height;
         if (dataBytes + tables + 4096 > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException(width + " x " + height + " uint16 exceeds the 4 GB of a classic TIFF");
@@ -33,7 +43,7 @@ final class StripTiffWriter implements Closeable {
         this.height = height;
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
-        this.rowBuffer = ByteBuffer.allocate(width * 2).order(ByteOrder.LITTLE_ENDIAN);
+        this.rowBuffer = ByteBuffer.allocate(width * 2 * words).order(ByteOrder.LITTLE_ENDIAN);
         writeHeader(software);
     }
 
@@ -51,15 +61,15 @@ final class StripTiffWriter implements Closeable {
         h.putShort((short) entries);
         entry(h, TiffTags.IMAGE_WIDTH, TiffTags.LONG, 1, width);
         entry(h, TiffTags.IMAGE_LENGTH, TiffTags.LONG, 1, height);
-        entry(h, TiffTags.BITS_PER_SAMPLE, TiffTags.SHORT, 1, 16);
+        entry(h, TiffTags.BITS_PER_SAMPLE, TiffTags.SHORT, 1, 16 * words);
         entry(h, TiffTags.COMPRESSION, TiffTags.SHORT, 1, TiffTags.COMPRESSION_NONE);
         entry(h, TiffTags.PHOTOMETRIC, TiffTags.SHORT, 1, 1);
         entry(h, TiffTags.STRIP_OFFSETS, TiffTags.LONG, height, height == 1 ? dataAt : offsetsAt);
         entry(h, TiffTags.SAMPLES_PER_PIXEL, TiffTags.SHORT, 1, 1);
         entry(h, TiffTags.ROWS_PER_STRIP, TiffTags.LONG, 1, 1);
-        entry(h, TiffTags.STRIP_BYTE_COUNTS, TiffTags.LONG, height, height == 1 ? width * 2L : countsAt);
+        entry(h, TiffTags.STRIP_BYTE_COUNTS, TiffTags.LONG, height, height == 1 ? width * 2L * words : countsAt);
         entry(h, TiffTags.SOFTWARE, TiffTags.ASCII, sw.length, swAt);
-        entry(h, TiffTags.SAMPLE_FORMAT, TiffTags.SHORT, 1, TiffTags.SAMPLE_FORMAT_UINT);
+        entry(h, TiffTags.SAMPLE_FORMAT, TiffTags.SHORT, 1, words == 2 ? TiffTags.SAMPLE_FORMAT_COMPLEX_INT : TiffTags.SAMPLE_FORMAT_UINT);
         h.putInt(0);
         h.flip();
         writeFully(h, 0);
@@ -73,7 +83,7 @@ final class StripTiffWriter implements Closeable {
                 t.clear();
                 int n = Math.min(chunk, height - s);
                 for (int i = 0; i < n; i++) {
-                    t.putInt((int) (table == 0 ? dataAt + (long) (s + i) * width * 2 : width * 2L));
+                    t.putInt((int) (table == 0 ? dataAt + (long) (s + i) * width * 2 * words : width * 2L * words));
                 }
                 t.flip();
                 writeFully(t, at + 4L * s);
@@ -96,13 +106,13 @@ final class StripTiffWriter implements Closeable {
         while (b.hasRemaining()) p += channel.write(b, p);
     }
 
-    /** Appends {@code rows} rows from {@code dn} (row-major, {@code width} per row, unsigned). */
+    /** Appends {@code rows} rows from {@code dn} (row-major, {@code width} samples per row, unsigned or I, Q pairs). */
     void writeRows(short[] dn, int rows) throws IOException {
         if (rowsWritten + rows > height) throw new IllegalStateException("More rows than the image height");
         for (int r = 0; r < rows; r++) {
             rowBuffer.clear();
-            rowBuffer.asShortBuffer().put(dn, r * width, width);
-            rowBuffer.limit(width * 2);
+            rowBuffer.asShortBuffer().put(dn, r * width * words, width * words);
+            rowBuffer.limit(width * 2 * words);
             while (rowBuffer.hasRemaining()) channel.write(rowBuffer);
         }
         rowsWritten += rows;

@@ -7,7 +7,6 @@ import eu.ai4c.s1.noise.NoisePowerLut;
 import eu.ai4c.s1.safe.AdsHeader;
 import eu.ai4c.s1.safe.Annotation;
 import eu.ai4c.s1.safe.CalibrationLuts;
-import eu.ai4c.s1.safe.Checksums;
 import eu.ai4c.s1.safe.Manifest;
 import eu.ai4c.s1.safe.NoiseLuts;
 import java.io.IOException;
@@ -140,11 +139,11 @@ public final class SyntheticGrd {
             writeMeasurement(safe.resolve("measurement/" + base + ".tiff"), cal, noise, i);
             String id = base.replace("-", "");
             // with the MD5 of each file, as ESA's manifests give them
-            objects.add(dataObject(safe, "product" + id, "s1Level1ProductSchema", "annotation/" + base + ".xml"));
-            objects.add(dataObject(safe, "calibration" + id, "s1Level1CalibrationSchema",
+            objects.add(ManifestWriter.dataObject(safe, "product" + id, "s1Level1ProductSchema", "annotation/" + base + ".xml"));
+            objects.add(ManifestWriter.dataObject(safe, "calibration" + id, "s1Level1CalibrationSchema",
                     "annotation/calibration/calibration-" + base + ".xml"));
-            objects.add(dataObject(safe, "noise" + id, "s1Level1NoiseSchema", "annotation/calibration/noise-" + base + ".xml"));
-            objects.add(dataObject(safe, id, "s1Level1MeasurementSchema", "measurement/" + base + ".tiff"));
+            objects.add(ManifestWriter.dataObject(safe, "noise" + id, "s1Level1NoiseSchema", "annotation/calibration/noise-" + base + ".xml"));
+            objects.add(ManifestWriter.dataObject(safe, id, "s1Level1MeasurementSchema", "measurement/" + base + ".tiff"));
         }
         List<Manifest.LatLon> footprint = new ArrayList<>();
         List<Annotation.GeolocationGridPoint> g = first.geolocationGrid();
@@ -157,10 +156,6 @@ public final class SyntheticGrd {
                 ((b.absoluteOrbit - 73) % 175 + 175) % 175 + 1, b.absoluteOrbit, pass, m.firstLineTime(), m.lastLineTime(),
                 footprint, b.ipfVersion, objects);
         write(safe.resolve("manifest.safe"), ManifestWriter.manifest(manifest, "Fast-24h"));
-    }
-
-    private static Manifest.DataObject dataObject(Path safe, String id, String repId, String href) throws IOException {
-        return new Manifest.DataObject(id, repId, href, Checksums.md5(safe.resolve(href)));
     }
 
     private static void write(Path p, String text) throws IOException {

@@ -13,7 +13,7 @@ import java.util.Locale;
  * Writes an Earth Explorer orbit file ({@code .EOF}, the layout {@code OrbitFile} parses) from state
  * vectors, with a chosen validity period and an optional time shift of the vectors.
  */
-final class EofWriter {
+public final class EofWriter {
     private EofWriter() {
     }
 
@@ -21,7 +21,7 @@ final class EofWriter {
      * @param shift added to every vector time and to the validity (e.g. one day, for a file that
      *              does not cover the acquisition)
      */
-    static Path write(Path dir, String mission, List<OrbitStateVector> vectors, Duration shift) throws IOException {
+    public static Path write(Path dir, String mission, List<OrbitStateVector> vectors, Duration shift) throws IOException {
         Instant start = vectors.get(0).time().plus(shift), stop = vectors.get(vectors.size() - 1).time().plus(shift);
         String name = mission + "_OPER_AUX_POEORB_OPOD_20210621T120000_V" + stamp(start) + "_" + stamp(stop) + ".EOF";
         StringBuilder b = new StringBuilder();

@@ -38,7 +38,21 @@ final class ChunkDecoder {
             // little-endian files but the least significant first in big-endian ones: read as GDAL does there
             order = l.order == ByteOrder.LITTLE_ENDIAN ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         }
-        boolean horizontal = l.predictor == TiffTags.PREDICTOR_HORIZONTAL;
+        return convert(raw, expected, order, rows, rowSamples, l.predictor == TiffTags.PREDICTOR_HORIZONTAL);
+    }
+
+    /**
+     * A run of samples stored uncompressed and without predictor (part of one row), as the array of
+     * the returned data type: {@code raw} holds whole samples only.
+     */
+    Object decodeUncompressed(byte[] raw) {
+        int samples = raw.length / layout.kind.sampleBytes();
+        return convert(raw, raw.length, layout.order, 1, samples * layout.samplesInChunk(), false);
+    }
+
+    /** Byte order, horizontal predictor and widening of {@code expected} decompressed bytes. */
+    private Object convert(byte[] raw, int expected, ByteOrder order, int rows, int rowSamples, boolean horizontal) {
+        ImageLayout l = layout;
         int stride = l.samplesInChunk();
         ByteBuffer bb = ByteBuffer.wrap(raw, 0, expected).order(order);
         int words = expected / l.kind.wordBytes;

@@ -2,6 +2,7 @@ package eu.ai4c.kit.io.geotiff.read;
 
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.geo.GeoCoding;
+import eu.ai4c.kit.io.geotiff.TiffTags;
 import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Raster;
@@ -97,6 +98,10 @@ public final class TiffRaster implements Raster, Closeable {
             Object data = chunk(l.chunkIndex(plane, cx0, cy0), cy0, false);
             if (data != null) return new Block(region, b.type(), data);
         }
+        if (readsRowSpans(region)) {
+            readRowSpans(region, vps, out.array());
+            return out;
+        }
         for (int cy = cy0; cy <= cy1; cy++) {
             for (int cx = cx0; cx <= cx1; cx++) {
                 Region chunkRegion = new Region(cx * l.chunkWidth, cy * l.chunkHeight, l.chunkWidth, l.storedRows(cy));
@@ -110,6 +115,42 @@ public final class TiffRaster implements Raster, Closeable {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a window is read row span by row span instead of strip by strip: for uncompressed
+     * strips of one sample per pixel (e.g. Sentinel-1 measurements, one row per strip) a window less
+     * than half the image wide reads only its own bytes of each row, instead of decoding whole
+     * strips that other windows would need again (and that the chunk cache cannot hold for wide images).
+     */
+    private boolean readsRowSpans(Region region) {
+        ImageLayout l = layout;
+        return !l.tiled && l.compression == TiffTags.COMPRESSION_NONE && l.predictor == TiffTags.PREDICTOR_NONE
+                && l.samplesPerPixel == 1 && region.width() * 2 < l.width;
+    }
+
+    private void readRowSpans(Region region, int vps, Object out) throws IOException {
+        ImageLayout l = layout;
+        int sampleBytes = l.kind.sampleBytes();
+        int count = region.width() * sampleBytes;
+        for (int row = region.y(); row < region.maxY(); row++) {
+            int strip = row / l.chunkHeight;
+            long offset = l.offsets[strip], stored = l.byteCounts[strip];
+            long within = ((long) (row - strip * l.chunkHeight) * l.width + region.x()) * sampleBytes;
+            int at = (row - region.y()) * region.width() * vps;
+            if (offset == 0 || stored == 0) {
+                Block part = Block.filled(bands.get(0).type(), new Region(region.x(), row, region.width(), 1),
+                        bands.get(0).hasNoData() ? bands.get(0).noData() : 0);
+                System.arraycopy(part.array(), 0, out, at, region.width() * vps);
+                continue;
+            }
+            if (within + count > stored) {
+                throw new Ai4cException("Cannot read " + layout.file + ": strip " + strip + " holds " + stored
+                        + " bytes, fewer than its rows need; the file is damaged or truncated. Download the product again.");
+            }
+            Object decoded = decoder.decodeUncompressed(readStored(offset + within, count));
+            System.arraycopy(decoded, 0, out, at, region.width() * vps);
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package eu.ai4c.s1.grd;
+package eu.ai4c.s1.chain;
 
 import eu.ai4c.kit.dem.ElevationModel;
 import eu.ai4c.kit.dem.Geoid;
@@ -13,11 +13,11 @@ import eu.ai4c.kit.raster.Raster;
  * {@code --landseamask-tolerance}, decided by {@code --landmask-vector} when given, else by the
  * DEM: elevation ≤ 0 is sea, as with SRTM 3Sec in the specification).
  */
-final class LandSea {
+public final class LandSea {
     private LandSea() {
     }
 
-    static Raster apply(Raster out, ParameterValues params, ElevationModel dem, Geoid geoid) {
+    public static Raster apply(Raster out, ParameterValues params, ElevationModel dem, Geoid geoid) {
         LandSeaMask.Mode mode = LandSeaMask.Mode.parse(params.getString("landseamask"), "--landseamask");
         return LandSeaMaskRaster.of(out, mode, params.getDouble("landseamaskTolerance"),
                 params.has("landmaskVector") ? params.getPath("landmaskVector") : null, dem,

@@ -1,0 +1,141 @@
+package eu.ai4c.s1.chain;
+
+import eu.ai4c.kit.aoi.AoiCrop;
+import eu.ai4c.kit.aoi.AreaOfInterest;
+import eu.ai4c.kit.dem.ElevationModel;
+import eu.ai4c.kit.dem.ElevationModels;
+import eu.ai4c.kit.dem.GeoTiffTileFormat;
+import eu.ai4c.kit.dem.Geoid;
+import eu.ai4c.kit.dem.HgtFormat;
+import eu.ai4c.kit.geo.Projections;
+import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.raster.Metadata;
+import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.raster.Raster;
+import eu.ai4c.kit.tile.CachedRaster;
+import eu.ai4c.kit.tile.TileCache;
+import eu.ai4c.kit.warp.Resampling;
+import eu.ai4c.kit.warp.TargetGrid;
+import eu.ai4c.s1.calibration.CalibrationType;
+import eu.ai4c.s1.calibration.DecibelRaster;
+import eu.ai4c.s1.geometry.SarLocator;
+import eu.ai4c.s1.geometry.TerrainCorrectionRaster;
+import eu.ai4c.s1.geometry.ZeroDoppler;
+import eu.ai4c.s1.safe.S1Product;
+import eu.ai4c.s1.speckle.SpeckleParameters;
+import eu.ai4c.s1.speckle.SpeckleRaster;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part of the Sentinel-1 chains after calibration, shared by {@code S1-GRD-preprocess} and
+ * {@code S1-SLC-preprocess} (specification sections 2.2.1.4 and 2.2.2.4): speckle filter on the
+ * SAR grid, range-Doppler terrain correction onto a map grid covering the scene at the chosen
+ * projection and resolution, dB, land/sea mask and area of interest, then the output product named
+ * {@code <input>_<Sigma0|Gamma0|Beta0>[_dB]_TC} with the processing history. Lazy rasters
+ * throughout; tiles of the SAR grid that filters and terrain correction reuse are cached.
+ * Stateless.
+ */
+public final class BackscatterChain {
+    private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
+
+    private BackscatterChain() {
+    }
+
+    /**
+     * A {@code --calibration} value of table 2/3: the quantity, its band prefix and whether in dB.
+     *
+     * @param type   sigma0, gamma0 or beta0
+     * @param prefix {@code Sigma0}, {@code Gamma0} or {@code Beta0}
+     * @param db     true for the {@code …DB} values
+     */
+    public record CalibrationOutput(CalibrationType type, String prefix, boolean db) {
+        /** Parses {@code Sigma}, {@code Gamma}, {@code Beta} or those followed by {@code DB}. */
+        public static CalibrationOutput parse(String calibration) {
+            boolean db = calibration.endsWith("DB");
+            String quantity = calibration.substring(0, db ? calibration.length() - 2 : calibration.length());
+            CalibrationType type = switch (quantity) {
+                case "Sigma" -> CalibrationType.SIGMA_NOUGHT;
+                case "Gamma" -> CalibrationType.GAMMA;
+                default -> CalibrationType.BETA_NOUGHT;
+            };
+            return new CalibrationOutput(type, quantity + "0", db);
+        }
+    }
+
+    /** SNAP's speckle parameters from the operator's, with the filter named by {@code --speckle}. */
+    public static SpeckleParameters speckleParameters(ParameterValues v) {
+        return new SpeckleParameters(v.getString("speckle"), v.getInt("filterSizeX"), v.getInt("filterSizeY"),
+                v.getDouble("dampingFactor"), v.getDouble("enl"), v.getBoolean("estimateENL"),
+                v.getString("sigmaStr"), v.getString("windowSize"), v.getString("targetWindowSizeStr"),
+                v.getInt("anSize"));
+    }
+
+    /**
+     * The speckle filter of {@code --speckle} on the calibrated SAR image (none for {@code None}),
+     * with the tiles that the filter's halos and terrain correction's windows reuse cached.
+     */
+    public static Raster speckleFiltered(Raster sar, ParameterValues params, TileCache cache) throws IOException {
+        SpeckleParameters speckle = speckleParameters(params);
+        Raster out = sar;
+        if (!speckle.filter().equals("None")) out = SpeckleRaster.of(new CachedRaster(out, 512, 512, cache), speckle);
+        return new CachedRaster(out, 512, 512, cache);
+    }
+
+    /**
+     * Terrain correction, dB, land/sea mask and area of interest, as the output product.
+     *
+     * @param sar         the calibrated (and filtered) SAR image, linear intensity
+     * @param zeroDoppler its orbit and image geometry
+     * @param calibration the {@code --calibration} value
+     * @param alias       the operator's alias (history, messages)
+     */
+    public static Product terrainCorrected(Raster sar, ZeroDoppler zeroDoppler, CalibrationOutput calibration,
+                                           Product input, S1Product s1, ParameterValues params,
+                                           ProcessingContext context, String alias) throws IOException {
+        Geoid geoid = Geoid.locate(params.has("geoid") ? params.getPath("geoid") : null);
+        ElevationModel dem = ElevationModels.open(params.has("dem") ? params.getPath("dem") : null, geoid,
+                file -> ProductIO.read(file).raster(), List.of(new HgtFormat(), new GeoTiffTileFormat()), context.warnings());
+        LOG.info("{}: heights from {}", alias, dem.describe());
+        SarLocator locator = new SarLocator(zeroDoppler.orbit(), zeroDoppler.geometry());
+        double[][] low = locator.footprint(-100), high = locator.footprint(4000);
+        double[] lon = concat(low[0], high[0]), lat = concat(low[1], high[1]);
+        CoordinateReferenceSystem crs = Projections.parse(params.getString("projection"), mean(low[0]), mean(low[1]));
+        double resolution = params.has("resolution") ? params.getDouble("resolution")
+                : ModeResolution.of(s1.manifest().mode()).metres();
+        TargetGrid grid = TargetGrid.covering(lon, lat, crs, resolution);
+        LOG.info("{}: output grid {} x {} pixels at {} m in {}", alias, grid.width(), grid.height(), resolution,
+                crs.getName().getCode());
+        Raster out = new TerrainCorrectionRaster(sar, zeroDoppler, dem, grid,
+                TerrainCorrectionRaster.DEFAULT_NODE_STEP, params.getChoice("imgResampling", Resampling.class));
+        if (calibration.db()) out = new DecibelRaster(out);
+        out = LandSea.apply(out, params, dem, geoid);
+        if (params.has("aoi")) out = AoiCrop.crop(out, AreaOfInterest.parse(params.getString("aoi")), false);
+
+        Metadata md = input.metadata().copy();
+        Metadata history = md.childOrCreate("Processing_History").addChild(alias);
+        params.asMap().forEach((k, v) -> history.set(k, v instanceof double[] d ? Arrays.toString(d) : v));
+        history.set("dem", dem.describe());
+        String name = s1.name().replaceFirst("(?i)\\.SAFE$", "") + "_" + calibration.prefix()
+                + (calibration.db() ? "_dB" : "") + "_TC";
+        return new Product(name, out, md, null);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.length;
+    }
+}
