@@ -175,11 +175,19 @@ public final class WarpRaster implements Raster {
                 byte nd = (byte) noData;
                 for (int i = 0; i < n; i++) a[i] = v[i] == v[i] ? (byte) round(v[i], 0, 255) : nd;
             }
-            case UINT16, INT16 -> {
+            case UINT16 -> {
                 short[] a = out.shorts();
                 short nd = (short) (long) noData;
-                double lo = t == DataType.UINT16 ? 0 : Short.MIN_VALUE, hi = t == DataType.UINT16 ? 65535 : Short.MAX_VALUE;
-                for (int i = 0; i < n; i++) a[i] = v[i] == v[i] ? (short) round(v[i], lo, hi) : nd;
+                // above 0, truncating v + 0.5 is floor(v + 0.5): round()'s result without its floor call
+                for (int i = 0; i < n; i++) {
+                    double x = v[i];
+                    a[i] = x == x ? (short) (x <= 0 ? 0 : x >= 65535 ? 65535 : (int) (x + 0.5)) : nd;
+                }
+            }
+            case INT16 -> {
+                short[] a = out.shorts();
+                short nd = (short) (long) noData;
+                for (int i = 0; i < n; i++) a[i] = v[i] == v[i] ? (short) round(v[i], Short.MIN_VALUE, Short.MAX_VALUE) : nd;
             }
             case INT32 -> {
                 int[] a = out.ints();
