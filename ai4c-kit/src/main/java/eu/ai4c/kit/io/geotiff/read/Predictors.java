@@ -19,6 +19,15 @@ final class Predictors {
     }
 
     static void undoHorizontal(short[] a, int rows, int rowLength, int stride) {
+        if (stride == 1) {
+            // one sample per pixel (the usual case): the running sum stays in a register instead of
+            // being reloaded from the element just stored
+            for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
+                short sum = a[base];
+                for (int i = base + 1, end = base + rowLength; i < end; i++) a[i] = sum += a[i];
+            }
+            return;
+        }
         for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
             for (int i = base + stride, end = base + rowLength; i < end; i++) a[i] += a[i - stride];
         }
