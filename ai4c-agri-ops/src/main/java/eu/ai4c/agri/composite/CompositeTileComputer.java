@@ -120,8 +120,9 @@ public final class CompositeTileComputer {
                 int nd = hasNoData ? (int) band.noData() : 0;
                 int mask = lai.type() == DataType.UINT16 ? 0xFFFF : -1;
                 for (int i = 0; i < n; i++) {
-                    int v = lai.type() == DataType.UINT16 ? a[i] & mask : a[i];
-                    valid[i] = (byte) (v != 0 && v != nd ? 1 : 0);
+                    int v = a[i] & mask, e = v ^ nd;
+                    // 1 when v != 0 and v != nd, without branches (cloud edges are unpredictable)
+                    valid[i] = (byte) (((v | -v) & (e | -e)) >>> 31);
                 }
             }
             case BYTE -> {
