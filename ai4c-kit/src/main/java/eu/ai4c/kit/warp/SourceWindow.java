@@ -39,8 +39,16 @@ public record SourceWindow(double[] values, int x, int y, int width, int height,
      * @param rasterHeight source raster height
      */
     public static SourceWindow of(Block block, Band band, int rasterWidth, int rasterHeight) {
+        return of(block, band, rasterWidth, rasterHeight, null);
+    }
+
+    /**
+     * As {@link #of(Block, Band, int, int)}, filling {@code buffer} when it holds the block's
+     * samples (the window then owns it until the caller reuses it), else a new array.
+     */
+    public static SourceWindow of(Block block, Band band, int rasterWidth, int rasterHeight, double[] buffer) {
         int n = Math.toIntExact(block.region().area());
-        double[] v = new double[n];
+        double[] v = buffer != null && buffer.length >= n ? buffer : new double[n];
         switch (block.type()) {
             case BYTE -> { byte[] a = block.bytes(); for (int i = 0; i < n; i++) v[i] = a[i] & 0xFF; }
             case INT16 -> { short[] a = block.shorts(); for (int i = 0; i < n; i++) v[i] = a[i]; }
