@@ -46,7 +46,7 @@ import java.util.concurrent.Future;
  * {@link CompositeTileComputer}, its 12 months side by side on {@code threads} workers, and handed
  * to the 12 writers by a {@link CompositeTileExchange}.
  * Memory bound: ({@code threads} + 1) live tiles of {@code 12 × bands × 512² × 2} bytes (25 MB for
- * 4 bands) plus, per computing tile, one month of one band of samples and masks
+ * 4 bands) plus, per compute worker, one month of one band of samples and masks
  * ({@code datesInMonth × 512² × 3} bytes) plus 2 MB of decoded-chunk cache per input file — about
  * 0.6 GB for 70 dates of a full 10980×10980 tile on 4 threads, independent of the scene size.</p>
  *
