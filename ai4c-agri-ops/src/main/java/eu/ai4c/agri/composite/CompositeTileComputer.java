@@ -5,9 +5,13 @@ import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.Region;
 
+import eu.ai4c.kit.progress.Progress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Computes the 12 monthly composites of all bands over one pixel region: the driver around
@@ -38,15 +42,25 @@ public final class CompositeTileComputer {
     private final int noData;
     private final boolean gapFilling;
     private final ThreadLocal<MonthlyMedian> medians;
+    private final ExecutorService pool;
+
+    /** A computer that runs the months of a tile one after the other in the calling thread. */
+    public CompositeTileComputer(List<Acquisition> acquisitions, int bands, int noData, boolean gapFilling) {
+        this(acquisitions, bands, noData, gapFilling, null);
+    }
 
     /**
      * @param acquisitions the time series (months already assigned)
      * @param bands        number of REFBOA bands
      * @param noData       REFBOA no-data value as uint16 (also the output no-data)
      * @param gapFilling   whether to interpolate empty months
+     * @param pool         runs the 12 months of a tile side by side (they read different files, so no
+     *                     chunk is decoded twice), or null for the calling thread alone
      */
     @SuppressWarnings("unchecked")
-    public CompositeTileComputer(List<Acquisition> acquisitions, int bands, int noData, boolean gapFilling) {
+    public CompositeTileComputer(List<Acquisition> acquisitions, int bands, int noData, boolean gapFilling,
+                                 ExecutorService pool) {
+        this.pool = pool;
         this.byMonth = new List[AgronomicYear.MONTHS];
         for (int m = 0; m < byMonth.length; m++) byMonth[m] = new ArrayList<>();
         int most = 1;
@@ -72,26 +86,30 @@ public final class CompositeTileComputer {
      */
     public short[][][] compute(Region region) throws IOException {
         int n = Math.toIntExact(region.area());
-        short[][][] out = new short[AgronomicYear.MONTHS][bands][];
-        MonthlyMedian median = medians.get();
-        for (int m = 0; m < AgronomicYear.MONTHS; m++) {
-            List<Acquisition> dates = byMonth[m];
-            int t = dates.size();
-            byte[][] valid = new byte[t][];
-            for (int d = 0; d < t; d++) {
-                Acquisition a = dates.get(d);
-                valid[d] = laiValid(a.lai().read(0, region), a.lai().bands().get(0), n);
+        short[][][] out = new short[AgronomicYear.MONTHS][][];
+        if (pool == null) {
+            for (int m = 0; m < AgronomicYear.MONTHS; m++) out[m] = month(m, region, n);
+        } else {
+            // The writers all wait for the same next tile, so one tile at a time is computed: its
+            // months in parallel are what keeps every core busy (inflating inputs is most of the work).
+            List<Future<short[][]>> months = new ArrayList<>();
+            for (int m = 0; m < AgronomicYear.MONTHS; m++) {
+                final int month = m;
+                months.add(pool.submit(() -> month(month, region, n)));
             }
-            short[][] samples = new short[t][];
-            for (int b = 0; b < bands; b++) {
-                short[] result = new short[n];
-                if (t == 0) {
-                    if (noData != 0) java.util.Arrays.fill(result, (short) noData);
-                } else {
-                    for (int d = 0; d < t; d++) samples[d] = asUint16(dates.get(d).boa().read(b, region), n);
-                    median.compute(samples, valid, t, n, noData, result);
-                }
-                out[m][b] = result;
+            try {
+                for (int m = 0; m < AgronomicYear.MONTHS; m++) out[m] = months.get(m).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Progress.Cancelled();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) throw io;
+                if (cause instanceof RuntimeException re) throw re;
+                if (cause instanceof Error err) throw err;
+                throw new IOException("Monthly composite failed: " + cause, cause);
+            } finally {
+                for (Future<short[][]> f : months) f.cancel(false); // after a failure: skip the months not started
             }
         }
         if (gapFilling) {
@@ -102,6 +120,31 @@ public final class CompositeTileComputer {
             }
         }
         return out;
+    }
+
+    /** The composites of all bands of month {@code m} over {@code region} ({@code n} pixels). */
+    private short[][] month(int m, Region region, int n) throws IOException {
+        List<Acquisition> dates = byMonth[m];
+        int t = dates.size();
+        MonthlyMedian median = medians.get();
+        byte[][] valid = new byte[t][];
+        for (int d = 0; d < t; d++) {
+            Acquisition a = dates.get(d);
+            valid[d] = laiValid(a.lai().read(0, region), a.lai().bands().get(0), n);
+        }
+        short[][] samples = new short[t][];
+        short[][] result = new short[bands][];
+        for (int b = 0; b < bands; b++) {
+            short[] r = new short[n];
+            if (t == 0) {
+                if (noData != 0) java.util.Arrays.fill(r, (short) noData);
+            } else {
+                for (int d = 0; d < t; d++) samples[d] = asUint16(dates.get(d).boa().read(b, region), n);
+                median.compute(samples, valid, t, n, noData, r);
+            }
+            result[b] = r;
+        }
+        return result;
     }
 
     /** 1 where the LAI sample is a clear-sky value: not the band's no-data, not NaN, not 0. */
@@ -120,8 +163,9 @@ public final class CompositeTileComputer {
                 int nd = hasNoData ? (int) band.noData() : 0;
                 int mask = lai.type() == DataType.UINT16 ? 0xFFFF : -1;
                 for (int i = 0; i < n; i++) {
-                    int v = lai.type() == DataType.UINT16 ? a[i] & mask : a[i];
-                    valid[i] = (byte) (v != 0 && v != nd ? 1 : 0);
+                    int v = a[i] & mask, e = v ^ nd;
+                    // 1 when v != 0 and v != nd, without branches (cloud edges are unpredictable)
+                    valid[i] = (byte) (((v | -v) & (e | -e)) >>> 31);
                 }
             }
             case BYTE -> {

@@ -43,9 +43,10 @@ import java.util.concurrent.Future;
  * which also marks months without any cloud-free sample. All 12 files appear together or none.</p>
  *
  * <p>Processing streams over 512×512 tiles: each tile is computed once for all months by
- * {@link CompositeTileComputer} and handed to the 12 writers by a {@link CompositeTileExchange}.
+ * {@link CompositeTileComputer}, its 12 months side by side on {@code threads} workers, and handed
+ * to the 12 writers by a {@link CompositeTileExchange}.
  * Memory bound: ({@code threads} + 1) live tiles of {@code 12 × bands × 512² × 2} bytes (25 MB for
- * 4 bands) plus, per computing tile, one month of one band of samples and masks
+ * 4 bands) plus, per compute worker, one month of one band of samples and masks
  * ({@code datesInMonth × 512² × 3} bytes) plus 2 MB of decoded-chunk cache per input file — about
  * 0.6 GB for 70 dates of a full 10980×10980 tile on 4 threads, independent of the scene size.</p>
  *
@@ -115,6 +116,11 @@ public final class MonthlyCompositeOp implements FileOperator {
     public List<Path> run(Path inputDir, Path outputDir, AgronomicYear year, String tile, boolean gapFilling,
                           ProcessingContext context) throws IOException {
         long t0 = System.nanoTime();
+        ExecutorService computePool = Executors.newFixedThreadPool(context.threads(), r -> {
+            Thread t = new Thread(r, "ai4c-" + ALIAS + "-month");
+            t.setDaemon(true);
+            return t;
+        });
         try (CompositeInputs inputs = CompositeInputs.open(inputDir, tile, year, context.warnings())) {
             Band first = inputs.bands().get(0);
             int noData = first.type() == DataType.UINT16 && first.hasNoData()
@@ -122,7 +128,7 @@ public final class MonthlyCompositeOp implements FileOperator {
             List<Band> outBands = new ArrayList<>();
             for (Band b : inputs.bands()) outBands.add(Band.of(b.name(), DataType.UINT16, noData).withUnit(b.unit()));
             CompositeTileComputer computer = new CompositeTileComputer(inputs.acquisitions(), outBands.size(), noData,
-                    gapFilling);
+                    gapFilling, computePool);
             int[] perMonth = new int[AgronomicYear.MONTHS];
             for (int m = 0; m < perMonth.length; m++) perMonth[m] = computer.dates(m);
             LOG.info("{}: {} dates of tile {} in {} (per month from September: {}), {}x{}, {} bands, gap filling {}",
@@ -155,6 +161,8 @@ public final class MonthlyCompositeOp implements FileOperator {
             LOG.info("{}: wrote {} monthly composites to {} in {} s", ALIAS, targets.size(), outputDir,
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
             return targets;
+        } finally {
+            computePool.shutdownNow();
         }
     }
 

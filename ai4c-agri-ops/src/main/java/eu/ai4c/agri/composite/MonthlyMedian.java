@@ -14,13 +14,29 @@ import eu.ai4c.kit.math.Select;
  * rounded half to even, i.e. exactly {@code numpy.rint(numpy.nanmedian(x))} of the same samples
  * with the invalid ones set to NaN. A pixel without any valid sample gets {@code noData}.
  *
+ * <h2>Method</h2>
+ * Up to {@value #NETWORK_LIMIT} dates a month (all real series), pixels go in chunks of
+ * {@value #CHUNK}: invalid samples get bit 16 set (sorting after every uint16), a sorting network of the
+ * month's date count (Batcher's odd-even merge sort) runs compare-exchange by compare-exchange over
+ * the whole chunk — branch-free min/max loops the JIT turns into vector instructions — and each
+ * pixel reads its middle values at its own valid count. Insertion sort per pixel branches on every
+ * comparison of random-order samples and mispredicts most of them; the network does not branch.
+ * More dates fall back to the per-pixel selection.
+ *
  * <h2>Thread-safety</h2>
- * An instance owns its scratch array: use one per thread. No allocation per pixel.
+ * An instance owns its scratch arrays: use one per thread. No allocation per pixel.
  */
 public final class MonthlyMedian {
-    /** Up to this many samples an insertion sort beats quickselect (typical monthly counts are 2..12). */
+    /** Up to this many samples an insertion sort beats quickselect (per-pixel fallback path). */
     private static final int INSERTION_LIMIT = 16;
+    /** Most dates in a month sorted by a network; more use per-pixel selection. */
+    static final int NETWORK_LIMIT = 32;
+    /** Pixels per network pass: 32 rows of 1024 ints stay in the L2 cache. */
+    static final int CHUNK = 1024;
+    private static final int[][] NETWORKS = new int[NETWORK_LIMIT + 1][];
     private int[] scratch;
+    private int[][] rows = new int[0][];
+    private final int[] counts = new int[CHUNK];
 
     /** @param maxSamples the largest number of dates in one month (the scratch grows if needed) */
     public MonthlyMedian(int maxSamples) {
@@ -38,6 +54,57 @@ public final class MonthlyMedian {
      * @param out     receives the medians, {@code pixels} long
      */
     public void compute(short[][] samples, byte[][] valid, int dates, int pixels, int noData, short[] out) {
+        if (dates > NETWORK_LIMIT) {
+            computePerPixel(samples, valid, dates, pixels, noData, out);
+            return;
+        }
+        if (rows.length < dates) {
+            rows = new int[dates][];
+            for (int d = 0; d < dates; d++) rows[d] = new int[CHUNK];
+        }
+        int[] net = network(dates);
+        int[] cnt = counts;
+        short nd = (short) noData;
+        for (int base = 0; base < pixels; base += CHUNK) {
+            int len = Math.min(CHUNK, pixels - base);
+            java.util.Arrays.fill(cnt, 0, len, 0);
+            for (int d = 0; d < dates; d++) {
+                short[] s = samples[d];
+                byte[] ok = valid[d];
+                int[] r = rows[d];
+                // widening alone, then the validity arithmetic: two simple loops the JIT vectorises
+                for (int j = 0; j < len; j++) r[j] = s[base + j] & 0xFFFF;
+                for (int j = 0; j < len; j++) {
+                    int v = r[j], o = ok[base + j], e = v ^ noData;
+                    // 1 when the validity byte is non-zero and the sample is not no-data; branch-free
+                    // because clouds come in no predictable order
+                    int good = ((o | -o) & (e | -e)) >>> 31;
+                    r[j] = v | (good ^ 1) << 16; // invalid: bit 16 set, sorts after every sample
+                    cnt[j] += good;
+                }
+            }
+            for (int p = 0; p < net.length; p += 2) {
+                int[] a = rows[net[p]], b = rows[net[p + 1]];
+                for (int j = 0; j < len; j++) {
+                    // min/max by arithmetic (C2 vectorises this, not Math.min/max on ints)
+                    int x = a[j], y = b[j], diff = x - y, lower = diff & diff >> 31;
+                    a[j] = y + lower;
+                    b[j] = x - lower;
+                }
+            }
+            for (int j = 0; j < len; j++) {
+                int n = cnt[j];
+                if (n == 0) {
+                    out[base + j] = nd;
+                    continue;
+                }
+                out[base + j] = (short) middle(rows[(n - 1) >>> 1][j], rows[n >>> 1][j]);
+            }
+        }
+    }
+
+    /** The per-pixel path: gather the valid samples, then insertion sort or quickselect. */
+    private void computePerPixel(short[][] samples, byte[][] valid, int dates, int pixels, int noData, short[] out) {
         if (scratch.length < dates) scratch = new int[dates];
         int[] s = scratch;
         short nd = (short) noData;
@@ -49,6 +116,43 @@ public final class MonthlyMedian {
             }
             out[i] = n == 0 ? nd : (short) median(s, n);
         }
+    }
+
+    /** Mean of the two middle values rounded half to even (numpy.rint); equal values give themselves. */
+    private static int middle(int lower, int upper) {
+        int sum = lower + upper;
+        int half = sum >>> 1;
+        return half + (sum & half & 1); // +1 when odd sum and odd half: branch-free (random parity)
+    }
+
+    /**
+     * Compare-exchange pairs (lower index first) sorting {@code n} values ascending: Batcher's
+     * odd-even merge sort of the next power of two without the comparators that touch an index
+     * of {@code n} or more (padding with +∞ that never moves).
+     */
+    static synchronized int[] network(int n) {
+        int[] net = NETWORKS[n];
+        if (net != null) return net;
+        int size = 1;
+        while (size < n) size <<= 1;
+        java.util.List<int[]> pairs = new java.util.ArrayList<>();
+        for (int p = 1; p < size; p <<= 1) {
+            for (int k = p; k >= 1; k >>= 1) {
+                for (int j = k % p; j + k < size; j += 2 * k) {
+                    for (int i = 0; i < Math.min(k, size - j - k); i++) {
+                        int a = i + j, b = i + j + k;
+                        if (a / (2 * p) == b / (2 * p) && b < n) pairs.add(new int[] {a, b});
+                    }
+                }
+            }
+        }
+        net = new int[2 * pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            net[2 * i] = pairs.get(i)[0];
+            net[2 * i + 1] = pairs.get(i)[1];
+        }
+        NETWORKS[n] = net;
+        return net;
     }
 
     /**

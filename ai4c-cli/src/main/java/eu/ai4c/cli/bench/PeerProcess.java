@@ -46,4 +46,22 @@ final class PeerProcess {
         }
         return run(List.of("python3", "-c", script));
     }
+
+    /**
+     * A Python 3 with NumPy and GDAL's bindings ({@code osgeo}): {@code python3} on the path, else
+     * the system's {@code /usr/bin/python3} (where Debian's python3-gdal installs); fails naming the
+     * package to install.
+     */
+    static String pythonWithGdal() throws IOException {
+        for (String python : List.of("python3", "/usr/bin/python3")) {
+            try {
+                run(List.of(python, "-c", "import numpy; from osgeo import gdal"));
+                return python;
+            } catch (Ai4cException e) {
+                // try the next one
+            }
+        }
+        throw new Ai4cException("Benchmark peer python3 with NumPy and GDAL is not available. Install it, "
+                + "e.g. apt-get install python3-gdal python3-numpy.");
+    }
 }

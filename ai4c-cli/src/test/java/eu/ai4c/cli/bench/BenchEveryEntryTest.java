@@ -36,7 +36,7 @@ class BenchEveryEntryTest {
             Map.entry("geotiff-read", new Tiny(List.of("--size", "300"), true)),
             Map.entry("geotiff-write", new Tiny(List.of("--size", "256"), true)),
             Map.entry("lstm-inference", new Tiny(List.of("--size", "300"), true)),
-            Map.entry("monthlycomposite", new Tiny(List.of("--size", "16", "-Prows=8"), false)),
+            Map.entry("monthlycomposite", new Tiny(List.of("--size", "16", "-Prows=8"), true)),
             Map.entry("s1-grd", new Tiny(List.of("--size", "300"), false)),
             Map.entry("s1-slc", new Tiny(List.of("--size", "120"), false)),
             Map.entry("s2-cd", new Tiny(List.of("--size", "120"), false)),

@@ -58,8 +58,9 @@ public final class ResampleKernels {
         switch (method) {
             case NEAREST -> nearest(src, sx, sy, n, out);
             case BILINEAR -> {
-                if (src.hasInvalid()) bilinearMasked(src, sx, sy, n, out);
-                else bilinearNoMask(src, sx, sy, n, out);
+                if (!src.hasInvalid()) bilinearNoMask(src, sx, sy, n, out);
+                else if (src.hasNaN()) bilinearMasked(src, sx, sy, n, out);
+                else bilinearMaskedClean(src, sx, sy, n, out);
             }
             case BICUBIC -> {
                 if (src.hasInvalid()) bicubicMasked(src, sx, sy, n, out);
@@ -146,6 +147,37 @@ public final class ResampleKernels {
             if (p01 == p01) { m = (1.0 - rx) * ry; div += m; acc += p01 * m; }
             if (p10 == p10) { m = rx * (1.0 - ry); div += m; acc += p10 * m; }
             if (p11 == p11) { m = (1.0 - rx) * (1.0 - ry); div += m; acc += p11 * m; }
+            out[i] = div == 1.0 ? acc : div < MIN_WEIGHT ? Double.NaN : acc / div;
+        }
+    }
+
+    /**
+     * {@link #bilinearMasked} over a window holding no NaN (a band with a no-data value, none of it
+     * in this window: the common case of a tile inside the scene). Same arithmetic in the same
+     * order — weights summed and the sum divided out as the masked path does — so the same bits,
+     * without the per-sample validity tests and the lookup of the containing pixel.
+     */
+    public static void bilinearMaskedClean(SourceWindow s, double[] sx, double[] sy, int n, double[] out) {
+        double[] v = s.values();
+        int w = s.width(), ox = s.x(), oy = s.y();
+        int rw = s.rasterWidth(), rh = s.rasterHeight();
+        for (int i = 0; i < n; i++) {
+            double x = sx[i], y = sy[i];
+            if (!inside(s, x, y)) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            int ix = (int) Math.floor(x - 0.5), iy = (int) Math.floor(y - 0.5);
+            if (ix < 0 || ix + 1 >= rw || iy < 0 || iy + 1 >= rh) {
+                out[i] = bilinearMaskedAt(s, x, y);
+                continue;
+            }
+            double rx = 1.5 - (x - ix), ry = 1.5 - (y - iy);
+            int k = (iy - oy) * w + (ix - ox);
+            double m00 = rx * ry, m01 = (1.0 - rx) * ry, m10 = rx * (1.0 - ry), m11 = (1.0 - rx) * (1.0 - ry);
+            // 0.0 + first term as the masked loop's accumulators start at 0 (keeps -0.0 → 0.0 identical)
+            double div = 0.0 + m00 + m01 + m10 + m11;
+            double acc = 0.0 + v[k] * m00 + v[k + 1] * m01 + v[k + w] * m10 + v[k + w + 1] * m11;
             out[i] = div == 1.0 ? acc : div < MIN_WEIGHT ? Double.NaN : acc / div;
         }
     }

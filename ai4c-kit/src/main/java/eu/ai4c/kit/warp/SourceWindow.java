@@ -18,9 +18,17 @@ import eu.ai4c.kit.raster.Block;
  * @param hasInvalid   true when the masked kernels must run: some value is NaN, or the band
  *                     declares a no-data value (gdalwarp takes its masked path whenever one is set,
  *                     and the two paths differ in the last bits)
+ * @param hasNaN       true when some value may be NaN; false lets the masked kernels skip their
+ *                     per-sample no-data tests (same arithmetic, so the same results)
  */
 public record SourceWindow(double[] values, int x, int y, int width, int height, int rasterWidth,
-                           int rasterHeight, boolean hasInvalid) {
+                           int rasterHeight, boolean hasInvalid, boolean hasNaN) {
+
+    /** A window whose values may hold NaN exactly when {@code hasInvalid} is true. */
+    public SourceWindow(double[] values, int x, int y, int width, int height, int rasterWidth, int rasterHeight,
+                        boolean hasInvalid) {
+        this(values, x, y, width, height, rasterWidth, rasterHeight, hasInvalid, hasInvalid);
+    }
 
     /**
      * Converts a block read from the source into a window; unsigned types are read unsigned.
@@ -31,8 +39,16 @@ public record SourceWindow(double[] values, int x, int y, int width, int height,
      * @param rasterHeight source raster height
      */
     public static SourceWindow of(Block block, Band band, int rasterWidth, int rasterHeight) {
+        return of(block, band, rasterWidth, rasterHeight, null);
+    }
+
+    /**
+     * As {@link #of(Block, Band, int, int)}, filling {@code buffer} when it holds the block's
+     * samples (the window then owns it until the caller reuses it), else a new array.
+     */
+    public static SourceWindow of(Block block, Band band, int rasterWidth, int rasterHeight, double[] buffer) {
         int n = Math.toIntExact(block.region().area());
-        double[] v = new double[n];
+        double[] v = buffer != null && buffer.length >= n ? buffer : new double[n];
         switch (block.type()) {
             case BYTE -> { byte[] a = block.bytes(); for (int i = 0; i < n; i++) v[i] = a[i] & 0xFF; }
             case INT16 -> { short[] a = block.shorts(); for (int i = 0; i < n; i++) v[i] = a[i]; }
@@ -58,7 +74,7 @@ public record SourceWindow(double[] values, int x, int y, int width, int height,
         // GDAL takes the masked (renormalising) path whenever the band declares a no-data value.
         boolean masked = invalid || band.hasNoData();
         return new SourceWindow(v, block.region().x(), block.region().y(), block.width(), block.height(),
-                rasterWidth, rasterHeight, masked);
+                rasterWidth, rasterHeight, masked, invalid);
     }
 
     /** A window over a plain array (tests and callers that already hold doubles). */

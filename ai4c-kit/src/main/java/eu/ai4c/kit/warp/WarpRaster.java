@@ -36,8 +36,17 @@ public final class WarpRaster implements Raster {
     private final PixelTransform transform;
     private final List<Band> bands;
     private final ThreadLocal<TileCoordinates> lastTile = new ThreadLocal<>();
+    /** Per-thread doubles reused from read to read: allocated per band read they were most of the warp's garbage. */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** Largest scratch array kept between reads (8 MiB of doubles); bigger windows allocate. */
+    private static final int MAX_KEPT = 1 << 20;
     /** Largest source window read at once (4 Mi pixels, 32 MiB as doubles); bigger needs split the region. */
     static final long MAX_WINDOW_PIXELS = 1L << 22;
+
+    private static final class Scratch {
+        double[] window = new double[0];
+        double[] values = new double[0];
+    }
 
     /** Source coordinates of one target region and the source window they need. */
     private record TileCoordinates(Region region, double[] sx, double[] sy, Region window) {
@@ -115,11 +124,15 @@ public final class WarpRaster implements Raster {
             return out;
         }
         Block src = source.read(band, tc.window());
-        SourceWindow window = SourceWindow.of(src, source.bands().get(band), source.width(), source.height());
-        int n = Math.toIntExact(region.area());
-        double[] values = new double[n];
+        Scratch s = scratch.get();
+        int area = Math.toIntExact(tc.window().area()), n = Math.toIntExact(region.area());
+        double[] windowBuffer = s.window.length >= area ? s.window : new double[area];
+        if (area <= MAX_KEPT) s.window = windowBuffer;
+        double[] values = s.values.length >= n ? s.values : new double[n];
+        if (n <= MAX_KEPT) s.values = values;
+        SourceWindow window = SourceWindow.of(src, source.bands().get(band), source.width(), source.height(), windowBuffer);
         ResampleKernels.resample(resampling, window, tc.sx(), tc.sy(), n, values);
-        store(values, out, b.noData());
+        store(values, n, out, b.noData());
         return out;
     }
 
@@ -158,7 +171,11 @@ public final class WarpRaster implements Raster {
 
     /** Writes resampled values into the output block: NaN → no-data, integers rounded half up and clamped. */
     static void store(double[] v, Block out, double noData) {
-        int n = v.length;
+        store(v, v.length, out, noData);
+    }
+
+    /** {@link #store(double[], Block, double)} of the first {@code n} values. */
+    static void store(double[] v, int n, Block out, double noData) {
         DataType t = out.type();
         switch (t) {
             case FLOAT32 -> {
@@ -175,11 +192,19 @@ public final class WarpRaster implements Raster {
                 byte nd = (byte) noData;
                 for (int i = 0; i < n; i++) a[i] = v[i] == v[i] ? (byte) round(v[i], 0, 255) : nd;
             }
-            case UINT16, INT16 -> {
+            case UINT16 -> {
                 short[] a = out.shorts();
                 short nd = (short) (long) noData;
-                double lo = t == DataType.UINT16 ? 0 : Short.MIN_VALUE, hi = t == DataType.UINT16 ? 65535 : Short.MAX_VALUE;
-                for (int i = 0; i < n; i++) a[i] = v[i] == v[i] ? (short) round(v[i], lo, hi) : nd;
+                // above 0, truncating v + 0.5 is floor(v + 0.5): round()'s result without its floor call
+                for (int i = 0; i < n; i++) {
+                    double x = v[i];
+                    a[i] = x == x ? (short) (x <= 0 ? 0 : x >= 65535 ? 65535 : (int) (x + 0.5)) : nd;
+                }
+            }
+            case INT16 -> {
+                short[] a = out.shorts();
+                short nd = (short) (long) noData;
+                for (int i = 0; i < n; i++) a[i] = v[i] == v[i] ? (short) round(v[i], Short.MIN_VALUE, Short.MAX_VALUE) : nd;
             }
             case INT32 -> {
                 int[] a = out.ints();

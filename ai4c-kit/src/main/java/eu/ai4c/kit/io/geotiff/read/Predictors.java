@@ -19,6 +19,18 @@ final class Predictors {
     }
 
     static void undoHorizontal(short[] a, int rows, int rowLength, int stride) {
+        if (stride == 1) {
+            // one sample per pixel (the usual case): the running sum stays in a register instead of
+            // being reloaded from the element just stored
+            for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
+                int sum = a[base]; // an int: no sign extension in the add chain; the store keeps the low 16 bits
+                for (int i = base + 1, end = base + rowLength; i < end; i++) {
+                    sum += a[i];
+                    a[i] = (short) sum;
+                }
+            }
+            return;
+        }
         for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
             for (int i = base + stride, end = base + rowLength; i < end; i++) a[i] += a[i - stride];
         }
