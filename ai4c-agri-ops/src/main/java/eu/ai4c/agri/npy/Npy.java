@@ -128,6 +128,7 @@ public final class Npy {
         String t = text.trim();
         if (t.isEmpty()) return new int[0];
         String[] parts = t.split(",");
+        if (parts.length == 0) throw new Ai4cException(name + ": cannot read the shape (" + text + ") of the .npy header.");
         int n = parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
         int[] shape = new int[n];
         for (int i = 0; i < n; i++) {

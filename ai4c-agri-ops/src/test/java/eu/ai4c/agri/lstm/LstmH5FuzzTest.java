@@ -23,7 +23,7 @@ class LstmH5FuzzTest {
         }
     });
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void read(byte[] data) throws IOException {
         Path file = FILE.get();
         Files.write(file, data);

@@ -24,7 +24,7 @@ class NpyFuzzTest {
         }
     });
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void read(byte[] data) throws IOException {
         Path file = FILE.get();
         Files.write(file, data);

@@ -11,7 +11,7 @@ import eu.ai4c.kit.Ai4cException;
  */
 class SafeXmlFuzzTest {
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void manifest(byte[] xml) {
         try {
             Manifest.parse(xml, "manifest.safe");
@@ -20,7 +20,7 @@ class SafeXmlFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void annotation(byte[] xml) {
         try {
             Annotation.parse(xml, "annotation.xml");
@@ -30,7 +30,7 @@ class SafeXmlFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void calibration(byte[] xml) {
         try {
             CalibrationLuts.parse(xml, "calibration.xml");
@@ -39,7 +39,7 @@ class SafeXmlFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void noise(byte[] xml) {
         try {
             NoiseLuts.parse(xml, "noise.xml");
