@@ -2,8 +2,8 @@ package eu.ai4c.agri.lstm;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.testing.FuzzInput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -13,20 +13,9 @@ import java.nio.file.Path;
  * findings; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class LstmH5FuzzTest {
-    private static final ThreadLocal<Path> FILE = ThreadLocal.withInitial(() -> {
-        try {
-            Path f = Files.createTempFile("ai4c-fuzz", ".h5");
-            f.toFile().deleteOnExit();
-            return f;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     @FuzzTest(maxDuration = "2m")
     void read(byte[] data) throws IOException {
-        Path file = FILE.get();
-        Files.write(file, data);
+        Path file = FuzzInput.file(data, ".h5");
         try {
             LstmH5.read(file);
         } catch (Ai4cException expected) {

@@ -2,8 +2,8 @@ package eu.ai4c.agri.npy;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.testing.FuzzInput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -14,20 +14,9 @@ import java.nio.file.Path;
  * big- and little-endian, empty) and findings; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class NpyFuzzTest {
-    private static final ThreadLocal<Path> FILE = ThreadLocal.withInitial(() -> {
-        try {
-            Path f = Files.createTempFile("ai4c-fuzz", ".npy");
-            f.toFile().deleteOnExit();
-            return f;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     @FuzzTest(maxDuration = "2m")
     void read(byte[] data) throws IOException {
-        Path file = FILE.get();
-        Files.write(file, data);
+        Path file = FuzzInput.file(data, ".npy");
         try {
             Npy.read(file);
         } catch (Ai4cException expected) {

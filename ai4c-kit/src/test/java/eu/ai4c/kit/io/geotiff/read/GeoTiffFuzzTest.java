@@ -6,8 +6,8 @@ import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import java.io.Closeable;
+import eu.ai4c.kit.testing.FuzzInput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -19,20 +19,9 @@ import java.nio.file.Path;
  * kept there; {@code JAZZER_FUZZ=1} fuzzes (see the kit README).
  */
 class GeoTiffFuzzTest {
-    private static final ThreadLocal<Path> FILE = ThreadLocal.withInitial(() -> {
-        try {
-            Path f = Files.createTempFile("ai4c-fuzz", ".tif");
-            f.toFile().deleteOnExit();
-            return f;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     @FuzzTest(maxDuration = "10m")
     void openAndRead(byte[] data) throws IOException {
-        Path file = FILE.get();
-        Files.write(file, data);
+        Path file = FuzzInput.file(data, ".tif");
         Product product;
         try {
             product = GeoTiffOpener.open(file, 1 << 20, w -> { });
