@@ -66,7 +66,8 @@ public final class GraphReader {
         Document doc;
         try {
             doc = newBuilder().parse(in);
-        } catch (SAXException e) {
+        } catch (SAXException | java.io.CharConversionException | java.io.UnsupportedEncodingException e) {
+            // the last two: bytes or a declared encoding the parser cannot decode, a content error too
             throw Ai4cException.usage("Graph " + origin + " is not well-formed XML: " + e.getMessage()
                     + ". Fix the XML or export the graph again from SNAP's Graph Builder.");
         }
