@@ -4,15 +4,9 @@ import eu.ai4c.kit.raster.Region;
 import eu.ai4c.s1.calibration.LineVectorLut;
 import eu.ai4c.s1.noise.NoisePowerLut;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Generates the uint16 amplitude DNs of one synthetic GRD measurement, block of rows by block of
@@ -54,32 +48,8 @@ final class MeasurementGenerator {
     /** Writes the measurement TIFF with {@code threads} worker threads. */
     void write(Path file, int threads) throws IOException {
         int rowsPerBlock = Math.max(1, Math.min(height, BLOCK_SAMPLES / width));
-        int blocks = (height + rowsPerBlock - 1) / rowsPerBlock;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "synthetic-grd");
-            t.setDaemon(true);
-            return t;
-        });
         try (StripTiffWriter tiff = new StripTiffWriter(file, width, height, "AI4C synthetic GRD")) {
-            ArrayDeque<Future<short[]>> inFlight = new ArrayDeque<>();
-            int next = 0;
-            for (int written = 0; written < blocks; written++) {
-                while (next < blocks && inFlight.size() < 2 * Math.max(1, threads)) {
-                    int index = next++;
-                    inFlight.add(pool.submit(() -> block(index, index * rowsPerBlock,
-                            Math.min(rowsPerBlock, height - index * rowsPerBlock))));
-                }
-                short[] dn = inFlight.poll().get();
-                tiff.writeRows(dn, dn.length / width);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Synthetic product generation interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            tiff.writeBlocks(height, rowsPerBlock, width, threads, "synthetic-grd", this::block);
         }
     }
 

@@ -3,16 +3,10 @@ package eu.ai4c.s1.synthetic;
 import eu.ai4c.s1.calibration.LineVectorLut;
 import eu.ai4c.s1.noise.NoisePowerLut;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Generates the complex int16 samples of one synthetic SLC sub-swath measurement, block of rows by
@@ -55,33 +49,8 @@ final class SlcMeasurementGenerator {
 
     void write(Path file, int threads) throws IOException {
         int rowsPerBlock = Math.max(1, Math.min(height, BLOCK_SAMPLES / width));
-        int blocks = (height + rowsPerBlock - 1) / rowsPerBlock;
-        int workers = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "synthetic-slc");
-            t.setDaemon(true);
-            return t;
-        });
         try (StripTiffWriter tiff = new StripTiffWriter(file, width, height, "AI4C synthetic SLC", true)) {
-            ArrayDeque<Future<short[]>> inFlight = new ArrayDeque<>();
-            int next = 0;
-            for (int written = 0; written < blocks; written++) {
-                while (next < blocks && inFlight.size() < 2 * workers) {
-                    int index = next++;
-                    inFlight.add(pool.submit(() -> block(index, index * rowsPerBlock,
-                            Math.min(rowsPerBlock, height - index * rowsPerBlock))));
-                }
-                short[] iq = inFlight.poll().get();
-                tiff.writeRows(iq, iq.length / (2 * width));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Synthetic product generation interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            tiff.writeBlocks(height, rowsPerBlock, 2 * width, threads, "synthetic-slc", this::block);
         }
     }
 

@@ -3,11 +3,17 @@ package eu.ai4c.s1.synthetic;
 import eu.ai4c.kit.io.geotiff.TiffTags;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes an uncompressed little-endian classic TIFF of unsigned 16-bit samples (GRD) or complex
@@ -126,6 +132,50 @@ final class StripTiffWriter implements Closeable {
             }
         } finally {
             channel.close();
+        }
+    }
+
+    /** The samples of one block of rows: block index, first row, row count → samples. */
+    @FunctionalInterface
+    interface RowBlock {
+        short[] rows(int index, int y0, int rows);
+    }
+
+    /**
+     * Writes a whole image block by block, blocks computed by {@code threads} workers (at most two
+     * per worker in flight, so memory stays bounded) and written in order.
+     *
+     * @param samplesPerRow samples of one row in a block (width, or 2·width for complex I, Q)
+     */
+    void writeBlocks(int height, int rowsPerBlock, int samplesPerRow, int threads, String threadName, RowBlock block)
+            throws IOException {
+        int blocks = (height + rowsPerBlock - 1) / rowsPerBlock;
+        int workers = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<short[]>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            for (int written = 0; written < blocks; written++) {
+                while (next < blocks && inFlight.size() < 2 * workers) {
+                    int index = next++;
+                    inFlight.add(pool.submit(() -> block.rows(index, index * rowsPerBlock,
+                            Math.min(rowsPerBlock, height - index * rowsPerBlock))));
+                }
+                short[] samples = inFlight.poll().get();
+                writeRows(samples, samples.length / samplesPerRow);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Synthetic product generation interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
