@@ -1,8 +1,7 @@
 package eu.ai4c.kit.tile;
 
-import eu.ai4c.kit.geo.GeoCoding;
-import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
+import eu.ai4c.kit.raster.DerivedRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import java.io.IOException;
@@ -58,39 +57,13 @@ public final class StageClock {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
-    private static final class Timed implements Raster {
-        private final Raster source;
+    private static final class Timed extends DerivedRaster {
         private final LongAdder adder, cpuAdder;
 
         Timed(Raster source, LongAdder adder, LongAdder cpuAdder) {
-            this.source = source;
+            super(source, source.bands());
             this.adder = adder;
             this.cpuAdder = cpuAdder;
-        }
-
-        @Override
-        public int width() {
-            return source.width();
-        }
-
-        @Override
-        public int height() {
-            return source.height();
-        }
-
-        @Override
-        public List<Band> bands() {
-            return source.bands();
-        }
-
-        @Override
-        public GeoCoding geoCoding() {
-            return source.geoCoding();
-        }
-
-        @Override
-        public int[] preferredTileSize() {
-            return source.preferredTileSize();
         }
 
         @Override
