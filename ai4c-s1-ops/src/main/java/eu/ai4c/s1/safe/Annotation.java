@@ -36,9 +36,15 @@ public record Annotation(String file, AdsHeader adsHeader, ProductInformation pr
      * @param projection         {@code Ground Range} or {@code Slant Range}
      * @param rangeSamplingRate  Hz
      * @param radarFrequency     Hz
+     * @param azimuthSteeringRate TOPS antenna steering rate, degrees/s (NaN when not annotated)
      */
     public record ProductInformation(String pass, double platformHeading, String projection,
-                                     double rangeSamplingRate, double radarFrequency) {
+                                     double rangeSamplingRate, double radarFrequency, double azimuthSteeringRate) {
+        /** Without a steering rate (GRD, stripmap). */
+        public ProductInformation(String pass, double platformHeading, String projection, double rangeSamplingRate,
+                                  double radarFrequency) {
+            this(pass, platformHeading, projection, rangeSamplingRate, radarFrequency, Double.NaN);
+        }
     }
 
     /**
@@ -117,7 +123,8 @@ public record Annotation(String file, AdsHeader adsHeader, ProductInformation pr
         SafeXml pi = general.child("productInformation");
         ProductInformation productInformation = new ProductInformation(pi.text("pass"),
                 pi.doubleValue("platformHeading"), pi.text("projection"), pi.doubleValue("rangeSamplingRate"),
-                pi.doubleValue("radarFrequency"));
+                pi.doubleValue("radarFrequency"),
+                pi.optChild("azimuthSteeringRate").map(SafeXml::doubleValue).orElse(Double.NaN));
 
         SafeXml ii = root.at("imageAnnotation/imageInformation");
         ImageInformation image = new ImageInformation(ii.instant("productFirstLineUtcTime"),

@@ -25,10 +25,10 @@ import eu.ai4c.s1.safe.S1Image;
 import eu.ai4c.s1.safe.S1Product;
 import eu.ai4c.s1.safe.S1Raster;
 import eu.ai4c.s1.safe.SwathTiming;
-import eu.ai4c.s1.tops.DeburstPlan;
 import eu.ai4c.s1.tops.DeburstRaster;
 import eu.ai4c.s1.tops.MergePlan;
 import eu.ai4c.s1.tops.MergeRaster;
+import eu.ai4c.s1.tops.SwathMosaic;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -135,9 +135,8 @@ public final class SlcPreprocessOperator implements Operator {
     /** Steps 1-4: per sub-swath noise removal and calibration on the burst lines, deburst; then merge. */
     static Merged merged(String alias, S1Product s1, List<String> swaths, List<String> pols, CalibrationOutput calibration,
                          boolean removeNoise, StageClock clock) throws IOException {
-        List<Raster> debursted = new ArrayList<>();
-        List<MergePlan.SubSwath> planned = new ArrayList<>();
-        double dt = 0;
+        List<Raster> calibrated = new ArrayList<>();
+        List<S1Image> firsts = new ArrayList<>();
         for (String swath : swaths) {
             S1Raster dn = new S1Raster(s1, swath);
             List<RadiometricRaster.Channel> channels = new ArrayList<>();
@@ -151,27 +150,11 @@ public final class SlcPreprocessOperator implements Operator {
                         calibration.prefix() + " " + image.polarisation() + ", linear",
                         calibration.type().lut(image.calibration()), removeNoise ? noise(image) : null, null));
             }
-            Raster calibrated = clock.timed("read+noise+calibration", new RadiometricRaster(dn, channels));
-            Annotation.ImageInformation info = first.annotation().imageInformation();
-            dt = info.azimuthTimeInterval();
-            Optional<SwathTiming> timing = first.topsTiming().swathTiming();
-            if (timing.isPresent()) {
-                DeburstPlan plan = deburstPlan(alias, s1, swath, timing.get(), dt);
-                debursted.add(clock.timed("deburst", new DeburstRaster(calibrated, plan, timing.get().linesPerBurst())));
-                planned.add(MergePlan.SubSwath.of(swath, plan, timing.get().bursts().size(), info.slantRangeTime(),
-                        first.annotation().productInformation().rangeSamplingRate()));
-                LOG.info("{}: {} debursted, {} bursts -> {} lines x {} samples", alias, swath,
-                        timing.get().bursts().size(), plan.lines(), calibrated.width());
-            } else {
-                debursted.add(calibrated);
-                planned.add(new MergePlan.SubSwath(swath, info.productFirstLineUtcTime(), info.numberOfLines(),
-                        info.slantRangeTime(), 1 / first.annotation().productInformation().rangeSamplingRate(),
-                        0, info.numberOfSamples() - 1));
-            }
+            calibrated.add(clock.timed("read+noise+calibration", new RadiometricRaster(dn, channels)));
+            firsts.add(first);
         }
-        MergePlan merge = MergePlan.of(planned, dt);
-        LOG.info("{}: merged {} -> {} lines x {} samples", alias, swaths, merge.lines(), merge.width());
-        return new Merged(clock.timed("merge", new MergeRaster(debursted, merge)), merge);
+        SwathMosaic.Merged m = SwathMosaic.of(alias, s1.name(), calibrated, firsts, clock);
+        return new Merged(m.raster(), m.plan());
     }
 
     /** Refuses GRD and wave mode products, naming the product and what to give instead. */
@@ -211,20 +194,12 @@ public final class SlcPreprocessOperator implements Operator {
         return NoisePowerLut.ofBursts(image.noise(), starts, timing.get().linesPerBurst());
     }
 
-    private static DeburstPlan deburstPlan(String alias, S1Product s1, String swath, SwathTiming timing, double dt) {
-        try {
-            return DeburstPlan.of(timing, dt);
-        } catch (Ai4cException e) {
-            throw new Ai4cException(alias + ": " + s1.name() + " " + swath + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The range-Doppler model of the merged, multilooked image: slant-range samples from the merged
      * first column's slant-range time; a multilooked pixel's centre is the middle of its block.
      * The orbit's time 0 is the merged first line.
      */
-    private static ZeroDoppler zeroDoppler(S1Product s1, Annotation annotation, MergePlan merge, int azimuthLooks,
+    public static ZeroDoppler zeroDoppler(S1Product s1, Annotation annotation, MergePlan merge, int azimuthLooks,
                                            int rangeLooks, Raster sar, Path orbitPath, ProcessingContext context) {
         Instant epoch = merge.firstLineTime();
         Instant last = epoch.plusNanos(Math.round((merge.lines() - 1) * merge.azimuthTimeInterval() * 1e9));

@@ -81,6 +81,7 @@ final class SafeXmlWriter {
         el(x, 6, "projection", pi.projection());
         el(x, 6, "rangeSamplingRate", num(pi.rangeSamplingRate()));
         el(x, 6, "radarFrequency", num(pi.radarFrequency()));
+        if (!Double.isNaN(pi.azimuthSteeringRate())) el(x, 6, "azimuthSteeringRate", num(pi.azimuthSteeringRate()));
         x.append("    </productInformation>\n");
         x.append("    <orbitList count=\"").append(a.orbitList().size()).append("\">\n");
         for (Annotation.OrbitStateVector o : a.orbitList()) {

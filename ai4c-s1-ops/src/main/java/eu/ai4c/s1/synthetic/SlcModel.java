@@ -37,6 +37,8 @@ final class SlcModel {
     /** Calibration: betaNought constant, as real IW SLC (amplitude units). */
     static final double BETA_NOUGHT = 237.0;
     private static final int SWATH_DELAY_LINES = 3;
+    /** Antenna steering rates of IW1, IW2, IW3 in real annotations, degrees/s. */
+    static final double[] STEERING_RATES = {1.590368784, 0.979863325, 1.397440818};
 
     private final SyntheticSlc spec;
     private final GrdGeometry geometry;
@@ -163,7 +165,8 @@ final class SlcModel {
         int w = spec.samples(), h = spec.bursts() * spec.linesPerBurst();
         String pass = Math.abs(geometry.platformHeadingDeg()) < 90 ? "Ascending" : "Descending";
         Annotation.ProductInformation pi = new Annotation.ProductInformation(pass, geometry.platformHeadingDeg(),
-                "Slant Range", RANGE_SAMPLING_RATE, SyntheticModel.RADAR_FREQUENCY);
+                "Slant Range", RANGE_SAMPLING_RATE, SyntheticModel.RADAR_FREQUENCY,
+                spec.stripmap() ? Double.NaN : STEERING_RATES[s % STEERING_RATES.length]);
         double azimuthSpacing = AZIMUTH_TIME_INTERVAL * geometry.groundSpeed();
         Annotation.ImageInformation ii = new Annotation.ImageInformation(firstLineTime(s), lastLineTime(s),
                 2 * slantRange(s, 0) / GrdGeometry.C_LIGHT, "Complex", "16 bit Signed Integer", rangeSpacing,

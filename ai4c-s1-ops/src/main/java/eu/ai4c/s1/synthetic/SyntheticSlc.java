@@ -198,6 +198,9 @@ public final class SyntheticSlc {
         List<Manifest.DataObject> objects = new ArrayList<>();
         List<List<Annotation.GeolocationGridPoint>> grids = new ArrayList<>();
         List<String> swathNames = new ArrayList<>();
+        LatticeMapping mapping = b.scene == null ? null : b.date == 0 ? LatticeMapping.reference(m)
+                : LatticeMapping.secondary(new SlcModel(b.pairReference), m, b.swaths, b.samples, b.linesPerBurst,
+                b.bursts, b.timingError, GrdGeometry.C_LIGHT / SyntheticModel.RADAR_FREQUENCY);
         for (int p = 0; p < b.polarisations.size(); p++) {
             String pol = b.polarisations.get(p);
             for (int s = 0; s < b.swaths; s++) {
@@ -223,10 +226,16 @@ public final class SyntheticSlc {
                 double polScale = p == 0 ? 1 : 0.2;
                 List<HomogeneousArea> areas = b.areas.stream()
                         .map(h -> new HomogeneousArea(h.swath(), h.region(), h.sigma0() * polScale)).toList();
-                new SlcMeasurementGenerator(m, s, b.samples, b.linesPerBurst, b.bursts,
-                        CalibrationType.SIGMA_NOUGHT.lut(cal), noisePower,
-                        b.backgroundSigma0 * polScale, areas, b.targets, b.seed * 31 + imageNumber)
-                        .write(safe.resolve("measurement/" + base + ".tiff"), b.threads);
+                if (b.scene != null) {
+                    new PairMeasurementGenerator(m, b.scene, mapping, s, b.date, b.samples, b.linesPerBurst, b.bursts,
+                            CalibrationType.SIGMA_NOUGHT.lut(cal), noisePower, deramps(m, s, timing),
+                            b.seed * 31 + imageNumber).write(safe.resolve("measurement/" + base + ".tiff"), b.threads);
+                } else {
+                    new SlcMeasurementGenerator(m, s, b.samples, b.linesPerBurst, b.bursts,
+                            CalibrationType.SIGMA_NOUGHT.lut(cal), noisePower,
+                            b.backgroundSigma0 * polScale, areas, b.targets, b.seed * 31 + imageNumber)
+                            .write(safe.resolve("measurement/" + base + ".tiff"), b.threads);
+                }
                 String id = base.replace("-", "");
                 objects.add(ManifestWriter.dataObject(safe, "product" + id, "s1Level1ProductSchema", "annotation/" + base + ".xml"));
                 objects.add(ManifestWriter.dataObject(safe, "calibration" + id, "s1Level1CalibrationSchema",
@@ -246,6 +255,22 @@ public final class SyntheticSlc {
                 ((b.absoluteOrbit - 73) % 175 + 175) % 175 + 1, b.absoluteOrbit, pass, m.start(), m.stop(), footprint,
                 b.ipfVersion, objects);
         write(safe.resolve("manifest.safe"), ManifestWriter.manifest(manifest, "Fast-24h"));
+    }
+
+    /** The deramping phase of each burst of sub-swath {@code s}, as the annotation will give it; null for stripmap. */
+    private eu.ai4c.s1.tops.TopsDeramp[] deramps(SlcModel m, int s, TopsTiming timing) {
+        if (b.stripmap) return null;
+        eu.ai4c.s1.tops.TopsDeramp[] d = new eu.ai4c.s1.tops.TopsDeramp[b.bursts];
+        double[] v = m.geometry().velocity(0);
+        double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        for (int k = 0; k < b.bursts; k++) {
+            d[k] = new eu.ai4c.s1.tops.TopsDeramp(2 * m.slantRange(s, 0) / GrdGeometry.C_LIGHT, SlcModel.RANGE_SAMPLING_RATE,
+                    b.samples, m.validSamples(k)[0], b.linesPerBurst, SlcModel.AZIMUTH_TIME_INTERVAL,
+                    timing.fmRates().get(k), timing.dcEstimates().get(k),
+                    Math.toRadians(SlcModel.STEERING_RATES[s % SlcModel.STEERING_RATES.length]), speed,
+                    GrdGeometry.C_LIGHT / SyntheticModel.RADAR_FREQUENCY);
+        }
+        return d;
     }
 
     private static Manifest.LatLon latLon(Annotation.GeolocationGridPoint g) {
@@ -273,6 +298,11 @@ public final class SyntheticSlc {
         private int threads = Runtime.getRuntime().availableProcessors();
         private final List<HomogeneousArea> areas = new ArrayList<>();
         private final List<PointTarget> targets = new ArrayList<>();
+        // repeat-pass pairs (RepeatPassPair): the scene, this product's date, the reference's spec for the secondary
+        private PairScene scene;
+        private int date;
+        private SyntheticSlc pairReference;
+        private double timingError;
 
         private Builder(int samples, int linesPerBurst, int bursts) {
             if (samples < 60 || linesPerBurst < 40 || bursts < 1) {
@@ -389,6 +419,27 @@ public final class SyntheticSlc {
 
         public Builder seed(long s) {
             this.seed = s;
+            return this;
+        }
+
+        /** Incidence angle at the scene centre, degrees (default 37). */
+        public Builder centreIncidence(double deg) {
+            this.centreIncidence = deg;
+            return this;
+        }
+
+        /** Absolute orbit number (default 38123); the relative orbit follows from it. */
+        public Builder absoluteOrbit(int orbit) {
+            this.absoluteOrbit = orbit;
+            return this;
+        }
+
+        /** Pixels from a repeat-pass scene: date 0 is the reference, date 1 the secondary of {@code reference}. */
+        Builder pair(PairScene scene, int date, SyntheticSlc reference, double timingError) {
+            this.scene = scene;
+            this.date = date;
+            this.pairReference = reference;
+            this.timingError = timingError;
             return this;
         }
 

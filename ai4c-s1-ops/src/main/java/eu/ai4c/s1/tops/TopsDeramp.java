@@ -76,6 +76,58 @@ public final class TopsDeramp {
     }
 
     /**
+     * φ at a fractional burst line and sample (the resampled position of a co-registered sample),
+     * radians; the per-sample terms are interpolated linearly between samples.
+     */
+    public double phase(double line, double sample) {
+        int n = kt.length;
+        double xs = Math.max(0, Math.min(n - 1, sample));
+        int x0 = Math.min(n - 2, (int) xs);
+        if (n == 1) x0 = 0;
+        double w = n == 1 ? 0 : xs - x0;
+        int x1 = n == 1 ? 0 : x0 + 1;
+        double k = kt[x0] + w * (kt[x1] - kt[x0]);
+        double ref = reference[x0] + w * (reference[x1] - reference[x0]);
+        double fdc = centroid[x0] + w * (centroid[x1] - centroid[x0]);
+        double t = line * lineInterval, d = t - ref;
+        return -Math.PI * k * d * d - 2 * Math.PI * fdc * t;
+    }
+
+    /**
+     * The signal's instantaneous azimuth frequency at a burst line and sample, Hz: −(1/2π)·∂φ/∂t =
+     * k_t·(t − t_ref) + f_DC, the Doppler frequency the focused burst has there.
+     */
+    public double frequency(double line, int sample) {
+        return kt[sample] * (line * lineInterval - reference[sample]) + centroid[sample];
+    }
+
+    /**
+     * The deramping phase of burst {@code burst} of a TOPS image: FM rate and Doppler centroid
+     * estimates nearest to the burst's middle, the annotated steering rate, the platform speed
+     * {@code speed} (m/s) and the wavelength from the radar frequency.
+     *
+     * @throws IllegalArgumentException when the image has no burst layout or no steering rate
+     */
+    public static TopsDeramp of(eu.ai4c.s1.safe.S1Image image, int burst, double speed) {
+        eu.ai4c.s1.safe.Annotation a = image.annotation();
+        eu.ai4c.s1.safe.SwathTiming timing = image.topsTiming().swathTiming().orElseThrow(() ->
+                new IllegalArgumentException(image + " has no TOPS bursts"));
+        double steering = a.productInformation().azimuthSteeringRate();
+        if (Double.isNaN(steering)) {
+            throw new IllegalArgumentException(image.annotationHref() + " gives no azimuthSteeringRate; TOPS deramping needs it");
+        }
+        eu.ai4c.s1.safe.Burst b = timing.bursts().get(burst);
+        double dt = a.imageInformation().azimuthTimeInterval();
+        Instant mid = b.azimuthTime().plusNanos(Math.round(timing.linesPerBurst() * dt / 2 * 1e9));
+        AzimuthFmRate rate = nearest(image.topsTiming().fmRates(), AzimuthFmRate::azimuthTime, mid);
+        DopplerCentroid dc = nearest(image.topsTiming().dcEstimates(), DopplerCentroid::azimuthTime, mid);
+        int firstValid = Math.max(0, b.firstValidSampleOfRectangle());
+        return new TopsDeramp(a.imageInformation().slantRangeTime(), a.productInformation().rangeSamplingRate(),
+                timing.samplesPerBurst(), firstValid, timing.linesPerBurst(), dt, rate, dc, Math.toRadians(steering),
+                speed, eu.ai4c.s1.geometry.SarGeometry.SPEED_OF_LIGHT / a.productInformation().radarFrequency());
+    }
+
+    /**
      * Multiplies a block of complex samples (interleaved re, im) of this burst by e^(±iφ):
      * {@code sign} +1 deramps, −1 reramps. NaN samples stay NaN.
      */

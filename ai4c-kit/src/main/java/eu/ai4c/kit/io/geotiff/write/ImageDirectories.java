@@ -60,7 +60,7 @@ public final class ImageDirectories {
         d.add(TiffField.longValue(TiffTags.IMAGE_LENGTH, size[1]));
         d.add(TiffField.shorts(TiffTags.BITS_PER_SAMPLE, repeat(8 * type.bytesPerSample(), bands)));
         d.add(TiffField.shorts(TiffTags.COMPRESSION, plan.compression()));
-        d.add(TiffField.shorts(TiffTags.PHOTOMETRIC, 1)); // MinIsBlack
+        d.add(TiffField.shorts(TiffTags.PHOTOMETRIC, plan.rgb() ? 2 : 1)); // RGB or MinIsBlack
         d.add(TiffField.shorts(TiffTags.SAMPLES_PER_PIXEL, bands));
         d.add(TiffField.shorts(TiffTags.PLANAR_CONFIGURATION, bands > 1 ? 2 : 1));
         if (plan.predictor() != TiffPlan.PREDICTOR_NONE) d.add(TiffField.shorts(TiffTags.PREDICTOR, plan.predictor()));
@@ -68,7 +68,8 @@ public final class ImageDirectories {
         d.add(TiffField.longValue(TiffTags.TILE_LENGTH, plan.tileSize()));
         d.add(TiffField.offsets(TiffTags.TILE_OFFSETS, offsets, plan.bigTiff()));
         d.add(TiffField.offsets(TiffTags.TILE_BYTE_COUNTS, byteCounts, plan.bigTiff()));
-        if (bands > 1) d.add(TiffField.shorts(TiffTags.EXTRA_SAMPLES, repeat(0, bands - 1)));
+        int extraSamples = plan.rgb() ? 0 : bands - 1;
+        if (extraSamples > 0) d.add(TiffField.shorts(TiffTags.EXTRA_SAMPLES, repeat(0, extraSamples)));
         d.add(TiffField.shorts(TiffTags.SAMPLE_FORMAT, repeat(sampleFormat(type), bands)));
         if (plan.hasNoData()) d.add(GdalTags.noData(plan.noData(), type));
         if (level == 0) d.addAll(extra);

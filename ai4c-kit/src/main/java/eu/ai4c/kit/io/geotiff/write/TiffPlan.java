@@ -35,6 +35,16 @@ public record TiffPlan(int width, int height, List<Band> bands, DataType fileTyp
                        int predictor, int deflateLevel, boolean bigTiff, boolean cog, boolean averageOverviews,
                        boolean hasNoData, double noData, List<int[]> levels) {
 
+    /**
+     * True for a colour image: three byte bands named {@code red}, {@code green}, {@code blue} (in
+     * that order, any case), written with PhotometricInterpretation RGB so that GDAL, QGIS and image
+     * viewers show it in colour.
+     */
+    public boolean rgb() {
+        return fileType == DataType.BYTE && bands.size() == 3 && bands.get(0).name().equalsIgnoreCase("red")
+                && bands.get(1).name().equalsIgnoreCase("green") && bands.get(2).name().equalsIgnoreCase("blue");
+    }
+
     public static final int NONE = TiffTags.COMPRESSION_NONE, LZW = TiffTags.COMPRESSION_LZW,
             DEFLATE = TiffTags.COMPRESSION_DEFLATE;
     public static final int PREDICTOR_NONE = TiffTags.PREDICTOR_NONE,
