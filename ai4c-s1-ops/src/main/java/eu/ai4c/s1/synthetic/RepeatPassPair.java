@@ -38,7 +38,7 @@ public final class RepeatPassPair {
         first.centreTime(b.centreTime).mission(b.mission1).absoluteOrbit(b.orbit1);
         this.reference = first.build();
         // the same relative orbit: 175 orbits per 12-day repeat (the synthetic manifest numbers every mission alike)
-        int orbit2 = b.orbit1 + b.intervalDays / 12 * 175;
+        int orbit2 = b.orbit1 + b.intervalDays / 12 * 175 + b.orbitShift;
         double along = b.alongTrackShift;
         double headingRad = Math.toRadians(b.heading);
         double dLat = along * Math.cos(headingRad) / 111_320.0;
@@ -117,7 +117,7 @@ public final class RepeatPassPair {
         private int swaths = 3;
         private List<String> polarisations = List.of("VV");
         private String mission1 = "S1A", mission2 = "S1A";
-        private int orbit1 = 38123, intervalDays = 12;
+        private int orbit1 = 38123, intervalDays = 12, orbitShift;
         private double latitude = 41.9, longitude = 12.5, heading = -167.0, incidence = 37.0;
         private Instant centreTime = Instant.parse("2021-06-01T05:00:30Z");
         private double background = 0.05, backgroundCoherence = 0.6, noisePower = 12;
@@ -162,6 +162,12 @@ public final class RepeatPassPair {
         /** Absolute orbit of the reference. */
         public Builder orbit(int absoluteOrbit) {
             this.orbit1 = absoluteOrbit;
+            return this;
+        }
+
+        /** Orbits added to the secondary's absolute orbit beyond the repeat: another relative orbit (invalid pairs for tests). */
+        public Builder orbitShift(int orbits) {
+            this.orbitShift = orbits;
             return this;
         }
 
