@@ -39,6 +39,7 @@ class BenchEveryEntryTest {
             Map.entry("monthlycomposite", new Tiny(List.of("--size", "16", "-Prows=8"), true)),
             Map.entry("s1-grd", new Tiny(List.of("--size", "300"), false)),
             Map.entry("s1-slc", new Tiny(List.of("--size", "120"), false)),
+            Map.entry("s1-cd", new Tiny(List.of("--size", "200"), false)),
             Map.entry("s2-cd", new Tiny(List.of("--size", "120"), false)),
             Map.entry("s2-preprocess", new Tiny(List.of("--size", "120"), true)),
             Map.entry("speckle", new Tiny(List.of("--size", "300"), true)),

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -63,6 +64,8 @@ public final class QuickLookPanel extends JPanel {
     private final List<JComboBox<String>> bandPickers = new ArrayList<>();
     private final JComboBox<ColourRamp> ramp = new JComboBox<>(ColourRamp.values());
     private final JSpinner lowPercent = new JSpinner(new SpinnerNumberModel(Stretch.DEFAULT_LOW_PERCENT, 0.0, 100.0, 0.5));
+    private final javax.swing.JCheckBox changeMask = new javax.swing.JCheckBox("change mask", true);
+    private volatile boolean showChangeMask = true;
     private final JSpinner highPercent = new JSpinner(new SpinnerNumberModel(Stretch.DEFAULT_HIGH_PERCENT, 0.0, 100.0, 0.5));
     private final ImageCanvas canvas = new ImageCanvas();
     private final LegendView legendView = new LegendView();
@@ -101,6 +104,15 @@ public final class QuickLookPanel extends JPanel {
         bar.add(new JLabel("stretch %"));
         bar.add(lowPercent);
         bar.add(highPercent);
+        if (source.changeMask().isPresent()) {
+            bar.add(changeMask);
+            changeMask.setToolTipText("Draw the S1-CD change mask (" + source.changeMask().get().file().getFileName()
+                    + ") over the image");
+            changeMask.addActionListener(e -> {
+                showChangeMask = changeMask.isSelected();
+                update();
+            });
+        }
         mode.addActionListener(e -> {
             enableControls();
             update();
@@ -151,6 +163,13 @@ public final class QuickLookPanel extends JPanel {
     /** Picks the band of display channel {@code channel} (0 single/red, 1 green, 2 blue). */
     public void setBand(int channel, int band) {
         bandPickers.get(channel).setSelectedIndex(band);
+    }
+
+    /** Shows or hides the S1-CD change mask over the image (when the file has one). */
+    public void setChangeMaskShown(boolean shown) {
+        changeMask.setSelected(shown);
+        showChangeMask = shown;
+        update();
     }
 
     /** Sets the colour ramp of the single-band mode. */
@@ -284,6 +303,13 @@ public final class QuickLookPanel extends JPanel {
                 ArgbKernels.ramp(first.samples(), s, st.ramp().table(), argb);
                 series.add(new HistogramChart.Series(name, h, s, new Color(0x3E4A89)));
                 title = name;
+            }
+        }
+        if (showChangeMask && m != Mode.CLASSES) {
+            Optional<Overview> mask = source.changeMaskOverview();
+            if (mask.isPresent() && mask.get().width() == first.width() && mask.get().height() == first.height()) {
+                ChangeMaskOverlay.blend(mask.get().samples(), argb);
+                title += " + change mask";
             }
         }
         BufferedImage img = new BufferedImage(first.width(), first.height(), BufferedImage.TYPE_INT_ARGB);

@@ -32,6 +32,8 @@ public final class QuickLookSource implements Closeable {
     private final ClassLegend legend;
     private final Optional<S2CdFiles> changeDetection;
     private final Map<Integer, Overview> overviews = new ConcurrentHashMap<>();
+    private final Optional<ChangeMaskOverlay> changeMask;
+    private volatile Overview changeMaskOverview;
 
     private QuickLookSource(Path file, Product product, int maxSize, ClassLegend legend, Optional<S2CdFiles> cd) {
         this.file = file;
@@ -39,6 +41,7 @@ public final class QuickLookSource implements Closeable {
         this.maxSize = maxSize;
         this.legend = legend;
         this.changeDetection = cd;
+        this.changeMask = ChangeMaskOverlay.find(file);
     }
 
     /** Opens {@code file} with overviews of at most {@code maxSize} px on the long side. */
@@ -110,6 +113,22 @@ public final class QuickLookSource implements Closeable {
     /** The S2-CD result this file belongs to (its class map or its {@code _CVA.tif}). */
     public Optional<S2CdFiles> changeDetection() {
         return changeDetection;
+    }
+
+    /** The S1-CD change mask drawn over this file's images, when it belongs to an S1-CD result. */
+    public Optional<ChangeMaskOverlay> changeMask() {
+        return changeMask;
+    }
+
+    /** The change mask's overview, the size of this file's (read once, then cached); empty without a mask. */
+    public Optional<Overview> changeMaskOverview() throws IOException {
+        if (changeMask.isEmpty()) return Optional.empty();
+        Overview o = changeMaskOverview;
+        if (o == null) {
+            o = changeMask.get().overview(maxSize);
+            changeMaskOverview = o;
+        }
+        return Optional.of(o);
     }
 
     /** The overview of band {@code band} (read once, then cached). */

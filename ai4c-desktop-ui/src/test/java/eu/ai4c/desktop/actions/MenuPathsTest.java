@@ -15,6 +15,7 @@ class MenuPathsTest {
         Map<String, String> expected = Map.of(
                 "S1-GRD-preprocess", "Radar/AI4Copernicus",
                 "S1-SLC-preprocess", "Radar/AI4Copernicus",
+                "S1-CD", "Radar/AI4Copernicus",
                 "Speckle-Filter", "Radar/AI4Copernicus",
                 "S2-preprocess", "Optical/AI4Copernicus",
                 "S2-CD", "Raster/Change Detection",

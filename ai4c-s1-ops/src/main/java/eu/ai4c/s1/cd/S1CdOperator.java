@@ -30,7 +30,6 @@ import eu.ai4c.s1.coreg.OffsetGrid;
 import eu.ai4c.s1.coreg.SwathImage;
 import eu.ai4c.s1.geometry.ZeroDoppler;
 import eu.ai4c.s1.safe.Annotation;
-import eu.ai4c.s1.safe.Manifest;
 import eu.ai4c.s1.safe.S1Image;
 import eu.ai4c.s1.safe.S1Product;
 import eu.ai4c.s1.slc.Multilook;
@@ -299,10 +298,5 @@ public final class S1CdOperator implements Operator {
         }
         chosen.sort(null);
         return chosen;
-    }
-
-    /** The dates of the pair, e.g. for names. */
-    static String day(Manifest m) {
-        return DAY.format(m.startTime());
     }
 }

@@ -59,6 +59,22 @@ public final class S1CdOutputs {
      * @param mainOutput the stack file just written
      */
     public static Written write(Product product, Path mainOutput, ProcessingContext context) throws IOException {
+        List<Path> written = new ArrayList<>();
+        boolean complete = false;
+        try {
+            Written w = write(product, mainOutput, context, written);
+            complete = true;
+            return w;
+        } finally {
+            // a failure or a cancellation leaves none of the side files (the caller removes the main one)
+            if (!complete) {
+                for (Path p : written) java.nio.file.Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Written write(Product product, Path mainOutput, ProcessingContext context, List<Path> written)
+            throws IOException {
         S1CdOperator.Run run = product.attachment(S1CdOperator.Run.class).orElseThrow(() -> Ai4cException.usage(
                 "S1-CD outputs: product " + product.name() + " is not an S1-CD result."));
         Path folder = mainOutput.toAbsolutePath().getParent();
@@ -109,25 +125,33 @@ public final class S1CdOutputs {
         ProductWriter tiff = ProductIO.writer("GeoTIFF");
         Path coh = tiff.write(Product.of(base + "_coherence", BandStack.builder().add(stack, 0, "coherence").build()),
                 folder.resolve(base + "_coherence.tif"), context);
+        written.add(coh);
         String n1 = stack.bands().get(1).name(), n2 = stack.bands().get(2).name();
         Path back1 = tiff.write(Product.of(base + "_" + n1, BandStack.builder().add(stack, 1, n1).build()),
                 folder.resolve(base + "_" + n1 + ".tif"), context);
+        written.add(back1);
         Path back2 = tiff.write(Product.of(base + "_" + n2, BandStack.builder().add(stack, 2, n2).build()),
                 folder.resolve(base + "_" + n2 + ".tif"), context);
+        written.add(back2);
         PairDerivedRaster acdRaster = PairDerivedRaster.acd(stack, low, high), mtcRaster = PairDerivedRaster.mtc(stack, low, high);
         Path acd = tiff.write(Product.of(base + "_ACD", acdRaster), folder.resolve(base + "_ACD.tif"), context);
+        written.add(acd);
         Path mtc = tiff.write(Product.of(base + "_MTC", mtcRaster), folder.resolve(base + "_MTC.tif"), context);
+        written.add(mtc);
         Path mask = tiff.write(Product.of(base + "_change_mask",
                         PairDerivedRaster.changeMask(stack, threshold, run.coherenceLimit(), run.minPixels())),
                 folder.resolve(base + "_change_mask.tif"), context);
+        written.add(mask);
         Path acdPng = quickLook(ProductIO.read(acd).raster(), folder.resolve(base + "_ACD.png"));
+        written.add(acdPng);
         Path mtcPng = quickLook(ProductIO.read(mtc).raster(), folder.resolve(base + "_MTC.png"));
+        written.add(mtcPng);
 
         // changed area from the written mask
-        Raster written = ProductIO.read(mask).raster();
+        Raster maskRaster = ProductIO.read(mask).raster();
         double[] area = new double[3]; // changed km², changed pixels, valid pixels
-        double[] rowArea = pixelAreas(written);
-        TileEngine.run("S1-CD change area", written, new int[] {0}, new TileGrid(written.width(), written.height(), 512, 512),
+        double[] rowArea = pixelAreas(maskRaster);
+        TileEngine.run("S1-CD change area", maskRaster, new int[] {0}, new TileGrid(maskRaster.width(), maskRaster.height(), 512, 512),
                 context, (c, r, blocks) -> {
                     byte[] m = blocks[0].bytes();
                     Region reg = blocks[0].region();
@@ -154,6 +178,8 @@ public final class S1CdOutputs {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.temporaryFor(json).toFile(), summary);
             out.commit();
         }
+        written.add(json);
+        context.progress().checkCancelled();
         LOG.info("S1-CD: changed {} km² ({} of {} valid pixels)", String.format(java.util.Locale.ROOT, "%.4f", area[0]),
                 (long) area[1], (long) area[2]);
         return new Written(coh, back1, back2, acd, mtc, mask, acdPng, mtcPng, json);

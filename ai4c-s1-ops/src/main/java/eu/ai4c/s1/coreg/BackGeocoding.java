@@ -3,7 +3,6 @@ package eu.ai4c.s1.coreg;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.dem.ElevationModel;
 import eu.ai4c.s1.geometry.Ellipsoid;
-import eu.ai4c.s1.geometry.SarGeometry;
 import eu.ai4c.s1.geometry.SarLocator;
 
 /**
@@ -98,9 +97,5 @@ public final class BackGeocoding {
             if (i == 2) p = locator.ecef(t, slantRange, h);
         }
         return p;
-    }
-
-    static double speedOfLight() {
-        return SarGeometry.SPEED_OF_LIGHT;
     }
 }

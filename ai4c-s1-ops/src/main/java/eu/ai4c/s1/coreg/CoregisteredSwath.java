@@ -9,7 +9,6 @@ import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.tile.TileCache;
 import eu.ai4c.s1.cd.Coherence;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -189,10 +188,5 @@ public final class CoregisteredSwath implements Raster {
             }
         }
         return new float[][] {coh, i1, i2};
-    }
-
-    /** Unchecked wrapper for callers in streams. */
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

@@ -17,7 +17,6 @@ import eu.ai4c.s1.safe.SwathTiming;
 import eu.ai4c.s1.tops.TopsDeramp;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One sub-swath and polarisation of one SLC acquisition, with what co-registration needs of it:
@@ -222,9 +221,5 @@ public final class SwathImage {
     @Override
     public String toString() {
         return product.name() + " " + image.swath() + " " + image.polarisation();
-    }
-
-    static List<String> names(List<SwathImage> images) {
-        return images.stream().map(SwathImage::toString).toList();
     }
 }

@@ -13,6 +13,7 @@ import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.s1.synthetic.SyntheticGrd;
+import eu.ai4c.s1.synthetic.RepeatPassPair;
 import eu.ai4c.s1.synthetic.SyntheticSlc;
 import eu.ai4c.s2.safe.S2Level;
 import eu.ai4c.s2.synthetic.SyntheticS2Product;
@@ -99,6 +100,10 @@ public final class FlatClassPathRun {
                     .polarisations("VV", "VH").centre(41.9, 12.5).noValueBorder(10).seed(7).build().write(dir)));
             case "AI4C-S1-SLC-Preprocess" -> Map.of("input", opened(SyntheticSlc.builder(120, 60, 2)
                     .polarisations("VV").centre(41.9, 12.5).seed(7).build().write(dir)));
+            case "AI4C-S1-CD" -> {
+                Path[] pair = RepeatPassPair.builder(120, 60, 2).swaths(1).seed(7).build().write(dir);
+                yield Map.of("input1", opened(pair[0]), "input2", opened(pair[1]));
+            }
             case "AI4C-S2-Preprocess" -> Map.of("input",
                     opened(SyntheticS2Product.builder(S2Level.L2A).size(120).build().write(dir)));
             case "AI4C-S2-CD" -> {
@@ -120,6 +125,7 @@ public final class FlatClassPathRun {
             case "AI4C-Warp" -> Map.of("projection", "EPSG:3035", "resolution", 20.0);
             case "AI4C-S1-GRD-Preprocess" -> Map.of("resolution", 40.0, "polarization", new String[] {"VV", "VH"});
             case "AI4C-S1-SLC-Preprocess" -> Map.of("resolution", 40.0);
+            case "AI4C-S1-CD" -> Map.of("resolution", 40.0);
             case "AI4C-S2-Preprocess" -> Map.of("resolution", 20.0);
             case "AI4C-Tile_classifier" -> Map.of("mcDir", composites(dir.resolve("mc")).toFile(),
                     "model", model(dir).toFile());

@@ -35,6 +35,13 @@ public final class GpfSetup {
         if (type == Double.class) return Double.valueOf(text);
         if (type == Boolean.class) return Boolean.valueOf(text);
         if (type == String[].class) return text.split(",");
+        if (type == double[].class) {
+            // ceres-binding's ArrayConverter: comma-separated components
+            String[] parts = text.split(",");
+            double[] d = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) d[i] = Double.parseDouble(parts[i]);
+            return d;
+        }
         if (type == File.class) return new File(text);
         throw new IllegalArgumentException("No text conversion to " + type + " for a parameter default");
     }

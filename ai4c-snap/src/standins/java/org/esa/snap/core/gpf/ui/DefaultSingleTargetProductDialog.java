@@ -71,7 +71,8 @@ public class DefaultSingleTargetProductDialog {
                 }
             }
         }
-        if (type.isArray()) {
+        if (type == String[].class) {
+            // a list of choices; arrays of numbers (double[]) are edited as comma-separated text
             JList<String> list = new JList<>(p.valueSet());
             if (value != null) {
                 List<Object> chosen = Arrays.asList((Object[]) value);
@@ -86,7 +87,10 @@ public class DefaultSingleTargetProductDialog {
             return box;
         }
         if (type == Boolean.class || type == boolean.class) return new JCheckBox(name, Boolean.TRUE.equals(value));
-        return new JTextField(value == null ? "" : String.valueOf(value), 20);
+        String text = value == null ? "" : value instanceof double[] d
+                ? java.util.Arrays.stream(d).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(","))
+                : String.valueOf(value);
+        return new JTextField(text, 20);
     }
 
     /** The default converted to the field type as GPF's converters do; a bad text is an error naming the parameter. */
@@ -99,11 +103,20 @@ public class DefaultSingleTargetProductDialog {
             if (type == Float.class || type == float.class) return Float.valueOf(text.trim());
             if (type == Boolean.class || type == boolean.class) return parseBoolean(text);
             if (type == String[].class) return text.split(",");
+            if (type == double[].class) return doubles(text);
             if (type == File.class) return new File(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Parameter '" + name + "': default '" + text + "' is not a " + type.getSimpleName(), e);
         }
         throw new IllegalArgumentException("Parameter '" + name + "': no converter for " + type.getName());
+    }
+
+    /** ceres-binding 13.0.2 {@code ArrayConverter} over {@code DoubleConverter}: comma-separated numbers. */
+    static double[] doubles(String text) {
+        String[] parts = text.split(",");
+        double[] d = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) d[i] = Double.parseDouble(parts[i]);
+        return d;
     }
 
     /** ceres-binding 13.0.2 {@code BooleanConverter}: true/false, "0" false, another number true if not 0, else false. */
