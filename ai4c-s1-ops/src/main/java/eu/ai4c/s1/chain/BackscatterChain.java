@@ -104,7 +104,8 @@ public final class BackscatterChain {
                 file -> ProductIO.read(file).raster(), List.of(new HgtFormat(), new GeoTiffTileFormat()), context.warnings());
         LOG.info("{}: heights from {}", alias, dem.describe());
         SarLocator locator = new SarLocator(zeroDoppler.orbit(), zeroDoppler.geometry());
-        double[][] low = locator.footprint(-100), high = locator.footprint(4000);
+        double[] heights = heightRange(dem, locator.footprint(0));
+        double[][] low = locator.footprint(heights[0] - 100), high = locator.footprint(heights[1] + 100);
         double[] lon = concat(low[0], high[0]), lat = concat(low[1], high[1]);
         CoordinateReferenceSystem crs = Projections.parse(params.getString("projection"), mean(low[0]), mean(low[1]));
         double resolution = params.has("resolution") ? params.getDouble("resolution")
@@ -125,6 +126,38 @@ public final class BackscatterChain {
         String name = s1.name().replaceFirst("(?i)\\.SAFE$", "") + "_" + calibration.prefix()
                 + (calibration.db() ? "_dB" : "") + "_TC";
         return new Product(name, out, md, null);
+    }
+
+    /**
+     * The lowest and highest terrain (ellipsoid heights) of the scene: the DEM sampled on a 64 × 64
+     * lattice over the bounds of the footprint at height 0. The output grid covers the image seen at
+     * both, so relief shifts no pixel out of it, without the wide empty margin a fixed worst-case
+     * height range would add to small scenes.
+     */
+    static double[] heightRange(ElevationModel dem, double[][] footprint) {
+        double w = Double.MAX_VALUE, e = -Double.MAX_VALUE, south = Double.MAX_VALUE, north = -Double.MAX_VALUE;
+        for (int i = 0; i < footprint[0].length; i++) {
+            w = Math.min(w, footprint[0][i]);
+            e = Math.max(e, footprint[0][i]);
+            south = Math.min(south, footprint[1][i]);
+            north = Math.max(north, footprint[1][i]);
+        }
+        int n = 64;
+        double[] lon = new double[n * n], lat = new double[n * n], h = new double[n * n];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                lon[r * n + c] = w + (e - w) * c / (n - 1);
+                lat[r * n + c] = south + (north - south) * r / (n - 1);
+            }
+        }
+        dem.heights(lon, lat, h, n * n);
+        double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+        for (double v : h) {
+            if (Double.isNaN(v)) continue;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {-100, 4000};
     }
 
     private static double[] concat(double[] a, double[] b) {

@@ -143,9 +143,13 @@ class GrdPreprocessOperatorTest {
                 dir.resolve("dem500.tif"), ProcessingContext.defaults());
         Out out = run(Map.of("dem", dem.toString()));
         assertTargetAt(out, expectedTarget(geoidAtTarget() + 500), "DEM 500 m");
-        // and the shift itself against the no-DEM run: about 640 m at 38°, many pixels
-        int[] a = run(Map.of()).brightest(0), b = out.brightest(0);
-        assertTrue(Math.hypot(a[0] - b[0], a[1] - b[1]) > 5, "a 500 m DEM must move the target");
+        // and the shift itself against the no-DEM run: about 640 m at 38°, many pixels (the two output grids
+        // differ, each covering its scene's terrain: compare map positions)
+        Out flat = run(Map.of());
+        int[] a = flat.brightest(0), b = out.brightest(0);
+        double dx = flat.gc.x(a[0] + 0.5, a[1] + 0.5) - out.gc.x(b[0] + 0.5, b[1] + 0.5);
+        double dy = flat.gc.y(a[0] + 0.5, a[1] + 0.5) - out.gc.y(b[0] + 0.5, b[1] + 0.5);
+        assertTrue(Math.hypot(dx / out.gc.pixelSizeX(), dy / out.gc.pixelSizeY()) > 5, "a 500 m DEM must move the target");
     }
 
     @Test
