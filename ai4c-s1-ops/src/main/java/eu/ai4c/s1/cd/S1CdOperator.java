@@ -81,12 +81,13 @@ public final class S1CdOperator implements Operator {
     /**
      * What a run found, for the summary.
      *
+     * @param baseline    {perpendicular, parallel} baseline at the scene centre, m
      * @param esdShift    the azimuth correction applied, lines (NaN without ESD)
      * @param esdResidual the residual shift measured after it, lines (NaN without ESD)
      * @param esdOverlaps the number of burst overlaps used
      */
     public record Run(AcquisitionPair pair, String polarisation, List<String> swaths, String calibration,
-                      double esdShift, double esdResidual, int esdOverlaps, double[] stretchPercentiles,
+                      double[] baseline, double esdShift, double esdResidual, int esdOverlaps, double[] stretchPercentiles,
                       Double threshold, double coherenceLimit, int minPixels, String dem) {
     }
 
@@ -160,6 +161,11 @@ public final class S1CdOperator implements Operator {
             LOG.info("{}: {} co-registered by geometry, {} of {} reference bursts matched", alias, swath, used, m.bursts());
             pairs.add(new EnhancedSpectralDiversity.SwathPair(m, s, grids, matched));
         }
+
+        EnhancedSpectralDiversity.SwathPair middle = pairs.get(pairs.size() / 2);
+        int midBurst = middle.reference().bursts() / 2;
+        double[] baseline = BackGeocoding.baseline(middle.reference(), midBurst, middle.secondary(), dem);
+        LOG.info("{}: perpendicular baseline {} m, parallel {} m (scene centre)", alias, fmt(baseline[0]), fmt(baseline[1]));
 
         // 3: Enhanced Spectral Diversity
         double esdShift = Double.NaN, esdResidual = Double.NaN;
@@ -235,7 +241,7 @@ public final class S1CdOperator implements Operator {
             throw Ai4cException.usage(alias + ": --stretch-percentiles must be two percentiles low,high with "
                     + "0 <= low < high <= 100, e.g. 2.5,97.5.");
         }
-        Run run = new Run(pair, pol, swaths, calibration.prefix(), esdShift, esdResidual, esdOverlaps, stretch,
+        Run run = new Run(pair, pol, swaths, calibration.prefix(), baseline, esdShift, esdResidual, esdOverlaps, stretch,
                 params.has("changeThreshold") ? params.getDouble("changeThreshold") : null,
                 params.getDouble("changeCoherenceLimit"), params.getInt("changeMinPixels"), dem.describe());
         String name = "S1_" + ref.manifest().mode() + "_CD_" + d1 + "_" + d2 + "_" + pol;

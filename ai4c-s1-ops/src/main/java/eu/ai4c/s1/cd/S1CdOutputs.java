@@ -197,6 +197,10 @@ public final class S1CdOutputs {
         s.put("sub_swaths", run.swaths());
         s.put("calibration", run.calibration());
         s.put("dem", run.dem());
+        Map<String, Object> baseline = new LinkedHashMap<>();
+        baseline.put("perpendicular_m", finite(run.baseline()[0]));
+        baseline.put("parallel_m", finite(run.baseline()[1]));
+        s.put("baseline", baseline);
         Map<String, Object> esd = new LinkedHashMap<>();
         esd.put("applied", !Double.isNaN(run.esdShift()));
         esd.put("azimuth_shift_lines", finite(run.esdShift()));

@@ -81,6 +81,34 @@ public final class BackGeocoding {
         return new OffsetGrid(lines, samples, sl, ss, ph, 0);
     }
 
+    /**
+     * The interferometric baseline at the middle of reference burst {@code k}: the vector between the
+     * two satellites when each sees that ground point at zero Doppler, split into its component
+     * along the reference's line of sight (parallel) and the rest (perpendicular; positive when the
+     * secondary lies above the reference's line of sight, i.e. farther from the Earth's centre).
+     *
+     * @return {perpendicular, parallel} in metres, or NaNs when the secondary does not see the point
+     */
+    public static double[] baseline(SwathImage reference, int k, SwathImage secondary, ElevationModel dem) {
+        double t1 = reference.burstStart(k) + reference.linesPerBurst() / 2.0 * reference.lineInterval();
+        double[] p = ground(reference, t1, reference.slantRange(reference.samples() / 2.0), dem);
+        double[] scratch = new double[10];
+        double t2 = secondary.zeroDoppler().solve(p[0], p[1], p[2], Double.NaN, scratch);
+        if (Double.isNaN(t2)) return new double[] {Double.NaN, Double.NaN};
+        double[] s1 = reference.orbit().stateAt(t1), s2 = secondary.orbit().stateAt(t2);
+        double[] b = {s2[0] - s1[0], s2[1] - s1[1], s2[2] - s1[2]};
+        double[] los = {p[0] - s1[0], p[1] - s1[1], p[2] - s1[2]};
+        double n = Math.sqrt(los[0] * los[0] + los[1] * los[1] + los[2] * los[2]);
+        double parallel = (b[0] * los[0] + b[1] * los[1] + b[2] * los[2]) / n;
+        double total = Math.sqrt(b[0] * b[0] + b[1] * b[1] + b[2] * b[2]);
+        double perpendicular = Math.sqrt(Math.max(0, total * total - parallel * parallel));
+        // sign: positive when the secondary is above the reference's line of sight (farther from the Earth's centre)
+        double up = (b[0] * s1[0] + b[1] * s1[1] + b[2] * s1[2]) / Math.sqrt(s1[0] * s1[0] + s1[1] * s1[1] + s1[2] * s1[2]);
+        double losUp = (los[0] * s1[0] + los[1] * s1[1] + los[2] * s1[2]) / (n * Math.sqrt(s1[0] * s1[0] + s1[1] * s1[1] + s1[2] * s1[2]));
+        double aboveLos = up - parallel * losUp;
+        return new double[] {aboveLos >= 0 ? perpendicular : -perpendicular, parallel};
+    }
+
     /** The ground point seen by the reference at (t, R), at the DEM's height there (three refinements). */
     static double[] ground(SwathImage reference, double t, double slantRange, ElevationModel dem) {
         SarLocator locator = reference.locator();

@@ -80,6 +80,16 @@ class S1CdOperatorTest {
         assertEquals(2, run.pair().cycles());
     }
 
+    /** The pair was made with a 100 m perpendicular baseline (B⊥ ≈ R·Δθ at the scene centre: a few % off is the construction's approximation). */
+    @Test
+    void perpendicularBaselineIsTheOneThePairWasMadeWith() throws Exception {
+        S1CdOperator.Run run = product.attachment(S1CdOperator.Run.class).orElseThrow();
+        System.out.printf("baseline: perpendicular %.2f m, parallel %.2f m%n", run.baseline()[0], run.baseline()[1]);
+        assertEquals(100, Math.abs(run.baseline()[0]), 10);
+        JsonNode summary = new ObjectMapper().readTree(side.get(8).toFile());
+        assertEquals(run.baseline()[0], summary.at("/baseline/perpendicular_m").asDouble(), 1e-9);
+    }
+
     @Test
     void esdFindsThePlantedTimingError() {
         S1CdOperator.Run run = product.attachment(S1CdOperator.Run.class).orElseThrow();
