@@ -3,8 +3,6 @@ package eu.ai4c.vector.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.testing.Fixtures;
 import eu.ai4c.vector.Tools;
@@ -17,9 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +52,7 @@ class AndorraLoadTest {
         Map<String, String> mismatches = new TreeMap<>();
         int nonEmpty = 0;
         for (FeatureClass c : SCHEMA.classes()) {
-            long osmium = osmiumCount(c);
+            long osmium = eu.ai4c.vector.OsmiumCount.of(PBF, c, dir);
             long ours = first.stored().get(c.name());
             long repaired = first.cleanse().count(c.name(), CleanseReason.REPAIRED_INVALID);
             // osmium drops the invalid polygons that we repair and keep
@@ -66,47 +62,6 @@ class AndorraLoadTest {
         }
         assertTrue(mismatches.isEmpty(), "counts differ: " + mismatches);
         assertTrue(nonEmpty >= 12, "a dozen classes occur in the (2012) Andorra extract: " + first.stored());
-    }
-
-    /** The features osmium makes for a class: tags-filter on the first condition of each alternative, export, then the full rule on the exported tags. */
-    private static long osmiumCount(FeatureClass c) throws Exception {
-        List<String> exprs = new ArrayList<>();
-        for (List<TagCondition> alt : c.match()) exprs.add("nwr/" + alt.get(0).toOsmiumExpression());
-        Path filtered = dir.resolve(c.name() + ".osm.pbf");
-        List<String> filter = new ArrayList<>(List.of("osmium", "tags-filter", "-O", "-o", filtered.toString(),
-                PBF.toString()));
-        filter.addAll(exprs);
-        Tools.run(filter);
-        List<String> types = new ArrayList<>();
-        if (c.takes(GeometryKind.POINT)) types.add("point");
-        if (c.takes(GeometryKind.LINE)) types.add("linestring");
-        if (c.takes(GeometryKind.POLYGON)) types.add("polygon");
-        String seq = Tools.run(List.of("osmium", "export", "-f", "geojsonseq", "-x", "print_record_separator=false",
-                "-a", "type,id", "--geometry-types=" + String.join(",", types), "-o", "-", filtered.toString()));
-        ObjectMapper om = new ObjectMapper();
-        Set<String> seen = new HashSet<>();
-        for (String line : seq.split("\n")) {
-            if (line.isBlank()) continue;
-            JsonNode f = om.readTree(line);
-            JsonNode props = f.get("properties");
-            if (!satisfies(c, props)) continue;
-            seen.add(props.get("@type").asText() + props.get("@id").asText() + f.get("geometry").get("type").asText());
-        }
-        return seen.size();
-    }
-
-    /** The class rule evaluated on exported GeoJSON properties (the test's own reading of the YAML rules). */
-    private static boolean satisfies(FeatureClass c, JsonNode props) {
-        for (List<TagCondition> alt : c.match()) {
-            boolean all = true;
-            for (TagCondition t : alt) {
-                JsonNode v = props.get(t.key());
-                boolean ok = v != null && (t.values().isEmpty() || t.values().contains(v.asText()) != t.negated());
-                all &= ok;
-            }
-            if (all) return true;
-        }
-        return false;
     }
 
     @Test
