@@ -44,9 +44,13 @@ public final class FeatureStore implements AutoCloseable {
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
 
-    private FeatureStore(Path file, Map<String, StoreClass> classes, int connections) throws SQLException {
+    private final Envelope extent;
+
+    private FeatureStore(Path file, Map<String, StoreClass> classes, Envelope extent, int connections)
+            throws SQLException {
         this.file = file;
         this.classes = classes;
+        this.extent = extent;
         this.idle = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
             Connection c = GeoPackageFile.connect(file, true);
@@ -69,7 +73,14 @@ public final class FeatureStore implements AutoCloseable {
         try (Connection c = GeoPackageFile.connect(file, true)) {
             GeoPackageFile.check(c, file);
             Map<String, StoreClass> classes = readClasses(c, file);
-            return new FeatureStore(file, classes, Math.max(1, connections));
+            Envelope extent = new Envelope();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT min_x, min_y, max_x, max_y "
+                    + "FROM gpkg_contents WHERE data_type = 'features' AND min_x IS NOT NULL")) {
+                while (rs.next()) {
+                    extent.expandToInclude(new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4)));
+                }
+            }
+            return new FeatureStore(file, classes, extent, Math.max(1, connections));
         } catch (SQLException e) {
             throw Ai4cException.usage("The store " + file + " cannot be read (" + e.getMessage()
                     + "). Give a .gpkg made by humanfeatures-load.");
@@ -111,6 +122,11 @@ public final class FeatureStore implements AutoCloseable {
     /** The classes in the store, in load order. */
     public List<StoreClass> classes() {
         return List.copyOf(classes.values());
+    }
+
+    /** The bounds of all features (WGS84 lon/lat; null envelope when the store is empty); a copy. */
+    public Envelope extent() {
+        return new Envelope(extent);
     }
 
     public Path file() {
