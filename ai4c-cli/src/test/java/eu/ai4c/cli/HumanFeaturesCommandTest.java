@@ -47,6 +47,30 @@ class HumanFeaturesCommandTest {
     }
 
     @Test
+    void demoStepLoadsQueriesAndDrawsTheAndorraExtract() throws Exception {
+        Path out = dir.resolve("demo");
+        long t0 = System.nanoTime();
+        Cli c = Cli.run("demo", "--output", out.toString(), "--step", "humanfeatures", "-q");
+        System.out.printf(java.util.Locale.ROOT, "humanfeatures demo step: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertEquals(0, c.exit(), c.toString());
+        Path step = out.resolve("humanfeatures");
+        JsonNode fc = new ObjectMapper().readTree(step.resolve("andorra_la_vella.geojson").toFile());
+        assertTrue(fc.get("features").size() > 100, "roads, bridges, hospitals and fuel stations of Andorra la Vella");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(step.resolve("andorra_features.png").toFile());
+        assertEquals(900, png.getWidth());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("OpenStreetMap contributors, ODbL"), html);
+    }
+
+    @Test
+    void committedBinHasTheServiceLaunchers() {
+        for (String s : new String[] {"humanfeatures-load", "humanfeatures-query"}) {
+            assertTrue(Files.isExecutable(Path.of("..", "bin", s)), "bin/" + s + " (run: bin/ai4c aliases --dir bin)");
+            assertTrue(Files.isRegularFile(Path.of("..", "bin", s + ".cmd")), "bin/" + s + ".cmd");
+        }
+    }
+
+    @Test
     void listAndHelpShowTheServices() {
         Cli list = Cli.run("list");
         assertTrue(list.out().contains("humanfeatures-load") && list.out().contains("humanfeatures-query"), list.out());

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 final class ProtoOutput extends ByteArrayOutputStream {
 
     ProtoOutput() {
-        super(1 << 16);
+        super(64);
     }
 
     void varint(long v) {

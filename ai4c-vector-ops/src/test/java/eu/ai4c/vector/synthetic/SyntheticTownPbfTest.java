@@ -22,7 +22,7 @@ class SyntheticTownPbfTest {
     @Test
     void osmiumReadsItAndCountsTheSame() throws Exception {
         Path pbf = dir.resolve("town.osm.pbf");
-        SyntheticTownPbf.Summary s = SyntheticTownPbf.write(pbf, 50_000);
+        SyntheticTownPbf.Summary s = SyntheticTownPbf.write(pbf, 20_000);
         String info = Tools.run(List.of("osmium", "fileinfo", "-e", "-g", "data.count.nodes", pbf.toString()));
         assertEquals(s.nodes(), Long.parseLong(info.strip()));
         FeatureSchema schema = FeatureSchema.builtIn();
