@@ -57,10 +57,20 @@ public final class HumanFeaturesEtlBenchmark extends DeclaredBenchmark {
             Files.deleteIfExists(peer);
             PeerProcess.run(List.of("ogr2ogr", "-f", "GPKG", peer.toString(), pbf.toString()));
         });
+        // ogr2ogr exits 0 even when its OSM driver gives up on a file: count what it wrote
+        long peerFeatures = 0;
+        for (String line : PeerProcess.run(List.of("ogrinfo", "-ro", "-so", "-al", peer.toString())).split("\n")) {
+            if (line.startsWith("Feature Count: ")) peerFeatures += Long.parseLong(line.substring(15).strip());
+        }
+        if (peerFeatures == 0) {
+            throw new eu.ai4c.kit.Ai4cException("humanfeatures-etl: ogr2ogr wrote no feature from " + pbf
+                    + "; GDAL could not read the file, so there is nothing to compare with.");
+        }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("threads", pc.threads());
         extra.put("pbf_mb", Math.round(Files.size(pbf) / 1e5) / 10.0);
         extra.put("features", stored[0]);
+        extra.put("peer_features", peerFeatures);
         extra.put("store_mb", Math.round(Files.size(ours) / 1e5) / 10.0);
         return List.of(BenchResult.of(name(), pbf.getFileName() + " (" + nodes + " nodes requested)", measured,
                 "ogr2ogr -f GPKG", peerSeconds, extra));

@@ -126,6 +126,7 @@ public final class StoreLoader {
                             + e.getMessage(), e);
                 }
             }, context);
+            for (TableWriter w : writers.values()) w.finish();
         } finally {
             for (TableWriter w : writers.values()) w.close();
         }
@@ -191,10 +192,19 @@ public final class StoreLoader {
 
     /** Inserts the features of one class: the table (created when missing), its R-tree. */
     private static final class TableWriter implements AutoCloseable {
+        /** Rows per JDBC batch of a new table. */
+        private static final int BATCH = 2000;
         private final PreparedStatement upsert;
         private final PreparedStatement rtree;
         private final GeoPackageBinary binary = new GeoPackageBinary();
-        private final int columns;
+        /** A table created by this load: no row can conflict, rows go in batches with ids counted here. */
+        private final boolean fresh;
+        private long nextFid = 1;
+        private int pending;
+        /** The R-tree of a new table, built in one go at the end. */
+        private final RTreeBulkLoad bulk = new RTreeBulkLoad();
+        private final Connection connection;
+        private final String rtreeName;
 
         TableWriter(Connection c, FeatureClass fc) throws SQLException {
             String t = fc.name();
@@ -202,7 +212,10 @@ public final class StoreLoader {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(\"" + t + "\")")) {
                 while (rs.next()) existing.add(rs.getString("name"));
             }
-            if (existing.isEmpty()) {
+            fresh = existing.isEmpty();
+            connection = c;
+            rtreeName = GeoPackageFile.rtreeName(t);
+            if (fresh) {
                 create(c, fc);
             } else {
                 String type = geometryType(c, t);
@@ -232,7 +245,10 @@ public final class StoreLoader {
                 marks.append(",?");
                 updates.append(", \"").append(a.column()).append("\" = excluded.\"").append(a.column()).append('"');
             }
-            columns = 6 + fc.attributes().size();
+            if (fresh) {
+                // one file holds each object once: plain inserts, batched
+                upsert = c.prepareStatement("INSERT INTO \"" + t + "\" (fid, " + cols + ") VALUES (?," + marks + ")");
+            } else
             // a newer version of an object replaces the older; the same or an older version is ignored
             upsert = c.prepareStatement("INSERT INTO \"" + t + "\" (" + cols + ") VALUES (" + marks + ") "
                     + "ON CONFLICT (osm_type, osm_id) DO UPDATE SET " + updates
@@ -285,26 +301,38 @@ public final class StoreLoader {
 
         /** Writes one feature; true when it was new or a newer version. */
         boolean write(OsmFeature f) throws SQLException {
-            upsert.setBytes(1, binary.encode(f.geometry(), 4326));
-            upsert.setString(2, f.osmType());
-            upsert.setLong(3, f.osmId());
-            if (f.osmVersion() < 0) upsert.setNull(4, java.sql.Types.INTEGER);
-            else upsert.setInt(4, f.osmVersion());
+            int o = fresh ? 1 : 0;
+            if (fresh) upsert.setLong(1, nextFid);
+            upsert.setBytes(o + 1, binary.encode(f.geometry(), 4326));
+            upsert.setString(o + 2, f.osmType());
+            upsert.setLong(o + 3, f.osmId());
+            if (f.osmVersion() < 0) upsert.setNull(o + 4, java.sql.Types.INTEGER);
+            else upsert.setInt(o + 4, f.osmVersion());
             Object[] a = f.attributes();
             for (int i = 0; i < a.length; i++) {
                 Object v = a[i];
-                int k = 5 + i;
+                int k = o + 5 + i;
                 if (v == null) upsert.setNull(k, java.sql.Types.NULL);
                 else if (v instanceof Long l) upsert.setLong(k, l);
                 else if (v instanceof Double d) upsert.setDouble(k, d);
                 else upsert.setString(k, v.toString());
             }
             long fid;
-            try (ResultSet rs = upsert.executeQuery()) {
-                if (!rs.next()) return false;
-                fid = rs.getLong(1);
+            if (fresh) {
+                fid = nextFid++;
+                upsert.addBatch();
+            } else {
+                try (ResultSet rs = upsert.executeQuery()) {
+                    if (!rs.next()) return false;
+                    fid = rs.getLong(1);
+                }
             }
             Envelope e = f.geometry().getEnvelopeInternal();
+            if (fresh) {
+                bulk.add(fid, e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY());
+                if (++pending == BATCH) flush();
+                return true;
+            }
             rtree.setLong(1, fid);
             rtree.setDouble(2, e.getMinX());
             rtree.setDouble(3, e.getMaxX());
@@ -312,6 +340,19 @@ public final class StoreLoader {
             rtree.setDouble(5, e.getMaxY());
             rtree.executeUpdate();
             return true;
+        }
+
+        /** Sends the batched rows. */
+        void flush() throws SQLException {
+            if (pending == 0) return;
+            upsert.executeBatch();
+            pending = 0;
+        }
+
+        /** Sends the last rows and writes the R-tree of a new table. */
+        void finish() throws SQLException {
+            flush();
+            if (fresh) bulk.write(connection, rtreeName);
         }
 
         @Override

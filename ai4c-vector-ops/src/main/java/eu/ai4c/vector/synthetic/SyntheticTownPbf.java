@@ -13,7 +13,8 @@ import java.util.zip.Deflater;
 
 /**
  * Writes a synthetic OSM PBF file of any size for benchmarks: a C×C grid of town blocks
- * 0.001° (about 100 m) apart from (5°E, 45°N). Grid intersections are nodes joined by roads (ways
+ * 0.001° (about 100 m) apart from (5°E, 45°N). Grid intersections (moved by up to ±0.1 block, pseudo-randomly,
+ * so the data compresses like real data) are nodes joined by roads (ways
  * of 20 blocks, every 10th line primary, the rest residential); each block has a closed
  * {@code landuse=residential} way of 4 nodes of its own; every 97th intersection is tagged
  * {@code amenity=hospital} and every 31st {@code amenity=fuel}. About 5 nodes per block:
@@ -51,17 +52,17 @@ public final class SyntheticTownPbf {
                 int row = (int) (i / (c + 1));
                 int col = (int) (i % (c + 1));
                 String tag = i % 97 == 50 ? "hospital" : i % 31 == 7 ? "fuel" : null;
-                block.add(i + 1, lonE7(col, 0), latE7(row, 0), tag);
+                block.add(i + 1, lonE7(col, jitter(i, 0)), latE7(row, jitter(i, 1)), tag);
                 if (block.size == PER_BLOCK) block.flush(out);
             }
             for (long b = 0; b < (long) c * c; b++) {
                 int row = (int) (b / c);
                 int col = (int) (b % c);
                 long id = inter + 1 + 4 * b;
-                block.add(id, lonE7(col, 0.2), latE7(row, 0.2), null);
-                block.add(id + 1, lonE7(col, 0.8), latE7(row, 0.2), null);
-                block.add(id + 2, lonE7(col, 0.8), latE7(row, 0.8), null);
-                block.add(id + 3, lonE7(col, 0.2), latE7(row, 0.8), null);
+                block.add(id, lonE7(col, 0.2 + jitter(id, 0) / 2), latE7(row, 0.2 + jitter(id, 1) / 2), null);
+                block.add(id + 1, lonE7(col, 0.8 + jitter(id + 1, 0) / 2), latE7(row, 0.2 + jitter(id + 1, 1) / 2), null);
+                block.add(id + 2, lonE7(col, 0.8 + jitter(id + 2, 0) / 2), latE7(row, 0.8 + jitter(id + 2, 1) / 2), null);
+                block.add(id + 3, lonE7(col, 0.2 + jitter(id + 3, 0) / 2), latE7(row, 0.8 + jitter(id + 3, 1) / 2), null);
                 if (block.size >= PER_BLOCK) block.flush(out);
             }
             block.flush(out);
@@ -77,20 +78,36 @@ public final class SyntheticTownPbf {
                         for (int k = start; k <= end; k++) {
                             refs[k - start] = dir == 0 ? (long) line * (c + 1) + k + 1 : (long) k * (c + 1) + line + 1;
                         }
-                        wb.add(wayId++, refs, "highway", line % 10 == 0 ? "primary" : "residential");
+                        wb.add(wayId, refs, "highway", line % 10 == 0 ? "primary" : "residential",
+                                (dir == 0 ? "Street " : "Avenue ") + line + "-" + start);
+                        wayId++;
                         if (wb.size == PER_BLOCK) wb.flush(out);
                     }
                 }
             }
             for (long b = 0; b < (long) c * c; b++) {
                 long id = inter + 1 + 4 * b;
-                wb.add(wayId++, new long[] {id, id + 1, id + 2, id + 3, id}, "landuse", "residential");
+                wb.add(wayId, new long[] {id, id + 1, id + 2, id + 3, id}, "landuse", "residential",
+                        "Block " + Long.toString(wayId * 0x9E3779B97F4A7C15L >>> 40, 36));
+                wayId++;
                 if (wb.size == PER_BLOCK) wb.flush(out);
             }
             wb.flush(out);
             ways = wayId - 1;
         }
         return new Summary(nodes, ways, c);
+    }
+
+    /**
+     * A deterministic offset of up to ±0.1 block for an intersection, so that coordinates are as
+     * incompressible as surveyed ones (GDAL refuses blobs that compress too well).
+     */
+    private static double jitter(long id, int axis) {
+        long h = (id * 0x9E3779B97F4A7C15L) ^ (axis == 0 ? 0x632BE59BD9B4E019L : 0x85157AF5L);
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 32;
+        return ((h >>> 11) * 0x1.0p-53 - 0.5) * 0.2;
     }
 
     private static int lonE7(int col, double frac) {
@@ -186,10 +203,10 @@ public final class SyntheticTownPbf {
         final List<String[]> tags = new ArrayList<>();
         int size;
 
-        void add(long id, long[] r, String key, String value) {
+        void add(long id, long[] r, String key, String value, String name) {
             ids.add(id);
             refs.add(r);
-            tags.add(new String[] {key, value});
+            tags.add(new String[] {key, value, name});
             size++;
         }
 
@@ -202,8 +219,10 @@ public final class SyntheticTownPbf {
                 way.varintField(1, ids.get(i));
                 ProtoOutput keys = new ProtoOutput();
                 keys.varint(st.of(tags.get(i)[0]));
+                keys.varint(st.of("name"));
                 ProtoOutput vals = new ProtoOutput();
                 vals.varint(st.of(tags.get(i)[1]));
+                vals.varint(st.of(tags.get(i)[2]));
                 way.bytesField(2, keys);
                 way.bytesField(3, vals);
                 ProtoOutput info = new ProtoOutput();

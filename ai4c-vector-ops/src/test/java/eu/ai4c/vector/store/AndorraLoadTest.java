@@ -81,6 +81,20 @@ class AndorraLoadTest {
     }
 
     @Test
+    void everyRtreeIsConsistent() throws Exception {
+        try (Connection c = GeoPackageFile.connect(store, true); Statement s = c.createStatement()) {
+            for (String table : first.stored().keySet()) {
+                try (ResultSet rs = s.executeQuery("SELECT rtreecheck('rtree_" + table + "_geom'), (SELECT count(*) FROM "
+                        + "rtree_" + table + "_geom)")) {
+                    rs.next();
+                    assertEquals("ok", rs.getString(1), table);
+                    assertEquals(first.stored().get(table).longValue(), rs.getLong(2), table);
+                }
+            }
+        }
+    }
+
+    @Test
     void loadingTheSameFileAgainAddsNothing() throws Exception {
         Path copy = dir.resolve("twice.gpkg");
         StoreLoader.load(PBF, copy, List.of(SCHEMA.get("road"), SCHEMA.get("hospital")), ProcessingContext.defaults());
