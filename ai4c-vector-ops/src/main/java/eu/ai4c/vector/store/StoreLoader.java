@@ -205,6 +205,7 @@ public final class StoreLoader {
         private final RTreeBulkLoad bulk = new RTreeBulkLoad();
         private final Connection connection;
         private final String rtreeName;
+        private final String table;
 
         TableWriter(Connection c, FeatureClass fc) throws SQLException {
             String t = fc.name();
@@ -215,6 +216,7 @@ public final class StoreLoader {
             fresh = existing.isEmpty();
             connection = c;
             rtreeName = GeoPackageFile.rtreeName(t);
+            table = t;
             if (fresh) {
                 create(c, fc);
             } else {
@@ -274,7 +276,7 @@ public final class StoreLoader {
             for (AttributeMapping a : fc.attributes()) {
                 ddl.append(", \"").append(a.column()).append("\" ").append(a.type().sqlType());
             }
-            ddl.append(", UNIQUE (osm_type, osm_id))");
+            ddl.append(')'); // the unique key (osm_type, osm_id) is indexed once filled: see finish()
             try (Statement s = c.createStatement()) {
                 s.execute(ddl.toString());
                 s.execute("CREATE VIRTUAL TABLE " + GeoPackageFile.rtreeName(t) + " USING rtree(id, minx, maxx, miny, maxy)");
@@ -349,10 +351,17 @@ public final class StoreLoader {
             pending = 0;
         }
 
-        /** Sends the last rows and writes the R-tree of a new table. */
+        /** Sends the last rows; a new table gets its R-tree and its unique OSM key index, both built in one go. */
         void finish() throws SQLException {
             flush();
-            if (fresh) bulk.write(connection, rtreeName);
+            if (!fresh) return;
+            bulk.write(connection, rtreeName);
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE UNIQUE INDEX \"" + table + "_osm_key\" ON \"" + table + "\" (osm_type, osm_id)");
+            } catch (SQLException e) {
+                throw new Ai4cException("The OSM file holds an object twice in class " + table + " (" + e.getMessage()
+                        + "); it is damaged. Export it again, e.g. with osmium cat.");
+            }
         }
 
         @Override
