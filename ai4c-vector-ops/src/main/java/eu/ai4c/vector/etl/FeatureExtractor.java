@@ -127,7 +127,7 @@ public final class FeatureExtractor {
         }
         NodeLocations nodes = new NodeLocations();
         Map<Long, MultipolygonAssembler.MemberWay> memberWays = new HashMap<>();
-        Pass2 pass2 = new Pass2(nodes, memberWayIds, memberWays, sink);
+        Pass2 pass2 = new Pass2(file, nodes, memberWayIds, memberWays, sink);
         try {
             OsmFiles.read(file, pass2, threads);
         } catch (UncheckedIOException e) {
@@ -220,9 +220,12 @@ public final class FeatureExtractor {
         private final List<FeatureClass> pointClasses;
         private final List<FeatureClass> wayClasses;
         private int[] scratch = new int[4096];
+        private boolean waysStarted;
+        private final Path file;
 
-        Pass2(NodeLocations nodes, Set<Long> memberWayIds, Map<Long, MultipolygonAssembler.MemberWay> memberWays,
+        Pass2(Path file, NodeLocations nodes, Set<Long> memberWayIds, Map<Long, MultipolygonAssembler.MemberWay> memberWays,
               FeatureSink sink) {
+            this.file = file;
             this.nodes = nodes;
             this.memberWayIds = memberWayIds;
             this.memberWays = memberWays;
@@ -234,6 +237,10 @@ public final class FeatureExtractor {
 
         @Override
         public void node(long id, int version, int lonE7, int latE7, OsmTags tags) {
+            if (waysStarted) {
+                throw new eu.ai4c.vector.osm.OsmFormatException(file + " is not sorted: node " + id + " comes after "
+                        + "ways. Sort it first, e.g. osmium sort " + file.getFileName() + " -o sorted.osm.pbf.");
+            }
             nodes.add(id, lonE7, latE7);
             if (tags.isEmpty()) return;
             Geometry point = null;
@@ -246,7 +253,10 @@ public final class FeatureExtractor {
 
         @Override
         public void way(long id, int version, long[] refs, int refCount, OsmTags tags) {
-            nodes.seal();
+            if (!waysStarted) {
+                nodes.seal();
+                waysStarted = true;
+            }
             boolean member = memberWayIds.contains(id);
             if (tags.isEmpty() && !member) return;
             List<FeatureClass> matching = null;

@@ -55,6 +55,17 @@ class BadInputTest {
     }
 
     @Test
+    void nodesAfterWaysAreRefusedWithTheFix() throws Exception {
+        Path unsorted = Files.writeString(dir.resolve("u.osm"), "<osm version=\"0.6\"><node id=\"1\" lat=\"1\" lon=\"1\"/>"
+                + "<way id=\"1\"><nd ref=\"1\"/><nd ref=\"2\"/><tag k=\"highway\" v=\"primary\"/></way>"
+                + "<node id=\"2\" lat=\"1\" lon=\"2\"/></osm>");
+        OsmFormatException e = assertThrows(OsmFormatException.class, () -> StoreLoader.load(unsorted,
+                dir.resolve("s.gpkg"), FeatureSchema.builtIn().classes(), ProcessingContext.defaults()));
+        assertTrue(e.getMessage().contains("is not sorted") && e.getMessage().contains("osmium sort"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("s.gpkg")));
+    }
+
+    @Test
     void unknownClassesAndBadSchemasAreNamed() throws Exception {
         Ai4cException e = assertThrows(Ai4cException.class, () -> FeatureSchema.builtIn().select(List.of("airport", "spaceport")));
         assertTrue(e.getMessage().contains("\"spaceport\"") && e.getMessage().contains("airport, helipad"), e.getMessage());
