@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
                 + "with the options of the specification; 'ai4c list' lists them."},
         synopsisSubcommandLabel = "<service | command>",
         subcommands = {ListCommand.class, GraphCommand.class, BenchCommand.class, DemoCommand.class,
-                AliasesCommand.class, PredictCommand.class},
+                AliasesCommand.class, PredictCommand.class, HumanFeaturesLoadCommand.class,
+                HumanFeaturesQueryCommand.class, ServeCommand.class},
         footer = {"", "Run 'ai4c <service> --help' for the options of a service.",
                 "Exit codes: 0 success, 1 processing error, 2 usage error, 130 cancelled."})
 final class Ai4cCommand implements Runnable {

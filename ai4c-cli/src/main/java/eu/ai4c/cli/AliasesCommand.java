@@ -35,10 +35,13 @@ final class AliasesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Files.createDirectories(dir);
         PrintWriter out = spec.commandLine().getOut();
-        for (Operator op : OperatorRegistry.load().all()) {
-            String alias = op.descriptor().alias();
+        java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
+        for (Operator op : OperatorRegistry.load().all()) services.put(op.descriptor().alias(), op.descriptor().summary());
+        for (Class<? extends ServiceCommand> c : ServiceCommand.ALL) services.put(ServiceCommand.name(c), ServiceCommand.summary(c));
+        for (java.util.Map.Entry<String, String> service : services.entrySet()) {
+            String alias = service.getKey();
             Path script = dir.resolve(alias);
-            Files.writeString(script, script(alias, op.descriptor().summary()), StandardCharsets.UTF_8);
+            Files.writeString(script, script(alias, service.getValue()), StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             } catch (UnsupportedOperationException notPosix) {
@@ -46,7 +49,7 @@ final class AliasesCommand implements Callable<Integer> {
             }
             out.println(script);
             Path cmd = dir.resolve(alias + ".cmd");
-            Files.writeString(cmd, windowsScript(alias, op.descriptor().summary()), StandardCharsets.UTF_8);
+            Files.writeString(cmd, windowsScript(alias, service.getValue()), StandardCharsets.UTF_8);
             out.println(cmd);
         }
         out.flush();

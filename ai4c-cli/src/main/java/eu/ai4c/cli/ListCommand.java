@@ -21,11 +21,11 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         List<Operator> ops = OperatorRegistry.load().all();
         PrintWriter out = spec.commandLine().getOut();
-        int width = ops.stream().mapToInt(o -> o.descriptor().alias().length()).max().orElse(0);
-        for (Operator op : ops) {
-            String alias = op.descriptor().alias();
-            out.println(alias + " ".repeat(width - alias.length() + 2) + op.descriptor().summary());
-        }
+        java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
+        for (Operator op : ops) rows.put(op.descriptor().alias(), op.descriptor().summary());
+        for (Class<? extends ServiceCommand> c : ServiceCommand.ALL) rows.put(ServiceCommand.name(c), ServiceCommand.summary(c));
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+        rows.forEach((alias, summary) -> out.println(alias + " ".repeat(width - alias.length() + 2) + summary));
         out.flush();
         return ExitCodes.OK;
     }

@@ -52,6 +52,11 @@ public final class Main {
         for (Operator op : OperatorRegistry.load().all()) {
             cl.addSubcommand(OperatorCommand.commandLine(op));
         }
+        CommandLine query = cl.getSubcommands().get("humanfeatures-query");
+        java.util.List<String> description = new java.util.ArrayList<>(
+                java.util.List.of(query.getCommandSpec().usageMessage().description()));
+        for (String line : HumanFeaturesQueryCommand.classHelp()) description.add(HelpText.escape(line));
+        query.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandlers.Execution());

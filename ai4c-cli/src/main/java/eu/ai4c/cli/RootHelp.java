@@ -28,7 +28,8 @@ final class RootHelp {
             if (spec.usageMessage().hidden()) continue;
             String[] header = spec.usageMessage().header();
             String[] row = {e.getKey(), header.length == 0 ? "" : header[0].replace("%%", "%")};
-            (spec.userObject() instanceof OperatorCommand ? services : tools).add(row);
+            (spec.userObject() instanceof OperatorCommand || spec.userObject() instanceof ServiceCommand ? services : tools)
+                    .add(row);
             width = Math.max(width, e.getKey().length());
         }
         StringBuilder sb = new StringBuilder();

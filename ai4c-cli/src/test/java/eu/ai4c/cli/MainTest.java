@@ -52,7 +52,8 @@ class MainTest {
         Cli c = Cli.run("list");
         assertEquals(0, c.exit(), c.toString());
         List<String> lines = c.out().lines().toList();
-        assertEquals(eu.ai4c.kit.op.OperatorRegistry.load().all().size(), lines.size(), c.toString());
+        assertEquals(eu.ai4c.kit.op.OperatorRegistry.load().all().size() + ServiceCommand.ALL.size(), lines.size(),
+                c.toString());
         String scale = lines.stream().filter(l -> l.startsWith("Test-scale ")).findFirst().orElseThrow();
         int column = scale.indexOf("Scales band values linearly for tests.");
         assertTrue(column >= "Test-scale".length() + 2, scale);
