@@ -37,6 +37,7 @@ public final class TorchRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(TorchRuntime.class);
     private static Engine engine;
     private static final Map<String, String> USER_SET = new LinkedHashMap<>();
+    private static final String CPP_LOG_LEVEL = "TORCH_CPP_LOG_LEVEL";
 
     /** The environment settings that make PyTorch's CPU results independent of the CPU. */
     public enum Pin {
@@ -74,6 +75,9 @@ public final class TorchRuntime {
         if (engine != null) return engine;
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         if (isX86()) pinKernels();
+        // c10 logs a warning on every convolution that probes NNPACK on CPUs it does not support
+        // (all AVX-512 servers): keep PyTorch's own log to errors unless the user chose a level
+        if (ProcessEnvironment.get(CPP_LOG_LEVEL) == null) ProcessEnvironment.set(CPP_LOG_LEVEL, "ERROR");
         engine = Engine.getEngine(ENGINE);
         String capability = atenCapability();
         if (isX86() && !USER_SET.containsKey(Pin.ATEN.variable) && capability != null
