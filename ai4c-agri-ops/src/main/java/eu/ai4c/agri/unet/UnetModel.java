@@ -61,6 +61,25 @@ public record UnetModel(Backbone backbone, List<String> bandNames, int[] classId
         return net;
     }
 
+    /**
+     * A model with the engine's initial weights for {@code seed} (benchmarks, tests): bands
+     * {@code B1…}, class ids {@code 0…classes-1}, normalisation mean 0, std 1.
+     */
+    public static UnetModel initialised(Backbone backbone, int bands, int classes, int patchSize, int seed) {
+        eu.ai4c.agri.torch.TorchRuntime.init().setRandomSeed(seed);
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu(), eu.ai4c.agri.torch.TorchRuntime.ENGINE)) {
+            UnetNetwork net = new UnetNetwork(backbone, bands, classes);
+            net.initialize(m, DataType.FLOAT32, new Shape(1, bands, patchSize, patchSize));
+            List<String> names = new java.util.ArrayList<>();
+            for (int b = 0; b < bands; b++) names.add("B" + (b + 1));
+            int[] ids = new int[classes];
+            for (int c = 0; c < classes; c++) ids[c] = c;
+            float[] std = new float[bands];
+            java.util.Arrays.fill(std, 1f);
+            return of(net, names, ids, patchSize, new float[bands], std);
+        }
+    }
+
     /** The weights of an initialised network (copies), with the given description. */
     public static UnetModel of(UnetNetwork net, List<String> bandNames, int[] classIds, int patchSize, float[] mean,
                                float[] std) {
