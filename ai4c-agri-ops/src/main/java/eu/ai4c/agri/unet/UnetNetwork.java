@@ -48,6 +48,8 @@ public final class UnetNetwork extends AbstractBlock {
     static final String DECODER_CHANNELS_TEXT = "256, 128, 64, 32, 16";
     /** Patch sides must be multiples of the encoder's total stride. */
     public static final int STRIDE = 32;
+    /** Share of the old running statistics a batch-norm update keeps (PyTorch's momentum 0.1). */
+    static final float BN_KEEP = 0.9f;
 
     private final Backbone backbone;
     private final int bands;
@@ -118,7 +120,7 @@ public final class UnetNetwork extends AbstractBlock {
                     .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).optBias(false)
                     .build());
             // PyTorch's defaults: eps 1e-5, running statistics updated with momentum 0.1 (DJL's 0.9 keeps 90 %)
-            bn = add(bnName, BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build());
+            bn = add(bnName, BatchNorm.builder().optEpsilon(1e-5f).optMomentum(BN_KEEP).build());
             this.relu = relu;
         }
 
