@@ -37,7 +37,6 @@ public final class TorchRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(TorchRuntime.class);
     private static Engine engine;
     private static final Map<String, String> USER_SET = new LinkedHashMap<>();
-    private static final String CPP_LOG_LEVEL = "TORCH_CPP_LOG_LEVEL";
     private static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
 
     /** The environment settings that make PyTorch's CPU results independent of the CPU. */
@@ -76,9 +75,6 @@ public final class TorchRuntime {
         if (engine != null) return engine;
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         if (isX86()) pinKernels();
-        // c10 logs a warning on every convolution that probes NNPACK on CPUs it does not support
-        // (all AVX-512 servers): keep PyTorch's own log to errors unless the user chose a level
-        if (ProcessEnvironment.get(CPP_LOG_LEVEL) == null) ProcessEnvironment.set(CPP_LOG_LEVEL, "ERROR");
         // OpenMP threads that spin while waiting made U-Net training 5-10 times slower on a 2-core
         // machine shared with other work (measured: 30-60 s instead of 4-7 s per demo epoch);
         // sleeping waits cost little when the machine is idle. A value the user set is kept.
