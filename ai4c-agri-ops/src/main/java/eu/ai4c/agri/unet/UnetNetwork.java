@@ -114,17 +114,30 @@ public final class UnetNetwork extends AbstractBlock {
         final Conv2d conv;
         final BatchNorm bn;
         final boolean relu;
+        /**
+         * A strided 1×1 convolution (the projection shortcuts) is computed as a 1×1 convolution of
+         * every {@code subsample}-th row and column: the same result and weights, but PyTorch
+         * 2.7.1's oneDNN crashes the process (SIGFPE in its brgemm backward blocking) on the
+         * backward pass of some strided 1×1 convolutions of ResNet-50 at small patches.
+         */
+        final int subsample;
 
         ConvBn(String convName, String bnName, int filters, int kernel, int stride, boolean relu) {
+            subsample = kernel == 1 ? stride : 1;
+            int convStride = kernel == 1 ? 1 : stride;
             conv = add(convName, Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).setFilters(filters)
-                    .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).optBias(false)
-                    .build());
+                    .optStride(new Shape(convStride, convStride)).optPadding(new Shape(kernel / 2, kernel / 2))
+                    .optBias(false).build());
             // PyTorch's defaults: eps 1e-5, running statistics updated with momentum 0.1 (DJL's 0.9 keeps 90 %)
             bn = add(bnName, BatchNorm.builder().optEpsilon(1e-5f).optMomentum(BN_KEEP).build());
             this.relu = relu;
         }
 
         Shape init(NDManager m, DataType t, Shape in) {
+            if (subsample > 1) {
+                in = new Shape(in.get(0), in.get(1), (in.get(2) + subsample - 1) / subsample,
+                        (in.get(3) + subsample - 1) / subsample);
+            }
             conv.initialize(m, t, in);
             Shape out = conv.getOutputShapes(new Shape[] {in})[0];
             bn.initialize(m, t, out);
@@ -132,6 +145,7 @@ public final class UnetNetwork extends AbstractBlock {
         }
 
         NDArray forward(ParameterStore ps, NDArray x, boolean training) {
+            if (subsample > 1) x = x.get(":, :, ::" + subsample + ", ::" + subsample);
             NDArray y = conv.forward(ps, new NDList(x), training).singletonOrThrow();
             y = bn.forward(ps, new NDList(y), training).singletonOrThrow();
             return relu ? Activation.relu(y) : y;
