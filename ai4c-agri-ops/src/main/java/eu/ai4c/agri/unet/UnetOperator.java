@@ -131,7 +131,7 @@ public final class UnetOperator implements FileOperator {
                 context.threads());
     }
 
-    private static UnetModel backboneWeights(ParameterValues params) throws IOException {
+    static UnetModel backboneWeights(ParameterValues params) throws IOException {
         if (!params.has("backboneWeights")) {
             throw Ai4cException.usage("unet: -pretrained True needs --backbone_weights <file.safetensors> (encoder"
                     + " tensors in torchvision ResNet names, e.g. the model of an earlier run).");

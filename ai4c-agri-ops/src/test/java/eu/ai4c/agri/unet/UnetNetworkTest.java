@@ -121,4 +121,35 @@ class UnetNetworkTest {
             assertTrue(model.weights().containsKey("segmentation_head.0.bias"));
         }
     }
+
+    /**
+     * -pretrained True: encoder tensors of a torchvision-named file (here without the "encoder."
+     * prefix) are copied into a fresh network; the decoder and tensors of another shape (the stem
+     * of another band count) are left as initialised.
+     */
+    @Test
+    void pretrainedEncoderWeightsAreCopiedByName(@TempDir Path dir) throws Exception {
+        UnetModel source = UnetModel.initialised(Backbone.RESNET18, 3, 2, 64, 1);
+        java.util.Map<String, Safetensors.Tensor> torchvision = new java.util.LinkedHashMap<>();
+        source.weights().forEach((k, v) -> {
+            if (k.startsWith("encoder.")) torchvision.put(k.substring("encoder.".length()), v);
+        });
+        Path file = dir.resolve("resnet18.safetensors");
+        Safetensors.write(file, Map.of(), torchvision);
+        eu.ai4c.kit.op.ParameterValues params = UnetDescriptor.DESCRIPTOR.validate(Map.of("action", "train",
+                "inputDir", dir.toString(), "pretrained", "True", "backbone_weights", file.toString(),
+                "backbone", "resnet18"));
+        UnetModel encoder = UnetOperator.backboneWeights(params);
+        TorchRuntime.init().setRandomSeed(2);
+        try (NDManager m = NDManager.newBaseManager(Device.cpu(), TorchRuntime.ENGINE)) {
+            UnetNetwork net = new UnetNetwork(Backbone.RESNET18, 4, 3);
+            net.initialize(m, DataType.FLOAT32, new Shape(1, 4, 64, 64));
+            int copied = UnetTrainer.copyWeights(encoder, net);
+            long encoderTensors = source.weights().keySet().stream().filter(k -> k.startsWith("encoder.")).count();
+            assertEquals(encoderTensors - 1, copied, "all encoder tensors but the 3-band stem");
+            assertArrayEquals(source.weights().get("encoder.layer4.1.conv2.weight").values(),
+                    net.namedWeights().get("encoder.layer4.1.conv2.weight").getArray().toFloatArray(), 0f);
+            assertEquals(new Shape(64, 4, 7, 7), net.namedWeights().get("encoder.conv1.weight").getShape());
+        }
+    }
 }
