@@ -147,11 +147,16 @@ class AdapterDescriptorTest {
         assertTrue(checked > 20, "parameters checked: " + checked);
     }
 
-    /** A value for each required path parameter (folders, model files), so defaults can be validated. */
+    /**
+     * A value for each required parameter — path parameters (folders, model files) and choices
+     * (unet's -action: its first value) — so defaults can be validated.
+     */
     private static java.util.Map<String, String> requiredPaths(OperatorDescriptor d) {
         java.util.Map<String, String> values = new java.util.HashMap<>();
         for (ParameterDescriptor p : d.parameters()) {
-            if (p.required()) {
+            if (p.required() && p.type() == eu.ai4c.kit.op.ParameterType.CHOICE) {
+                values.put(p.name(), p.valueSet().get(0));
+            } else if (p.required()) {
                 assertEquals(eu.ai4c.kit.op.ParameterType.PATH, p.type(), d.alias() + ": required " + p.name()
                         + " has no placeholder here");
                 values.put(p.name(), "placeholder");

@@ -49,6 +49,9 @@ class BenchEveryEntryTest {
             Map.entry("terrain-correction", new Tiny(List.of("--size", "300", "-Pstride=1"), true)),
             Map.entry("tile-classifier", new Tiny(List.of("--size", "128"), false)),
             Map.entry("tile-engine", new Tiny(List.of("--size", "600"), true)),
+            Map.entry("unet-predict", new Tiny(List.of("--size", "96", "-Pbackbone=resnet18", "-Ppatch=64"), false)),
+            Map.entry("unet-train", new Tiny(List.of("--size", "2", "-Pbackbone=resnet18", "-Ppatches=64", "-Pbatch=2"),
+                    false)),
             Map.entry("warp-utm", new Tiny(List.of("--size", "256"), true)));
 
     @TempDir

@@ -112,7 +112,8 @@ public final class FlatClassPathRun {
                         "input2", opened(b.build().write(Files.createDirectories(dir.resolve("2")))));
             }
             // no source product: they read folders and write files
-            case "AI4C-Tile_classifier", "AI4C-Timesen2crop-Export", "AI4C-Train_lstm", "AI4C-Monthlycomposite" -> Map.of();
+            case "AI4C-Tile_classifier", "AI4C-Timesen2crop-Export", "AI4C-Train_lstm", "AI4C-Monthlycomposite",
+                 "AI4C-Unet" -> Map.of();
             default -> throw new IllegalStateException("No flat class path case for " + alias
                     + ": add its sources and parameters to " + FlatClassPathRun.class.getName() + ".");
         };
@@ -135,6 +136,13 @@ public final class FlatClassPathRun {
                 Path npy = exported(dir);
                 yield Map.of("inputDir", npy.toFile(), "val", npy.resolve("val").toFile(), "nEpochs", 2,
                         "outputDir", dir.resolve("out").toFile());
+            }
+            case "AI4C-Unet" -> {
+                Path tiles = dir.resolve("tiles");
+                eu.ai4c.agri.unet.synthetic.SyntheticLandscape.write(tiles, "t",
+                        eu.ai4c.agri.unet.synthetic.SyntheticLandscape.draw(128, 96, 3));
+                yield Map.of("action", "extract_data", "inputDir", tiles.toFile(), "patchSize", "64",
+                        "selectedClasses", "1,2,3", "outputDir", dir.resolve("out").toFile());
             }
             case "AI4C-Monthlycomposite" -> Map.of("input_dir", series(dir.resolve("series")).toFile(),
                     "outputDir", dir.resolve("out").toFile());

@@ -1,0 +1,55 @@
+package eu.ai4c.agri.unet;
+
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.raster.Band;
+import eu.ai4c.kit.raster.Raster;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which bands of an image tile feed the network, in the model's order: by name when the tile
+ * names all the wanted bands ({@code B2}, {@code B8A}, … as S2-preprocess writes them), else by
+ * position when the tile has exactly as many bands as wanted (layout (a): "bands in the order of
+ * {@code -bands}"); anything else is refused naming the tile, its bands and the fix. Pure functions.
+ */
+final class ImageBands {
+    private ImageBands() {
+    }
+
+    /** Band indices of {@code image} for {@code wanted} (empty: all bands of the tile). */
+    static int[] select(Raster image, List<String> wanted, Path file, String what) {
+        List<Band> bands = image.bands();
+        if (wanted.isEmpty()) {
+            int[] all = new int[bands.size()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            return all;
+        }
+        int[] byName = new int[wanted.size()];
+        boolean allNamed = true;
+        for (int i = 0; i < wanted.size(); i++) {
+            byName[i] = image.bandIndex(wanted.get(i));
+            if (byName[i] < 0) allNamed = false;
+        }
+        if (allNamed) return byName;
+        if (bands.size() == wanted.size()) {
+            int[] inOrder = new int[wanted.size()];
+            for (int i = 0; i < inOrder.length; i++) inOrder[i] = i;
+            return inOrder;
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) if (byName[i] < 0) missing.add(wanted.get(i));
+        throw Ai4cException.usage("unet: " + what + " " + file + " has " + bands.size() + " bands "
+                + bands.stream().map(Band::name).toList() + " but " + wanted.size() + " are wanted " + wanted
+                + "; bands " + missing + " are missing. Give tiles holding exactly the bands of -bands in that order"
+                + " (or named like them), or change -bands.");
+    }
+
+    /** Names for the model: {@code wanted}, or the tile's band names when none were given. */
+    static List<String> names(Raster image, int[] selected, List<String> wanted) {
+        if (!wanted.isEmpty()) return List.copyOf(wanted);
+        List<String> names = new ArrayList<>();
+        for (int i : selected) names.add(image.bands().get(i).name());
+        return names;
+    }
+}

@@ -1,0 +1,272 @@
+package eu.ai4c.agri.unet;
+
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.AtomicOutput;
+import eu.ai4c.kit.io.geotiff.GdalColourTable;
+import eu.ai4c.kit.io.geotiff.GeoTiffReader;
+import eu.ai4c.kit.io.geotiff.GeoTiffWriter;
+import eu.ai4c.kit.op.FileOperator;
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.raster.Block;
+import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.raster.Raster;
+import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.tile.CachedRaster;
+import eu.ai4c.kit.tile.TileCache;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code unet} (specification section 3.2.1): the actions of {@link UnetDescriptor} —
+ * extract_data ({@link PatchExtractor}, {@link PatchSetFiles}), train ({@link UnetTrainer},
+ * {@link UnetTrainingOutputs}), predict ({@link ClassMapRaster}) and full (the three in turn:
+ * patches in {@code <output_dir>/patches}, model and reports in {@code <output_dir>}, maps in
+ * {@code <output_dir>/maps}). Each action writes its files all or nothing. Stateless.
+ */
+public final class UnetOperator implements FileOperator {
+    private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
+    public static final String PATCHES = "patches";
+    public static final String MAPS = "maps";
+
+    @Override
+    public OperatorDescriptor descriptor() {
+        return UnetDescriptor.DESCRIPTOR;
+    }
+
+    @Override
+    public List<Path> write(Map<String, Product> sources, ParameterValues params, Path outputDir,
+                            ProcessingContext context) throws IOException {
+        Path input = params.getPath("inputDir");
+        if (!Files.exists(input)) {
+            throw Ai4cException.usage("unet: --input_dir " + input + ": no such folder or file.");
+        }
+        String action = params.getString("action");
+        return switch (action) {
+            case "extract_data" -> PatchSetFiles.write(extract(params, input), outputDir);
+            case "train" -> train(params, input, outputDir, null, context).files();
+            case "predict" -> predict(imagesOf(input), modelFileForPredict(params), outputDir, context);
+            case "full" -> {
+                List<Path> out = new ArrayList<>(PatchSetFiles.write(extract(params, input), outputDir.resolve(PATCHES)));
+                Trained t = train(params, outputDir.resolve(PATCHES), outputDir, null, context);
+                out.addAll(0, t.files());
+                out.addAll(predict(imagesOf(input), t.files().get(0), outputDir.resolve(MAPS), context));
+                yield out;
+            }
+            default -> throw Ai4cException.usage("unet: unknown -action " + action);
+        };
+    }
+
+    /** Cuts the labelled tiles of {@code input} with the parameters' bands, patch size, classes and split. */
+    public static PatchExtractor.Extracted extract(ParameterValues params, Path input) throws IOException {
+        List<LabelledTiles.Tile> tiles = LabelledTiles.list(input);
+        PatchExtractor.Extracted e = PatchExtractor.extract(tiles, bands(params), patchSize(params),
+                selectedClasses(params), params.getDouble("valFraction"), params.getInt("seed"));
+        if (e.train().count() == 0) {
+            throw Ai4cException.usage("unet: the tiles of " + input + " gave no training patch; give more or larger"
+                    + " tiles, or a smaller --val_fraction.");
+        }
+        LOG.info("unet: {} tiles → {} training and {} validation patches of {}×{}² (classes {})", e.tiles(),
+                e.train().count(), e.validation().count(), e.bandNames().size(), e.train().size(),
+                java.util.Arrays.toString(e.classIds()));
+        return e;
+    }
+
+    /** A finished training: the run and the files written (model first). */
+    public record Trained(UnetTrainer.Result result, List<Path> files) {
+    }
+
+    /**
+     * Trains on a patch set folder, or on labelled tiles (extracted in memory), and writes the
+     * model and reports into {@code outputDir}.
+     *
+     * @param trainerOrNull a trainer to use (to listen to it or stop it), or null for one of the parameters' options
+     */
+    public static Trained train(ParameterValues params, Path input, Path outputDir, UnetTrainer trainerOrNull,
+                                ProcessingContext context) throws IOException {
+        PatchSetFiles.Loaded data;
+        if (Files.isRegularFile(input.resolve(PatchSetFiles.DESCRIPTION))) {
+            data = PatchSetFiles.read(input);
+            if (data.train().size() != patchSize(params)) {
+                LOG.info("unet: the patch set holds patches of {} px; training at that size (-patch_size {} ignored)",
+                        data.train().size(), patchSize(params));
+            }
+        } else {
+            PatchExtractor.Extracted e = extract(params, input);
+            data = new PatchSetFiles.Loaded(e.train(), e.validation(), e.bandNames(), e.classIds(), e.mean(), e.std());
+        }
+        UnetTrainer trainer = trainerOrNull != null ? trainerOrNull : new UnetTrainer(options(params, context));
+        UnetModel initial = null;
+        if (params.getBoolean("pretrained")) initial = backboneWeights(params);
+        UnetTrainer.Result result = trainer.train(data.train(), data.validation().count() == 0 ? null : data.validation(),
+                data.bandNames(), data.classIds(), data.mean(), data.std(), initial, context.progress());
+        String name = params.has("modelFile") ? params.getString("modelFile") : UnetDescriptor.DEFAULT_MODEL_FILE;
+        if (name.contains("/") || name.contains("\\")) {
+            throw Ai4cException.usage("unet: -model_file " + name + " names a path; for training give a file name, it is"
+                    + " written into --output_dir.");
+        }
+        if (!name.endsWith(UnetModelFile.EXTENSION)) name += UnetModelFile.EXTENSION;
+        List<Path> files = UnetTrainingOutputs.write(result, outputDir, name);
+        LOG.info("unet: wrote {} (epoch {} of {}) and the training reports into {}", name, result.bestEpoch(),
+                result.history().size(), outputDir);
+        return new Trained(result, files);
+    }
+
+    /** The trainer options of validated parameters. */
+    public static UnetTrainer.Options options(ParameterValues params, ProcessingContext context) {
+        return new UnetTrainer.Options(Backbone.of(params.getString("backbone")), params.getInt("batchSize"),
+                params.getInt("epochs"), params.getDouble("lr"),
+                params.getString("criterion").equals("focal_loss") ? UnetTrainer.Criterion.FOCAL_LOSS
+                        : UnetTrainer.Criterion.CROSS_ENTROPY, params.getBoolean("dataAug"), params.getInt("seed"),
+                context.threads());
+    }
+
+    static UnetModel backboneWeights(ParameterValues params) throws IOException {
+        if (!params.has("backboneWeights")) {
+            throw Ai4cException.usage("unet: -pretrained True needs --backbone_weights <file.safetensors> (encoder"
+                    + " tensors in torchvision ResNet names, e.g. the model of an earlier run).");
+        }
+        Path file = params.getPath("backboneWeights");
+        if (!Files.isRegularFile(file)) throw Ai4cException.usage("unet: --backbone_weights " + file + ": no such file.");
+        Safetensors.Contents c = Safetensors.read(file);
+        Map<String, Safetensors.Tensor> encoder = new java.util.LinkedHashMap<>();
+        c.tensors().forEach((k, v) -> {
+            if (k.startsWith("encoder.")) encoder.put(k, v);
+            else if (k.startsWith("conv1.") || k.startsWith("bn1.") || k.startsWith("layer")) encoder.put("encoder." + k, v);
+        });
+        if (encoder.isEmpty()) {
+            throw Ai4cException.usage("unet: --backbone_weights " + file + " holds no ResNet encoder tensor (conv1.*,"
+                    + " bn1.*, layer1-4.*, optionally prefixed encoder.).");
+        }
+        return new UnetModel(Backbone.of(params.getString("backbone")), List.of("x"), new int[] {0, 1}, 64,
+                new float[1], new float[] {1}, encoder);
+    }
+
+    private static Path modelFileForPredict(ParameterValues params) {
+        if (!params.has("modelFile")) {
+            throw Ai4cException.usage("unet: -action predict needs -model_file <model.safetensors> (written by -action"
+                    + " train).");
+        }
+        return Path.of(params.getString("modelFile"));
+    }
+
+    /** The image tiles to classify: the file itself, the folder's images/ subfolder, or the folder's GeoTIFFs. */
+    static List<Path> imagesOf(Path input) throws IOException {
+        if (Files.isRegularFile(input)) return List.of(input);
+        Path images = input.resolve(LabelledTiles.IMAGES);
+        List<Path> tiffs = LabelledTiles.tiffs(Files.isDirectory(images) ? images : input);
+        if (tiffs.isEmpty()) throw Ai4cException.usage("unet: --input_dir " + input + " holds no GeoTIFF image tile.");
+        return tiffs;
+    }
+
+    /**
+     * Writes the class map {@code <output_dir>/<NAME>.tif} (+ {@code .tif.aux.xml} colour table
+     * and {@code <NAME>_legend.csv}) of each image; all files or none.
+     */
+    public static List<Path> predict(List<Path> images, Path modelFile, Path outputDir, ProcessingContext context)
+            throws IOException {
+        UnetModel model = UnetModelFile.read(modelFile);
+        List<Path> files = new ArrayList<>();
+        try (AtomicOutput out = AtomicOutput.create()) {
+            for (Path image : images) {
+                String file = image.getFileName().toString();
+                String name = file.substring(0, file.lastIndexOf('.'));
+                Path map = outputDir.resolve(name + ".tif");
+                Raster raster = new GeoTiffReader().read(image).raster();
+                try {
+                    int[] bands = ImageBands.select(raster, model.bandNames(), image, "image tile (for the model's bands)");
+                    if (!model.bandNames().isEmpty() && bands.length != model.bands()) {
+                        throw Ai4cException.usage("unet: " + image + " does not fit the model's " + model.bands()
+                                + " bands " + model.bandNames());
+                    }
+                    long t0 = System.nanoTime();
+                    try (ClassMapRaster classes = new ClassMapRaster(raster, bands, model, context.threads())) {
+                        int[] tile = classes.preferredTileSize();
+                        Raster cached = new CachedRaster(classes, tile[0], tile[1],
+                                new TileCache(Math.min(context.cacheBytes(), 256L << 20)));
+                        Path tmp = out.temporaryFor(map);
+                        new GeoTiffWriter().write(Product.of(name + "_classes", cached), tmp, context);
+                        long[] counts = count(tmp);
+                        Files.writeString(out.temporaryFor(map.resolveSibling(name + ".tif.aux.xml")),
+                                GdalColourTable.pamDocument(ClassLegend.palette()));
+                        Path legend = map.resolveSibling(name + "_legend.csv");
+                        try (Writer w = Files.newBufferedWriter(out.temporaryFor(legend), StandardCharsets.UTF_8)) {
+                            w.write(legendCsv(model.classIds(), counts));
+                        }
+                        files.add(map);
+                        files.add(map.resolveSibling(name + ".tif.aux.xml"));
+                        files.add(legend);
+                    }
+                    LOG.info("unet: class map of {} ({}×{}) in {} s", file, raster.width(), raster.height(),
+                            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+                } finally {
+                    if (raster instanceof Closeable c) c.close();
+                }
+            }
+            out.commit();
+        }
+        return files;
+    }
+
+    private static long[] count(Path tiff) throws IOException {
+        long[] counts = new long[256];
+        Raster r = new GeoTiffReader().read(tiff).raster();
+        try {
+            for (int y = 0; y < r.height(); y += 256) {
+                Block b = r.read(0, new Region(0, y, r.width(), Math.min(256, r.height() - y)));
+                for (byte v : b.bytes()) counts[v & 0xFF]++;
+            }
+        } finally {
+            if (r instanceof Closeable c) c.close();
+        }
+        return counts;
+    }
+
+    /** {@code id,name,colour,pixels}: one row per model class, then 255 (no data). */
+    static String legendCsv(int[] classIds, long[] counts) {
+        StringBuilder sb = new StringBuilder("id,name,colour,pixels\n");
+        for (int id : classIds) {
+            sb.append(id).append(',').append(ClassLegend.name(id)).append(',').append(ClassLegend.hex(id)).append(',')
+                    .append(counts[id]).append('\n');
+        }
+        int nd = ClassMapRaster.NO_DATA;
+        sb.append(nd).append(',').append(ClassLegend.name(nd)).append(",transparent,").append(counts[nd]).append('\n');
+        return sb.toString();
+    }
+
+    static List<String> bands(ParameterValues params) {
+        return params.has("bands") ? params.getList("bands") : List.of();
+    }
+
+    static int patchSize(ParameterValues params) {
+        return Integer.parseInt(params.getString("patchSize"));
+    }
+
+    static int[] selectedClasses(ParameterValues params) {
+        String text = params.getString("selectedClasses");
+        List<Integer> ids = new ArrayList<>();
+        for (String s : text.split(",")) {
+            if (s.isBlank()) continue;
+            try {
+                ids.add(Integer.parseInt(s.trim()));
+            } catch (NumberFormatException e) {
+                throw Ai4cException.usage("unet: invalid value \"" + text + "\" for -selected-classes: expected"
+                        + " comma-separated class ids 1-255, e.g. 1,2,3.");
+            }
+        }
+        if (ids.isEmpty()) throw Ai4cException.usage("unet: -selected-classes is empty; give class ids 1-255.");
+        int[] selected = ids.stream().mapToInt(Integer::intValue).toArray();
+        PatchExtractor.classIds(selected); // refuses ids outside 1-255
+        return selected;
+    }
+}
