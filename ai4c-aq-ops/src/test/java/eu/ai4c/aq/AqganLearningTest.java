@@ -35,7 +35,7 @@ class AqganLearningTest {
 
     @Test
     void trainedEnsembleBeatsBicubicOnHeldOutTimes() throws Exception {
-        AqConfig cfg = TestCams.setUp(dir, 64, 3);
+        AqConfig cfg = TestCams.setUp(dir, 64, 4);
         long t0 = System.nanoTime();
         Preprocessor.Result pre = Preprocessor.run(cfg, dir, TestCams.START, Instant.parse("2030-01-01T00:00:00Z"),
                 "test", Progress.silent());

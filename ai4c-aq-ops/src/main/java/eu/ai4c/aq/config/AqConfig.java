@@ -98,6 +98,14 @@ public record AqConfig(String model, int[] lrFrame, int[] hrFrame, BoundingBox a
                 0.2, 10, 42);
     }
 
+    /** This configuration with another output folder. */
+    public AqConfig withOutputPath(String path) {
+        return new AqConfig(model, lrFrame, hrFrame, aoi, path, generatorFilters, discriminatorFilters, residualBlocks,
+                noiseChannels, learningRate, batchSize, adversarialLoss, gradientPenaltyWeight, contentLoss,
+                contentWeight, adversarialWeight, criticSteps, epochs, lrInputs, hrStaticInputs, hrOutputs, data,
+                validationFraction, ensembleSize, seed);
+    }
+
     /** The samples folder: {@code data.samples}, or {@code <output_path>/samples}. */
     public String samplesPath() {
         return data.samples() != null ? data.samples() : outputPath + "/samples";

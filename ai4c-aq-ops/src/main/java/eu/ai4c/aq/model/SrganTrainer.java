@@ -247,7 +247,7 @@ public final class SrganTrainer {
                 }
                 if (skipped > 0) {
                     LOG.warn("aqgan-train: {} update(s) with non-finite gradients skipped so far", skipped);
-                    if (skipped > Math.max(3, (long) done * (1 + cfg.criticSteps()) / 10)) {
+                    if (skipped > Math.max(10, (long) epochsDone(history, epoch) * batches * (1 + cfg.criticSteps()) / 4)) {
                         throw new eu.ai4c.kit.Ai4cException("aqgan-train: training diverged (non-finite gradients in "
                                 + skipped + " updates by epoch " + epoch + "). Lower learning_rate in the config (now "
                                 + cfg.learningRate() + ") and train again.");
@@ -268,6 +268,10 @@ public final class SrganTrainer {
             progress.end();
             return new Result(best, bestEpoch, history, stopped, net.weights());
         }
+    }
+
+    private static int epochsDone(List<EpochLog> history, int epoch) {
+        return history.size() + 1;
     }
 
     /** The gradients of a view's parameters named {@code prefix…}, attached to {@code step}. */

@@ -28,7 +28,9 @@ public final class SrganWeights {
             float[] v = new float[p.size()];
             if (p.shape().length > 1) {
                 double sd = Math.sqrt(2.0 / p.fanIn());
-                if (p.name().endsWith(".c2.w") || p.name().equals("g.out.w")) sd *= 0.1;
+                if (p.name().endsWith(".c2.w")) sd *= 0.1;
+                // the output convolution starts at zero: the untrained generator is the bicubic baseline
+                if (p.name().equals("g.out.w")) sd = 0;
                 for (int i = 0; i < v.length; i++) v[i] = (float) (gaussian(rng) * sd);
             }
             w.values.put(p.name(), v);

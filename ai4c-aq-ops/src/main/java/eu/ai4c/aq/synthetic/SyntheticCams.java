@@ -261,7 +261,7 @@ public final class SyntheticCams {
             for (int c = 0; c < hrWidth; c++) {
                 int i = r * hrWidth + c;
                 double bg = 8 + 4 * Math.sin(c * 0.02 + hour / 30.0) * Math.cos(r * 0.025 - hour / 45.0) + 2 * land[i];
-                double local = 35 * urban[i];
+                double local = 60 * urban[i];
                 double plume = 0;
                 for (double[] s : sources) {
                     int si = (int) s[0] * hrWidth + (int) s[1];

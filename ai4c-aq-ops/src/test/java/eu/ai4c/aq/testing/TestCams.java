@@ -44,6 +44,17 @@ public final class TestCams {
                 """.formatted(epochs);
     }
 
+    /** A tiny set-up for operator tests: 64 × 64 HR cells, a minimal network, one epoch of batches of 8. */
+    public static AqConfig setUpTiny(Path dir, int steps) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        new SyntheticCams(64, 64, 8, 46.0, 8.0, 0.1, START, steps, 3, 5).write(dir.resolve("data"));
+        Files.writeString(dir.resolve("config.yaml"), yaml(1).replace("generator_filters: 16", "generator_filters: 8")
+                .replace("discriminator_filters: 8", "discriminator_filters: 4").replace("residual_blocks: 2",
+                        "residual_blocks: 1").replace("batch_size: 32", "batch_size: 8").replace("ensemble_size: 10",
+                        "ensemble_size: 4"));
+        return ConfigYaml.read(dir.resolve("config.yaml"));
+    }
+
     /** Writes the data into {@code dir/data} and the config into {@code dir/config.yaml}. */
     public static AqConfig setUp(Path dir, int steps, int epochs) throws IOException {
         Files.createDirectories(dir.resolve("data"));
