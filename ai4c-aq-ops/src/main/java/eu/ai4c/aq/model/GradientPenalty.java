@@ -21,7 +21,7 @@ public final class GradientPenalty {
 
     /** ε·real + (1 − ε)·fake, ε [B, 1, 1, 1]. */
     public static NDArray interpolate(NDArray real, NDArray fake, NDArray epsilon) {
-        return real.mul(epsilon).add(fake.mul(epsilon.neg().add(1f)));
+        return real.mul(epsilon).add(fake.mul(epsilon.neg().add(Tensors.scalar(epsilon.getManager(), 1f))));
     }
 
     /**
@@ -31,7 +31,8 @@ public final class GradientPenalty {
      */
     public static NDArray of(NDArray inputGradient, double lambda) {
         long b = inputGradient.getShape().get(0);
-        NDArray norm = inputGradient.reshape(b, -1).square().sum(new int[] {1}).add(1e-12f).sqrt();
-        return norm.sub(1f).square().mean().mul((float) lambda);
+        ai.djl.ndarray.NDManager m0 = inputGradient.getManager();
+        NDArray norm = inputGradient.reshape(b, -1).square().sum(new int[] {1}).add(Tensors.scalar(m0, 1e-12f)).sqrt();
+        return norm.sub(Tensors.scalar(m0, 1f)).square().mean().mul(Tensors.scalar(inputGradient.getManager(), (float) lambda));
     }
 }

@@ -178,7 +178,8 @@ public final class SrganNet implements AutoCloseable {
         Shape s3 = a3.getShape();
         long c3 = s3.get(1);
         // d mean_{h,w}(h3)·w_d / d h3 = w_d / (H3·W3) at every cell
-        NDArray d = a3.onesLike().mul(params.get("d.dense.w").reshape(1, c3, 1, 1)).div((float) (s3.get(2) * s3.get(3)));
+        NDArray d = a3.onesLike().mul(params.get("d.dense.w").reshape(1, c3, 1, 1))
+                .mul(Tensors.scalar(a3.getManager(), 1f / (s3.get(2) * s3.get(3))));
         d = back(d.mul(slope(a3)), "d.c3", 2, a2.getShape());
         d = back(d.mul(slope(a2)), "d.c2", 2, a1.getShape());
         d = back(d.mul(slope(a1)), "d.c1", 2, a0.getShape());
@@ -188,7 +189,9 @@ public final class SrganNet implements AutoCloseable {
 
     /** The LeakyReLU derivative at {@code a}: 1 where a > 0, else the slope (a constant). */
     private static NDArray slope(NDArray a) {
-        return a.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mul(1 - SLOPE).add(SLOPE);
+        NDManager m = a.getManager();
+        return a.gt(Tensors.scalar(m, 0f)).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                .mul(Tensors.scalar(m, 1 - SLOPE)).add(Tensors.scalar(m, SLOPE));
     }
 
     /**

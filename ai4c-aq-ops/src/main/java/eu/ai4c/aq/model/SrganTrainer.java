@@ -206,15 +206,18 @@ public final class SrganTrainer {
                             if (cfg.contentLoss().equals("crps")) {
                                 NDArray f2 = view.generate(lrA, Tensors.of(step, zl2, new Shape(bs, arch.noise(), h, w)),
                                         stA, Tensors.of(step, zh2, new Shape(bs, 1, hh, hw)), lrUp);
-                                content = f1.sub(real).abs().mean().add(f2.sub(real).abs().mean()).mul(0.5f)
-                                        .sub(f1.sub(f2).abs().mean().mul(0.5f));
-                                adv = view.critic(f1, stA, lrUp).mean().add(view.critic(f2, stA, lrUp).mean()).mul(-0.5f);
+                                NDArray half = Tensors.scalar(step, 0.5f);
+                                content = f1.sub(real).abs().mean().add(f2.sub(real).abs().mean()).mul(half)
+                                        .sub(f1.sub(f2).abs().mean().mul(half));
+                                adv = view.critic(f1, stA, lrUp).mean().add(view.critic(f2, stA, lrUp).mean())
+                                        .mul(Tensors.scalar(step, -0.5f));
                             } else {
                                 NDArray d = f1.sub(real);
                                 content = cfg.contentLoss().equals("l2") ? d.square().mean() : d.abs().mean();
                                 adv = view.critic(f1, stA, lrUp).mean().neg();
                             }
-                            NDArray loss = content.mul((float) cfg.contentWeight()).add(adv.mul((float) cfg.adversarialWeight()));
+                            NDArray loss = content.mul(Tensors.scalar(step, (float) cfg.contentWeight()))
+                                    .add(adv.mul(Tensors.scalar(step, (float) cfg.adversarialWeight())));
                             gc.backward(loss);
                             sumGen += loss.getFloat();
                             sumContent += content.getFloat();
@@ -309,13 +312,16 @@ public final class SrganTrainer {
             NDArray p = net.parameters().get(e.getKey());
             NDArray g = e.getValue();
             NDArray[] mv = adam.get(e.getKey());
-            mv[0].muli(BETA1).addi(g.mul(1 - BETA1));
-            mv[1].muli(BETA2).addi(g.square().muli(1 - BETA2));
-            NDArray denom = mv[1].div(c2);
+            // every constant as a PyTorch-owned scalar (Tensors): DJL's own scalars may be freed under the op
+            mv[0].muli(Tensors.scalar(tmp, BETA1)).addi(g.mul(Tensors.scalar(tmp, 1 - BETA1)));
+            mv[1].muli(Tensors.scalar(tmp, BETA2)).addi(g.square().mul(Tensors.scalar(tmp, 1 - BETA2)));
+            NDArray denom = mv[1].mul(Tensors.scalar(tmp, 1 / c2));
             denom.attach(tmp);
-            NDArray update = mv[0].div(c1);
+            NDArray update = mv[0].mul(Tensors.scalar(tmp, 1 / c1));
             update.attach(tmp);
-            p.subi(update.divi(denom.sqrt().addi(ADAM_EPS)).muli(lr));
+            NDArray root = denom.sqrt();
+            root.attach(tmp);
+            p.subi(update.divi(root.addi(Tensors.scalar(tmp, ADAM_EPS))).muli(Tensors.scalar(tmp, lr)));
         }
         return true;
     }
