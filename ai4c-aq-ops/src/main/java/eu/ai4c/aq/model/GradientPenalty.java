@@ -8,12 +8,12 @@ import ai.djl.ndarray.NDArray;
  * {@code λ · mean_b (‖∇_x̂ D(x̂)‖₂ − 1)²}.
  *
  * <p>The input gradient ∇_x̂ D(x̂) is not taken by a first autograd pass with a graph (PyTorch's
- * {@code create_graph}: through DJL that pass also writes into the parameters' and x̂'s gradient
- * tensors, which the training pass then changes in place, corrupting the penalty's graph; seen as
- * NaN losses after some dozens of batches). It is written out as ordinary tensor operations by the
- * critic ({@link SrganNet#criticInputGradient}: transposed convolutions and the LeakyReLU slopes of
- * the forward pass), so the penalty's derivative with respect to the critic's weights is a plain
- * first-order backward pass. Stateless.</p>
+ * {@code create_graph}; DJL has no {@code autograd.grad}, so such a pass also writes ∂D/∂θ into the
+ * parameters' gradients and its result into x̂'s, tensors the training pass then accumulates into
+ * in place). It is written out as ordinary tensor operations by the critic ({@link
+ * SrganNet#criticInputGradient}: transposed convolutions and the LeakyReLU slopes of the forward
+ * pass), so the penalty's derivative with respect to the critic's weights is a plain first-order
+ * backward pass; {@code GradientPenaltyTest} checks both against independent computations.</p>
  */
 public final class GradientPenalty {
     private GradientPenalty() {
