@@ -1,0 +1,161 @@
+package eu.ai4c.aq.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.ai4c.aq.config.AqConfig;
+import eu.ai4c.aq.config.ConfigYaml;
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.AtomicOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A trained SRGAN as one zip file (extension {@code .aqgan}) that {@code aqgan-generate} and
+ * {@code aqgan-predict} load: {@code model.json} (architecture, variable names, normalisation,
+ * frame sizes, epoch), {@code weights.bin} (every parameter as little-endian float32 in the order
+ * of {@link SrganArchitecture#parameters()}) and {@code config.yaml} (the configuration it was
+ * trained with). Written atomically.
+ *
+ * @param weights      the parameters (generator and critic: a checkpoint resumes both)
+ * @param lrInputs     LR input variables, in channel order
+ * @param staticInputs HR static inputs, in channel order
+ * @param target       the HR output variable
+ * @param mean         per LR input mean (normalisation)
+ * @param std          per LR input standard deviation
+ * @param epoch        the epoch these weights come from
+ * @param config       the configuration used
+ */
+public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<String> staticInputs, String target,
+                             double[] mean, double[] std, int epoch, AqConfig config) {
+    public static final String FORMAT = "ai4c-aqgan-srgan-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Writes the model to {@code file} (atomically). */
+    public Path write(Path file) throws IOException {
+        SrganArchitecture a = weights.architecture();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        ObjectNode arch = root.putObject("architecture");
+        arch.put("lr_channels", a.lrChannels());
+        arch.put("static_channels", a.staticChannels());
+        arch.put("generator_filters", a.filters());
+        arch.put("discriminator_filters", a.criticFilters());
+        arch.put("residual_blocks", a.blocks());
+        arch.put("noise_channels", a.noise());
+        arch.put("target_channel", a.targetChannel());
+        arch.put("factor", SrganArchitecture.FACTOR);
+        root.putPOJO("lr_inputs", lrInputs);
+        root.putPOJO("hr_static_inputs", staticInputs);
+        root.put("hr_output", target);
+        ArrayNode m = root.putArray("lr_mean");
+        for (double v : mean) m.add(v);
+        ArrayNode s = root.putArray("lr_std");
+        for (double v : std) s.add(v);
+        root.put("epoch", epoch);
+        ArrayNode params = root.putArray("parameters");
+        for (SrganArchitecture.Param p : a.parameters()) {
+            ObjectNode o = params.addObject();
+            o.put("name", p.name());
+            ArrayNode sh = o.putArray("shape");
+            for (long x : p.shape()) sh.add(x);
+        }
+        try (AtomicOutput out = AtomicOutput.create()) {
+            Path tmp = out.temporaryFor(file);
+            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
+                zip.putNextEntry(new ZipEntry("model.json"));
+                zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("weights.bin"));
+                for (SrganArchitecture.Param p : a.parameters()) {
+                    float[] v = weights.get(p.name());
+                    ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+                    b.asFloatBuffer().put(v);
+                    zip.write(b.array());
+                }
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("config.yaml"));
+                zip.write(ConfigYaml.write(config).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            out.commit();
+        }
+        return file;
+    }
+
+    /** Reads a model file; a clear error when it is missing or not an AI4C SRGAN model. */
+    public static SrganModelFile read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw Ai4cException.usage("Model " + file + " does not exist. Give the .aqgan file written by aqgan-train.");
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (InputStream is = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(is)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                zip.transferTo(b);
+                entries.put(e.getName(), b.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new Ai4cException(file + " is not a readable model file (" + e.getMessage() + "). Give the .aqgan file"
+                    + " written by aqgan-train.", e);
+        }
+        if (!entries.containsKey("model.json") || !entries.containsKey("weights.bin")) {
+            throw new Ai4cException(file + " is not an AI4C SRGAN model (no model.json/weights.bin). Give the .aqgan"
+                    + " file written by aqgan-train.");
+        }
+        JsonNode root = JSON.readTree(entries.get("model.json"));
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new Ai4cException(file + " has the model format \"" + root.path("format").asText() + "\", not "
+                    + FORMAT + ". Train it again with this version of AI4C.");
+        }
+        JsonNode a = root.get("architecture");
+        SrganArchitecture arch = new SrganArchitecture(a.get("lr_channels").asInt(), a.get("static_channels").asInt(),
+                a.get("generator_filters").asInt(), a.get("discriminator_filters").asInt(),
+                a.get("residual_blocks").asInt(), a.get("noise_channels").asInt(), a.get("target_channel").asInt());
+        ByteBuffer b = ByteBuffer.wrap(entries.get("weights.bin")).order(ByteOrder.LITTLE_ENDIAN);
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (SrganArchitecture.Param p : arch.parameters()) {
+            float[] v = new float[p.size()];
+            if (b.remaining() < v.length * 4) {
+                throw new Ai4cException(file + " is truncated: weights.bin ends before " + p.name()
+                        + ". Copy the model again.");
+            }
+            b.asFloatBuffer().get(v);
+            b.position(b.position() + v.length * 4);
+            values.put(p.name(), v);
+        }
+        String yaml = entries.containsKey("config.yaml")
+                ? new String(entries.get("config.yaml"), StandardCharsets.UTF_8) : "";
+        AqConfig cfg = ConfigYaml.parse(yaml, file + "!config.yaml");
+        return new SrganModelFile(SrganWeights.of(arch, values), strings(root.get("lr_inputs")),
+                strings(root.get("hr_static_inputs")), root.get("hr_output").asText(), doubles(root.get("lr_mean")),
+                doubles(root.get("lr_std")), root.path("epoch").asInt(), cfg);
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
+    private static double[] doubles(JsonNode n) {
+        double[] out = new double[n.size()];
+        for (int i = 0; i < out.length; i++) out[i] = n.get(i).asDouble();
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package eu.ai4c.aq.ops;
+
+import eu.ai4c.aq.config.AqConfig;
+import eu.ai4c.aq.data.SampleFile;
+import eu.ai4c.aq.model.Batches;
+import eu.ai4c.aq.model.EpochLog;
+import eu.ai4c.aq.model.SrganModelFile;
+import eu.ai4c.aq.model.SrganTrainer;
+import eu.ai4c.aq.model.SrganWeights;
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.AtomicOutput;
+import eu.ai4c.kit.op.FileOperator;
+import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.ParameterDescriptor;
+import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.raster.Product;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code aqgan-train} (specification 5.2.1, table 14): trains the SRGAN on the samples of {@code
+ * aqgan-preproc} whose times lie in the period ({@link SrganTrainer}); writes {@code
+ * srgan_<dataset>.aqgan} (best validation epoch), {@code srgan_<dataset>_checkpoint.aqgan} (last
+ * epoch, for {@code --resume}) and {@code srgan_<dataset>_training_log.csv} (per-epoch losses).
+ */
+public final class AqganTrainOperator implements FileOperator {
+    public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("aqgan-train",
+            "Train the CAMS downscaling SRGAN", "Air Quality",
+            "Trains the super-resolution GAN (SRGAN generator with residual blocks, x8 sub-pixel upsampling and a noise"
+                    + " input; critic with 32 base filters; Wasserstein loss with gradient penalty plus a content term)"
+                    + " on CPU, on the samples of aqgan-preproc whose times lie between the start and end dates. Writes"
+                    + " srgan_<dataset>.aqgan (the epoch of best validation score: weights, architecture,"
+                    + " normalisation and configuration), a checkpoint of the last epoch and the per-epoch losses"
+                    + " (critic, generator, Wasserstein distance, gradient penalty, content, validation) as CSV.",
+            List.of(), List.of(AqganParameters.model(), AqganParameters.startDate(), AqganParameters.endDate(),
+                    AqganParameters.dataset(), AqganParameters.config(),
+                    ParameterDescriptor.builder("resume", ParameterType.BOOLEAN).option("--resume").defaultValue("false")
+                            .label("Resume").description("Continue from srgan_<dataset>_checkpoint.aqgan in the output"
+                                    + " folder (Adam's moments restart).").build()));
+
+    @Override
+    public OperatorDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<Path> write(Map<String, Product> sources, ParameterValues params, Path outputDir,
+                            ProcessingContext context) throws IOException {
+        return train(params, outputDir, context, null);
+    }
+
+    /** Trains; {@code trainer} receives the listeners of a caller (null: a fresh one). */
+    public List<Path> train(ParameterValues params, Path outputDir, ProcessingContext context, SrganTrainer trainer)
+            throws IOException {
+        AqConfig cfg = AqganParameters.config(params, outputDir);
+        String dataset = params.getString("dataset");
+        Instant start = AqganParameters.date(params, "startDate", "--start-date");
+        Instant end = AqganParameters.date(params, "endDate", "--end-date");
+        Path samples = AqganParameters.base(params).resolve(cfg.samplesPath());
+        Path trainFile = samples.resolve(dataset + "_train.nc");
+        if (!Files.isRegularFile(trainFile)) {
+            throw new Ai4cException("aqgan-train: " + trainFile + " does not exist. Run aqgan-preproc --dataset " + dataset
+                    + " with the same --config and output folder first.");
+        }
+        SampleFile.Samples train = within(SampleFile.read(trainFile), start, end);
+        Path valFile = samples.resolve(dataset + "_val.nc");
+        SampleFile.Samples val = Files.isRegularFile(valFile) ? SampleFile.read(valFile) : null;
+        if (train.count() < 2) {
+            throw new Ai4cException("aqgan-train: " + train.count() + " training sample(s) between " + start + " and "
+                    + end + " in " + trainFile + ". Choose a period inside the pre-processed data.");
+        }
+        String target = cfg.hrOutputs().get(0);
+        Path model = outputDir.resolve("srgan_" + dataset + ".aqgan");
+        Path checkpoint = outputDir.resolve("srgan_" + dataset + "_checkpoint.aqgan");
+        Path log = outputDir.resolve("srgan_" + dataset + "_training_log.csv");
+        SrganWeights startWeights = null;
+        int firstEpoch = 1;
+        if (params.getBoolean("resume")) {
+            SrganModelFile cp = SrganModelFile.read(checkpoint);
+            startWeights = cp.weights();
+            firstEpoch = cp.epoch() + 1;
+        }
+        SrganTrainer t = trainer != null ? trainer : new SrganTrainer(cfg);
+        Batches tb = new Batches(train, target);
+        List<EpochLog> history = new ArrayList<>();
+        t.addListener(e -> {
+            history.add(e);
+            try {
+                writeLog(log, history);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        SrganTrainer.Result r = t.train(tb, val == null ? null : new Batches(val, target), startWeights, firstEpoch,
+                context.progress());
+        if (r.best() == null) {
+            throw new Ai4cException("aqgan-train: no epoch finished; nothing to keep.");
+        }
+        new SrganModelFile(r.last(), train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
+                r.history().isEmpty() ? firstEpoch - 1 : r.history().get(r.history().size() - 1).epoch(), cfg)
+                .write(checkpoint);
+        new SrganModelFile(r.best(), train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
+                r.bestEpoch(), cfg).write(model);
+        return List.of(model, log, checkpoint);
+    }
+
+    /** The samples whose times lie in [start, end]. */
+    static SampleFile.Samples within(SampleFile.Samples s, Instant start, Instant end) {
+        int n = 0;
+        for (int i = 0; i < s.count(); i++) if (!s.time(i).isBefore(start) && !s.time(i).isAfter(end)) n++;
+        if (n == s.count()) return s;
+        float[] lr = new float[n * s.lrSize()];
+        float[] y = new float[n * s.hrSize()];
+        int[] tile = new int[n];
+        double[] hours = new double[n];
+        int k = 0;
+        for (int i = 0; i < s.count(); i++) {
+            if (s.time(i).isBefore(start) || s.time(i).isAfter(end)) continue;
+            System.arraycopy(s.lr(), i * s.lrSize(), lr, k * s.lrSize(), s.lrSize());
+            System.arraycopy(s.target(), i * s.hrSize(), y, k * s.hrSize(), s.hrSize());
+            tile[k] = s.tile()[i];
+            hours[k] = s.hours()[i];
+            k++;
+        }
+        return new SampleFile.Samples(s.lrInputs(), s.staticInputs(), s.lrH(), s.lrW(), s.hrH(), s.hrW(), lr, y,
+                s.statics(), tile, hours, s.mean(), s.std(), s.config());
+    }
+
+    static void writeLog(Path log, List<EpochLog> history) throws IOException {
+        try (AtomicOutput out = AtomicOutput.create()) {
+            Path tmp = out.temporaryFor(log);
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("epoch,critic_loss,generator_loss,wasserstein_distance,gradient_penalty,content_loss,"
+                        + "val_content_loss,val_rmse,seconds,samples_per_second,best\n");
+                for (EpochLog e : history) {
+                    w.write(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.2f,%.1f,%s%n", e.epoch(),
+                            e.criticLoss(), e.generatorLoss(), e.wasserstein(), e.gradientPenalty(), e.content(),
+                            e.valContent(), e.valRmse(), e.seconds(), e.samplesPerSecond(), e.best()));
+                }
+            }
+            out.commit();
+        }
+    }
+}
