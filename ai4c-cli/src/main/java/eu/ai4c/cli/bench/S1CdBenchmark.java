@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.ai4c.cli.ServiceRun;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.op.Operator;
-import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.op.ParameterValues;
-import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Product;
-import eu.ai4c.kit.tile.StageClock;
 import eu.ai4c.s1.synthetic.RepeatPassPair;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,21 +46,7 @@ public final class S1CdBenchmark extends DeclaredBenchmark {
         double prepare = (System.nanoTime() - g0) / 1e9;
         Path outDir = Files.createDirectories(context.workDir().resolve("s1-cd-out"));
         Operator cd = OperatorRegistry.load().get("S1-CD");
-        AtomicReference<StageClock> clock = new AtomicReference<>();
-        Operator timed = new Operator() {
-            @Override
-            public OperatorDescriptor descriptor() {
-                return cd.descriptor();
-            }
-
-            @Override
-            public Product apply(Map<String, Product> sources, ParameterValues params, ProcessingContext ctx)
-                    throws IOException {
-                Product p = cd.apply(sources, params, ctx);
-                clock.set(p.attachment(StageClock.class).orElse(null));
-                return p;
-            }
-        };
+        StageClockCapture timed = new StageClockCapture(cd);
         ParameterValues params = cd.descriptor().validate(Map.of("resolution", "10"));
         AtomicReference<Path> main = new AtomicReference<>();
         BenchContext.Measured ours = context.measure(() -> {
@@ -87,10 +69,7 @@ public final class S1CdBenchmark extends DeclaredBenchmark {
         extra.put("esd_residual_lines", summary.at("/esd/residual_lines").asDouble());
         extra.put("changed_km2", summary.at("/change/changed_area_km2").asDouble());
         extra.put("mean_coherence", summary.at("/mean_coherence").asDouble());
-        if (clock.get() != null) {
-            clock.get().seconds().forEach((stage, s) -> extra.put("stage_" + key(stage) + "_thread_seconds", s));
-            clock.get().cpuSeconds().forEach((stage, s) -> extra.put("stage_" + key(stage) + "_cpu_seconds", s));
-        }
+        timed.report(extra);
         String input = "pair of 3x" + BURSTS + " bursts x " + lines + "x" + samples + " IW SLC VV cint16, 12 days";
         return List.of(BenchResult.of(name(), input, ours, null, Double.NaN, extra));
     }
@@ -118,7 +97,4 @@ public final class S1CdBenchmark extends DeclaredBenchmark {
         }
     }
 
-    private static String key(String stage) {
-        return stage.replace('+', '_').replace('-', '_');
-    }
 }

@@ -3,11 +3,8 @@ package eu.ai4c.cli.bench;
 import eu.ai4c.cli.ServiceRun;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.op.Operator;
-import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.op.ParameterValues;
-import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.tile.StageClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code s1-slc}: {@code S1-SLC-preprocess} end to end (per sub-swath thermal noise removal and σ⁰
@@ -42,21 +38,7 @@ public final class S1SlcBenchmark extends DeclaredBenchmark {
         double prepare = (System.nanoTime() - g0) / 1e9;
         Path out = Files.createDirectories(context.workDir().resolve("s1-slc-out")).resolve("slc.tif");
         Operator slc = OperatorRegistry.load().get("S1-SLC-preprocess");
-        AtomicReference<StageClock> clock = new AtomicReference<>();
-        Operator timed = new Operator() {
-            @Override
-            public OperatorDescriptor descriptor() {
-                return slc.descriptor();
-            }
-
-            @Override
-            public Product apply(Map<String, Product> sources, ParameterValues params, ProcessingContext ctx)
-                    throws IOException {
-                Product p = slc.apply(sources, params, ctx);
-                clock.set(p.attachment(StageClock.class).orElse(null));
-                return p;
-            }
-        };
+        StageClockCapture timed = new StageClockCapture(slc);
         ParameterValues params = slc.descriptor().validate(Map.of("speckle", "Lee Sigma", "resolution", "10",
                 "polarization", "VV"));
         BenchContext.Measured ours = context.measure(() -> ServiceRun.run(timed, Map.of("input", safe), params, out,
@@ -65,16 +47,10 @@ public final class S1SlcBenchmark extends DeclaredBenchmark {
         extra.put("threads", context.processing().threads());
         extra.put("bytes", Files.size(out));
         extra.put("input_prepare_seconds", prepare);
-        if (clock.get() != null) {
-            clock.get().seconds().forEach((stage, s) -> extra.put("stage_" + key(stage) + "_thread_seconds", s));
-            clock.get().cpuSeconds().forEach((stage, s) -> extra.put("stage_" + key(stage) + "_cpu_seconds", s));
-        }
+        timed.report(extra);
         String input = "3x" + SyntheticSlcInput.BURSTS + " bursts x " + SyntheticSlcInput.linesPerBurst(samples) + "x"
                 + samples + " IW SLC VV cint16";
         return List.of(BenchResult.of(name(), input, ours, null, Double.NaN, extra));
     }
 
-    private static String key(String stage) {
-        return stage.replace('+', '_').replace('-', '_');
-    }
 }

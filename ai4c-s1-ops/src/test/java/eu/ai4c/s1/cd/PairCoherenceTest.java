@@ -15,7 +15,6 @@ import eu.ai4c.s1.coreg.SwathImage;
 import eu.ai4c.s1.safe.S1Product;
 import eu.ai4c.s1.synthetic.RepeatPassPair;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,17 +30,7 @@ class PairCoherenceTest {
     @TempDir
     Path dir;
 
-    static final ElevationModel ELLIPSOID = new ElevationModel() {
-        @Override
-        public void heights(double[] lon, double[] lat, double[] out, int count) {
-            Arrays.fill(out, 0, count, 0);
-        }
-
-        @Override
-        public String describe() {
-            return "ellipsoid";
-        }
-    };
+    static final ElevationModel ELLIPSOID = eu.ai4c.s1.coreg.EllipsoidSurface.INSTANCE;
 
     @Test
     void areasOfSetCoherenceAreEstimatedWithTheEstimatorsKnownBias() throws Exception {

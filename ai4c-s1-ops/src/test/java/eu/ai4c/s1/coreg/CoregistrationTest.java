@@ -25,18 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CoregistrationTest {
     static final double LINE = 2.055556299999998e-3, PLANTED = 0.1;
 
-    /** Heights 0 above the ellipsoid, where the synthetic scene lies. */
-    public static final ElevationModel ELLIPSOID = new ElevationModel() {
-        @Override
-        public void heights(double[] lon, double[] lat, double[] out, int count) {
-            Arrays.fill(out, 0, count, 0);
-        }
-
-        @Override
-        public String describe() {
-            return "ellipsoid";
-        }
-    };
+    static final ElevationModel ELLIPSOID = EllipsoidSurface.INSTANCE;
 
     @TempDir
     static Path dir;
