@@ -36,10 +36,9 @@ public final class SecondaryResampling {
         float[] out = new float[2 * width * lines];
         Arrays.fill(out, Float.NaN);
         double[][] yS = new double[lines][width], xS = new double[lines][width];
-        double[] phase = new double[width];
         double yMin = Double.MAX_VALUE, yMax = -Double.MAX_VALUE, xMin = Double.MAX_VALUE, xMax = -Double.MAX_VALUE;
         for (int r = 0; r < lines; r++) {
-            grid.map(firstLine + r, x0, width, yS[r], xS[r], phase);
+            grid.map(firstLine + r, x0, width, yS[r], xS[r], null); // positions only: the reference phase is not needed here
             for (int x = 0; x < width; x++) {
                 double y = yS[r][x], s = xS[r][x];
                 if (Double.isNaN(y + s)) continue;
