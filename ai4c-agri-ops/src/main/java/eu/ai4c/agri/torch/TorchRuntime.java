@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * off by up to 0.08 for LSTM layers of 16 or 48 units, while its AVX2 kernels agree with a
  * float64 reference of the same network to 1e-7 (measured by {@code CpuIndependenceTest}). So
  * before the natives load, the process environment (what the native libraries read) gets the
- * settings of {@link Pin}: every library's AVX2 code path, and no reduced-precision math. A value
+ * settings of {@link Pin}: every library's AVX2 code path (oneDNN's SSE4.1 one, see {@link
+ * Pin#ONEDNN_ISA}), and no reduced-precision math. A value
  * the user set beforehand is kept and logged. The settings apply wherever AI4C runs a model: the
  * command line, the desktop, SNAP and the tests, since they all start the engine here.</p>
  *
@@ -41,8 +42,16 @@ public final class TorchRuntime {
 
     /** The environment settings that make PyTorch's CPU results independent of the CPU. */
     public enum Pin {
-        /** oneDNN (LSTM, convolutions): its AVX-512 LSTM kernels are wrong for some layer sizes (see above). */
-        ONEDNN_ISA("ONEDNN_MAX_CPU_ISA", "AVX2"),
+        /**
+         * oneDNN (LSTM, convolutions): its SSE4.1 kernels. The AVX-512 LSTM kernels are wrong for
+         * some layer sizes (see above); and the convolution backward pass of both the AVX2 and the
+         * AVX-512 kernels is not repeatable: the same training step on the same inputs gives, from
+         * run to run, slightly different gradients and now and then a NaN (SRGAN critic, 3 × 3
+         * convolutions: 3 to 10 of 30 one-epoch trainings differed, measured by repeating one in
+         * a JVM), while the SSE4.1 kernels gave 60 identical trainings out of 60, at the same
+         * training speed on the test networks. Every x86-64 CPU of the last fifteen years has SSE4.1.
+         */
+        ONEDNN_ISA("ONEDNN_MAX_CPU_ISA", "SSE41"),
         /** oneDNN: fp32 primitives compute in fp32, never through bf16/tf32 (the CPU may offer AVX512_BF16 or AMX). */
         ONEDNN_FPMATH("ONEDNN_DEFAULT_FPMATH_MODE", "STRICT"),
         /** ATen's vectorised element-wise kernels and reductions (sigmoid, tanh, softmax) are compiled once per instruction set. */

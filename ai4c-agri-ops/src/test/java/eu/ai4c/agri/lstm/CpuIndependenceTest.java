@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Why these sizes: with PyTorch 2.7.1 on an AVX-512 CPU, oneDNN's AVX-512 LSTM kernels were
  * off by 0.084 (16 units), 0.067 (48 units) and 0.012 (32 → 48 stacked) in probability, while
- * 32, 64 and 128 units were right; {@link TorchRuntime} pins every library to its AVX2 kernels,
- * which this test checks on the machine it runs on.</p>
+ * 32, 64 and 128 units were right; {@link TorchRuntime} pins every library to its AVX2 kernels
+ * (oneDNN to its SSE4.1 ones), which this test checks on the machine it runs on.</p>
  *
  * <p>Tolerance 1e-5 in probability: a float32 LSTM of ≤ 128 units over 12 steps accumulates
  * about 1e-7 of rounding error against float64 (measured 2e-8 to 2.4e-7 for both engines), so
@@ -43,7 +43,7 @@ class CpuIndependenceTest {
     }
 
     @Test
-    void kernelsArePinnedToAvx2() {
+    void kernelsArePinned() {
         TorchRuntime.init();
         boolean x86 = System.getProperty("os.arch").matches("amd64|x86_64");
         boolean userSet = System.getenv(TorchRuntime.Pin.ATEN.variable()) != null;

@@ -10,11 +10,11 @@ import java.nio.ByteOrder;
 
 /**
  * NDArrays from Java numbers whose memory PyTorch owns. DJL 0.36 builds a tensor on the memory of
- * a direct buffer without keeping that buffer reachable; so once the Java garbage collector frees
- * the buffer, the tensor, or autograd's saved copy of it, reads freed memory. That includes the
- * scalar DJL makes for {@code x.mul(0.5f)}: {@code mul} and {@code div} save that operand for the
- * backward pass, which then read garbage (seen here as NaN losses and non-finite gradients at a
- * different batch from run to run). So training code multiplies by {@link #scalar} tensors, and
+ * a direct buffer that stays reachable only as long as the tensor's Java object; once that object
+ * is closed and collected, any PyTorch tensor still sharing the memory (autograd's saved operand)
+ * reads freed memory. That is what happens to the scalar DJL makes for {@code x.mul(0.5f)}: DJL
+ * closes it right after the operation, but {@code mul} and {@code div} saved it for the backward
+ * pass, which would then read garbage. So training code multiplies by {@link #scalar} tensors, and
  * arrays go through {@link #of}, which keeps the staging buffer reachable until PyTorch has copied
  * it into memory of its own. Stateless.
  */

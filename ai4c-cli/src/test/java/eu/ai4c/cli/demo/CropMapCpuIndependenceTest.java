@@ -26,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo's crop-map chain (TimeSen2Crop export → {@code train_lstm} → {@code tile_classifier})
  * gives the same model and the same crop map whether PyTorch runs with the settings AI4C chooses
- * on this machine or with an AVX2-only machine's kernels ({@code ONEDNN_MAX_CPU_ISA=AVX2},
- * {@code ATEN_CPU_CAPABILITY=avx2}, {@code MKL_CBWR=AVX2,STRICT} set from outside, which is what
- * such a machine runs). Each run is a separate JVM because the native libraries read those
+ * on this machine or with an AVX2-only machine's kernels (the levels of {@link TorchRuntime.Pin}
+ * set from outside: none is above AVX2, so they are what such a machine runs). Each run is a separate JVM because the native libraries read those
  * variables once. On an AVX-512 machine, training without AI4C's settings gives other weights
  * (and so this test fails if they stop being applied); on an AVX2 machine both runs are the same
  * by construction. The comparison is exact: same kernels, same seed, one PyTorch thread.
@@ -40,8 +39,10 @@ class CropMapCpuIndependenceTest {
     @Test
     void sameModelAndCropMapWithAvx2Kernels() throws Exception {
         Path chosen = runDemo(dir.resolve("chosen"), Map.of());
-        Path avx2 = runDemo(dir.resolve("avx2"), Map.of("ONEDNN_MAX_CPU_ISA", "AVX2", "ATEN_CPU_CAPABILITY", "avx2",
-                "MKL_CBWR", "AVX2,STRICT", "ONEDNN_DEFAULT_FPMATH_MODE", "STRICT"));
+        // what an AVX2-only machine ends with: none of the pinned levels is above AVX2
+        Map<String, String> avx2Machine = new java.util.LinkedHashMap<>();
+        for (TorchRuntime.Pin pin : TorchRuntime.Pin.values()) avx2Machine.put(pin.variable(), pin.value());
+        Path avx2 = runDemo(dir.resolve("avx2"), avx2Machine);
 
         LstmModel a = LstmH5.read(chosen.resolve("model/model.h5"));
         LstmModel b = LstmH5.read(avx2.resolve("model/model.h5"));
