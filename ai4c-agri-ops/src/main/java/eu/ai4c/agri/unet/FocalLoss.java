@@ -2,8 +2,10 @@ package eu.ai4c.agri.unet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import eu.ai4c.agri.torch.Tensors;
 
 /**
  * Pixel-wise focal loss of Lin et al. (2017) for logits {@code [batch, classes, H, W]} and int64
@@ -40,8 +42,10 @@ public final class FocalLoss extends Loss {
         NDArray target = labels.singletonOrThrow().oneHot(classes, DataType.FLOAT32).transpose(0, 3, 1, 2);
         NDArray logpt = logp.mul(target).sum(new int[] {1});
         NDArray loss = logpt.neg();
-        if (gamma != 0f) loss = loss.mul(logpt.exp().neg().add(1f).pow(gamma));
-        if (alpha != 1f) loss = loss.mul(alpha);
+        // constants as PyTorch-owned scalars: pow and mul keep their operand for the backward pass (Tensors)
+        NDManager m = logpt.getManager();
+        if (gamma != 0f) loss = loss.mul(logpt.exp().neg().add(Tensors.scalar(m, 1f)).pow(Tensors.scalar(m, gamma)));
+        if (alpha != 1f) loss = loss.mul(Tensors.scalar(m, alpha));
         return loss.mean();
     }
 }

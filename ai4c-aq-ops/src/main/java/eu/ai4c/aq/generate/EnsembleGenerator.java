@@ -7,7 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import eu.ai4c.aq.model.SrganArchitecture;
 import eu.ai4c.aq.model.SrganModelFile;
 import eu.ai4c.aq.model.SrganNet;
-import eu.ai4c.aq.model.Tensors;
+import eu.ai4c.agri.torch.Tensors;
 import java.util.SplittableRandom;
 
 /**

@@ -1,6 +1,7 @@
 package eu.ai4c.aq.model;
 
 import ai.djl.ndarray.NDArray;
+import eu.ai4c.agri.torch.Tensors;
 
 /**
  * The WGAN-GP gradient penalty (Gulrajani et al. 2017, "Improved Training of Wasserstein GANs",

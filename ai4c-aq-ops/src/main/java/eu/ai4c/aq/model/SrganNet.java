@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import eu.ai4c.agri.torch.Tensors;
 import eu.ai4c.agri.torch.TorchRuntime;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import eu.ai4c.agri.torch.Tensors;
 import eu.ai4c.agri.torch.TorchRuntime;
 import eu.ai4c.aq.config.AqConfig;
 import eu.ai4c.kit.progress.Progress;

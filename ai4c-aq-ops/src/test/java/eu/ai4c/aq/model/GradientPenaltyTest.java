@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import eu.ai4c.agri.torch.Tensors;
 import eu.ai4c.agri.torch.TorchRuntime;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package eu.ai4c.aq.model;
+package eu.ai4c.agri.torch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
