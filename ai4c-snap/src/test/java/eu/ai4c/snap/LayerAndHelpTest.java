@@ -167,7 +167,7 @@ class LayerAndHelpTest {
             for (Node sub = t.getFirstChild(); sub != null; sub = sub.getNextSibling()) {
                 if (!(sub instanceof Element s) || s.getTagName().equals("attr")) continue;
                 String path = name + "/" + s.getAttribute("name");
-                assertTrue(path.matches("(Radar|Optical)/AI4Copernicus|Raster/(Change Detection|Geometric)"), path);
+                assertTrue(path.matches("(Radar|Optical|Raster)/AI4Copernicus|Raster/(Change Detection|Geometric)"), path);
             }
         }
     }

@@ -22,7 +22,9 @@ final class SnapLayer {
             "Radar", new Folder(510, "microwave-toolbox's position (13.0.2), so the menu sits after Optical without it too"),
             "Radar/AI4Copernicus", new Folder(1100, "after SNAP's last Radar sub-menu (SAR Utilities, 1000)"),
             "Optical/AI4Copernicus", new Folder(1100, "after SNAP's last Optical sub-menu (Thematic Water Processing, 400)"),
-            "Optical/AI4Copernicus/Agriculture", new Folder(500, null));
+            "Optical/AI4Copernicus/Agriculture", new Folder(500, null),
+            "Raster/AI4Copernicus", new Folder(9000, "after SNAP's Raster sub-menus (Export, 500), before Raster to Vector (10000)"),
+            "Raster/AI4Copernicus/Air Quality", new Folder(500, null));
     private static final int HELP_SET_POSITION = 4700;
 
     private record Folder(int position, String why) {

@@ -1,6 +1,7 @@
 package eu.ai4c.snap.flat;
 
 import eu.ai4c.agri.timesen2crop.synthetic.SyntheticTimeSen2Crop;
+import eu.ai4c.aq.synthetic.SyntheticCams;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.io.ProductIO;
@@ -113,7 +114,7 @@ public final class FlatClassPathRun {
             }
             // no source product: they read folders and write files
             case "AI4C-Tile_classifier", "AI4C-Timesen2crop-Export", "AI4C-Train_lstm", "AI4C-Monthlycomposite",
-                 "AI4C-Unet" -> Map.of();
+                 "AI4C-Unet", "AI4C-Aqgan-Preproc", "AI4C-Aqgan-Train", "AI4C-Aqgan-Generate", "AI4C-Aqgan-Predict" -> Map.of();
             default -> throw new IllegalStateException("No flat class path case for " + alias
                     + ": add its sources and parameters to " + FlatClassPathRun.class.getName() + ".");
         };
@@ -146,6 +147,24 @@ public final class FlatClassPathRun {
             }
             case "AI4C-Monthlycomposite" -> Map.of("input_dir", series(dir.resolve("series")).toFile(),
                     "outputDir", dir.resolve("out").toFile());
+            case "AI4C-Aqgan-Preproc" -> camsRun(cams(dir), dir.resolve("out"));
+            case "AI4C-Aqgan-Train" -> {
+                Path config = cams(dir);
+                run("aqgan-preproc", camsParameters(config), dir.resolve("out"));
+                yield camsRun(config, dir.resolve("out"));
+            }
+            case "AI4C-Aqgan-Generate" -> {
+                Map<String, Object> p = new LinkedHashMap<>(camsRun(trainedCams(dir), dir.resolve("out")));
+                p.put("startDate", "2024010203");
+                yield p;
+            }
+            case "AI4C-Aqgan-Predict" -> {
+                trainedCams(dir);
+                yield Map.of("modelFile", dir.resolve("out/srgan_cams.aqgan").toFile(),
+                        "input", dir.resolve("data/cams_lr.nc").toFile(),
+                        "staticPath", dir.resolve("data/static_hr.nc").toFile(), "members", 2,
+                        "outputDir", dir.resolve("predicted").toFile());
+            }
             default -> Map.of();
         };
     }
@@ -219,6 +238,43 @@ public final class FlatClassPathRun {
                     dir.resolve("LAI/T33UVP_" + day + "_LAI.tif"), ProcessingContext.defaults());
         }
         return dir;
+    }
+
+    /**
+     * Synthetic CAMS-like netCDF (64 × 64 HR cells, ×8, 12 three-hourly steps from 1 January 2024)
+     * in {@code dir/data} and a test-sized SRGAN configuration {@code dir/config.yaml}; returns the latter.
+     */
+    private static Path cams(Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        new SyntheticCams(64, 64, 8, 46.0, 8.0, 0.1, java.time.Instant.parse("2024-01-01T00:00:00Z"), 12, 3, 5)
+                .write(data);
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, String.join("\n", "input_frame: 4 x 4", "output_frame: 32 x 32",
+                "aoi: {lat_min: 30.0, lat_max: 50.0, lon_min: 0.0, lon_max: 20.0}", "output_path: out",
+                "generator_filters: 8", "discriminator_filters: 4", "residual_blocks: 1", "noise_channels: 2",
+                "learning_rate: 1.0e-3", "batch_size: 8", "critic_steps: 1", "adversarial_weight: 0.001", "epochs: 1",
+                "data:", "  lr_path: data/cams_lr.nc", "  hr_path: data/cams_hr.nc", "  static_path: data/static_hr.nc",
+                "ensemble_size: 2", ""));
+        return config;
+    }
+
+    /** The aqgan commands' common values for {@link #cams}' data (its whole period). */
+    private static Map<String, String> camsParameters(Path config) {
+        return Map.of("startDate", "2024010100", "endDate", "2024010221", "config", config.toString());
+    }
+
+    /** The same as adapter parameters, writing into {@code out}. */
+    private static Map<String, Object> camsRun(Path config, Path out) {
+        return Map.of("startDate", "2024010100", "endDate", "2024010221", "config", config.toFile(),
+                "outputDir", out.toFile());
+    }
+
+    /** {@link #cams} pre-processed and trained for one epoch into {@code dir/out}; returns the config. */
+    private static Path trainedCams(Path dir) throws Exception {
+        Path config = cams(dir);
+        run("aqgan-preproc", camsParameters(config), dir.resolve("out"));
+        run("aqgan-train", camsParameters(config), dir.resolve("out"));
+        return config;
     }
 
     private static Path run(String alias, Map<String, String> params, Path out) throws Exception {
