@@ -23,12 +23,15 @@ import java.util.stream.Stream;
  * per day, as the ADS/CDS deliver them). Each variable is looked up in every file; its time axis
  * (CF units and calendar), its grid ({@link CfGrid}, canonical order) and its values one time step
  * at a time. Mass concentrations in {@code kg m**-3} (CAMS global) are converted to µg m⁻³ (CAMS
- * Europe), the unit AI4C works in. Not thread-safe; close when done.
+ * Europe), the unit AI4C works in. Static fields may also come as single-band GeoTIFFs on a
+ * latitude–longitude grid ({@link StaticGeoTiff}: {@code orog.tif}, {@code urban_frac.tif}, a DEM
+ * named {@code dem*.tif}), beside or instead of netCDF files. Not thread-safe; close when done.
  */
 public final class CamsFiles implements Closeable {
     private final String role;
     private final Path location;
     private final List<NetcdfFile> files = new ArrayList<>();
+    private final List<StaticGeoTiff> rasters = new ArrayList<>();
     private final Map<String, Source> cache = new LinkedHashMap<>();
 
     /** A variable in one file with its grid and times. */
@@ -50,11 +53,12 @@ public final class CamsFiles implements Closeable {
         List<Path> paths;
         if (Files.isDirectory(fileOrFolder)) {
             try (Stream<Path> s = Files.list(fileOrFolder)) {
-                paths = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nc")).sorted().toList();
+                paths = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nc")
+                        || StaticGeoTiff.isGeoTiff(p)).sorted().toList();
             }
             if (paths.isEmpty()) {
-                throw new Ai4cException(role + ": the folder " + fileOrFolder + " holds no .nc file. Give a netCDF file"
-                        + " or a folder of them.");
+                throw new Ai4cException(role + ": the folder " + fileOrFolder + " holds no .nc (or static-field .tif) file."
+                        + " Give a netCDF file or a folder of them.");
             }
         } else if (Files.isRegularFile(fileOrFolder)) {
             paths = List.of(fileOrFolder);
@@ -63,7 +67,10 @@ public final class CamsFiles implements Closeable {
                     + " them (see the config's data paths).");
         }
         try {
-            for (Path p : paths) c.files.add(Netcdf.open(p));
+            for (Path p : paths) {
+                if (StaticGeoTiff.isGeoTiff(p)) c.rasters.add(StaticGeoTiff.open(p, role));
+                else c.files.add(Netcdf.open(p));
+            }
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -78,7 +85,7 @@ public final class CamsFiles implements Closeable {
     /** True when some file has the variable. */
     public boolean has(String name) {
         for (NetcdfFile f : files) if (f.findVariable(name) != null) return true;
-        return false;
+        return raster(name) != null;
     }
 
     /** The names of the variables among {@code names} that no file has. */
@@ -95,6 +102,7 @@ public final class CamsFiles implements Closeable {
         if (miss.isEmpty()) return;
         List<String> have = new ArrayList<>();
         for (NetcdfFile f : files) for (NcVariable v : f.variables()) if (v.rank() >= 2) have.add(v.name());
+        for (StaticGeoTiff t : rasters) have.add(t.name() + " (" + t.file().getFileName() + ")");
         throw new Ai4cException(role + " (" + location + ") lacks the variable" + (miss.size() > 1 ? "s " : " ")
                 + String.join(", ", miss) + " that " + forWhat + " needs; it has " + (have.isEmpty() ? "no gridded variable"
                 : String.join(", ", have)) + ". Download them too (CAMS/ERA5 short names), or give a file that has them.");
@@ -135,18 +143,33 @@ public final class CamsFiles implements Closeable {
         throw new IllegalStateException();
     }
 
+    /** The GeoTIFF holding {@code name}, or null (netCDF files take precedence). */
+    private StaticGeoTiff raster(String name) {
+        for (StaticGeoTiff t : rasters) if (t.name().equals(name)) return t;
+        return null;
+    }
+
+    /** The GeoTIFF holding {@code name} when no netCDF file has it, or null. */
+    private StaticGeoTiff rasterOnly(String name) {
+        for (NetcdfFile f : files) if (f.findVariable(name) != null) return null;
+        return raster(name);
+    }
+
     /** The grid of a variable (canonical order). */
     public CfGrid grid(String name) throws IOException {
-        return source(name).grid();
+        StaticGeoTiff t = rasterOnly(name);
+        return t != null ? t.grid() : source(name).grid();
     }
 
     /** The time steps of a variable (empty for a variable without time). */
     public List<Instant> times(String name) throws IOException {
-        return source(name).times();
+        return rasterOnly(name) != null ? List.of() : source(name).times();
     }
 
     /** Units of the values {@link #read} returns. */
     public String units(String name) throws IOException {
+        StaticGeoTiff t = rasterOnly(name);
+        if (t != null) return t.units();
         Source s = source(name);
         return s.factor() == 1e9 ? "ug m-3" : s.variable().text("units");
     }
@@ -156,6 +179,8 @@ public final class CamsFiles implements Closeable {
      * without time), unpacked, in canonical order, in AI4C units.
      */
     public float[] read(String name, int timeIndex) throws IOException {
+        StaticGeoTiff t = rasterOnly(name);
+        if (t != null) return t.read();
         Source s = source(name);
         NcVariable v = s.variable();
         float[] raw = s.file().read(v, v.rank() >= 3 ? timeIndex : (v.rank() == 2 ? -1 : timeIndex));
@@ -169,7 +194,7 @@ public final class CamsFiles implements Closeable {
 
     /** The index of {@code time} among a variable's times, or -1. */
     public int indexOf(String name, Instant time) throws IOException {
-        return source(name).times().indexOf(time);
+        return times(name).indexOf(time);
     }
 
     @Override
