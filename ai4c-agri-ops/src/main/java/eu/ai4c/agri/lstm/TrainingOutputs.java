@@ -1,8 +1,7 @@
 package eu.ai4c.agri.lstm;
 
+import eu.ai4c.agri.curves.TrainingCurves;
 import eu.ai4c.kit.io.AtomicOutput;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Writes what {@code train_lstm} leaves in its output folder, all or nothing (through
@@ -62,53 +50,23 @@ public final class TrainingOutputs {
     }
 
     static void writePlot(List<EpochResult> history, Path file) throws IOException {
-        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-        XYSeries loss = new XYSeries("loss");
-        XYSeries valLoss = new XYSeries("val_loss");
-        XYSeries acc = new XYSeries("accuracy");
-        XYSeries valAcc = new XYSeries("val_accuracy");
-        for (EpochResult r : history) {
-            loss.add(r.epoch(), r.loss());
-            acc.add(r.epoch(), r.accuracy());
-            if (r.hasValidation()) {
-                valLoss.add(r.epoch(), r.valLoss());
-                valAcc.add(r.epoch(), r.valAccuracy());
-            }
-        }
-        XYSeriesCollection losses = new XYSeriesCollection(loss);
-        XYSeriesCollection accuracies = new XYSeriesCollection(acc);
-        if (valLoss.getItemCount() > 0) {
-            losses.addSeries(valLoss);
-            accuracies.addSeries(valAcc);
-        }
-        NumberAxis epochs = new NumberAxis("epoch");
-        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
-        plot.add(new XYPlot(losses, null, new NumberAxis("cross-entropy loss"), renderer()), 1);
-        NumberAxis accAxis = new NumberAxis("accuracy");
-        accAxis.setRange(0, 1.0);
-        plot.add(new XYPlot(accuracies, null, accAxis, renderer()), 1);
+        int n = history.size();
+        int[] epochs = new int[n];
+        double[] loss = new double[n], valLoss = new double[n], acc = new double[n], valAcc = new double[n];
         int kept = 0;
-        for (EpochResult r : history) if (r.best()) kept = r.epoch();
-        if (kept > 0) {
-            // the epoch whose weights model.h5 holds
-            ValueMarker marker = new ValueMarker(kept, Color.GRAY, new BasicStroke(1f));
-            marker.setLabel("kept epoch " + kept);
-            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            for (XYPlot p : plot.getSubplots()) p.addDomainMarker(marker);
+        for (int i = 0; i < n; i++) {
+            EpochResult r = history.get(i);
+            epochs[i] = r.epoch();
+            loss[i] = r.loss();
+            acc[i] = r.accuracy();
+            valLoss[i] = r.hasValidation() ? r.valLoss() : Double.NaN;
+            valAcc[i] = r.hasValidation() ? r.valAccuracy() : Double.NaN;
+            if (r.best()) kept = r.epoch(); // the epoch whose weights model.h5 holds
         }
-        JFreeChart chart = new JFreeChart("LSTM training", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
-    }
-
-    private static XYLineAndShapeRenderer renderer() {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, new Color(0x1f77b4));
-        r.setSeriesPaint(1, new Color(0xff7f0e));
-        r.setSeriesStroke(0, new BasicStroke(2f));
-        r.setSeriesStroke(1, new BasicStroke(2f));
-        return r;
+        TrainingCurves.write("LSTM training", epochs, List.of(
+                new TrainingCurves.Panel("cross-entropy loss", false, List.of(new TrainingCurves.Curve("loss", loss),
+                        new TrainingCurves.Curve("val_loss", valLoss))),
+                new TrainingCurves.Panel("accuracy", true, List.of(new TrainingCurves.Curve("accuracy", acc),
+                        new TrainingCurves.Curve("val_accuracy", valAcc)))), kept, file);
     }
 }

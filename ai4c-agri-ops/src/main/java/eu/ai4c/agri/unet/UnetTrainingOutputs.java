@@ -1,8 +1,7 @@
 package eu.ai4c.agri.unet;
 
+import eu.ai4c.agri.curves.TrainingCurves;
 import eu.ai4c.kit.io.AtomicOutput;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * What {@code -action train} leaves in the output folder, all or nothing: the model file
@@ -110,36 +101,23 @@ public final class UnetTrainingOutputs {
     }
 
     static void writePlot(List<UnetTrainer.Epoch> history, Path file) throws IOException {
-        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-        XYSeries loss = new XYSeries("loss");
-        XYSeries valLoss = new XYSeries("val_loss");
-        XYSeries acc = new XYSeries("pixel accuracy");
-        XYSeries iou = new XYSeries("val_mean_iou");
-        for (UnetTrainer.Epoch e : history) {
-            loss.add(e.epoch(), e.loss());
-            acc.add(e.epoch(), e.accuracy());
-            if (!Double.isNaN(e.valLoss())) {
-                valLoss.add(e.epoch(), e.valLoss());
-                iou.add(e.epoch(), e.valMeanIou());
-            }
+        int n = history.size();
+        int[] epochs = new int[n];
+        double[] loss = new double[n], valLoss = new double[n], acc = new double[n], iou = new double[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            UnetTrainer.Epoch e = history.get(i);
+            epochs[i] = e.epoch();
+            loss[i] = e.loss();
+            acc[i] = e.accuracy();
+            valLoss[i] = e.valLoss();
+            iou[i] = Double.isNaN(e.valLoss()) ? Double.NaN : e.valMeanIou();
+            if (e.best()) kept = e.epoch();
         }
-        XYSeriesCollection losses = new XYSeriesCollection(loss);
-        XYSeriesCollection scores = new XYSeriesCollection(acc);
-        if (valLoss.getItemCount() > 0) {
-            losses.addSeries(valLoss);
-            scores.addSeries(iou);
-        }
-        NumberAxis epochs = new NumberAxis("epoch");
-        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
-        XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, true);
-        r1.setSeriesStroke(0, new BasicStroke(2f));
-        plot.add(new XYPlot(losses, null, new NumberAxis("loss"), r1), 1);
-        NumberAxis scoreAxis = new NumberAxis("score");
-        scoreAxis.setRange(0, 1.0);
-        plot.add(new XYPlot(scores, null, scoreAxis, new XYLineAndShapeRenderer(true, true)), 1);
-        JFreeChart chart = new JFreeChart("U-Net training", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
+        TrainingCurves.write("U-Net training", epochs, List.of(
+                new TrainingCurves.Panel("loss", false, List.of(new TrainingCurves.Curve("loss", loss),
+                        new TrainingCurves.Curve("val_loss", valLoss))),
+                new TrainingCurves.Panel("score", true, List.of(new TrainingCurves.Curve("pixel accuracy", acc),
+                        new TrainingCurves.Curve("val_mean_iou", iou)))), kept, file);
     }
 }

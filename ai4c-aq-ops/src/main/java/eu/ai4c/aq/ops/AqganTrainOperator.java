@@ -1,5 +1,6 @@
 package eu.ai4c.aq.ops;
 
+import eu.ai4c.agri.curves.TrainingCurves;
 import eu.ai4c.aq.config.AqConfig;
 import eu.ai4c.aq.data.SampleFile;
 import eu.ai4c.aq.model.Batches;
@@ -31,7 +32,8 @@ import java.util.Map;
  * {@code aqgan-train} (specification 5.2.1, table 14): trains the SRGAN on the samples of {@code
  * aqgan-preproc} whose times lie in the period ({@link SrganTrainer}); writes {@code
  * srgan_<dataset>.aqgan} (best validation epoch), {@code srgan_<dataset>_checkpoint.aqgan} (last
- * epoch, for {@code --resume}) and {@code srgan_<dataset>_training_log.csv} (per-epoch losses).
+ * epoch, for {@code --resume}), {@code srgan_<dataset>_training_log.csv} (per-epoch losses) and
+ * {@code srgan_<dataset>_training_curves.png} (those losses drawn, the kept epoch marked).
  */
 public final class AqganTrainOperator implements FileOperator {
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("aqgan-train",
@@ -111,7 +113,37 @@ public final class AqganTrainOperator implements FileOperator {
                 .write(checkpoint);
         new SrganModelFile(r.best(), train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
                 r.bestEpoch(), cfg).write(model);
-        return List.of(model, log, checkpoint);
+        Path curves = outputDir.resolve("srgan_" + dataset + "_training_curves.png");
+        try (AtomicOutput out = AtomicOutput.create()) {
+            writeCurves(history, r.bestEpoch(), out.temporaryFor(curves));
+            out.commit();
+        }
+        return List.of(model, log, checkpoint, curves);
+    }
+
+    /** The losses per epoch as a PNG: critic and Wasserstein distance, content terms, validation RMSE. */
+    static void writeCurves(List<EpochLog> history, int kept, Path file) throws IOException {
+        int n = history.size();
+        int[] epochs = new int[n];
+        double[] critic = new double[n], w = new double[n], content = new double[n], valContent = new double[n],
+                rmse = new double[n];
+        for (int i = 0; i < n; i++) {
+            EpochLog e = history.get(i);
+            epochs[i] = e.epoch();
+            critic[i] = e.criticLoss();
+            w[i] = e.wasserstein();
+            content[i] = e.content();
+            valContent[i] = e.valContent();
+            rmse[i] = e.valRmse();
+        }
+        TrainingCurves.write("SRGAN training", epochs, List.of(
+                new TrainingCurves.Panel("critic", false, List.of(new TrainingCurves.Curve("critic_loss", critic),
+                        new TrainingCurves.Curve("wasserstein_distance", w))),
+                new TrainingCurves.Panel("content (normalised)", false, List.of(
+                        new TrainingCurves.Curve("content_loss", content),
+                        new TrainingCurves.Curve("val_content_loss", valContent))),
+                new TrainingCurves.Panel("validation RMSE (ug/m3)", false, List.of(
+                        new TrainingCurves.Curve("val_rmse", rmse)))), kept, file);
     }
 
     /** The samples whose times lie in [start, end]. */

@@ -69,6 +69,11 @@ class AqganOperatorsTest {
         assertTrue(log.get(0).startsWith("epoch,critic_loss,generator_loss,wasserstein_distance"), log.get(0));
         assertEquals(2, log.size());
         for (String v : log.get(1).split(",")) assertTrue(!v.equals("NaN"), "finite losses: " + log.get(1));
+        Path curves = out.resolve("srgan_cams_training_curves.png");
+        assertTrue(trained.contains(curves), trained.toString());
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(curves.toFile());
+        assertEquals(900, chart.getWidth());
+        assertEquals(600, chart.getHeight());
 
         Path points = dir.resolve("points.csv");
         Files.writeString(points, "id,lat,lon\ncity,45.0,9.0\noutside,10.0,10.0\n");

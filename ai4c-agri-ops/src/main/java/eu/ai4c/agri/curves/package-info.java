@@ -1,0 +1,2 @@
+/** Training-curves charts shared by the model trainers (LSTM, U-Net, SRGAN). */
+package eu.ai4c.agri.curves;
