@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class SrganTrainer {
 
     private final AqConfig cfg;
     private final List<Consumer<EpochLog>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<EpochLog, SrganWeights>> checkpoints = new CopyOnWriteArrayList<>();
     private volatile boolean stop;
     private int skipped;
 
@@ -55,6 +57,11 @@ public final class SrganTrainer {
     /** Called after each epoch (on the training thread). */
     public void addListener(Consumer<EpochLog> listener) {
         listeners.add(listener);
+    }
+
+    /** Called after each epoch (on the training thread) with that epoch's weights, e.g. to save a checkpoint. */
+    public void addCheckpointListener(BiConsumer<EpochLog, SrganWeights> listener) {
+        checkpoints.add(listener);
     }
 
     /** Ends training after the current batch, keeping the best model so far. */
@@ -267,6 +274,7 @@ public final class SrganTrainer {
                         log.content(), log.valContent(), log.valRmse(), isBest ? " best" : "", seconds,
                         log.samplesPerSecond()));
                 for (Consumer<EpochLog> l : listeners) l.accept(log);
+                for (BiConsumer<EpochLog, SrganWeights> l : checkpoints) l.accept(log, current);
                 if (stopped) LOG.info("aqgan-train: stopped on request after epoch {}; keeping epoch {}", epoch, bestEpoch);
             }
             progress.end();

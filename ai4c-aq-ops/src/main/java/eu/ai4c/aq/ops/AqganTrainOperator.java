@@ -32,7 +32,7 @@ import java.util.Map;
  * {@code aqgan-train} (specification 5.2.1, table 14): trains the SRGAN on the samples of {@code
  * aqgan-preproc} whose times lie in the period ({@link SrganTrainer}); writes {@code
  * srgan_<dataset>.aqgan} (best validation epoch), {@code srgan_<dataset>_checkpoint.aqgan} (last
- * epoch, for {@code --resume}), {@code srgan_<dataset>_training_log.csv} (per-epoch losses) and
+ * epoch, for {@code --resume}; both rewritten after every epoch), {@code srgan_<dataset>_training_log.csv} (per-epoch losses) and
  * {@code srgan_<dataset>_training_curves.png} (those losses drawn, the kept epoch marked).
  */
 public final class AqganTrainOperator implements FileOperator {
@@ -99,6 +99,20 @@ public final class AqganTrainOperator implements FileOperator {
             history.add(e);
             try {
                 writeLog(log, history);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        // after every epoch: the checkpoint, and the model when the epoch is the best so far, so that a
+        // run stopped from outside keeps what it has learnt (--resume continues from the checkpoint)
+        t.addCheckpointListener((e, weights) -> {
+            try {
+                new SrganModelFile(weights, train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
+                        e.epoch(), cfg).write(checkpoint);
+                if (e.best()) {
+                    new SrganModelFile(weights, train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
+                            e.epoch(), cfg).write(model);
+                }
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }

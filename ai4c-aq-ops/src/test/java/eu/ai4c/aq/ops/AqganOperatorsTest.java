@@ -137,6 +137,45 @@ class AqganOperatorsTest {
         assertTrue(!Files.exists(dir.resolve("pred2/partial_srgan.nc")));
     }
 
+    /**
+     * A training that dies in the last of three epochs (here: a listener throws at its end, before
+     * its checkpoint, as a kill would stop it) leaves the checkpoint of epoch 2 and the best model
+     * so far, and --resume continues from epoch 3.
+     */
+    @Test
+    void checkpointAfterEveryEpoch() throws Exception {
+        TestCams.setUpTiny(dir, 12);
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, Files.readString(config).replace("epochs: 1", "epochs: 3"));
+        Path out = dir.resolve("out");
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("startDate", "2024010100");
+        common.put("endDate", "2024010221");
+        common.put("config", config.toString());
+        ProcessingContext ctx = ProcessingContext.defaults().withThreads(2);
+        new AqganPreprocOperator().write(Map.of(), params(new AqganPreprocOperator(), common), out, ctx);
+        eu.ai4c.aq.model.SrganTrainer dying = new eu.ai4c.aq.model.SrganTrainer(
+                eu.ai4c.aq.config.ConfigYaml.read(config));
+        dying.addListener(e -> {
+            if (e.epoch() == 3) throw new IllegalStateException("killed in epoch 3");
+        });
+        AqganTrainOperator op = new AqganTrainOperator();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> op.train(params(op, common), out, ctx, dying));
+        assertEquals("killed in epoch 3", e.getMessage());
+        assertEquals(2, eu.ai4c.aq.model.SrganModelFile.read(out.resolve("srgan_cams_checkpoint.aqgan")).epoch());
+        int best = eu.ai4c.aq.model.SrganModelFile.read(out.resolve("srgan_cams.aqgan")).epoch();
+        assertTrue(best == 1 || best == 2, "best epoch " + best);
+
+        Map<String, String> resume = new LinkedHashMap<>(common);
+        resume.put("resume", "true");
+        op.write(Map.of(), params(op, resume), out, ctx);
+        List<String> log = Files.readAllLines(out.resolve("srgan_cams_training_log.csv"));
+        assertEquals(2, log.size(), "one more epoch: " + log);
+        assertTrue(log.get(1).startsWith("3,"), log.get(1));
+        assertEquals(3, eu.ai4c.aq.model.SrganModelFile.read(out.resolve("srgan_cams_checkpoint.aqgan")).epoch());
+    }
+
     /** Copies a CAMS-like file without some variables (values unpacked to float). */
     private static void writeWithout(Path src, Path dst, List<String> drop) throws IOException {
         try (NetcdfFile f = Netcdf.open(src)) {
