@@ -127,8 +127,18 @@ final class OperatorCommand implements Callable<Integer> {
                 if (value != null) inputs.put(e.getValue().name(), Path.of(value));
             }
             Path target = output.outputPath;
+            boolean folder = output.folderRequested(parsed);
+            if (target == null) {
+                // a service may take its output folder from its parameters (aqgan: the config's output_path)
+                target = operator instanceof eu.ai4c.kit.op.FileOperator f ? f.defaultOutputDir(params) : null;
+                if (target == null) {
+                    throw eu.ai4c.kit.Ai4cException.usage("Missing required option: '" + CommonOptions.OUTPUT_PATH
+                            + "=<path>' (or " + CommonOptions.OUTPUT_DIR + ": the folder to write into)");
+                }
+                folder = true;
+            }
             boolean created = false;
-            if (output.folderRequested(parsed) && !java.nio.file.Files.isDirectory(target)) {
+            if (folder && !java.nio.file.Files.isDirectory(target)) {
                 if (java.nio.file.Files.exists(target)) {
                     throw eu.ai4c.kit.Ai4cException.usage("--output_dir " + target + " is a file: --output_dir names a"
                             + " folder (created when missing); give --output_path to name the output file");
@@ -163,9 +173,10 @@ final class OperatorCommand implements Callable<Integer> {
         static final List<String> FOLDER_NAMES = List.of(CommonOptions.OUTPUT_DIR, CommonOptions.OUTPUT_DIR_KEBAB);
 
         @CommandLine.Option(names = {CommonOptions.OUTPUT_PATH, CommonOptions.OUTPUT_PATH_KEBAB, CommonOptions.OUTPUT_DIR,
-                CommonOptions.OUTPUT_DIR_KEBAB}, required = true, paramLabel = "<path>",
+                CommonOptions.OUTPUT_DIR_KEBAB}, paramLabel = "<path>",
                 description = {"--output_path: output file, or an existing folder to write <product name><extension> into.",
-                        "--output_dir: a folder (created when missing) to write into."})
+                        "--output_dir: a folder (created when missing) to write into.",
+                        "Required, except where the service names a default folder (aqgan: the config's output_path)."})
         Path outputPath;
 
         /** Whether the output was given as {@code --output_dir} (always a folder). */

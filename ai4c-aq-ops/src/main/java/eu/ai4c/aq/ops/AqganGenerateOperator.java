@@ -48,6 +48,12 @@ public final class AqganGenerateOperator implements FileOperator {
         return DESCRIPTOR;
     }
 
+    /** The config's output_path, so that the specification's commands (without --output_dir) work. */
+    @Override
+    public Path defaultOutputDir(ParameterValues params) throws IOException {
+        return AqganParameters.configuredOutput(params);
+    }
+
     @Override
     public List<Path> write(Map<String, Product> sources, ParameterValues params, Path outputDir,
                             ProcessingContext context) throws IOException {

@@ -68,6 +68,14 @@ public final class AqganParameters {
         return ConfigYaml.read(p.getPath("config")).withOutputPath(outputDir.toAbsolutePath().toString());
     }
 
+    /**
+     * The config's {@code output_path} (relative to the config's folder): where the aqgan commands
+     * write when no output folder is given, as in the specification's table 14 commands.
+     */
+    public static Path configuredOutput(ParameterValues p) throws IOException {
+        return base(p).resolve(ConfigYaml.read(p.getPath("config")).outputPath()).normalize();
+    }
+
     /** The folder relative data paths are resolved against: the config file's. */
     public static Path base(ParameterValues p) {
         Path parent = p.getPath("config").toAbsolutePath().getParent();

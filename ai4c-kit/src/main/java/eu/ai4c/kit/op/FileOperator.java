@@ -31,6 +31,15 @@ public interface FileOperator extends Operator {
     List<Path> write(Map<String, Product> sources, ParameterValues params, Path outputDir, ProcessingContext context)
             throws IOException;
 
+    /**
+     * The folder to write into when the front end is given none, taken from the parameters (e.g.
+     * the output path of a configuration file the service reads), or null when the user must give
+     * one (the default).
+     */
+    default Path defaultOutputDir(ParameterValues params) throws IOException {
+        return null;
+    }
+
     /** File operators have no single target product; front ends call {@link #write}. */
     @Override
     default Product apply(Map<String, Product> sources, ParameterValues params, ProcessingContext context) {
