@@ -1,0 +1,84 @@
+package eu.ai4c.cli.demo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.ai4c.agri.torch.TorchRuntime;
+import eu.ai4c.agri.unet.Safetensors;
+import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.raster.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo's U-Net chain (train a ResNet-18 U-Net for 5 epochs, predict a new tile) gives the same
+ * weights and the same class map whether PyTorch runs with the settings AI4C chooses on this
+ * machine or with those an AVX2-only machine ends with (the levels of {@link TorchRuntime.Pin}, set
+ * from outside), as {@code CropMapCpuIndependenceTest} checks for the LSTM. Each run is a separate
+ * JVM because the native libraries read the variables once. Exact comparison: same kernels, same
+ * seed. On an AVX-512 machine this fails if the pins stop being applied (convolutions then take
+ * AVX-512 kernels, and training their non-repeatable backward pass).
+ */
+class UnetCpuIndependenceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameWeightsAndClassMapWithAvx2MachineSettings() throws Exception {
+        Path chosen = runDemo(dir.resolve("chosen"), Map.of());
+        Map<String, String> avx2Machine = new LinkedHashMap<>();
+        for (TorchRuntime.Pin pin : TorchRuntime.Pin.values()) avx2Machine.put(pin.variable(), pin.value());
+        Path avx2 = runDemo(dir.resolve("avx2"), avx2Machine);
+
+        String where = " (" + TorchRuntime.cpuVectorFlags() + ")";
+        Map<String, Safetensors.Tensor> a = Safetensors.read(model(chosen)).tensors();
+        Map<String, Safetensors.Tensor> b = Safetensors.read(model(avx2)).tensors();
+        assertEquals(a.keySet(), b.keySet());
+        for (String name : a.keySet()) {
+            assertArrayEquals(a.get(name).values(), b.get(name).values(), name + where);
+        }
+        byte[] mapA = classes(chosen.resolve("map"));
+        byte[] mapB = classes(avx2.resolve("map"));
+        assertArrayEquals(mapA, mapB, "class maps differ" + where);
+    }
+
+    private static Path model(Path step) throws IOException {
+        try (Stream<Path> s = Files.list(step.resolve("model"))) {
+            return s.filter(p -> p.toString().endsWith(".safetensors")).findFirst().orElseThrow();
+        }
+    }
+
+    private static byte[] classes(Path folder) throws IOException {
+        Path tif;
+        try (Stream<Path> s = Files.list(folder)) {
+            tif = s.filter(p -> p.toString().endsWith(".tif")).findFirst().orElseThrow();
+        }
+        Raster r = ProductIO.read(tif).raster();
+        return r.read(0, r.bounds()).bytes();
+    }
+
+    /** Runs {@code ai4c demo --step unet} in a new JVM with the pinned variables unset, then {@code extra}. */
+    private static Path runDemo(Path out, Map<String, String> extra) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "eu.ai4c.cli.Main",
+                "demo", "--step", "unet", "--output", out.toString(), "--threads", "2", "--quiet"));
+        Path log = Files.createDirectories(out.getParent()).resolve(out.getFileName() + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        for (TorchRuntime.Pin pin : TorchRuntime.Pin.values()) pb.environment().remove(pin.variable());
+        pb.environment().putAll(extra);
+        Process p = pb.start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "demo step timed out");
+        assertEquals(0, p.exitValue(), "ai4c demo --step unet with " + extra + ":\n" + Files.readString(log));
+        return out.resolve("unet");
+    }
+}
