@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.ai4c.agri.torch.TorchRuntime;
 import eu.ai4c.agri.unet.Safetensors;
+import eu.ai4c.aq.model.SrganModelFile;
+import eu.ai4c.aq.model.SrganWeights;
+import eu.ai4c.kit.io.netcdf.Netcdf;
+import eu.ai4c.kit.io.netcdf.NetcdfFile;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.raster.Raster;
 import java.io.IOException;
@@ -21,24 +25,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo's U-Net chain (train a ResNet-18 U-Net for 5 epochs, predict a new tile) gives the same
- * weights and the same class map whether PyTorch runs with the settings AI4C chooses on this
+ * The demo's U-Net chain (train a ResNet-18 U-Net for 5 epochs, predict a new tile) and its SRGAN
+ * chain (pre-process, train, generate an ensemble) give the same weights and the same maps whether PyTorch runs with the settings AI4C chooses on this
  * machine or with those an AVX2-only machine ends with (the levels of {@link TorchRuntime.Pin}, set
  * from outside), as {@code CropMapCpuIndependenceTest} checks for the LSTM. Each run is a separate
  * JVM because the native libraries read the variables once. Exact comparison: same kernels, same
  * seed. On an AVX-512 machine this fails if the pins stop being applied (convolutions then take
  * AVX-512 kernels, and training their non-repeatable backward pass).
  */
-class UnetCpuIndependenceTest {
+class ModelCpuIndependenceTest {
     @TempDir
     Path dir;
 
     @Test
-    void sameWeightsAndClassMapWithAvx2MachineSettings() throws Exception {
-        Path chosen = runDemo(dir.resolve("chosen"), Map.of());
-        Map<String, String> avx2Machine = new LinkedHashMap<>();
-        for (TorchRuntime.Pin pin : TorchRuntime.Pin.values()) avx2Machine.put(pin.variable(), pin.value());
-        Path avx2 = runDemo(dir.resolve("avx2"), avx2Machine);
+    void unetSameWeightsAndClassMapWithAvx2MachineSettings() throws Exception {
+        Path chosen = runDemo("unet", dir.resolve("chosen"), Map.of());
+        Path avx2 = runDemo("unet", dir.resolve("avx2"), avx2Machine());
 
         String where = " (" + TorchRuntime.cpuVectorFlags() + ")";
         Map<String, Safetensors.Tensor> a = Safetensors.read(model(chosen)).tensors();
@@ -50,6 +52,38 @@ class UnetCpuIndependenceTest {
         byte[] mapA = classes(chosen.resolve("map"));
         byte[] mapB = classes(avx2.resolve("map"));
         assertArrayEquals(mapA, mapB, "class maps differ" + where);
+    }
+
+    @Test
+    void srganSameWeightsAndEnsembleWithAvx2MachineSettings() throws Exception {
+        Path chosen = runDemo("aqgan", dir.resolve("chosen"), Map.of()).resolve("out");
+        Path avx2 = runDemo("aqgan", dir.resolve("avx2"), avx2Machine()).resolve("out");
+        String where = " (" + TorchRuntime.cpuVectorFlags() + ")";
+        SrganWeights a = SrganModelFile.read(chosen.resolve("srgan_demo.aqgan")).weights();
+        SrganWeights b = SrganModelFile.read(avx2.resolve("srgan_demo.aqgan")).weights();
+        for (eu.ai4c.aq.model.SrganArchitecture.Param p : a.parameters()) {
+            assertArrayEquals(a.get(p.name()), b.get(p.name()), p.name() + where);
+        }
+        Path ncA, ncB;
+        try (Stream<Path> s = Files.list(chosen)) {
+            ncA = s.filter(p -> p.getFileName().toString().startsWith("cams_srgan_") || p.toString().endsWith(".nc"))
+                    .filter(p -> p.toString().endsWith(".nc")).findFirst().orElseThrow();
+        }
+        ncB = avx2.resolve(ncA.getFileName());
+        try (NetcdfFile fa = Netcdf.open(ncA); NetcdfFile fb = Netcdf.open(ncB)) {
+            int steps = (int) fa.variable("pm2p5").shape()[0];
+            for (int t = 0; t < steps; t++) {
+                assertArrayEquals(fa.read(fa.variable("pm2p5"), t), fb.read(fb.variable("pm2p5"), t),
+                        "ensemble members at step " + t + where);
+            }
+        }
+    }
+
+    /** What an AVX2-only machine ends with: none of the pinned levels is above AVX2. */
+    private static Map<String, String> avx2Machine() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (TorchRuntime.Pin pin : TorchRuntime.Pin.values()) env.put(pin.variable(), pin.value());
+        return env;
     }
 
     private static Path model(Path step) throws IOException {
@@ -67,18 +101,18 @@ class UnetCpuIndependenceTest {
         return r.read(0, r.bounds()).bytes();
     }
 
-    /** Runs {@code ai4c demo --step unet} in a new JVM with the pinned variables unset, then {@code extra}. */
-    private static Path runDemo(Path out, Map<String, String> extra) throws IOException, InterruptedException {
+    /** Runs {@code ai4c demo --step <step>} in a new JVM with the pinned variables unset, then {@code extra}. */
+    private static Path runDemo(String step, Path out, Map<String, String> extra) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g", "-cp", System.getProperty("java.class.path"), "eu.ai4c.cli.Main",
-                "demo", "--step", "unet", "--output", out.toString(), "--threads", "2", "--quiet"));
+                "demo", "--step", step, "--output", out.toString(), "--threads", "2", "--quiet"));
         Path log = Files.createDirectories(out.getParent()).resolve(out.getFileName() + ".log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         for (TorchRuntime.Pin pin : TorchRuntime.Pin.values()) pb.environment().remove(pin.variable());
         pb.environment().putAll(extra);
         Process p = pb.start();
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "demo step timed out");
-        assertEquals(0, p.exitValue(), "ai4c demo --step unet with " + extra + ":\n" + Files.readString(log));
-        return out.resolve("unet");
+        assertEquals(0, p.exitValue(), "ai4c demo --step " + step + " with " + extra + ":\n" + Files.readString(log));
+        return out.resolve(step);
     }
 }
