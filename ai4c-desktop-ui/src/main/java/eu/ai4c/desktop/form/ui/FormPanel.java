@@ -4,12 +4,17 @@ import eu.ai4c.desktop.form.FormModel;
 import eu.ai4c.desktop.form.ParameterField;
 import eu.ai4c.desktop.form.SourceField;
 import eu.ai4c.desktop.form.TargetField;
+import eu.ai4c.kit.op.EnabledWhen;
 import java.awt.Color;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.swing.BorderFactory;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
@@ -27,7 +32,7 @@ import javax.swing.UIManager;
  * editor per parameter), each field with its inline validation message below it, named
  * {@code message.<field name>}. A parameter that does not apply with the current values (its
  * descriptor's "enabled when" relations) is disabled, with a tooltip on its label saying when it
- * applies. Both tabs scroll. Event thread only.
+ * applies, and is listed right under the parameter it depends on. Both tabs scroll. Event thread only.
  */
 public final class FormPanel extends JTabbedPane {
     private final FormModel model;
@@ -115,7 +120,7 @@ public final class FormPanel extends JTabbedPane {
 
     private JPanel parameterTab() {
         Rows rows = new Rows();
-        for (ParameterField p : model.parameters()) {
+        for (ParameterField p : besideTheirControllers(model.parameters())) {
             if (!model.hasOwnOption(p.descriptor())) continue; // follows the target format or folder
             String unit = p.descriptor().unit().isEmpty() ? "" : " (" + p.descriptor().unit() + ")";
             JComponent editor = ParameterEditors.create(p, changed);
@@ -125,6 +130,28 @@ public final class FormPanel extends JTabbedPane {
             parameterRows.put(p, new JComponent[] {label, editor});
         }
         return rows.done();
+    }
+
+    /**
+     * The parameters in descriptor order, except that a parameter enabled by another (its first
+     * "enabled when" condition) comes right after that one, as SNAP groups the filter's options
+     * under the filter: the speckle parameters under the speckle filter.
+     */
+    static List<ParameterField> besideTheirControllers(List<ParameterField> parameters) {
+        List<ParameterField> ordered = new ArrayList<>();
+        Set<ParameterField> placed = new HashSet<>();
+        for (ParameterField p : parameters) place(p, parameters, ordered, placed);
+        return ordered;
+    }
+
+    private static void place(ParameterField p, List<ParameterField> all, List<ParameterField> ordered,
+                              Set<ParameterField> placed) {
+        if (!placed.add(p)) return;
+        ordered.add(p);
+        for (ParameterField q : all) {
+            List<EnabledWhen> conditions = q.descriptor().enabledWhen();
+            if (!conditions.isEmpty() && conditions.get(0).parameter().equals(p.name())) place(q, all, ordered, placed);
+        }
     }
 
     private static JScrollPane scroll(JPanel panel) {

@@ -135,6 +135,18 @@ class OperatorPanelTest {
         });
     }
 
+    @Test
+    void dependentParametersAreListedUnderTheirController() {
+        eu.ai4c.desktop.form.FormModel m = eu.ai4c.desktop.form.FormModel.of(OperatorRegistry.load().get("S1-GRD-preprocess"));
+        List<String> order = FormPanel.besideTheirControllers(m.parameters()).stream()
+                .map(eu.ai4c.desktop.form.ParameterField::name).toList();
+        int speckle = order.indexOf("speckle");
+        assertEquals(List.of("filterSizeX", "filterSizeY", "dampingFactor", "estimateENL", "enl", "sigmaStr", "windowSize",
+                "targetWindowSizeStr", "anSize"), order.subList(speckle + 1, speckle + 10));
+        assertEquals(m.parameters().size(), order.size(), "every parameter once");
+        assertEquals(order.indexOf("landseamask") + 1, order.indexOf("landseamaskTolerance"));
+    }
+
     private static void assertEnabled(Container panel, boolean enabled, String... parameters) {
         for (String p : parameters) {
             assertEquals(enabled, find(panel, "param." + p).isEnabled(), p + (enabled ? " enabled" : " disabled"));
