@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
-# End-to-end test of AI4C Desktop under Xvfb, run by `mvn verify` (exec plugin, integration-test
-# phase): start the built application with a fresh user folder, open Raster > Geometric > Warp
-# from the menu bar, fill the source and target fields, press Run, wait for the output, check it
-# with gdalinfo and save screenshots under target/e2e/. Fails (exit 1) with the step that failed.
-# The clicks use the positions of the menus and fields on a 1400x900 screen with the platform's
-# default look and feel (fixed by this application's build); each step is checked, not assumed.
+# End-to-end test of AI4C Desktop under Xvfb on a 1366x768 screen, run by `mvn verify` (exec plugin,
+# integration-test phase). With a fresh user folder it starts the built application and checks:
+#  1. the main window is titled "AI4C Desktop <version>" and shows the start page;
+#  2. every operator dialog opens from the menu bar (keyboard: F10, arrows, Enter) and fits the
+#     screen with its Run button on it (bounds from the dialog's component trace, pixels from a
+#     screenshot);
+#  3. in S1-GRD-preprocess the speckle parameters follow the filter: choosing Frost enables the
+#     damping factor and disables the Lee Sigma parameters;
+#  4. Raster > Geometric > Warp runs on a GDAL-made UTM GeoTIFF and writes a WGS84 GeoTIFF holding
+#     the input's values (checked with gdalinfo).
+# Screenshots go to target/e2e/ (start page, each dialog, the Frost state, the finished run).
+# Positions come from the trace the application writes with -J-Deu.ai4c.desktop.ui.level=FINE
+# ("ui <alias> <component> x y w h enabled|disabled", "ui menu <alias> <menu indices>"), so a
+# change of layout does not break the clicks. Fails (exit 1) with the step that failed.
 set -uo pipefail
 app_dir="$1"
 out="$2"
+screen_w=1366
+screen_h=768
 mkdir -p "$out"
 for tool in Xvfb xdotool xwd convert gdalinfo gdal_create; do
   command -v "$tool" >/dev/null || { echo "desktop e2e: $tool is missing (apt-get install xvfb xdotool x11-apps imagemagick gdal-bin)"; exit 1; }
 done
 display=":$((90 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+Xvfb "$display" -screen 0 ${screen_w}x${screen_h}x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
@@ -24,8 +34,16 @@ cleanup() {
 }
 trap cleanup EXIT
 export DISPLAY="$display"
+log="$out/app.log"
 shot() { xwd -root -silent | convert xwd:- "$out/$1.png"; }
-fail() { shot failure; echo "desktop e2e FAILED: $1 (screenshot $out/failure.png, log $out/app.log)"; exit 1; }
+fail() { shot failure; echo "desktop e2e FAILED: $1 (screenshot $out/failure.png, log $log)"; exit 1; }
+# last traced bounds of a component: "x y w h state"
+bounds() { grep -a "ui $1 $2 " "$log" | tail -1 | sed "s/.*ui $1 $2 //"; }
+centre() { read -r x y w h _ <<<"$(bounds "$1" "$2")"; echo "$((x + w / 2)) $((y + h / 2))"; }
+click() { read -r cx cy <<<"$(centre "$1" "$2")"; xdotool mousemove "$cx" "$cy" click 1; }
+# waits until the trace has more than $2 lines about $1 and the last burst is complete
+wait_trace() { for _ in $(seq 1 $((4 * ${3:-30}))); do [ "$(grep -ac "ui $1 " "$log")" -gt "$2" ] && { sleep 0.7; return 0; }; sleep 0.25; done; return 1; }
+count() { grep -ac "ui $1 " "$log"; }
 sleep 2
 
 work="$out/data"
@@ -34,31 +52,102 @@ mkdir -p "$work/result"
 gdal_create -q -of GTiff -outsize 200 150 -bands 1 -burn 1234 -ot UInt16 -a_srs EPSG:32633 \
   -a_ullr 500000 5300000 502000 5298500 "$work/scene.tif" || fail "cannot make the input GeoTIFF"
 
-"$app_dir/bin/ai4cdesktop" --userdir "$out/userdir" --nosplash >"$out/app.log" 2>&1 &
+"$app_dir/bin/ai4cdesktop" --userdir "$out/userdir" --nosplash -J-Deu.ai4c.desktop.ui.level=FINE >"$log" 2>&1 &
 app=$!
-# the platform logs its module list once the modules are on; the main window follows within seconds
-for _ in $(seq 1 120); do
-  grep -q "eu.ai4c.desktop \[" "$out/app.log" 2>/dev/null && break
+# the menu trace is written when the main window shows
+for _ in $(seq 1 150); do
+  grep -aq "ui menu " "$log" 2>/dev/null && break
   kill -0 "$app" 2>/dev/null || fail "AI4C Desktop exited during start-up"
   sleep 1
 done
-sleep 10
-shot 1-started
-grep -q "eu.ai4c.desktop \[" "$out/app.log" || fail "the AI4C desktop module was not enabled"
+grep -aq "ui menu " "$log" || fail "no menu trace: the AI4C desktop module was not enabled or the main window did not show"
+sleep 5
+shot 1-start-page
 
-xdotool mousemove 258 54 click 1; sleep 3                 # Raster
-xdotool mousemove 270 95; sleep 2                         # Geometric >
-xdotool mousemove 430 95 click 1; sleep 8                 # Warp (reproject)...
-shot 2-dialog
-xdotool mousemove 704 302 click 1; sleep 1; xdotool type --delay 5 "$work/scene.tif"
+# 1. identity and start page
+main=$(xdotool search --name "^AI4C Desktop [0-9]" | head -1)
+[ -n "$main" ] || fail "no main window titled \"AI4C Desktop <version>\" ($(xdotool search --name . getwindowname %@ 2>/dev/null | sort -u | tr '\n' '|'))"
+echo "desktop e2e: main window \"$(xdotool getwindowname "$main")\""
+read -r _ main_x main_y <<<"$(xdotool getwindowgeometry "$main" | awk '/Position/ {split($2, p, ","); print "x", p[1], p[2]}')"
+convert "$out/1-start-page.png" -crop 600x60+$((main_x + 20))+$((main_y + 90)) -colorspace gray -format "%[fx:standard_deviation]" info: >"$out/start-text.txt"
+awk '{ exit !($1 > 0.02) }' "$out/start-text.txt" || fail "the start page shows no text where its title should be"
+
+open_menu() { # $1: menu indices "top.item.subitem..."
+  local -a idx
+  IFS=. read -ra idx <<<"$1"
+  # a click on the free part of the menu bar gives the main window the keyboard
+  xdotool mousemove $((main_x + 640)) $((main_y + 9)) click 1; sleep 0.2
+  xdotool key F10; sleep 0.4
+  for _ in $(seq 1 "${idx[0]}"); do xdotool key Right; sleep 0.1; done
+  xdotool key Down; sleep 0.2
+  for _ in $(seq 1 "${idx[1]}"); do xdotool key Down; sleep 0.1; done
+  for i in "${idx[@]:2}"; do
+    xdotool key Right; sleep 0.4
+    for _ in $(seq 1 "$i"); do xdotool key Down; sleep 0.1; done
+  done
+  xdotool key Return
+}
+close_dialog() { # $1: alias
+  click "$1" cancel
+  for _ in $(seq 1 40); do xdotool search --name "($1)\$" >/dev/null 2>&1 || return 0; sleep 0.25; done
+  return 1
+}
+
+# 2. every operator dialog from the menu, fitting the screen
+grep -a "ui menu " "$log" | sed 's/.*ui menu //' | awk '!seen[$1]++' >"$out/menu.txt"
+opened=0
+while read -r alias path _; do
+  before=$(count "$alias")
+  open_menu "$path"
+  wait_trace "$alias" "$before" 40 || fail "menu $path did not open the dialog of $alias"
+  read -r dx dy dw dh _ <<<"$(bounds "$alias" dialog)"
+  read -r rx ry rw rh rstate <<<"$(bounds "$alias" run)"
+  [ -n "$rx" ] || fail "$alias: no Run button traced"
+  shot "dialog-$alias"
+  [ "$dx" -ge 0 ] && [ "$dy" -ge 0 ] && [ $((dx + dw)) -le $screen_w ] && [ $((dy + dh)) -le $screen_h ] \
+    || fail "$alias: dialog at $dx,$dy size ${dw}x$dh does not fit the ${screen_w}x$screen_h screen"
+  [ "$rx" -ge "$dx" ] && [ "$ry" -ge "$dy" ] && [ $((rx + rw)) -le $((dx + dw)) ] && [ $((ry + rh)) -le $((dy + dh)) ] \
+    || fail "$alias: Run button at $rx,$ry (${rw}x$rh) lies outside its dialog $dx,$dy ${dw}x$dh"
+  # the button is drawn there: its label makes the pixels vary
+  sd=$(convert "$out/dialog-$alias.png" -crop ${rw}x${rh}+${rx}+${ry} -colorspace gray -format "%[fx:standard_deviation]" info:)
+  awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "$alias: nothing drawn where the Run button should be (std dev $sd)"
+  echo "desktop e2e: $alias from menu $path: dialog ${dw}x$dh at $dx,$dy, Run at $rx,$ry ($rstate)"
+  close_dialog "$alias" || fail "$alias: Cancel did not close the dialog"
+  opened=$((opened + 1))
+done <"$out/menu.txt"
+[ "$opened" -ge 10 ] || fail "only $opened operator dialogs found in the menus"
+
+# 3. S1-GRD-preprocess: speckle parameters follow the filter
+grd=S1-GRD-preprocess
+path=$(awk -v a=$grd '$1 == a { print $2 }' "$out/menu.txt")
+before=$(count $grd); open_menu "$path"; wait_trace $grd "$before" 40 || fail "$grd dialog did not open again"
+before=$(count $grd); click $grd tab.1; wait_trace $grd "$before" || fail "$grd: Processing Parameters tab not shown"
+state() { bounds $grd "param.$1" | awk '{ print $NF }'; }
+[ "$(state sigmaStr)" = enabled ] && [ "$(state dampingFactor)" = disabled ] \
+  || fail "$grd with Lee Sigma: sigmaStr $(state sigmaStr), dampingFactor $(state dampingFactor) (expected enabled, disabled)"
+before=$(count $grd)
+click $grd param.speckle; sleep 1; xdotool type "Frost"; sleep 0.5; xdotool key Return
+wait_trace $grd "$before" || fail "$grd: choosing Frost changed nothing"
+sleep 1
+[ "$(state dampingFactor)" = enabled ] && [ "$(state sigmaStr)" = disabled ] && [ "$(state windowSize)" = disabled ] \
+  || fail "$grd with Frost: dampingFactor $(state dampingFactor), sigmaStr $(state sigmaStr), windowSize $(state windowSize) (expected enabled, disabled, disabled)"
+shot 2-speckle-frost
+echo "desktop e2e: $grd speckle parameters follow the filter (Frost: damping enabled, Lee Sigma window disabled)"
+close_dialog $grd || fail "$grd: Cancel did not close the dialog"
+
+# 4. Warp runs and writes a WGS84 GeoTIFF
+path=$(awk '$1 == "Warp" { print $2 }' "$out/menu.txt")
+before=$(count Warp); open_menu "$path"; wait_trace Warp "$before" 40 || fail "Warp dialog did not open"
+sleep 2  # let the placement trace settle
+click Warp source.input; sleep 0.5; xdotool key ctrl+a; xdotool type --delay 5 "$work/scene.tif"
 sleep 3  # the dialog opens the source to validate it; on a busy machine that takes a moment
-# Fill the target folder and press Run; on a loaded machine a click can land while the dialog is
-# still busy and be lost, so an attempt without output after 40 s is repeated (at most 3 times).
+# on a loaded machine a click can land while the dialog is still busy and be lost, so an attempt
+# without output after 40 s is repeated (at most 3 times)
 for attempt in 1 2 3; do
-  xdotool mousemove 704 386 click 1; sleep 1; xdotool key ctrl+a; xdotool type --delay 5 "$work/result"
+  click Warp target.folder; sleep 0.5; xdotool key ctrl+a; xdotool type --delay 5 "$work/result"
   sleep 2
   shot 3-filled
-  xdotool mousemove 898 642 click 1                       # Run
+  click Warp run
   for _ in $(seq 1 40); do
     ls "$work/result/"*.tif >/dev/null 2>&1 && break 2  # written under a hidden name, renamed when whole
     sleep 1
@@ -72,4 +161,4 @@ result=$(ls "$work/result/"*.tif 2>/dev/null | head -1)
 gdalinfo "$result" | grep -q 'GEOGCRS\["WGS 84"' || fail "the output is not a WGS84 GeoTIFF: $(gdalinfo "$result" | head -5)"
 gdalinfo -stats "$result" | grep -q "STATISTICS_MAXIMUM=1234" || fail "the output does not hold the input's values"
 cp "$out/4-done.png" "$out/../desktop-e2e.png"
-echo "desktop e2e: OK ($result; screenshots in $out)"
+echo "desktop e2e: OK ($opened dialogs fit ${screen_w}x$screen_h; $result; screenshots in $out)"

@@ -1,5 +1,6 @@
 package eu.ai4c.cli;
 
+import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,15 @@ final class HelpText {
 
     /**
      * The help of one parameter: its description, then {@code Default: …}, {@code Values: …},
-     * {@code Range: …} and {@code Unit: …} lines for what the descriptor declares.
+     * {@code Range: …} and {@code Unit: …} lines for what the descriptor declares; a parameter that
+     * applies only for some values of another says so after its description
+     * ({@code (only with --speckle Frost)}).
      */
-    static String[] describe(ParameterDescriptor p) {
+    static String[] describe(OperatorDescriptor d, ParameterDescriptor p) {
         List<String> lines = new ArrayList<>();
-        lines.add(p.description().isEmpty() ? p.label() + "." : p.description());
+        String condition = d.conditionText(p);
+        lines.add((p.description().isEmpty() ? p.label() + "." : p.description())
+                + (condition.isEmpty() ? "" : " (" + condition + ")"));
         if (p.defaultValue() != null) lines.add("Default: " + p.defaultValue());
         else if (p.required()) lines.add("Required.");
         if (!p.valueSet().isEmpty()) lines.add("Values: " + String.join(", ", p.valueSet()));

@@ -88,7 +88,7 @@ final class OperatorCommand implements Callable<Integer> {
             if (names.isEmpty()) continue; // wholly served by common options
             OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new))
                     .paramLabel(HelpText.paramLabel(p)).type(String.class)
-                    .description(HelpText.describe(p));
+                    .description(HelpText.describe(d, p));
             if (p.type() == ParameterType.BOOLEAN) b.arity("0..1").fallbackValue("true");
             OptionSpec o = b.build();
             spec.addOption(o);

@@ -35,6 +35,18 @@ class MainTest {
     }
 
     @Test
+    void helpSaysWhenAParameterApplies() {
+        Cli c = Cli.run("S1-GRD-preprocess", "--help");
+        assertEquals(0, c.exit(), c.toString());
+        String h = c.out().replaceAll("\\s+", " "); // picocli wraps long descriptions
+        assertTrue(h.contains("larger keeps edges better. (only with --speckle Frost)"), c.toString());
+        assertTrue(h.contains("(only with --landseamask Land or Sea)"), c.toString());
+        assertTrue(h.contains("(only with --speckle Gamma Map, Lee, Refined Lee, Lee Sigma or IDAN; only with"
+                + " --estimate-enl false)"), c.toString());
+        assertFalse(h.contains("only with --filter"), "S1-GRD-preprocess calls the filter --speckle");
+    }
+
+    @Test
     void serviceHelpComesFromTheDescriptor() {
         Cli c = Cli.run("Test-scale", "--help");
         assertEquals(0, c.exit(), c.toString());

@@ -84,6 +84,19 @@ public final class FormModel {
     }
 
     /**
+     * Whether the parameter applies with the form's current values: its descriptor's "enabled when"
+     * relations hold (the Frost damping factor only while the filter is Frost). A parameter that
+     * does not apply is shown disabled, is not validated and is left out of the run and the
+     * command line (it would have no effect).
+     */
+    public boolean applies(ParameterField p) {
+        if (p.descriptor().enabledWhen().isEmpty()) return true;
+        Map<String, String> given = new LinkedHashMap<>();
+        for (ParameterField q : parameters) given.put(q.name(), q.text());
+        return descriptor.applies(p.descriptor(), given);
+    }
+
+    /**
      * Every problem of the form, keyed by the component name of the field it belongs to
      * ({@code source.<name>}, {@code param.<name>}, {@code target.folder}, {@code target.format} for a
      * parameter that follows the chosen format), in form order.
@@ -93,6 +106,7 @@ public final class FormModel {
         for (SourceField s : sources) s.message().ifPresent(m -> out.put("source." + s.name(), m));
         syncServedByTarget();
         for (ParameterField p : parameters) {
+            if (!applies(p)) continue;
             p.message().ifPresent(m -> out.put(hasOwnOption(p.descriptor()) ? "param." + p.name() : "target.format", m));
         }
         target.folderMessage().ifPresent(m -> out.put("target.folder", m));
@@ -105,11 +119,15 @@ public final class FormModel {
         return messages().values().stream().findFirst();
     }
 
-    /** The given parameter texts by parameter name (blank ones left out, so defaults apply). */
+    /**
+     * The given parameter texts by parameter name (blank ones left out, so defaults apply; so are
+     * parameters that do not {@link #applies apply}).
+     */
     public Map<String, String> rawParameters() {
         syncServedByTarget();
         Map<String, String> raw = new LinkedHashMap<>();
         for (ParameterField p : parameters) {
+            if (!applies(p)) continue;
             if (p.isGiven()) raw.put(p.name(), p.text().strip());
             else targetValue(p.descriptor()).ifPresent(v -> raw.put(p.name(), v));
         }
@@ -135,7 +153,7 @@ public final class FormModel {
 
     /**
      * The {@code ai4c} command line of this form: the service name, {@code --<source> <path>} per
-     * given source, {@code --<option>=<value>} per parameter whose text is not its default,
+     * given source, {@code --<option>=<value>} per applying parameter whose text is not its default,
      * {@code --output_path <folder>} and {@code --output_format <format>} (for an operator that
      * writes a folder: {@code --output_dir <folder>} only).
      */
@@ -150,7 +168,7 @@ public final class FormModel {
         }
         syncServedByTarget();
         for (ParameterField p : parameters) {
-            if (!p.isGiven() || !hasOwnOption(p.descriptor())) continue;
+            if (!p.isGiven() || !hasOwnOption(p.descriptor()) || !applies(p)) continue;
             String value = p.text().strip();
             // a default may be left out, unless the target option would then give the parameter its value
             if (value.equals(p.descriptor().defaultValue()) && targetValue(p.descriptor()).isEmpty()) continue;

@@ -29,7 +29,7 @@ public final class ParameterField {
         this.operator = operator;
         this.descriptor = descriptor;
         this.alone = new OperatorDescriptor(operator.alias(), operator.label(), operator.category(),
-                operator.description(), List.of(), List.of(descriptor));
+                operator.description(), List.of(), List.of(descriptor.unconditional()));
         this.text = descriptor.defaultValue() == null ? "" : descriptor.defaultValue();
     }
 

@@ -25,6 +25,13 @@ public final class Projections {
     public static final String ACCEPTED = "WGS84, WGS84(DD), EPSG:<code>, UTM(Auto), AUTO:42001, or a WKT definition";
 
     /**
+     * Common choices offered first by pickers (any other accepted form may still be typed):
+     * geographic WGS84, the UTM zone of the scene centre, ETRS89 / LAEA Europe (EPSG:3035) and
+     * Web Mercator (EPSG:3857).
+     */
+    public static final java.util.List<String> PRESETS = java.util.List.of("WGS84", "UTM(Auto)", "EPSG:3035", "EPSG:3857");
+
+    /**
      * Where the embedded EPSG database (Derby) writes its log: nowhere. Without this Derby leaves a
      * {@code derby.log} in the user's working folder. Named by {@link #silenceDatabaseLog()}.
      */

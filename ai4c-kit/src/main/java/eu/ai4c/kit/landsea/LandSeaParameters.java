@@ -18,17 +18,18 @@ public final class LandSeaParameters {
                     + "from the DEM (elevation ≤ 0 is sea) or from --landmask-vector.")
             .build();
 
-    /** {@code landseamaskTolerance}: metres by which the kept class is buffered. */
+    /** {@code landseamaskTolerance}: metres by which the kept class is buffered; only with a mask. */
     public static final ParameterDescriptor TOLERANCE = ParameterDescriptor.builder("landseamaskTolerance",
                     ParameterType.DOUBLE)
             .defaultValue(0).interval("[0,*)").unit("m").label("Land/sea mask tolerance")
+            .enabledWhen("landseamask", "Land", "Sea")
             .description("Buffer in metres added to the kept class, so that pixels near the coast are kept.")
             .build();
 
-    /** {@code landmaskVector}: land polygons deciding land and sea instead of the DEM. */
+    /** {@code landmaskVector}: land polygons deciding land and sea instead of the DEM; only with a mask. */
     public static final ParameterDescriptor LAND_VECTOR = ParameterDescriptor.builder("landmaskVector",
                     ParameterType.PATH)
-            .label("Land polygons")
+            .label("Land polygons").enabledWhen("landseamask", "Land", "Sea")
             .description("Vector file of land polygons deciding land and sea instead of the DEM.")
             .build();
 

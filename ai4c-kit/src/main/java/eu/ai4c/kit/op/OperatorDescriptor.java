@@ -32,6 +32,54 @@ public record OperatorDescriptor(String alias, String label, String category, St
         for (ParameterDescriptor p : parameters) {
             if (!seen.add(p.name())) throw new IllegalArgumentException(alias + ": parameter " + p.name() + " declared twice");
         }
+        for (ParameterDescriptor p : parameters) {
+            for (EnabledWhen c : p.enabledWhen()) checkCondition(alias, parameters, p, c);
+        }
+    }
+
+    /** A condition must name a parameter declared here and values that parameter can take. */
+    private static void checkCondition(String alias, List<ParameterDescriptor> parameters, ParameterDescriptor p,
+                                       EnabledWhen c) {
+        ParameterDescriptor controller = parameters.stream().filter(q -> q.name().equals(c.parameter())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(alias + ": parameter " + p.name()
+                        + " is enabled by " + c.parameter() + ", which the operator does not declare"));
+        List<String> possible = controller.type() == ParameterType.BOOLEAN ? List.of("true", "false")
+                : controller.valueSet();
+        for (String v : c.values()) {
+            if (!possible.isEmpty() && !possible.contains(v)) {
+                throw new IllegalArgumentException(alias + ": parameter " + p.name() + " is enabled when "
+                        + c.parameter() + " is \"" + v + "\", which is not one of its values " + possible);
+            }
+        }
+    }
+
+    /**
+     * Whether parameter {@code p} applies for the given values: each of its {@link EnabledWhen}
+     * conditions holds for the controlling parameter's given value, or its default when not given.
+     *
+     * @param given parameter texts by parameter name (blank or missing: the default)
+     */
+    public boolean applies(ParameterDescriptor p, Map<String, String> given) {
+        for (EnabledWhen c : p.enabledWhen()) {
+            String v = given.get(c.parameter());
+            if (v == null || v.isBlank()) v = parameter(c.parameter()).map(ParameterDescriptor::defaultValue).orElse(null);
+            if (!c.holdsFor(v)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The conditions of {@code p} as help text with the command-line options of the controlling
+     * parameters ({@code only with --filter Frost}), or an empty string when it always applies.
+     */
+    public String conditionText(ParameterDescriptor p) {
+        StringBuilder sb = new StringBuilder();
+        for (EnabledWhen c : p.enabledWhen()) {
+            String option = parameter(c.parameter()).map(ParameterDescriptor::option).orElse("--" + c.parameter());
+            if (sb.length() > 0) sb.append("; ");
+            sb.append(c.describe(option));
+        }
+        return sb.toString();
     }
 
     /** First sentence of the description. */

@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param label        short human label for dialogs
  * @param description  one or two sentences for help texts
  * @param required     whether a value must be given (only for parameters without default)
+ * @param enabledWhen  conditions on other parameters under which this one applies, all of which
+ *                     must hold (empty: always applies); see {@link EnabledWhen}
  */
 public record ParameterDescriptor(String name, String option, List<String> aliases, ParameterType type,
                                   String defaultValue, List<String> valueSet, Interval interval, String unit,
-                                  String label, String description, boolean required) {
+                                  String label, String description, boolean required,
+                                  List<EnabledWhen> enabledWhen) {
 
     public ParameterDescriptor {
         Objects.requireNonNull(name, "name");
@@ -35,6 +38,7 @@ public record ParameterDescriptor(String name, String option, List<String> alias
         unit = unit == null ? "" : unit;
         label = label == null ? name : label;
         description = description == null ? "" : description;
+        enabledWhen = enabledWhen == null ? List.of() : List.copyOf(enabledWhen);
     }
 
     public static Builder builder(String name, ParameterType type) {
@@ -47,6 +51,24 @@ public record ParameterDescriptor(String name, String option, List<String> alias
         all.add(option);
         for (String a : aliases) if (!a.equals(option)) all.add(a);
         return all;
+    }
+
+    /**
+     * This parameter with its conditions moved from controlling parameter {@code from} to {@code to}
+     * (a service that reuses another's parameters under a renamed controller, as
+     * {@code S1-GRD-preprocess} names Speckle-Filter's {@code filter} {@code speckle}).
+     */
+    public ParameterDescriptor withControllerRenamed(String from, String to) {
+        List<EnabledWhen> moved = new ArrayList<>();
+        for (EnabledWhen c : enabledWhen) moved.add(c.parameter().equals(from) ? c.onParameter(to) : c);
+        return new ParameterDescriptor(name, option, aliases, type, defaultValue, valueSet, interval, unit, label,
+                description, required, moved);
+    }
+
+    /** This parameter without its "enabled when" conditions (to validate its value on its own). */
+    public ParameterDescriptor unconditional() {
+        return new ParameterDescriptor(name, option, aliases, type, defaultValue, valueSet, interval, unit, label,
+                description, required, List.of());
     }
 
     /** {@code landseamaskTolerance} → {@code landseamask-tolerance}. */
@@ -73,6 +95,7 @@ public record ParameterDescriptor(String name, String option, List<String> alias
         private String label;
         private String description = "";
         private boolean required;
+        private final List<EnabledWhen> enabledWhen = new ArrayList<>();
 
         private Builder(String name, ParameterType type) {
             this.name = name;
@@ -125,6 +148,12 @@ public record ParameterDescriptor(String name, String option, List<String> alias
             return this;
         }
 
+        /** The parameter applies only when {@code parameter} has one of {@code values} (see {@link EnabledWhen}). */
+        public Builder enabledWhen(String parameter, String... values) {
+            enabledWhen.add(new EnabledWhen(parameter, List.of(values)));
+            return this;
+        }
+
         public ParameterDescriptor build() {
             String kebabOption = "--" + kebab(name);
             String primary = option != null ? option : kebabOption;
@@ -132,7 +161,7 @@ public record ParameterDescriptor(String name, String option, List<String> alias
             if (!primary.equals(kebabOption) && !al.contains(kebabOption)) al.add(kebabOption);
             String lbl = label != null ? label : defaultLabel(name);
             return new ParameterDescriptor(name, primary, al, type, defaultValue, valueSet, interval, unit, lbl,
-                    description, required);
+                    description, required, enabledWhen);
         }
 
         private static String defaultLabel(String id) {

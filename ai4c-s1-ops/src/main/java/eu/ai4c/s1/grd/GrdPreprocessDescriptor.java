@@ -22,6 +22,9 @@ public final class GrdPreprocessDescriptor {
     /** Calibration outputs of table 2; the DB forms are 10·log10 of the linear ones. */
     public static final String[] CALIBRATIONS = {"Sigma", "Gamma", "Beta", "SigmaDB", "GammaDB", "BetaDB"};
 
+    /** The Sentinel-1 polarisations; a product has one or two of them (SV, DV, SH, DH). */
+    public static final String[] POLARISATIONS = {"VV", "VH", "HH", "HV"};
+
 
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor(
             "S1-GRD-preprocess",
@@ -40,7 +43,7 @@ public final class GrdPreprocessDescriptor {
                             .description("Backscatter convention of the output; values ending with DB are in decibel.")
                             .build(),
                     ParameterDescriptor.builder("polarization", ParameterType.STRING_LIST)
-                            .defaultValue("VV").label("Polarisations")
+                            .valueSet(POLARISATIONS).defaultValue("VV").label("Polarisations")
                             .description("Polarisations to process, comma-separated (VV, VH, HH, HV as the product "
                                     + "has them); one output band each.")
                             .build(),
@@ -94,12 +97,12 @@ public final class GrdPreprocessDescriptor {
     /**
      * The chain's own parameters followed by the speckle filter's, taken from the
      * {@code Speckle-Filter} descriptor (declared once there; {@code --speckle} replaces its
-     * {@code filter}, and {@code sourceBands} does not apply).
+     * {@code filter}, also in their "enabled when" relations, and {@code sourceBands} does not apply).
      */
     private static List<ParameterDescriptor> parameters(ParameterDescriptor... own) {
         List<ParameterDescriptor> all = new java.util.ArrayList<>(List.of(own));
         for (ParameterDescriptor p : SpeckleFilterOp.DESCRIPTOR.parameters()) {
-            if (!p.name().equals("filter") && !p.name().equals("sourceBands")) all.add(p);
+            if (!p.name().equals("filter") && !p.name().equals("sourceBands")) all.add(p.withControllerRenamed("filter", "speckle"));
         }
         return all;
     }

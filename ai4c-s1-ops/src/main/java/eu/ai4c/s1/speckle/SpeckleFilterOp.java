@@ -24,6 +24,12 @@ import java.util.Map;
 public final class SpeckleFilterOp implements Operator {
 
     /** The descriptor: alias {@code Speckle-Filter}, parameters in SNAP's order. */
+    /** Filters with a {@code filterSizeX} × {@code filterSizeY} window. */
+    private static final String[] SIZE_XY = SpeckleFilterType.labelsWhere(SpeckleFilterType::usesSizeXY);
+    /** Filters that use the number of looks. */
+    private static final String[] LOOKS = SpeckleFilterType.labelsWhere(SpeckleFilterType::usesLooks);
+
+    /** Each parameter is enabled only for the filters that use it, as in SNAP's Speckle-Filter dialog. */
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor(
             "Speckle-Filter", "Speckle Filter", "Radar/Speckle Filtering",
             "Reduces speckle in SAR intensity images with a single-image filter (Boxcar, Median, Frost, "
@@ -37,33 +43,42 @@ public final class SpeckleFilterOp implements Operator {
                             .valueSet(SpeckleFilterType.labels()).description("The speckle filter.").build(),
                     ParameterDescriptor.builder("filterSizeX", ParameterType.INTEGER).defaultValue(3)
                             .interval("[1,101]").unit("pixels").label("Size X")
-                            .description("Window width for Boxcar, Median, Frost, Gamma Map and Lee.").build(),
+                            .description("Window width for Boxcar, Median, Frost, Gamma Map and Lee.").enabledWhen("filter", SIZE_XY)
+                            .build(),
                     ParameterDescriptor.builder("filterSizeY", ParameterType.INTEGER).defaultValue(3)
                             .interval("[1,101]").unit("pixels").label("Size Y")
-                            .description("Window height for Boxcar, Median, Frost, Gamma Map and Lee.").build(),
+                            .description("Window height for Boxcar, Median, Frost, Gamma Map and Lee.").enabledWhen("filter", SIZE_XY)
+                            .build(),
                     ParameterDescriptor.builder("dampingFactor", ParameterType.DOUBLE).defaultValue(2)
                             .interval("[0,100]").label("Frost damping factor")
                             .description("Frost: damping K of the exponential kernel; larger keeps edges better.")
+                            .enabledWhen("filter", SpeckleFilterType.FROST.label())
                             .build(),
                     ParameterDescriptor.builder("estimateENL", ParameterType.BOOLEAN).defaultValue(true)
                             .label("Estimate ENL")
-                            .description("Estimate the equivalent number of looks from the image.").build(),
+                            .description("Estimate the equivalent number of looks from the image.").enabledWhen("filter", LOOKS)
+                            .build(),
                     ParameterDescriptor.builder("enl", ParameterType.DOUBLE).defaultValue(1.0)
                             .interval("(0,*)").label("ENL")
-                            .description("Equivalent number of looks, used when estimateENL is false.").build(),
+                            .description("Equivalent number of looks, used when estimateENL is false.").enabledWhen("filter", LOOKS).enabledWhen("estimateENL", "false")
+                            .build(),
                     ParameterDescriptor.builder("sigmaStr", ParameterType.CHOICE).defaultValue("0.9")
                             .valueSet(SpeckleParameters.SIGMA_VALUES).label("Sigma")
-                            .description("Lee Sigma: probability mass of the sigma range.").build(),
+                            .description("Lee Sigma: probability mass of the sigma range.").enabledWhen("filter", SpeckleFilterType.LEE_SIGMA.label())
+                            .build(),
                     ParameterDescriptor.builder("windowSize", ParameterType.CHOICE).defaultValue("7x7")
                             .valueSet(SpeckleParameters.WINDOW_SIZES).label("Window size")
-                            .description("Lee Sigma: filter window.").build(),
+                            .description("Lee Sigma: filter window.").enabledWhen("filter", SpeckleFilterType.LEE_SIGMA.label())
+                            .build(),
                     ParameterDescriptor.builder("targetWindowSizeStr", ParameterType.CHOICE).defaultValue("3x3")
                             .valueSet(SpeckleParameters.TARGET_WINDOW_SIZES).label("Target window size")
                             .description("Lee Sigma: window of the a-priori mean and of point-target detection.")
+                            .enabledWhen("filter", SpeckleFilterType.LEE_SIGMA.label())
                             .build(),
                     ParameterDescriptor.builder("anSize", ParameterType.INTEGER).defaultValue(50)
                             .interval("[1,200]").label("Adaptive neighbourhood size")
-                            .description("IDAN: largest adaptive neighbourhood, in pixels.").build()));
+                            .description("IDAN: largest adaptive neighbourhood, in pixels.").enabledWhen("filter", SpeckleFilterType.IDAN.label())
+                            .build()));
 
     @Override
     public OperatorDescriptor descriptor() {

@@ -35,6 +35,16 @@ public enum SpeckleFilterType {
         return this == GAMMA_MAP || this == LEE || this == REFINED_LEE || this == LEE_SIGMA || this == IDAN;
     }
 
+    /** Whether the filter uses the rectangular window {@code filterSizeX} × {@code filterSizeY}. */
+    public boolean usesSizeXY() {
+        return this == BOXCAR || this == MEDIAN || this == FROST || this == GAMMA_MAP || this == LEE;
+    }
+
+    /** The labels of the filters for which {@code uses} holds, in SNAP's order (for "enabled when" relations). */
+    public static String[] labelsWhere(java.util.function.Predicate<SpeckleFilterType> uses) {
+        return Arrays.stream(values()).filter(uses).map(SpeckleFilterType::label).toArray(String[]::new);
+    }
+
     /** The SNAP value set, in SNAP's order. */
     public static String[] labels() {
         return Arrays.stream(values()).map(SpeckleFilterType::label).toArray(String[]::new);

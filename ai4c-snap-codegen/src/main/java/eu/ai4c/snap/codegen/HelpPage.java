@@ -1,5 +1,6 @@
 package eu.ai4c.snap.codegen;
 
+import eu.ai4c.kit.op.EnabledWhen;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.SourceDescriptor;
@@ -37,7 +38,7 @@ final class HelpPage {
             sb.append("<tr><td><code>").append(esc(p.name())).append("</code></td><td>").append(esc(p.label()))
                     .append("</td><td>").append(p.defaultValue() == null ? (p.required() ? "required" : "&nbsp;") : esc(p.defaultValue()))
                     .append("</td><td>").append(esc(allowed)).append("</td><td>").append(esc(p.unit()))
-                    .append("</td><td>").append(esc(p.description())).append("</td></tr>\n");
+                    .append("</td><td>").append(esc(p.description())).append(esc(condition(p))).append("</td></tr>\n");
         }
         if (files) {
             sb.append("<tr><td><code>outputDir</code></td><td>Output folder</td><td>required</td><td>&nbsp;</td>"
@@ -76,5 +77,15 @@ final class HelpPage {
 
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** " (only when filter is Frost)": the parameter's "enabled when" relations, with graph parameter names. */
+    private static String condition(ParameterDescriptor p) {
+        StringBuilder sb = new StringBuilder();
+        for (EnabledWhen c : p.enabledWhen()) {
+            sb.append(sb.length() == 0 ? " (only when " : "; ").append(c.parameter()).append(" is ")
+                    .append(c.valuesText());
+        }
+        return sb.length() == 0 ? "" : sb.append(')').toString();
     }
 }

@@ -4,12 +4,17 @@ import eu.ai4c.desktop.form.FormModel;
 import eu.ai4c.desktop.form.ParameterField;
 import eu.ai4c.desktop.form.SourceField;
 import eu.ai4c.desktop.form.TargetField;
+import eu.ai4c.kit.op.EnabledWhen;
 import java.awt.Color;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.swing.BorderFactory;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
@@ -25,12 +30,16 @@ import javax.swing.UIManager;
  * The two tabs of an operator dialog, laid out like SNAP's: "I/O Parameters" (source product
  * pickers with the accepted formats, target folder and format) and "Processing Parameters" (one
  * editor per parameter), each field with its inline validation message below it, named
- * {@code message.<field name>}. Event thread only.
+ * {@code message.<field name>}. A parameter that does not apply with the current values (its
+ * descriptor's "enabled when" relations) is disabled, with a tooltip on its label saying when it
+ * applies, and is listed right under the parameter it depends on. Both tabs scroll. Event thread only.
  */
 public final class FormPanel extends JTabbedPane {
     private final FormModel model;
     /** Message label per field component name ({@code source.x}, {@code param.x}, {@code target.folder}). */
     private final Map<String, JLabel> messages = new LinkedHashMap<>();
+    /** Label and editor of each parameter, to enable them by the descriptor's "enabled when" relations. */
+    private final Map<ParameterField, JComponent[]> parameterRows = new LinkedHashMap<>();
     private final Runnable changed;
 
     public FormPanel(FormModel model, Runnable afterChange) {
@@ -45,14 +54,29 @@ public final class FormPanel extends JTabbedPane {
         refresh();
     }
 
-    /** Shows the current message of each field (empty when the value is fine). */
+    /**
+     * Shows the current message of each field (empty when the value is fine) and enables exactly the
+     * parameters that apply with the current values (the Frost damping factor only with Frost).
+     */
     void refresh() {
         Map<String, String> now = model.messages();
         for (Map.Entry<String, JLabel> e : messages.entrySet()) {
             String m = now.get(e.getKey());
-            e.getValue().setText(m == null ? " " : "<html>" + ParameterEditors.html(m) + "</html>");
+            e.getValue().setText(m == null ? " " : wrapped(m));
+        }
+        for (Map.Entry<ParameterField, JComponent[]> e : parameterRows.entrySet()) {
+            boolean applies = model.applies(e.getKey());
+            for (JComponent c : e.getValue()) ParameterEditors.setEnabledDeep(c, applies);
         }
     }
+
+    /** Text as HTML wrapped at a width that keeps the dialog narrow enough for a 1366 px screen. */
+    static String wrapped(String text) {
+        return "<html><body style='width:" + TEXT_WIDTH_PX + "px'>" + ParameterEditors.html(text) + "</body></html>";
+    }
+
+    /** Width of wrapped hints and messages. */
+    private static final int TEXT_WIDTH_PX = 430;
 
     private JPanel ioTab() {
         Rows rows = new Rows();
@@ -96,13 +120,38 @@ public final class FormPanel extends JTabbedPane {
 
     private JPanel parameterTab() {
         Rows rows = new Rows();
-        for (ParameterField p : model.parameters()) {
+        for (ParameterField p : besideTheirControllers(model.parameters())) {
             if (!model.hasOwnOption(p.descriptor())) continue; // follows the target format or folder
             String unit = p.descriptor().unit().isEmpty() ? "" : " (" + p.descriptor().unit() + ")";
-            rows.field(p.descriptor().label() + unit + ":", ParameterEditors.create(p, changed), "param." + p.name(),
-                    null);
+            JComponent editor = ParameterEditors.create(p, changed);
+            JLabel label = rows.field(p.descriptor().label() + unit + ":", editor, "param." + p.name(), null);
+            String condition = model.descriptor().conditionText(p.descriptor());
+            if (!condition.isEmpty()) label.setToolTipText("Applies " + condition + ".");
+            parameterRows.put(p, new JComponent[] {label, editor});
         }
         return rows.done();
+    }
+
+    /**
+     * The parameters in descriptor order, except that a parameter enabled by another (its first
+     * "enabled when" condition) comes right after that one, as SNAP groups the filter's options
+     * under the filter: the speckle parameters under the speckle filter.
+     */
+    static List<ParameterField> besideTheirControllers(List<ParameterField> parameters) {
+        List<ParameterField> ordered = new ArrayList<>();
+        Set<ParameterField> placed = new HashSet<>();
+        for (ParameterField p : parameters) place(p, parameters, ordered, placed);
+        return ordered;
+    }
+
+    private static void place(ParameterField p, List<ParameterField> all, List<ParameterField> ordered,
+                              Set<ParameterField> placed) {
+        if (!placed.add(p)) return;
+        ordered.add(p);
+        for (ParameterField q : all) {
+            List<EnabledWhen> conditions = q.descriptor().enabledWhen();
+            if (!conditions.isEmpty() && conditions.get(0).parameter().equals(p.name())) place(q, all, ordered, placed);
+        }
     }
 
     private static JScrollPane scroll(JPanel panel) {
@@ -128,14 +177,14 @@ public final class FormPanel extends JTabbedPane {
             row++;
         }
 
-        void field(String label, JComponent editor, String messageKey, String hint) {
+        JLabel field(String label, JComponent editor, String messageKey, String hint) {
             JLabel l = new JLabel(label);
             l.setLabelFor(editor);
             panel.add(l, at(0, 1, 0, new Insets(2, 0, 0, 8)));
             panel.add(editor, at(1, 1, 1, new Insets(2, 0, 0, 0)));
             row++;
             if (hint != null) {
-                JLabel h = new JLabel("<html>" + ParameterEditors.html(hint) + "</html>");
+                JLabel h = new JLabel(wrapped(hint));
                 h.setForeground(UIManager.getColor("Label.disabledForeground"));
                 panel.add(h, at(1, 1, 1, new Insets(0, 0, 0, 0)));
                 row++;
@@ -148,6 +197,7 @@ public final class FormPanel extends JTabbedPane {
                 messages.put(messageKey, m);
                 row++;
             }
+            return l;
         }
 
         JPanel done() {

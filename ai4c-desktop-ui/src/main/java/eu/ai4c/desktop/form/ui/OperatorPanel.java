@@ -33,15 +33,25 @@ public final class OperatorPanel extends JPanel {
     private final transient Runnable close;
     private final JLabel status = new JLabel(" ");
     private final JButton runButton;
+    private final java.util.List<Runnable> changeListeners = new java.util.ArrayList<>();
 
     /**
      * @param starter receives the run when Run is pressed with a valid form
      * @param close   closes the window (after Run, or on Cancel)
      */
     public OperatorPanel(Operator operator, Consumer<OperatorRun> starter, Runnable close) {
+        this(operator, FormModel.of(operator), starter, close);
+    }
+
+    /**
+     * A panel over a prepared form (e.g. with the values of the last run filled in).
+     *
+     * @param model a form of {@code operator}
+     */
+    public OperatorPanel(Operator operator, FormModel model, Consumer<OperatorRun> starter, Runnable close) {
         super(new BorderLayout());
         this.operator = operator;
-        this.model = FormModel.of(operator);
+        this.model = model;
         this.starter = starter;
         this.close = close;
         setName("operator." + operator.descriptor().alias());
@@ -71,9 +81,15 @@ public final class OperatorPanel extends JPanel {
         return runButton;
     }
 
+    /** Runs {@code listener} after every edit of the form (once messages and enabled states are updated). */
+    void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
     private void updateStatus() {
         Optional<String> first = model.firstMessage();
-        status.setText(first.map(OperatorPanel::html).orElse(" "));
+        status.setText(first.map(FormPanel::wrapped).orElse(" "));
+        for (Runnable r : changeListeners) r.run();
     }
 
     private void run() {
@@ -88,7 +104,7 @@ public final class OperatorPanel extends JPanel {
             starter.accept(run);
             close.run();
         } catch (Ai4cException e) {
-            status.setText(html(e.getMessage()));
+            status.setText(FormPanel.wrapped(e.getMessage()));
         }
     }
 
@@ -118,10 +134,6 @@ public final class OperatorPanel extends JPanel {
             sb.append("\n  ").append(p.description()).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String html(String message) {
-        return "<html>" + ParameterEditors.html(message) + "</html>";
     }
 
     private static JButton button(String name, String text, Runnable action) {

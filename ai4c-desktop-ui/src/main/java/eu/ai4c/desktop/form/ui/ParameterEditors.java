@@ -23,7 +23,8 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 
 /**
  * One Swing editor per parameter type, bound to a {@link ParameterField}: a drop-down for a value
- * set, a check box for a boolean, a text field for numbers, lists, projections and text, a text
+ * set, a check box for a boolean, check boxes for a list with a value set (polarisations, bands),
+ * an editable drop-down of common projections, a text field for numbers, other lists and text, a text
  * field with a file/folder picker for paths, and for an area of interest a WKT field with
  * "Load from vector file…". The input component is named {@code param.<name>}, its button
  * {@code param.<name>.browse} or {@code param.<name>.load}. Event thread only.
@@ -42,6 +43,8 @@ final class ParameterEditors {
         JComponent editor = switch (p.type()) {
             case BOOLEAN -> checkBox(field, changed);
             case CHOICE -> comboBox(field, changed);
+            case STRING_LIST -> p.valueSet().isEmpty() ? textField(field, changed) : checkBoxes(field, changed);
+            case PROJECTION -> projectionBox(field, changed);
             case PATH -> withButton(textField(field, changed), name + ".browse", "...",
                     f -> choose(f, JFileChooser.FILES_AND_DIRECTORIES, null));
             case GEOMETRY -> withButton(textField(field, changed), name + ".load", "Load from vector file...",
@@ -50,6 +53,14 @@ final class ParameterEditors {
         };
         editor.setToolTipText(tooltip(p));
         return editor;
+    }
+
+    /** Enables or disables an editor with everything in it (text field and its button, check boxes). */
+    static void setEnabledDeep(java.awt.Component c, boolean enabled) {
+        c.setEnabled(enabled);
+        if (c instanceof java.awt.Container k && !(c instanceof JComboBox)) {
+            for (java.awt.Component child : k.getComponents()) setEnabledDeep(child, enabled);
+        }
     }
 
     /** Description, accepted values, range and unit, for the tooltip. */
@@ -84,6 +95,60 @@ final class ParameterEditors {
             Object v = box.getSelectedItem();
             field.setText(v == null ? "" : v.toString());
             changed.run();
+        });
+        return box;
+    }
+
+    /**
+     * One check box per value of a list parameter with a value set (polarisations, bands), named
+     * {@code param.<name>.<value>}, in a panel named {@code param.<name>}; the text is the checked
+     * values in value-set order, comma-separated, as the command line takes them.
+     */
+    private static JComponent checkBoxes(ParameterField field, Runnable changed) {
+        JPanel panel = new JPanel(new java.awt.GridLayout(0, Math.min(7, field.descriptor().valueSet().size()), 4, 0));
+        panel.setName("param." + field.name());
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (String v : field.text().split(",")) given.add(v.strip().toUpperCase(java.util.Locale.ROOT));
+        List<JCheckBox> boxes = new ArrayList<>();
+        for (String value : field.descriptor().valueSet()) {
+            JCheckBox box = new JCheckBox(value, given.contains(value.toUpperCase(java.util.Locale.ROOT)));
+            box.setName("param." + field.name() + "." + value);
+            boxes.add(box);
+            panel.add(box);
+        }
+        for (JCheckBox box : boxes) {
+            box.addActionListener(e -> {
+                field.setText(String.join(",", boxes.stream().filter(JCheckBox::isSelected).map(JCheckBox::getText).toList()));
+                changed.run();
+            });
+        }
+        return panel;
+    }
+
+    /**
+     * An editable drop-down of the common projections ({@link eu.ai4c.kit.geo.Projections#PRESETS},
+     * the descriptor's default first); any other accepted form (EPSG code, WKT) can be typed.
+     */
+    private static JComboBox<String> projectionBox(ParameterField field, Runnable changed) {
+        List<String> items = new ArrayList<>();
+        if (field.descriptor().defaultValue() != null) items.add(field.descriptor().defaultValue());
+        for (String preset : eu.ai4c.kit.geo.Projections.PRESETS) if (!items.contains(preset)) items.add(preset);
+        JComboBox<String> box = new JComboBox<>(items.toArray(String[]::new));
+        box.setName("param." + field.name());
+        box.setEditable(true);
+        box.setSelectedItem(field.text());
+        JTextField editor = (JTextField) box.getEditor().getEditorComponent();
+        editor.getDocument().addDocumentListener(onEdit(() -> {
+            field.setText(editor.getText());
+            changed.run();
+        }));
+        box.addActionListener(e -> {
+            Object v = box.getSelectedItem();
+            String text = v == null ? "" : v.toString();
+            if (!text.equals(field.text())) {
+                field.setText(text);
+                changed.run();
+            }
         });
         return box;
     }

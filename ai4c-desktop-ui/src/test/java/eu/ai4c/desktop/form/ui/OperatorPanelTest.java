@@ -56,7 +56,8 @@ class OperatorPanelTest {
                     Component c = find(panel, "param." + p.name());
                     Class<?> expected = switch (p.type()) {
                         case BOOLEAN -> JCheckBox.class;
-                        case CHOICE -> JComboBox.class;
+                        case CHOICE, PROJECTION -> JComboBox.class;
+                        case STRING_LIST -> p.valueSet().isEmpty() ? JTextField.class : javax.swing.JPanel.class;
                         default -> JTextField.class;
                     };
                     assertInstanceOf(expected, c, op.descriptor().alias() + "." + p.name());
@@ -82,6 +83,74 @@ class OperatorPanelTest {
             assertFalse(((JLabel) find(panel, "status")).getText().isBlank());
         });
         assertEquals(0, started.get());
+    }
+
+    @Test
+    void speckleParametersFollowTheChosenFilter() throws Exception {
+        Operator grd = OperatorRegistry.load().get("S1-GRD-preprocess");
+        onEdt(() -> {
+            OperatorPanel panel = new OperatorPanel(grd, run -> { }, () -> { });
+            JComboBox<?> filter = (JComboBox<?>) find(panel, "param.speckle");
+            assertEquals("Lee Sigma", filter.getSelectedItem());
+            assertEnabled(panel, true, "sigmaStr", "windowSize", "targetWindowSizeStr", "estimateENL");
+            assertEnabled(panel, false, "dampingFactor", "filterSizeX", "filterSizeY", "anSize", "enl",
+                    "landseamaskTolerance", "landmaskVector");
+            filter.setSelectedItem("Frost");
+            assertEnabled(panel, true, "dampingFactor", "filterSizeX", "filterSizeY");
+            assertEnabled(panel, false, "sigmaStr", "windowSize", "targetWindowSizeStr", "estimateENL", "enl", "anSize");
+            filter.setSelectedItem("Lee");
+            ((AbstractButton) find(panel, "param.estimateENL")).doClick(); // ENL given instead of estimated
+            assertEnabled(panel, true, "filterSizeX", "estimateENL", "enl");
+            assertEnabled(panel, false, "dampingFactor");
+            ((JComboBox<?>) find(panel, "param.landseamask")).setSelectedItem("Sea");
+            assertEnabled(panel, true, "landseamaskTolerance", "landmaskVector");
+            // a bad value in a parameter that does not apply neither blocks Run nor reaches the command line
+            filter.setSelectedItem("Boxcar");
+            ((JTextField) find(panel, "param.dampingFactor")).setText("-5");
+            assertFalse(panel.model().messages().containsKey("param.dampingFactor"));
+            assertFalse(String.join(" ", panel.model().toArgs()).contains("damping"), panel.model().toArgs().toString());
+            filter.setSelectedItem("Frost");
+            assertTrue(panel.model().messages().containsKey("param.dampingFactor"));
+        });
+    }
+
+    @Test
+    void polarisationsAreCheckBoxesAndProjectionOffersPresets() throws Exception {
+        Operator grd = OperatorRegistry.load().get("S1-GRD-preprocess");
+        onEdt(() -> {
+            OperatorPanel panel = new OperatorPanel(grd, run -> { }, () -> { });
+            JCheckBox vv = (JCheckBox) find(panel, "param.polarization.VV");
+            JCheckBox vh = (JCheckBox) find(panel, "param.polarization.VH");
+            assertTrue(vv.isSelected(), "the default VV");
+            assertFalse(vh.isSelected());
+            vh.doClick();
+            assertEquals(List.of("VV", "VH"), panel.model().toParameterValues().getList("polarization"));
+            vv.doClick();
+            assertEquals(List.of("VH"), panel.model().toParameterValues().getList("polarization"));
+            JComboBox<?> projection = (JComboBox<?>) find(panel, "param.projection");
+            assertTrue(projection.isEditable(), "any EPSG code or WKT can be typed");
+            assertEquals("WGS84", projection.getItemAt(0));
+            projection.setSelectedItem("UTM(Auto)");
+            assertTrue(panel.model().toArgs().contains("--projection=UTM(Auto)"), panel.model().toArgs().toString());
+        });
+    }
+
+    @Test
+    void dependentParametersAreListedUnderTheirController() {
+        eu.ai4c.desktop.form.FormModel m = eu.ai4c.desktop.form.FormModel.of(OperatorRegistry.load().get("S1-GRD-preprocess"));
+        List<String> order = FormPanel.besideTheirControllers(m.parameters()).stream()
+                .map(eu.ai4c.desktop.form.ParameterField::name).toList();
+        int speckle = order.indexOf("speckle");
+        assertEquals(List.of("filterSizeX", "filterSizeY", "dampingFactor", "estimateENL", "enl", "sigmaStr", "windowSize",
+                "targetWindowSizeStr", "anSize"), order.subList(speckle + 1, speckle + 10));
+        assertEquals(m.parameters().size(), order.size(), "every parameter once");
+        assertEquals(order.indexOf("landseamask") + 1, order.indexOf("landseamaskTolerance"));
+    }
+
+    private static void assertEnabled(Container panel, boolean enabled, String... parameters) {
+        for (String p : parameters) {
+            assertEquals(enabled, find(panel, "param." + p).isEnabled(), p + (enabled ? " enabled" : " disabled"));
+        }
     }
 
     @Test
