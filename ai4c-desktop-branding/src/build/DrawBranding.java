@@ -52,7 +52,7 @@ public final class DrawBranding {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString("Earth-observation services of", 240, 186);
         g.drawString("AI4Copernicus: Sentinel-1 and -2,", 240, 204);
-        g.drawString("change detection and crop maps", 240, 222);
+        g.drawString("change detection, crops, air quality", 240, 222);
         g.setColor(new Color(0xFF, 0xFF, 0xFF, 60));
         g.fillRect(16, h - 26, w - 32, 1);
         g.dispose();
