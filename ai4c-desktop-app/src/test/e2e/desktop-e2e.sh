@@ -108,8 +108,14 @@ while read -r alias path _; do
     || fail "$alias: dialog at $dx,$dy size ${dw}x$dh does not fit the ${screen_w}x$screen_h screen"
   [ "$rx" -ge "$dx" ] && [ "$ry" -ge "$dy" ] && [ $((rx + rw)) -le $((dx + dw)) ] && [ $((ry + rh)) -le $((dy + dh)) ] \
     || fail "$alias: Run button at $rx,$ry (${rw}x$rh) lies outside its dialog $dx,$dy ${dw}x$dh"
-  # the button is drawn there: its label makes the pixels vary
-  sd=$(convert "$out/dialog-$alias.png" -crop ${rw}x${rh}+${rx}+${ry} -colorspace gray -format "%[fx:standard_deviation]" info:)
+  # the button is drawn there: its label makes the pixels vary (on a loaded machine the dialog may
+  # be traced before it is painted, so look again for a few seconds before failing)
+  for _ in $(seq 1 12); do
+    sd=$(convert "$out/dialog-$alias.png" -crop ${rw}x${rh}+${rx}+${ry} -colorspace gray -format "%[fx:standard_deviation]" info:)
+    awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' && break
+    sleep 0.5
+    shot "dialog-$alias"
+  done
   awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "$alias: nothing drawn where the Run button should be (std dev $sd)"
   echo "desktop e2e: $alias from menu $path: dialog ${dw}x$dh at $dx,$dy, Run at $rx,$ry ($rstate)"
   close_dialog "$alias" || fail "$alias: Cancel did not close the dialog"
