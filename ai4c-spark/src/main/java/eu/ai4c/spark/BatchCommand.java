@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ai4c batch}: runs every job of a manifest on Spark and writes the results table. Exit
+ * {@code ai4c batch}: runs every job of a manifest on Spark and writes the results table and a STAC
+ * Catalog and Collection linking the items of the outputs ({@link BatchCatalog}). Exit
  * code 0 when every job succeeded or was skipped, 1 when a job failed (the others still ran),
  * 2 for a bad command line or manifest.
  */
@@ -60,10 +61,11 @@ public final class BatchCommand implements Callable<Integer> {
         out.flush();
         List<JobResult> done = SparkBatch.run(jobs, url, threadsPerTask);
         ResultsTable.write(done, table);
+        Path catalog = BatchCatalog.write(done, table, stem(manifest.getFileName().toString()));
         long failed = done.stream().filter(r -> r.status() == JobResult.Status.FAILED).count();
         long skipped = done.stream().filter(r -> r.status() == JobResult.Status.SKIPPED).count();
         out.println("ai4c batch: " + (done.size() - failed - skipped) + " succeeded, " + skipped + " skipped, "
-                + failed + " failed; results in " + table);
+                + failed + " failed; results in " + table + ", STAC catalog " + catalog);
         for (JobResult r : done) {
             if (r.status() == JobResult.Status.FAILED) out.println("  row " + r.row() + " (" + r.service() + "): " + r.error());
         }
@@ -72,8 +74,11 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     static Path defaultResults(Path manifest) {
-        String n = manifest.getFileName().toString();
+        return manifest.toAbsolutePath().resolveSibling(stem(manifest.getFileName().toString()) + "_results.csv");
+    }
+
+    private static String stem(String n) {
         int dot = n.lastIndexOf('.');
-        return manifest.toAbsolutePath().resolveSibling((dot > 0 ? n.substring(0, dot) : n) + "_results.csv");
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 }

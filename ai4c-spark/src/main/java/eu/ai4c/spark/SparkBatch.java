@@ -41,8 +41,8 @@ public final class SparkBatch {
             // one machine: stay on loopback whatever the host name resolves to
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
-        // a task is a whole product run: let it take the cores it was given
-        conf.setIfMissing("spark.task.cpus", "1");
+        // on a cluster a job's tile threads are the cores its task occupies; local[N] means N jobs at a time
+        if (!conf.get("spark.master").startsWith("local")) conf.setIfMissing("spark.task.cpus", String.valueOf(threadsPerTask));
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
             AtomicInteger finished = new AtomicInteger();

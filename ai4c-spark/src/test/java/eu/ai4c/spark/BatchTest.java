@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ai4c batch} end to end on {@code local[2]}: eight jobs across three services (two of them
  * bad) run to completion; every output equals, byte for byte, what the same command line writes
- * when run alone; the bad rows fail alone with the command's own message; a rerun does no work;
- * changing one row's parameter redoes only that row; the STAC items validate against the official
- * schemas and agree with gdalinfo.
+ * when run alone; the bad rows fail alone with the command's own message; a rerun with one row's
+ * parameter changed redoes only that row and rewrites no other file; the STAC items validate against the official
+ * schemas and agree with gdalinfo; the batch's collection and catalog validate.
  */
 class BatchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -113,30 +113,38 @@ class BatchTest {
         assertTrue(table.get(7)[5].contains("resolution"), table.get(7)[5]);
         assertTrue(!Files.exists(out.resolve("bad1")) || isEmpty(out.resolve("bad1")), "a failed job leaves nothing");
         assertTrue(!Files.exists(out.resolve("bad2.tif")));
-
-        // rerun: nothing to do for the six finished jobs
-        Map<Path, FileTime> stamps = stamps(out);
-        Batch again = batch(manifest, results);
-        assertEquals(1, again.exit(), again.toString());
-        List<String[]> second = readResults(results);
-        for (int i = 0; i < 6; i++) {
-            assertEquals("skipped", second.get(i)[2], String.join(" | ", second.get(i)));
-            assertEquals(table.get(i)[4], second.get(i)[4]);
+        JsonNode collection = JSON.readTree(dir.resolve("results_collection.json").toFile());
+        assertEquals(List.of(), StacSchemas.collectionErrors(collection));
+        assertEquals(List.of(), StacSchemas.catalogErrors(JSON.readTree(dir.resolve("results_catalog.json").toFile())));
+        List<String> itemLinks = new ArrayList<>();
+        for (JsonNode l : collection.get("links")) {
+            if (l.get("rel").asText().equals("item")) itemLinks.add(l.get("href").asText());
         }
-        assertEquals(stamps, stamps(out), "a rerun rewrites nothing");
+        assertEquals(6, itemLinks.size(), itemLinks.toString());
+        for (String href : itemLinks) assertTrue(Files.isRegularFile(dir.resolve(href)), href);
+        assertTrue(collection.at("/extent/spatial/bbox/0/0").asDouble() < 12.5
+                && collection.at("/extent/spatial/bbox/0/2").asDouble() > 12.5, collection.toString());
 
-        // one changed parameter: only that row runs again
-        List<Row> changed = new ArrayList<>(rows.subList(0, 6));
+        // rerun with one parameter changed: only that row runs again, the finished ones are skipped
+        // without a file rewritten, the bad ones fail again
+        Map<Path, FileTime> stamps = stamps(out);
+        List<Row> changed = new ArrayList<>(rows);
         changed.set(3, new Row("Warp", "input", utm.toString(), "output_path", "$OUT/warp2.tif", "resolution", "45",
                 "projection", "EPSG:32632"));
         Path manifest2 = writeManifest(dir.resolve("jobs2.csv"), changed, out);
-        Batch third = batch(manifest2, results);
-        assertEquals(0, third.exit(), third.toString());
-        List<String[]> t3 = readResults(results);
-        for (int i = 0; i < 6; i++) assertEquals(i == 3 ? "succeeded" : "skipped", t3.get(i)[2], String.join(" | ", t3.get(i)));
+        Batch again = batch(manifest2, results);
+        assertEquals(1, again.exit(), again.toString());
+        List<String[]> second = readResults(results);
+        for (int i = 0; i < rows.size(); i++) {
+            String expected = i == 3 ? "succeeded" : i < 6 ? "skipped" : "failed";
+            assertEquals(expected, second.get(i)[2], String.join(" | ", second.get(i)));
+            if (i < 6) assertEquals(table.get(i)[4], second.get(i)[4]);
+        }
         Map<Path, FileTime> after = stamps(out);
         for (Map.Entry<Path, FileTime> e : stamps.entrySet()) {
-            boolean redone = e.getKey().getFileName().toString().startsWith("warp2.");
+            String name = e.getKey().getFileName().toString();
+            if (name.startsWith("results")) continue;
+            boolean redone = name.startsWith("warp2.");
             assertEquals(!redone, e.getValue().equals(after.get(e.getKey())), e.getKey().toString());
         }
         JsonNode warp2 = JSON.readTree(out.resolve("warp2.json").toFile());
