@@ -19,7 +19,8 @@ import java.util.Map;
  * line; chosen when the first non-blank character is <code>{</code>). A {@code service} column
  * names the service; every other column is a command-line option of it without the dashes
  * ({@code input}, {@code output_path}, {@code resolution}); an empty cell (or a JSON null) means
- * the option's default. Lines that are blank or start with {@code #} are ignored. Stateless.
+ * the option's default. Lines that are blank or start with {@code #} are ignored. An option whose
+ * value is a glob makes its line one job per matching file or folder ({@link #expand}). Stateless.
  */
 public final class JobManifest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +70,7 @@ public final class JobManifest {
                 }
                 cells.put(f.getKey(), v.isNull() ? "" : v.asText());
             }
-            jobs.add(job(manifest, i + 1, jobs.size() + 1, cells));
+            jobs.addAll(expand(manifest, i + 1, job(manifest, i + 1, jobs.size() + 1, cells), jobs.size() + 1));
         }
         return jobs;
     }
@@ -130,10 +131,66 @@ public final class JobManifest {
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (int k = 0; k < fields.size(); k++) cells.put(header.get(k), fields.get(k));
-            jobs.add(job(manifest, lineNo, jobs.size() + 1, cells));
+            jobs.addAll(expand(manifest, lineNo, job(manifest, lineNo, jobs.size() + 1, cells), jobs.size() + 1));
         }
         if (header == null) throw Ai4cException.usage("Manifest " + manifest + " has no header line.");
         return jobs;
+    }
+
+    /**
+     * One job per match when an option's value is a glob ({@code /data/S1*_GRDH_*.zip}, {@code /data/**.SAFE}):
+     * files and folders matching it, in name order; the job's output must then be a folder
+     * ({@code output_dir}), where each product is written under its own name.
+     */
+    static List<JobRow> expand(Path manifest, int lineNo, JobRow job, int firstRow) {
+        String globbed = null;
+        for (Map.Entry<String, String> e : job.options().entrySet()) {
+            if (e.getValue().matches(".*[*?].*")) {
+                if (globbed != null) {
+                    throw Ai4cException.usage("Manifest " + manifest + " line " + lineNo + " has globs in '" + globbed
+                            + "' and '" + e.getKey() + "': expand one option per line.");
+                }
+                globbed = e.getKey();
+            }
+        }
+        if (globbed == null) return List.of(job);
+        if (!job.options().containsKey("output_dir") && !job.options().containsKey("output-dir")) {
+            throw Ai4cException.usage("Manifest " + manifest + " line " + lineNo + ": '" + globbed
+                    + "' is a glob, so the line is many jobs: give them a folder in 'output_dir' instead of 'output_path'.");
+        }
+        String pattern = job.options().get(globbed);
+        List<Path> matches = glob(pattern);
+        if (matches.isEmpty()) {
+            throw Ai4cException.usage("Manifest " + manifest + " line " + lineNo + ": no file or folder matches '"
+                    + globbed + "' " + pattern + ". Check the pattern.");
+        }
+        List<JobRow> out = new ArrayList<>();
+        for (Path m : matches) {
+            out.add(new JobRow(firstRow + out.size(), job.service(), job.options()).with(globbed, m.toString()));
+        }
+        return out;
+    }
+
+    private static List<Path> glob(String pattern) {
+        // the folder to walk: the path up to the first segment with a wildcard
+        String[] parts = pattern.replace('\\', '/').split("/", -1);
+        StringBuilder base = new StringBuilder();
+        int depth = 0;
+        boolean inGlob = false;
+        for (int i = 0; i < parts.length; i++) {
+            if (!inGlob && parts[i].matches(".*[*?].*")) inGlob = true;
+            if (inGlob) depth++;
+            else if (i < parts.length - 1) base.append(parts[i]).append('/');
+        }
+        Path root = Path.of(base.length() == 0 ? "." : base.toString());
+        java.nio.file.PathMatcher matcher = root.getFileSystem().getPathMatcher("glob:" + pattern);
+        int maxDepth = pattern.contains("**") ? Integer.MAX_VALUE : depth;
+        if (!Files.isDirectory(root)) return List.of();
+        try (java.util.stream.Stream<Path> s = Files.walk(root, maxDepth)) {
+            return s.filter(p -> matcher.matches(base.length() == 0 ? root.relativize(p) : p)).sorted().toList();
+        } catch (IOException e) {
+            throw new Ai4cException("Cannot list " + root + " for the pattern " + pattern + ": " + e.getMessage(), e);
+        }
     }
 
     private static JobRow job(Path manifest, int lineNo, int row, Map<String, String> cells) {

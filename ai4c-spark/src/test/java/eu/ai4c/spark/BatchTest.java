@@ -168,6 +168,22 @@ class BatchTest {
                 a.get(0).commandLine());
         assertEquals(List.of("Warp", "--input=b.tif", "--output_path=w.tif"), a.get(1).commandLine());
 
+        // a glob is one job per match, in name order; it needs a folder for the outputs
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (String n : List.of("S1B_IW_GRDH_2.zip", "S1A_IW_GRDH_1.zip", "S1A_IW_SLC__3.zip")) Files.writeString(data.resolve(n), "");
+        Files.createDirectories(data.resolve("S1A_IW_GRDH_4.SAFE"));
+        Files.writeString(csv, "service,input,output_dir,resolution\nS1-GRD-preprocess," + data + "/S1*_GRDH_*,out,20\n"
+                + "Warp,b.tif,,\n");
+        List<JobRow> globbed = JobManifest.read(csv);
+        assertEquals(List.of(data.resolve("S1A_IW_GRDH_1.zip").toString(), data.resolve("S1A_IW_GRDH_4.SAFE").toString(),
+                data.resolve("S1B_IW_GRDH_2.zip").toString(), "b.tif"), globbed.stream().map(j -> j.options().get("input")).toList());
+        assertEquals(List.of(1, 2, 3, 4), globbed.stream().map(JobRow::row).toList());
+        assertEquals("20", globbed.get(2).options().get("resolution"));
+        Files.writeString(csv, "service,input,output_path\nWarp," + data + "/*.zip,w.tif\n");
+        Batch toFile = batch(csv, dir.resolve("r.csv"));
+        assertEquals(2, toFile.exit());
+        assertTrue(toFile.err().contains("output_dir"), toFile.toString());
+
         Files.writeString(csv, "input,output_path\na.zip,out/\n");
         Batch noService = batch(csv, dir.resolve("r.csv"));
         assertEquals(2, noService.exit());
