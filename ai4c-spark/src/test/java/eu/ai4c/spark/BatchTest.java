@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ai4c batch} end to end on {@code local[2]}: eight jobs across three services (two of them
  * bad) run to completion; every output equals, byte for byte, what the same command line writes
  * when run alone; the bad rows fail alone with the command's own message; a rerun with one row's
- * parameter changed redoes only that row and rewrites no other file; the STAC items validate against the official
+ * parameter changed redoes only that row and rewrites no other file; the STAC items validate against the
  * schemas and agree with gdalinfo; the batch's collection and catalog validate.
  */
 class BatchTest {

@@ -13,13 +13,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validation of STAC JSON against the official schemas copied into {@code testdata/fixtures/stac-schemas}
- * (see {@code testdata/README.md}): their published URLs are mapped to those files, so nothing is
- * fetched. An Item is checked against the core Item schema and against the schema of each
+ * Validation of STAC JSON against JSON schemas in {@code testdata/fixtures/stac-schemas} that state
+ * the rules of STAC 1.0.0 (Item, Collection, Catalog) and of the projection v2.0.0 and processing
+ * v1.2.0 extensions, written for these tests from the specifications (the official schema files are
+ * not copied into the project). The extensions' published schema URLs are mapped to those files,
+ * so nothing is fetched. An Item is checked against the Item schema and against the schema of each
  * extension it lists in {@code stac_extensions}, as STAC validators do. Thread-safe.
  */
 public final class StacSchemas {
     private static final String STAC = "https://schemas.stacspec.org/v1.0.0/";
+    private static final String PROJECTION = "https://stac-extensions.github.io/projection/v2.0.0/schema.json";
+    private static final String PROCESSING = "https://stac-extensions.github.io/processing/v1.2.0/schema.json";
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
     private static volatile JsonSchemaFactory factory;
 
@@ -59,10 +63,11 @@ public final class StacSchemas {
         if (factory == null) {
             String root = Fixtures.file("stac-schemas").toUri().toString();
             factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b.schemaMappers(m -> m
-                    .mapPrefix(STAC, root + "stac-spec/v1.0.0/")
-                    .mapPrefix("https://geojson.org/schema/", root + "geojson/")
-                    .mapPrefix("https://stac-extensions.github.io/projection/v2.0.0/", root + "projection/v2.0.0/")
-                    .mapPrefix("https://stac-extensions.github.io/processing/v1.2.0/", root + "processing/v1.2.0/")));
+                    .mapPrefix(STAC + "item-spec/json-schema/item.json", root + "item.json")
+                    .mapPrefix(STAC + "collection-spec/json-schema/collection.json", root + "collection.json")
+                    .mapPrefix(STAC + "catalog-spec/json-schema/catalog.json", root + "catalog.json")
+                    .mapPrefix(PROJECTION, root + "projection.json")
+                    .mapPrefix(PROCESSING, root + "processing.json")));
         }
         return factory;
     }
