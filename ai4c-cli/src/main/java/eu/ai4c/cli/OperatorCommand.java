@@ -29,7 +29,7 @@ import picocli.CommandLine.ParseResult;
  * The subcommand of one service, built at run time from its {@link OperatorDescriptor}: one
  * option per source ({@code --input}, {@code --input1}, …), one per parameter (all the
  * descriptor's spellings, help with default, values, range and unit), plus {@code --output_path},
- * {@code --output_format} and the {@link RunOptions}. Running it validates the parameters through
+ * {@code --output_format}, {@code --no-stac} and the {@link RunOptions}. Running it validates the parameters through
  * the descriptor, reads the sources, applies the operator and writes the target atomically, then
  * prints the output path on stdout.
  */
@@ -148,7 +148,7 @@ final class OperatorCommand implements Callable<Integer> {
             }
             Path written;
             try {
-                written = ServiceRun.run(operator, inputs, params, target, writer, context);
+                written = ServiceRun.run(operator, inputs, params, target, writer, context, !output.noStac);
             } catch (RuntimeException | IOException e) {
                 if (created) deleteIfEmpty(target); // a failed run leaves nothing behind
                 throw e;
@@ -193,6 +193,11 @@ final class OperatorCommand implements Callable<Integer> {
                 paramLabel = "<format>", completionCandidates = WriterFormats.class,
                 description = {"Output format. Default: ${DEFAULT-VALUE}.", "Formats: ${COMPLETION-CANDIDATES}"})
         String format;
+
+        @CommandLine.Option(names = CommonOptions.NO_STAC,
+                description = "Do not write the STAC item <name>.json (footprint, acquisition time, projection, "
+                        + "parameters, files) beside the output.")
+        boolean noStac;
     }
 
     /** The canonical format names of the registered writers. */

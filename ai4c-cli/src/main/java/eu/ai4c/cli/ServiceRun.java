@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a service as the command line does it: read the sources, apply the operator, write
- * the target atomically in the chosen format with its side outputs ({@link OperatorExecution}).
+ * the target atomically in the chosen format with its side outputs and STAC item ({@link OperatorExecution}).
  * Shared by the service subcommands, demo steps and benchmarks, so all three measure and show the same thing. Logs each stage with sizes and times.
  * Stateless.
  */
@@ -51,7 +51,17 @@ public final class ServiceRun {
      */
     public static Path run(Operator op, Map<String, Path> inputs, ParameterValues params, Path outputPath,
                            ProductWriter writer, ProcessingContext context) throws IOException {
-        List<Path> written = OperatorExecution.execute(op, inputs, params, outputPath, writer, context, LOG::info);
+        return run(op, inputs, params, outputPath, writer, context, true);
+    }
+
+    /**
+     * As {@link #run(Operator, Map, ParameterValues, Path, ProductWriter, ProcessingContext)}, with or
+     * without the STAC item of the outputs.
+     */
+    public static Path run(Operator op, Map<String, Path> inputs, ParameterValues params, Path outputPath,
+                           ProductWriter writer, ProcessingContext context, boolean stacItem) throws IOException {
+        List<Path> written = OperatorExecution.execute(op, inputs, params, outputPath, writer, context, LOG::info,
+                stacItem);
         return written.isEmpty() ? outputPath : written.get(0);
     }
 }

@@ -30,7 +30,8 @@ class AgricultureCommandTest {
         Cli export = Cli.run("timesen2crop-export", "--input_dir", data.toString(), "--output_dir", npy.toString(),
                 "--val_fraction", "0.5", "-q");
         assertEquals(0, export.exit(), export.toString());
-        assertEquals(List.of("train.npy", "val", "y_train.npy"), names(npy));
+        // each service run leaves its STAC item beside its first file
+        assertEquals(List.of("train.json", "train.npy", "val", "y_train.npy"), names(npy));
         assertEquals(List.of("train.npy", "y_train.npy"), names(npy.resolve("val")));
         assertTrue(export.out().strip().endsWith("train.npy"), export.toString());
 
@@ -38,7 +39,7 @@ class AgricultureCommandTest {
         Cli train = Cli.run("train_lstm", "--input_dir", npy.toString(), "--val", npy.resolve("val").toString(),
                 "--output_dir", model.toString(), "--n_epochs", "2", "--batch_size", "8", "-q");
         assertEquals(0, train.exit(), train.toString());
-        assertEquals(List.of("model.h5", "training_curves.png", "training_log.csv"), names(model));
+        assertEquals(List.of("model.h5", "model.json", "training_curves.png", "training_log.csv"), names(model));
     }
 
     @Test

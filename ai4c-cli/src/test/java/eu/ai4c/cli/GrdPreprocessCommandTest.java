@@ -76,7 +76,8 @@ class GrdPreprocessCommandTest {
         assertEquals(out.toAbsolutePath(), tif.getParent());
         assertTrue(tif.getFileName().toString().endsWith("_Sigma0_dB_TC.tif"), tif.toString());
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(1, s.count(), "one product, no temporaries");
+            assertEquals(List.of(eu.ai4c.kit.stac.StacItems.itemFile(tif).getFileName().toString(), tif.getFileName().toString()),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "one product and its STAC item, no temporaries");
         }
         Raster r = ProductIO.read(tif).raster();
         assertEquals(2, r.bands().size());

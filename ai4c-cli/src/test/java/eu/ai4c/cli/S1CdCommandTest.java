@@ -46,9 +46,9 @@ class S1CdCommandTest {
         assertEquals(0, c.exit(), c.toString());
         try (Stream<Path> s = Files.list(out)) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(10, names.size(), names.toString());
+            assertEquals(11, names.size(), names.toString());
             for (String part : List.of("_coherence.tif", "_ACD.tif", "_MTC.tif", "_change_mask.tif", "_ACD.png", "_MTC.png",
-                    "_summary.json", "_Sigma0_VV_20210601.tif", "_Sigma0_VV_20210613.tif")) {
+                    "_summary.json", "_Sigma0_VV_20210601.tif", "_Sigma0_VV_20210613.tif", "_VV.json")) {
                 assertTrue(names.stream().anyMatch(n -> n.endsWith(part)), part + " in " + names);
             }
         }

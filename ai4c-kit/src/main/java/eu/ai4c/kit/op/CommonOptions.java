@@ -22,10 +22,13 @@ public final class CommonOptions {
     public static final String QUIET_SHORT = "-q";
     public static final String LOG_FILE = "--log-file";
     public static final String DEBUG = "--debug";
+    /** Skips the STAC item ({@code <name>.json}) otherwise written beside every output. */
+    public static final String NO_STAC = "--no-stac";
 
     /** Every spelling above plus picocli's help and version options: never a parameter option. */
     public static final Set<String> ALL = Set.of("-h", "--help", "-V", "--version", OUTPUT_PATH, OUTPUT_PATH_KEBAB,
-            OUTPUT_DIR, OUTPUT_DIR_KEBAB, OUTPUT_FORMAT, OUTPUT_FORMAT_KEBAB, THREADS, QUIET, QUIET_SHORT, LOG_FILE, DEBUG);
+            OUTPUT_DIR, OUTPUT_DIR_KEBAB, OUTPUT_FORMAT, OUTPUT_FORMAT_KEBAB, THREADS, QUIET, QUIET_SHORT, LOG_FILE, DEBUG,
+            NO_STAC);
 
     private CommonOptions() {
     }
