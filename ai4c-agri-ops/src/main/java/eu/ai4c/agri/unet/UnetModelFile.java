@@ -64,7 +64,16 @@ public final class UnetModelFile {
             throw Ai4cException.usage("unet: -model_file " + file + " is a safetensors file without the U-Net "
                     + "description (" + KEY + " metadata); give a model written by unet -action train.");
         }
-        JsonNode d = JSON.readTree(text);
+        JsonNode d;
+        try {
+            d = JSON.readTree(text);
+        } catch (IOException e) {
+            d = null;
+        }
+        if (d == null || !d.isObject()) {
+            throw Ai4cException.usage("unet: -model_file " + file + " has a damaged U-Net description (" + KEY
+                    + " is not a JSON object); write the model again.");
+        }
         Backbone backbone = Backbone.of(d.path("backbone").asText());
         List<String> bands = new ArrayList<>();
         d.path("bands").forEach(n -> bands.add(n.asText()));
@@ -72,6 +81,12 @@ public final class UnetModelFile {
         float[] mean = floats(d.path("mean"));
         float[] std = floats(d.path("std"));
         int patch = d.path("patch_size").asInt();
+        for (float v : std) {
+            if (!(v > 0) || !Float.isFinite(v)) {
+                throw Ai4cException.usage("unet: -model_file " + file + " has the band standard deviation " + v
+                        + " (must be positive); write the model again.");
+            }
+        }
         if (bands.isEmpty() || ids.length < 2 || mean.length != bands.size() || std.length != bands.size()
                 || patch < UnetNetwork.STRIDE) {
             throw Ai4cException.usage("unet: -model_file " + file + " has an incomplete U-Net description (bands "

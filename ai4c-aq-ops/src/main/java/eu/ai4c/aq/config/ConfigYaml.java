@@ -91,7 +91,8 @@ public final class ConfigYaml {
             }
             root = readMapping(p, source);
         } catch (JsonProcessingException e) {
-            throw Ai4cException.usage(source + " line " + e.getLocation().getLineNr() + ": not valid YAML ("
+            throw Ai4cException.usage(source + (e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr())
+                    + ": not valid YAML ("
                     + e.getOriginalMessage() + ").");
         } catch (IOException e) {
             throw Ai4cException.usage(source + ": cannot be read (" + e.getMessage() + ").");
