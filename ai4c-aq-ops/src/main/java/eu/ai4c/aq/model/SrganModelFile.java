@@ -8,6 +8,7 @@ import eu.ai4c.aq.config.AqConfig;
 import eu.ai4c.aq.config.ConfigYaml;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.AtomicOutput;
+import eu.ai4c.kit.io.WeightsDigest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,8 @@ import java.util.zip.ZipOutputStream;
  * {@code aqgan-predict} load: {@code model.json} (architecture, variable names, normalisation,
  * frame sizes, epoch), {@code weights.bin} (every parameter as little-endian float32 in the order
  * of {@link SrganArchitecture#parameters()}) and {@code config.yaml} (the configuration it was
- * trained with). Written atomically.
+ * trained with). {@code model.json} records {@value #WEIGHTS_SHA256}, the SHA-256 of weights and
+ * normalisation, checked at load: a damaged model is refused naming the file. Written atomically.
  *
  * @param weights      the parameters (generator and critic: a checkpoint resumes both)
  * @param lrInputs     LR input variables, in channel order
@@ -44,7 +46,10 @@ import java.util.zip.ZipOutputStream;
 public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<String> staticInputs, String target,
                              double[] mean, double[] std, int epoch, AqConfig config) {
     public static final String FORMAT = "ai4c-aqgan-srgan-1";
+    /** The {@code model.json} key of the SHA-256 of the weights and normalisation ({@link #weightsSha256}). */
+    public static final String WEIGHTS_SHA256 = "weights_sha256";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SrganModelFile.class);
 
     /** Writes the model to {@code file} (atomically). */
     public Path write(Path file) throws IOException {
@@ -68,6 +73,7 @@ public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<S
         ArrayNode s = root.putArray("lr_std");
         for (double v : std) s.add(v);
         root.put("epoch", epoch);
+        root.put(WEIGHTS_SHA256, weightsSha256(weights, mean, std));
         ArrayNode params = root.putArray("parameters");
         for (SrganArchitecture.Param p : a.parameters()) {
             ObjectNode o = params.addObject();
@@ -186,8 +192,29 @@ public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<S
                     + (root.path("hr_output").isTextual() ? "" : ", and no hr_output") + ". Copy the model again or"
                     + " retrain it.");
         }
-        return new SrganModelFile(SrganWeights.of(arch, values), lr, st, root.path("hr_output").asText(), mean, std,
+        SrganWeights weights = SrganWeights.of(arch, values);
+        JsonNode sum = root.path(WEIGHTS_SHA256);
+        if (sum.isTextual()) {
+            WeightsDigest.require("Model " + file, sum.asText(), weightsSha256(weights, mean, std));
+        } else {
+            LOG.warn("{}: model.json records no {} (a model from an earlier version); its weights cannot be checked",
+                    file, WEIGHTS_SHA256);
+        }
+        return new SrganModelFile(weights, lr, st, root.path("hr_output").asText(), mean, std,
                 root.path("epoch").asInt(), cfg);
+    }
+
+    /**
+     * SHA-256 (hex) of the normalisation and every parameter (name, shape, values) in the order of
+     * {@link SrganArchitecture#parameters()}: what the networks compute with.
+     */
+    public static String weightsSha256(SrganWeights weights, double[] mean, double[] std) {
+        WeightsDigest d = new WeightsDigest().putText(java.util.Arrays.toString(mean) + " "
+                + java.util.Arrays.toString(std));
+        for (SrganArchitecture.Param p : weights.architecture().parameters()) {
+            d.putText(p.name() + " " + java.util.Arrays.toString(p.shape())).putFloats(weights.get(p.name()));
+        }
+        return d.hex();
     }
 
     /** A whole number of the architecture, {@code min … 65536}: larger ones are no model of this project. */

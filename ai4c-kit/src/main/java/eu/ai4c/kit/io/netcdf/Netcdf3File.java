@@ -80,8 +80,9 @@ final class Netcdf3File implements NetcdfFile {
             NcType type = NcType.ofCode(h.int32());
             if (type == null) throw h.bad("attribute type of " + name);
             long nelems = count(h);
+            // checked before multiplying: a damaged count must neither wrap round nor allocate beyond the file
+            if (nelems < 0 || nelems > (Integer.MAX_VALUE - 8) / type.size()) throw h.bad("attribute " + name);
             long bytes = nelems * type.size();
-            if (bytes > Integer.MAX_VALUE - 8) throw h.bad("attribute " + name);
             byte[] raw = h.bytes((int) bytes);
             h.skip(pad4(bytes));
             atts.put(name, decodeAttribute(type, raw, (int) nelems));
@@ -99,8 +100,9 @@ final class Netcdf3File implements NetcdfFile {
         long lastRecordVsize = 0;
         for (long i = 0; i < n; i++) {
             String name = h.name(version);
-            int rank = (int) count(h);
-            if (rank < 0 || rank > 1024) throw h.bad("rank of " + name);
+            long rankCount = count(h);
+            if (rankCount < 0 || rankCount > 1024) throw h.bad("rank of " + name);
+            int rank = (int) rankCount;
             List<String> dn = new ArrayList<>(rank);
             long[] shape = new long[rank];
             boolean record = false;
@@ -358,7 +360,7 @@ final class Netcdf3File implements NetcdfFile {
         }
 
         byte[] bytes(int n) throws IOException {
-            if (pos + n > ch.size()) {
+            if (n < 0 || pos + n > ch.size()) {
                 throw new Ai4cException(path + " is truncated: its netCDF header needs byte " + (pos + n)
                         + " but the file has " + ch.size() + " bytes. Download or copy the file again.");
             }
