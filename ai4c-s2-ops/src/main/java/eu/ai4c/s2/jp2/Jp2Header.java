@@ -34,7 +34,7 @@ public record Jp2Header(int width, int height, int components, int bitDepth, boo
             n = in.readNBytes(head, 0, head.length);
         }
         ByteBuffer b = ByteBuffer.wrap(head, 0, n);
-        for (int i = 0; i + 42 <= n; i++) {
+        for (int i = 0; i + 43 <= n; i++) { // SOC, SIZ and its fields up to the first Ssiz (byte i + 42)
             if ((b.getShort(i) & 0xFFFF) == SOC && (b.getShort(i + 2) & 0xFFFF) == SIZ) {
                 int p = i + 4 + 2 + 2; // marker, Lsiz, Rsiz
                 long xsiz = b.getInt(p) & 0xFFFFFFFFL, ysiz = b.getInt(p + 4) & 0xFFFFFFFFL;

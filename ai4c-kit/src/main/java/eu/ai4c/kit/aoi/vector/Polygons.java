@@ -40,6 +40,12 @@ public final class Polygons {
      * @param where names the ring in the message if it has fewer than 3 distinct points
      */
     public static LinearRing ring(Coordinate[] points, String where) {
+        for (Coordinate c : points) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                throw new Ai4cException(where + " has a ring point " + c.x + ", " + c.y + " that is not a finite"
+                        + " coordinate; the file is damaged. Export the area of interest again.");
+            }
+        }
         Coordinate[] pts = points;
         if (pts.length > 0 && !pts[0].equals2D(pts[pts.length - 1])) {
             pts = Arrays.copyOf(pts, pts.length + 1);
