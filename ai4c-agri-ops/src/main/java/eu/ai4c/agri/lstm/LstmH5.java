@@ -2,6 +2,7 @@ package eu.ai4c.agri.lstm;
 
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.WeightsDigest;
+import eu.ai4c.kit.io.netcdf.Hdf5Files;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
@@ -92,9 +93,18 @@ public final class LstmH5 {
         }
     }
 
+    /** The file for jHDF, memory-mapped: a damaged size field then fails at once instead of allocating it. */
+    private static HdfFile open(Path file) {
+        try {
+            return Hdf5Files.open(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Whether {@code file} is HDF5 with a Keras {@code model_config} (cheap: header and root attributes). */
     public static boolean isModelFile(Path file) {
-        try (HdfFile h5 = new HdfFile(file)) {
+        try (HdfFile h5 = open(file)) {
             return h5.getAttribute("model_config") != null;
         } catch (RuntimeException e) {
             return false;
@@ -104,7 +114,7 @@ public final class LstmH5 {
     /** Reads a model written by {@link #write} or by Keras with a supported architecture. */
     public static LstmModel read(Path file) {
         String where = file.toString();
-        try (HdfFile h5 = new HdfFile(file)) {
+        try (HdfFile h5 = open(file)) {
             Attribute config = h5.getAttribute("model_config");
             if (config == null) {
                 throw new Ai4cException(where + ": no model_config attribute (a weights-only file?). Save the"
