@@ -90,7 +90,8 @@ class HardKillTest {
                 assertTrue(p.isAlive(), "the run ended before it could be stopped mid-write");
                 return t.get(0);
             }
-            assertTrue(p.isAlive(), () -> "the run ended before its temporary output was seen (exit " + p.exitValue() + ")");
+            assertTrue(p.isAlive(), () -> "the run ended before its temporary output was seen (exit "
+                    + p.exitValue() + ")");
             Thread.sleep(5);
         }
         p.destroyForcibly();

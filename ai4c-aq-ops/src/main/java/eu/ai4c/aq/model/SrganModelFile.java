@@ -142,8 +142,9 @@ public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<S
                     + " model again or retrain it.", e);
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new Ai4cException(file + " has the model format \"" + (root == null ? "" : root.path("format").asText())
-                    + "\", not " + FORMAT + ". Train it again with this version of AI4C.");
+            String format = root == null ? "" : root.path("format").asText();
+            throw new Ai4cException(file + " has the model format \"" + format + "\", not " + FORMAT
+                    + ". Train it again with this version of AI4C.");
         }
         JsonNode a = root.path("architecture");
         SrganArchitecture arch;
@@ -187,8 +188,9 @@ public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<S
         if (lr.size() != arch.lrChannels() || st.size() != arch.staticChannels() || mean.length != lr.size()
                 || std.length != lr.size() || !root.path("hr_output").isTextual()) {
             throw new Ai4cException(file + " is damaged: model.json lists " + lr.size() + " LR inputs, " + st.size()
-                    + " static inputs, " + mean.length + " means and " + std.length + " deviations for an architecture of "
-                    + arch.lrChannels() + " LR and " + arch.staticChannels() + " static channels"
+                    + " static inputs, " + mean.length + " means and " + std.length
+                    + " deviations for an architecture of " + arch.lrChannels() + " LR and " + arch.staticChannels()
+                    + " static channels"
                     + (root.path("hr_output").isTextual() ? "" : ", and no hr_output") + ". Copy the model again or"
                     + " retrain it.");
         }

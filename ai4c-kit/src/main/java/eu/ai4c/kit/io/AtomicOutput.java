@@ -75,7 +75,8 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Deletes temporaries of {@code prefix} left by processes that no longer run (killed runs). */
     private static void deleteLeftovers(Path dir, String prefix) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix))) {
+        DirectoryStream.Filter<Path> ofTarget = p -> p.getFileName().toString().startsWith(prefix);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ofTarget)) {
             for (Path p : s) {
                 String rest = p.getFileName().toString().substring(prefix.length());
                 int dash = rest.indexOf('-');

@@ -62,7 +62,8 @@ public final class SafeArchive implements Closeable {
             zip = new ZipFile(path.toFile());
         } catch (ZipException | java.io.EOFException e) {
             // EOFException: the zip's index points past its end
-            throw new Ai4cException("Sentinel-1 zip " + path + " is damaged or truncated (" + (e.getMessage() == null ? "it ends early" : e.getMessage())
+            String what = e.getMessage() == null ? "it ends early" : e.getMessage();
+            throw new Ai4cException("Sentinel-1 zip " + path + " is damaged or truncated (" + what
                     + "): download the product again.", e);
         }
         String root = findManifest(zip);

@@ -81,7 +81,9 @@ final class ZipEntryOffsets {
             if (cd.getInt(p) != CEN_SIG) throw damaged(zipPath, "bad central directory entry");
             int nameLen = cd.getShort(p + 28) & 0xFFFF, extraLen = cd.getShort(p + 30) & 0xFFFF,
                     commentLen = cd.getShort(p + 32) & 0xFFFF;
-            if (p + 46L + nameLen + extraLen > cdSize) throw damaged(zipPath, "central directory entry runs past its end");
+            if (p + 46L + nameLen + extraLen > cdSize) {
+                throw damaged(zipPath, "central directory entry runs past its end");
+            }
             if (nameLen == wanted.length && sameBytes(cd, p + 46, wanted)) {
                 long off = cd.getInt(p + 42) & 0xFFFFFFFFL;
                 if (off == 0xFFFFFFFFL) off = zip64LocalOffset(cd, p, nameLen, extraLen);

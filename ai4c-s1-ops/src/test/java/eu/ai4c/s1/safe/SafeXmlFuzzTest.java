@@ -41,7 +41,9 @@ class SafeXmlFuzzTest {
             TopsTiming t = TopsTiming.parse(xml, "annotation.xml");
             t.swathTiming().ifPresent(st -> {
                 for (Burst b : st.bursts()) {
-                    if (b.firstValidSample().length != st.linesPerBurst()) throw new AssertionError("burst " + b.index());
+                    if (b.firstValidSample().length != st.linesPerBurst()) {
+                        throw new AssertionError("burst " + b.index());
+                    }
                     b.firstValidLine();
                     b.lastValidSampleOfRectangle();
                 }

@@ -61,8 +61,8 @@ class ZipDamageTest {
         Path safe = SyntheticGrd.builder(120, 90).seed(8).build().write(tmp.resolve("p"));
         Path manifest = safe.resolve("manifest.safe");
         String xml = Files.readString(manifest);
-        Files.writeString(manifest, xml.replaceAll("(?s)(measurement/[^\"]*\".*?<checksum checksumName=\"MD5\">)[0-9a-f]{32}",
-                "$1"));
+        String measurementMd5 = "(?s)(measurement/[^\"]*\".*?<checksum checksumName=\"MD5\">)[0-9a-f]{32}";
+        Files.writeString(manifest, xml.replaceAll(measurementMd5, "$1"));
         Path zip = zip(safe, tmp.resolve("p.zip"));
         String tiff = measurement(zip);
         try (S1Product p = S1Product.open(zip, true)) {
@@ -78,7 +78,8 @@ class ZipDamageTest {
         try (S1Product p = S1Product.open(zip, true)) {
             Ai4cException e = assertThrows(Ai4cException.class, () -> p.verifyMeasurements(p.images()));
             assertTrue(e.getMessage().contains(href) && e.getMessage().contains(check)
-                    && e.getMessage().contains(zip.toString()) && e.getMessage().contains("--verify false"), e.getMessage());
+                    && e.getMessage().contains(zip.toString()) && e.getMessage().contains("--verify false"),
+                    e.getMessage());
         }
         try (S1Product p = S1Product.open(zip, false)) {
             assertEquals(href, p.images().stream().filter(i -> i.measurementHref().equals(href)).findFirst()
