@@ -107,10 +107,11 @@ public final class ShapefileReader {
         if (c.capacity() < 44) throw truncated(file, record);
         int numParts = c.getInt(36);
         int numPoints = c.getInt(40);
-        int pointsAt = 44 + 4 * numParts;
-        if (numParts < 0 || numPoints < 0 || (long) pointsAt + 16L * numPoints > c.capacity()) {
+        // in long: counts from a damaged record must not wrap round and pass for small ones
+        if (numParts < 0 || numPoints < 0 || 44L + 4L * numParts + 16L * numPoints > c.capacity()) {
             throw truncated(file, record);
         }
+        int pointsAt = 44 + 4 * numParts;
         List<Coordinate[]> rings = new ArrayList<>(numParts);
         for (int p = 0; p < numParts; p++) {
             int first = c.getInt(44 + 4 * p);
