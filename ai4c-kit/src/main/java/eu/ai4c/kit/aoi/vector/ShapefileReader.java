@@ -82,11 +82,12 @@ public final class ShapefileReader {
         int record = 0;
         while (pos + 8 <= bytes.length) {
             record++;
-            int contentBytes = 2 * buf.order(ByteOrder.BIG_ENDIAN).getInt(pos + 4);
+            long contentLength = 2L * buf.order(ByteOrder.BIG_ENDIAN).getInt(pos + 4); // 16-bit words
             int start = pos + 8;
-            if (contentBytes < 4 || start + contentBytes > bytes.length) {
+            if (contentLength < 4 || start + contentLength > bytes.length) {
                 throw truncated(file, record);
             }
+            int contentBytes = (int) contentLength;
             ByteBuffer content = ByteBuffer.wrap(bytes, start, contentBytes).slice().order(ByteOrder.LITTLE_ENDIAN);
             int type = content.getInt(0);
             if (isPolygonType(type)) {
