@@ -1,6 +1,8 @@
 package eu.ai4c.agri.lstm;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.WeightsDigest;
+import eu.ai4c.kit.io.netcdf.Hdf5Files;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
@@ -91,9 +93,18 @@ public final class LstmH5 {
         }
     }
 
+    /** The file for jHDF, memory-mapped: a damaged size field then fails at once instead of allocating it. */
+    private static HdfFile open(Path file) {
+        try {
+            return Hdf5Files.open(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Whether {@code file} is HDF5 with a Keras {@code model_config} (cheap: header and root attributes). */
     public static boolean isModelFile(Path file) {
-        try (HdfFile h5 = new HdfFile(file)) {
+        try (HdfFile h5 = open(file)) {
             return h5.getAttribute("model_config") != null;
         } catch (RuntimeException e) {
             return false;
@@ -103,7 +114,7 @@ public final class LstmH5 {
     /** Reads a model written by {@link #write} or by Keras with a supported architecture. */
     public static LstmModel read(Path file) {
         String where = file.toString();
-        try (HdfFile h5 = new HdfFile(file)) {
+        try (HdfFile h5 = open(file)) {
             Attribute config = h5.getAttribute("model_config");
             if (config == null) {
                 throw new Ai4cException(where + ": no model_config attribute (a weights-only file?). Save the"
@@ -175,11 +186,7 @@ public final class LstmH5 {
             }
             Attribute sum = h5.getAttribute(WEIGHTS_SHA256);
             if (sum != null) {
-                String expected = text(sum.getData()), actual = weightsSha256(model);
-                if (!expected.equalsIgnoreCase(actual)) {
-                    throw new Ai4cException(where + " is damaged: its weights do not give the SHA-256 recorded when it was"
-                            + " written (" + expected + ", now " + actual + "). Copy the model again or retrain it.");
-                }
+                WeightsDigest.require(where, text(sum.getData()), weightsSha256(model));
             } else {
                 LOG.info("{}: no {} attribute (a model not written by train_lstm); its weights cannot be checked",
                         where, WEIGHTS_SHA256);
@@ -198,40 +205,18 @@ public final class LstmH5 {
      * layer's name, sizes, activations and weights as IEEE-754 bits, in layer order.
      */
     public static String weightsSha256(LstmModel m) {
-        java.security.MessageDigest md;
-        try {
-            md = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        java.util.function.IntConsumer putInt = v -> md.update(b.clear().putInt(v).array(), 0, 4);
-        java.util.function.Consumer<float[]> putFloats = a -> {
-            putInt.accept(a.length);
-            for (float f : a) putInt.accept(Float.floatToRawIntBits(f));
-        };
-        java.util.function.Consumer<String> putText = t -> {
-            byte[] bytes = t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            putInt.accept(bytes.length);
-            md.update(bytes);
-        };
-        putInt.accept(m.timesteps());
-        putInt.accept(m.bands());
-        putFloats.accept(m.mean());
-        putFloats.accept(m.std());
+        WeightsDigest d = new WeightsDigest();
+        d.putInt(m.timesteps()).putInt(m.bands()).putFloats(m.mean()).putFloats(m.std());
         for (LstmLayer l : m.lstm()) {
-            putText.accept("LSTM " + l.name() + " " + l.inputs() + " " + l.units() + " " + l.returnSequences() + " "
+            d.putText("LSTM " + l.name() + " " + l.inputs() + " " + l.units() + " " + l.returnSequences() + " "
                     + l.activation() + " " + l.recurrentActivation());
-            putFloats.accept(l.kernel());
-            putFloats.accept(l.recurrentKernel());
-            putFloats.accept(l.bias());
+            d.putFloats(l.kernel()).putFloats(l.recurrentKernel()).putFloats(l.bias());
         }
-        for (DenseLayer d : m.dense()) {
-            putText.accept("Dense " + d.name() + " " + d.inputs() + " " + d.units() + " " + d.activation());
-            putFloats.accept(d.kernel());
-            putFloats.accept(d.bias());
+        for (DenseLayer dl : m.dense()) {
+            d.putText("Dense " + dl.name() + " " + dl.inputs() + " " + dl.units() + " " + dl.activation());
+            d.putFloats(dl.kernel()).putFloats(dl.bias());
         }
-        return java.util.HexFormat.of().formatHex(md.digest());
+        return d.hex();
     }
 
     /** The weight datasets of one layer: by its {@code weight_names} attribute, else every dataset below it. */

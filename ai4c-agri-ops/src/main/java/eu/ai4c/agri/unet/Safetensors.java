@@ -113,12 +113,20 @@ public final class Safetensors {
                     throw damaged(file, "tensor " + e.getKey() + " is " + t.path("dtype").asText() + "; only F32 is read");
                 }
                 JsonNode shapeNode = t.path("shape");
+                if (!shapeNode.isArray() || shapeNode.size() > 64) {
+                    throw damaged(file, "tensor " + e.getKey() + " has no shape (a list of dimensions)");
+                }
                 long[] shape = new long[shapeNode.size()];
                 long count = 1;
                 for (int i = 0; i < shape.length; i++) {
-                    shape[i] = shapeNode.get(i).asLong();
-                    if (shape[i] < 0) throw damaged(file, "tensor " + e.getKey() + " has a negative dimension");
-                    count *= shape[i];
+                    JsonNode d = shapeNode.get(i);
+                    shape[i] = d.asLong(-1);
+                    if (!d.isIntegralNumber() || shape[i] < 0 || shape[i] > size) {
+                        throw damaged(file, "tensor " + e.getKey() + " has the dimension " + d + ", not a whole number"
+                                + " the file can hold");
+                    }
+                    // each factor ≤ the file length, the product capped below: no overflow
+                    count = Math.min(count * shape[i], Long.MAX_VALUE / (size + 1));
                 }
                 long begin = t.path("data_offsets").path(0).asLong(-1);
                 long end = t.path("data_offsets").path(1).asLong(-1);

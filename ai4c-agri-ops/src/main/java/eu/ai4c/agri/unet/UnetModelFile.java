@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.WeightsDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The U-Net model file: one safetensors file ({@link Safetensors}) holding every tensor of the
@@ -21,7 +24,9 @@ import java.util.Map;
  * Inputs are normalised as {@code (x - mean) / std} per band, channels first; the network's
  * output channel {@code k} is label {@code class_ids[k]}. Python users load the weights with
  * {@code safetensors.torch.load_file} into a U-Net of that layout (the batch-norm
- * {@code num_batches_tracked} counters are not stored: load with {@code strict=False}).
+ * {@code num_batches_tracked} counters are not stored: load with {@code strict=False}). The
+ * metadata also holds {@value #WEIGHTS_SHA256}, the SHA-256 of description and weights, which
+ * {@link #read} checks: a damaged model is refused naming the file.
  * Stateless.
  */
 public final class UnetModelFile {
@@ -29,6 +34,9 @@ public final class UnetModelFile {
     public static final String KEY = "ai4c_unet";
     /** The model file's extension. */
     public static final String EXTENSION = ".safetensors";
+    /** The metadata key of the SHA-256 of the weights ({@link #weightsSha256}). */
+    public static final String WEIGHTS_SHA256 = "ai4c_weights_sha256";
+    private static final Logger LOG = LoggerFactory.getLogger(UnetModelFile.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private UnetModelFile() {
@@ -49,7 +57,24 @@ public final class UnetModelFile {
         for (float v : model.mean()) mean.add(v);
         var std = d.putArray("std");
         for (float v : model.std()) std.add(v);
-        Safetensors.write(file, Map.of(KEY, JSON.writeValueAsString(d)), model.weights());
+        String description = JSON.writeValueAsString(d);
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put(KEY, description);
+        metadata.put(WEIGHTS_SHA256, weightsSha256(description, model.weights()));
+        Safetensors.write(file, metadata, model.weights());
+    }
+
+    /**
+     * SHA-256 (hex) of the description and every tensor (name, shape, values) in file order: what
+     * the network computes with. Recorded as {@value #WEIGHTS_SHA256} and checked at load.
+     */
+    public static String weightsSha256(String description, Map<String, Safetensors.Tensor> tensors) {
+        WeightsDigest digest = new WeightsDigest().putText(description);
+        for (Map.Entry<String, Safetensors.Tensor> e : tensors.entrySet()) {
+            digest.putText(e.getKey() + " " + java.util.Arrays.toString(e.getValue().shape()));
+            digest.putFloats(e.getValue().values());
+        }
+        return digest.hex();
     }
 
     /** Reads a model file; a file that is not one is refused naming it and the fix. */
@@ -64,7 +89,16 @@ public final class UnetModelFile {
             throw Ai4cException.usage("unet: -model_file " + file + " is a safetensors file without the U-Net "
                     + "description (" + KEY + " metadata); give a model written by unet -action train.");
         }
-        JsonNode d = JSON.readTree(text);
+        JsonNode d;
+        try {
+            d = JSON.readTree(text);
+        } catch (IOException e) {
+            d = null;
+        }
+        if (d == null || !d.isObject()) {
+            throw Ai4cException.usage("unet: -model_file " + file + " has a damaged U-Net description (" + KEY
+                    + " is not a JSON object); write the model again.");
+        }
         Backbone backbone = Backbone.of(d.path("backbone").asText());
         List<String> bands = new ArrayList<>();
         d.path("bands").forEach(n -> bands.add(n.asText()));
@@ -72,13 +106,25 @@ public final class UnetModelFile {
         float[] mean = floats(d.path("mean"));
         float[] std = floats(d.path("std"));
         int patch = d.path("patch_size").asInt();
+        for (float v : std) {
+            if (!(v > 0) || !Float.isFinite(v)) {
+                throw Ai4cException.usage("unet: -model_file " + file + " has the band standard deviation " + v
+                        + " (must be positive); write the model again.");
+            }
+        }
         if (bands.isEmpty() || ids.length < 2 || mean.length != bands.size() || std.length != bands.size()
                 || patch < UnetNetwork.STRIDE) {
             throw Ai4cException.usage("unet: -model_file " + file + " has an incomplete U-Net description (bands "
                     + bands + ", class_ids " + ids.length + ", patch_size " + patch + "); write the model again.");
         }
-        UnetModel model = new UnetModel(backbone, bands, ids, patch, mean, std, c.tensors());
-        return model;
+        String sum = c.metadata().get(WEIGHTS_SHA256);
+        if (sum != null) {
+            WeightsDigest.require("unet: -model_file " + file, sum, weightsSha256(text, c.tensors()));
+        } else {
+            LOG.info("{}: no {} metadata (a model not written by unet -action train); its weights cannot be checked",
+                    file, WEIGHTS_SHA256);
+        }
+        return new UnetModel(backbone, bands, ids, patch, mean, std, c.tensors());
     }
 
     private static int[] ints(JsonNode a) {

@@ -215,4 +215,15 @@ class LstmH5Test {
         for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) m[r][c] = flat[r * cols + c];
         return m;
     }
+
+    /** A model written before the digest moved to the kit ({@code WeightsDigest}) still gives its recorded SHA-256. */
+    @Test
+    void earlierWrittenModelStillMatchesItsDigest() throws Exception {
+        Path file = Path.of(LstmH5Test.class.getResource("LstmH5FuzzTestInputs/read/tiny-lstm.h5").toURI());
+        try (HdfFile h5 = new HdfFile(file)) {
+            assertNotNull(h5.getAttribute(LstmH5.WEIGHTS_SHA256), "the kept model records its digest");
+        }
+        LstmModel m = LstmH5.read(file);
+        assertEquals(LstmH5.weightsSha256(m).length(), 64);
+    }
 }

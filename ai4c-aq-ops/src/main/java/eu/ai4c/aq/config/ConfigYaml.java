@@ -91,7 +91,8 @@ public final class ConfigYaml {
             }
             root = readMapping(p, source);
         } catch (JsonProcessingException e) {
-            throw Ai4cException.usage(source + " line " + e.getLocation().getLineNr() + ": not valid YAML ("
+            throw Ai4cException.usage(source + (e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr())
+                    + ": not valid YAML ("
                     + e.getOriginalMessage() + ").");
         } catch (IOException e) {
             throw Ai4cException.usage(source + ": cannot be read (" + e.getMessage() + ").");
@@ -280,7 +281,11 @@ public final class ConfigYaml {
             int[] f = null;
             if (e.value() instanceof String s) {
                 Matcher x = FRAME.matcher(s);
-                if (x.matches()) f = new int[] {Integer.parseInt(x.group(1)), Integer.parseInt(x.group(2))};
+                try {
+                    if (x.matches()) f = new int[] {Integer.parseInt(x.group(1)), Integer.parseInt(x.group(2))};
+                } catch (NumberFormatException tooLarge) {
+                    f = null; // digits beyond int: refused below like any other bad frame
+                }
             } else if (e.value() instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Integer a
                     && l.get(1) instanceof Integer b) {
                 f = new int[] {a, b};

@@ -54,4 +54,40 @@ class AtomicOutputTest {
                 () -> AtomicOutput.create().temporaryFor(file.resolve("out.tif")));
         assertTrue(e.getMessage().contains("--output_path"), e.getMessage());
     }
+
+    /** A killed run's temporary is deleted by the next run for the same target; a running process's is kept. */
+    @Test
+    void leftoversOfEndedProcessesAreDeletedOthersKept() throws IOException {
+        Path target = dir.resolve("out.tif");
+        long ended = new ProcessBuilder("true").start().onExit().join().pid();
+        long running = ProcessHandle.current().parent().orElseThrow().pid();
+        Path stale = Files.writeString(dir.resolve(".out.tif.partial-" + ended + "-1a2b"), "half");
+        Path busy = Files.writeString(dir.resolve(".out.tif.partial-" + running + "-3c4d"), "busy");
+        Path other = Files.writeString(dir.resolve(".other.tif.partial-" + ended + "-5e6f"), "other target");
+        try (AtomicOutput out = AtomicOutput.create()) {
+            Files.writeString(out.temporaryFor(target), "whole");
+            out.commit();
+        }
+        assertFalse(Files.exists(stale), "the ended process's temporary is gone");
+        assertTrue(Files.exists(busy) && Files.exists(other), "a running process's and another target's are kept");
+        assertEquals("whole", Files.readString(target));
+    }
+
+    /** What a shutdown hook calls: every temporary not yet in place goes, committed outputs stay. */
+    @Test
+    void deleteUncommittedRemovesOnlyTemporaries() throws IOException {
+        Path done = dir.resolve("done.tif");
+        try (AtomicOutput out = AtomicOutput.create()) {
+            Files.writeString(out.temporaryFor(done), "whole");
+            out.commit();
+        }
+        AtomicOutput running = AtomicOutput.create();
+        Path tmp = running.temporaryFor(dir.resolve("running.tif"));
+        Files.writeString(tmp, "half");
+        AtomicOutput.deleteUncommitted();
+        assertFalse(Files.exists(tmp));
+        assertFalse(Files.exists(dir.resolve("running.tif")));
+        assertEquals("whole", Files.readString(done));
+        running.close();
+    }
 }

@@ -36,4 +36,14 @@ public final class FuzzInput {
         }
         return f;
     }
+
+    /**
+     * The check of a refusal: the project's error must say what is wrong (a fuzz input refused
+     * with an empty message fails the test like any other exception).
+     */
+    public static void refused(eu.ai4c.kit.Ai4cException e) {
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            throw new AssertionError("refused without a message", e);
+        }
+    }
 }

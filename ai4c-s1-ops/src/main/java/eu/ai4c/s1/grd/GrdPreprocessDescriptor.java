@@ -72,7 +72,8 @@ public final class GrdPreprocessDescriptor {
                     ParameterDescriptor.builder("verify", ParameterType.BOOLEAN)
                             .defaultValue(true).label("Verify checksums")
                             .description("Check each measurement file the run reads against the MD5 in manifest.safe"
-                                    + " (a damaged download is refused instead of processed); annotation, calibration and"
+                                    + " and, in a zipped product, the zip's CRC-32 (a damaged download is refused"
+                                    + " instead of processed); annotation, calibration and"
                                     + " noise files are always checked. Costs one extra read of the measurements,"
                                     + " in parallel.")
                             .build(),

@@ -15,9 +15,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 
 /**
- * The integrity checks of a SAFE product: the MD5 that {@code manifest.safe} gives for each file.
+ * The integrity checks of a SAFE product: the MD5 that {@code manifest.safe} gives for each file,
+ * and for a zipped product the CRC-32 the zip records for each entry read whole.
  * A file whose bytes do not give its MD5 was damaged after ESA made the product (a broken download
  * or copy, a bad disk) and is refused rather than processed as if whole. Large files are hashed
  * in parallel, streaming, in 1 MiB reads.
@@ -64,14 +67,17 @@ public final class Checksums {
 
     /**
      * Checks whole files of the product against the manifest, several at a time; files without an
-     * MD5 in the manifest are skipped.
+     * MD5 in the manifest are skipped unless the zip records their CRC-32.
      *
      * @return the number of files checked
      * @throws Ai4cException for the first file that does not match, naming it
      */
     static int verify(SafeArchive archive, Manifest manifest, Collection<String> hrefs, int threads) throws IOException {
         List<String> todo = new ArrayList<>();
-        for (String h : hrefs) if (!manifest.md5(h).isEmpty() && !todo.contains(h)) todo.add(h);
+        for (String h : hrefs) {
+            boolean checkable = !manifest.md5(h).isEmpty() || archive.zipCrc(h) != -1;
+            if (checkable && !todo.contains(h)) todo.add(h);
+        }
         if (todo.isEmpty()) return 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
             Thread t = new Thread(r, "ai4c-md5");
@@ -79,16 +85,33 @@ public final class Checksums {
             return t;
         });
         try {
+            List<CRC32> crcs = new ArrayList<>();
             List<Future<String>> sums = new ArrayList<>();
             for (String h : todo) {
+                CRC32 crc = new CRC32();
                 sums.add(pool.submit(() -> {
-                    try (InputStream in = archive.open(h)) {
+                    // the zip's CRC-32 in the same pass: it also covers files the manifest gives no MD5 for
+                    try (InputStream in = new CheckedInputStream(archive.open(h), crc)) {
                         return md5(in);
+                    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                        throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + h + " cannot be read"
+                                + " whole (" + e.getMessage() + "): the zip is damaged or truncated; download the"
+                                + " product again.", e);
                     }
                 }));
+                crcs.add(crc);
             }
             for (int i = 0; i < todo.size(); i++) {
-                check(archive, todo.get(i), manifest.md5(todo.get(i)), sums.get(i).get());
+                String h = todo.get(i), expected = manifest.md5(h), actual = sums.get(i).get();
+                // the manifest's MD5 first: it is ESA's own record of the file
+                if (!expected.isEmpty()) check(archive, h, expected, actual);
+                long expectedCrc = archive.zipCrc(h), crc = crcs.get(i).getValue();
+                if (expectedCrc != -1 && crc != expectedCrc) {
+                    throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + h + " is damaged (its"
+                            + " bytes give the CRC-32 " + Long.toHexString(crc) + ", the zip records "
+                            + Long.toHexString(expectedCrc) + "); download the product again, or pass --verify false"
+                            + " to process it anyway.");
+                }
             }
             return todo.size();
         } catch (InterruptedException e) {

@@ -60,8 +60,10 @@ public final class SafeArchive implements Closeable {
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile());
-        } catch (ZipException e) {
-            throw new Ai4cException("Sentinel-1 zip " + path + " is damaged or truncated (" + e.getMessage()
+        } catch (ZipException | java.io.EOFException e) {
+            // EOFException: the zip's index points past its end
+            String what = e.getMessage() == null ? "it ends early" : e.getMessage();
+            throw new Ai4cException("Sentinel-1 zip " + path + " is damaged or truncated (" + what
                     + "): download the product again.", e);
         }
         String root = findManifest(zip);
@@ -144,6 +146,16 @@ public final class SafeArchive implements Closeable {
                     + "CRC-32 (the zip is damaged); download the product again.");
         }
         return bytes;
+    }
+
+    /**
+     * The CRC-32 the zip records for a file's uncompressed bytes, or -1 for a folder product, an
+     * absent file or a zip entry without one.
+     */
+    public long zipCrc(String relative) {
+        if (zip == null) return -1;
+        ZipEntry e = zip.getEntry(zipRoot + relative);
+        return e == null ? -1 : e.getCrc();
     }
 
     /** A stream over a whole file (folder file or zip entry, stored or compressed). */

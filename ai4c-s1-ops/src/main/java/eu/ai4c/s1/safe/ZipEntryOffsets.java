@@ -29,7 +29,8 @@ final class ZipEntryOffsets {
         try (FileChannel ch = FileChannel.open(zipPath, StandardOpenOption.READ)) {
             long size = ch.size();
             int tail = (int) Math.min(size, 65_557);
-            ByteBuffer end = read(ch, size - tail, tail);
+            if (size < 22) throw damaged(zipPath, "shorter than an end of central directory record");
+            ByteBuffer end = read(ch, zipPath, size - tail, tail);
             int eocd = -1;
             for (int i = tail - 22; i >= 0; i--) {
                 if (end.getInt(i) == EOCD_SIG) {
@@ -44,17 +45,26 @@ final class ZipEntryOffsets {
                 int loc = eocd - 20;
                 if (loc < 0 || end.getInt(loc) != ZIP64_LOCATOR_SIG) throw damaged(zipPath, "ZIP64 locator missing");
                 long z64 = end.getLong(loc + 8);
-                ByteBuffer r = read(ch, z64, 56);
+                if (z64 < 0 || z64 > size - 56) throw damaged(zipPath, "ZIP64 end record outside the file");
+                ByteBuffer r = read(ch, zipPath, z64, 56);
                 if (r.getInt(0) != ZIP64_EOCD_SIG) throw damaged(zipPath, "ZIP64 end record missing");
                 cdSize = r.getLong(40);
                 cdOffset = r.getLong(48);
             }
+            // sizes from the file are checked against its length before anything is allocated or read
+            if (cdOffset < 0 || cdSize < 0 || cdSize > size || cdOffset > size - cdSize) {
+                throw damaged(zipPath, "central directory of " + cdSize + " bytes at " + cdOffset + " outside the "
+                        + size + "-byte file");
+            }
             long localOffset = findLocalHeader(ch, zipPath, cdOffset, cdSize, entry.getName());
-            ByteBuffer lh = read(ch, localOffset, 30);
+            if (localOffset < 0 || localOffset > size - 30) {
+                throw damaged(zipPath, "local header of " + entry.getName() + " outside the file");
+            }
+            ByteBuffer lh = read(ch, zipPath, localOffset, 30);
             if (lh.getInt(0) != LOC_SIG) throw damaged(zipPath, "bad local header for " + entry.getName());
             int nameLen = lh.getShort(26) & 0xFFFF, extraLen = lh.getShort(28) & 0xFFFF;
             long data = localOffset + 30 + nameLen + extraLen;
-            if (data + entry.getSize() > size) {
+            if (entry.getSize() < 0 || data + entry.getSize() > size) {
                 throw damaged(zipPath, entry.getName() + " extends past the end of the file (truncated download?)");
             }
             return data;
@@ -64,13 +74,16 @@ final class ZipEntryOffsets {
     private static long findLocalHeader(FileChannel ch, Path zipPath, long cdOffset, long cdSize, String name)
             throws IOException {
         if (cdSize > Integer.MAX_VALUE) throw damaged(zipPath, "central directory too large");
-        ByteBuffer cd = read(ch, cdOffset, (int) cdSize);
+        ByteBuffer cd = read(ch, zipPath, cdOffset, (int) cdSize);
         byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
         int p = 0;
         while (p + 46 <= cdSize) {
             if (cd.getInt(p) != CEN_SIG) throw damaged(zipPath, "bad central directory entry");
             int nameLen = cd.getShort(p + 28) & 0xFFFF, extraLen = cd.getShort(p + 30) & 0xFFFF,
                     commentLen = cd.getShort(p + 32) & 0xFFFF;
+            if (p + 46L + nameLen + extraLen > cdSize) {
+                throw damaged(zipPath, "central directory entry runs past its end");
+            }
             if (nameLen == wanted.length && sameBytes(cd, p + 46, wanted)) {
                 long off = cd.getInt(p + 42) & 0xFFFFFFFFL;
                 if (off == 0xFFFFFFFFL) off = zip64LocalOffset(cd, p, nameLen, extraLen);
@@ -92,7 +105,7 @@ final class ZipEntryOffsets {
                 int q = e + 4;
                 if (bigUncompressed) q += 8;
                 if (bigCompressed) q += 8;
-                return cd.getLong(q);
+                return q + 8 <= Math.min(end, e + 4 + len) ? cd.getLong(q) : 0xFFFFFFFFL;
             }
             e += 4 + len;
         }
@@ -106,13 +119,13 @@ final class ZipEntryOffsets {
         return true;
     }
 
-    private static ByteBuffer read(FileChannel ch, long pos, int len) throws IOException {
+    private static ByteBuffer read(FileChannel ch, Path zipPath, long pos, int len) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (ch.read(b, pos + b.position()) < 0) break;
         }
         b.flip();
-        if (b.limit() < len) throw new java.io.EOFException("zip ends early");
+        if (b.limit() < len) throw damaged(zipPath, "it ends early (truncated download?)");
         return b;
     }
 

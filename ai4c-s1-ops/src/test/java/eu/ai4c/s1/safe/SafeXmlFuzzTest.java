@@ -30,6 +30,29 @@ class SafeXmlFuzzTest {
         }
     }
 
+    /**
+     * SLC annotations (TOPS and stripmap): the image description, and the burst table with its
+     * valid-sample arrays, FM rates and Doppler centroids, which deburst relies on.
+     */
+    @FuzzTest(maxDuration = "2m")
+    void slcAnnotation(byte[] xml) {
+        try {
+            Annotation.parse(xml, "annotation.xml");
+            TopsTiming t = TopsTiming.parse(xml, "annotation.xml");
+            t.swathTiming().ifPresent(st -> {
+                for (Burst b : st.bursts()) {
+                    if (b.firstValidSample().length != st.linesPerBurst()) {
+                        throw new AssertionError("burst " + b.index());
+                    }
+                    b.firstValidLine();
+                    b.lastValidSampleOfRectangle();
+                }
+            });
+        } catch (Ai4cException e) {
+            eu.ai4c.kit.testing.FuzzInput.refused(e);
+        }
+    }
+
     @FuzzTest(maxDuration = "2m")
     void calibration(byte[] xml) {
         try {

@@ -34,7 +34,7 @@ public record Jp2Header(int width, int height, int components, int bitDepth, boo
             n = in.readNBytes(head, 0, head.length);
         }
         ByteBuffer b = ByteBuffer.wrap(head, 0, n);
-        for (int i = 0; i + 42 <= n; i++) {
+        for (int i = 0; i + 43 <= n; i++) { // SOC, SIZ and its fields up to the first Ssiz (byte i + 42)
             if ((b.getShort(i) & 0xFFFF) == SOC && (b.getShort(i + 2) & 0xFFFF) == SIZ) {
                 int p = i + 4 + 2 + 2; // marker, Lsiz, Rsiz
                 long xsiz = b.getInt(p) & 0xFFFFFFFFL, ysiz = b.getInt(p + 4) & 0xFFFFFFFFL;
@@ -42,7 +42,16 @@ public record Jp2Header(int width, int height, int components, int bitDepth, boo
                 long xt = b.getInt(p + 16) & 0xFFFFFFFFL, yt = b.getInt(p + 20) & 0xFFFFFFFFL;
                 int csiz = b.getShort(p + 32) & 0xFFFF;
                 int ssiz = b.get(p + 34) & 0xFF;
-                return new Jp2Header((int) (xsiz - xo), (int) (ysiz - yo), csiz, (ssiz & 0x7F) + 1,
+                long w = xsiz - xo, h = ysiz - yo;
+                // the ranges of ISO/IEC 15444-1 Table A.9: a damaged header is refused, not passed on as sizes
+                if (w <= 0 || h <= 0 || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE || xt == 0 || yt == 0
+                        || csiz < 1 || csiz > 16384 || (ssiz & 0x7F) > 37) {
+                    throw new Ai4cException(file + " has a damaged JPEG 2000 header (image " + xsiz + " x " + ysiz
+                            + " from offset " + xo + ", " + yo + "; tiles " + xt + " x " + yt + "; " + csiz
+                            + " component(s) of " + ((ssiz & 0x7F) + 1) + " bits); the product is damaged:"
+                            + " download it again.");
+                }
+                return new Jp2Header((int) w, (int) h, csiz, (ssiz & 0x7F) + 1,
                         (ssiz & 0x80) != 0, (int) Math.min(xt, Integer.MAX_VALUE), (int) Math.min(yt, Integer.MAX_VALUE));
             }
         }

@@ -135,8 +135,12 @@ public final class PbfReader {
             throw new OsmFormatException(file + " is corrupt: blob " + number + " has "
                     + (type == null ? "no type" : "a data size of " + dataSize + " bytes") + ". Download it again.");
         }
-        byte[] data = new byte[(int) dataSize];
-        readFully(in, data, file, number);
+        // read as the bytes come (not allocated up front): a damaged size must not cost 32 MiB per blob
+        byte[] data = in.readNBytes((int) dataSize);
+        if (data.length < dataSize) {
+            throw new OsmFormatException(file + " is truncated: blob " + number + " ends after " + data.length + " of "
+                    + dataSize + " bytes. Download or export the file again.", new EOFException());
+        }
         return new RawBlob(type, data);
     }
 
@@ -190,8 +194,10 @@ public final class PbfReader {
         }
         if (raw != null) return raw;
         if (zlibOffset >= 0) {
-            if (rawSize < 0 || rawSize > MAX_BLOB) {
-                throw p.corrupt("the uncompressed size " + rawSize + " is missing or too large");
+            // zlib expands at most ~1032:1
+            if (rawSize < 0 || rawSize > MAX_BLOB || rawSize > 1032L * zlibLength + 64) {
+                throw p.corrupt("the uncompressed size " + rawSize + " is missing or too large for "
+                        + zlibLength + " compressed bytes");
             }
             byte[] out = new byte[(int) rawSize];
             Inflater inflater = new Inflater();

@@ -40,6 +40,12 @@ public final class Polygons {
      * @param where names the ring in the message if it has fewer than 3 distinct points
      */
     public static LinearRing ring(Coordinate[] points, String where) {
+        for (Coordinate c : points) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                throw new Ai4cException(where + " has a ring point " + c.x + ", " + c.y + " that is not a finite"
+                        + " coordinate; the file is damaged. Export the area of interest again.");
+            }
+        }
         Coordinate[] pts = points;
         if (pts.length > 0 && !pts[0].equals2D(pts[pts.length - 1])) {
             pts = Arrays.copyOf(pts, pts.length + 1);
@@ -92,11 +98,19 @@ public final class Polygons {
             throw Ai4cException.usage(source + " contains no polygon; an area of interest needs at least one "
                     + "Polygon or MultiPolygon feature.");
         }
-        List<Geometry> valid = new ArrayList<>(polygons.size());
-        for (Polygon p : polygons) {
-            valid.add(p.isValid() ? p : GeometryFixer.fix(p));
+        Geometry result;
+        try {
+            List<Geometry> valid = new ArrayList<>(polygons.size());
+            for (Polygon p : polygons) {
+                valid.add(p.isValid() ? p : GeometryFixer.fix(p));
+            }
+            result = valid.size() == 1 ? valid.get(0) : UnaryUnionOp.union(valid);
+        } catch (RuntimeException e) {
+            // JTS gives up on some degenerate input (e.g. coordinates near the double range): a damaged file
+            throw new Ai4cException(source + " has polygons that cannot be repaired or merged (" + e
+                    + "); the file is damaged or its coordinates are not plausible. Export the area of interest again.",
+                    e);
         }
-        Geometry result = valid.size() == 1 ? valid.get(0) : UnaryUnionOp.union(valid);
         List<Polygon> parts = new ArrayList<>();
         collect(result, source, parts);
         if (parts.isEmpty()) {

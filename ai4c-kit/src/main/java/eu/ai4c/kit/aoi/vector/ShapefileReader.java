@@ -82,11 +82,12 @@ public final class ShapefileReader {
         int record = 0;
         while (pos + 8 <= bytes.length) {
             record++;
-            int contentBytes = 2 * buf.order(ByteOrder.BIG_ENDIAN).getInt(pos + 4);
+            long contentLength = 2L * buf.order(ByteOrder.BIG_ENDIAN).getInt(pos + 4); // 16-bit words
             int start = pos + 8;
-            if (contentBytes < 4 || start + contentBytes > bytes.length) {
+            if (contentLength < 4 || start + contentLength > bytes.length) {
                 throw truncated(file, record);
             }
+            int contentBytes = (int) contentLength;
             ByteBuffer content = ByteBuffer.wrap(bytes, start, contentBytes).slice().order(ByteOrder.LITTLE_ENDIAN);
             int type = content.getInt(0);
             if (isPolygonType(type)) {
@@ -107,10 +108,11 @@ public final class ShapefileReader {
         if (c.capacity() < 44) throw truncated(file, record);
         int numParts = c.getInt(36);
         int numPoints = c.getInt(40);
-        int pointsAt = 44 + 4 * numParts;
-        if (numParts < 0 || numPoints < 0 || (long) pointsAt + 16L * numPoints > c.capacity()) {
+        // in long: counts from a damaged record must not wrap round and pass for small ones
+        if (numParts < 0 || numPoints < 0 || 44L + 4L * numParts + 16L * numPoints > c.capacity()) {
             throw truncated(file, record);
         }
+        int pointsAt = 44 + 4 * numParts;
         List<Coordinate[]> rings = new ArrayList<>(numParts);
         for (int p = 0; p < numParts; p++) {
             int first = c.getInt(44 + 4 * p);

@@ -56,22 +56,30 @@ public record CfTime(double unitSeconds, LocalDateTime reference, String calenda
                     + "\", which AI4C cannot map to real dates. Convert it first (e.g. cdo setcalendar,standard)"
                     + " or give data on the standard calendar.");
         }
-        int second = m.group(7) == null ? 0 : Integer.parseInt(m.group(7));
-        int nanos = 0;
-        if (m.group(8) != null && !m.group(8).isEmpty()) {
-            String f = (m.group(8) + "000000000").substring(0, 9);
-            nanos = Integer.parseInt(f);
-        }
-        LocalDateTime ref = LocalDateTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
-                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), second, nanos);
-        String tz = m.group(9);
-        if (tz != null && (tz.startsWith("+") || tz.startsWith("-"))) {
-            String digits = tz.replace(":", "");
-            int sign = digits.charAt(0) == '-' ? -1 : 1;
-            int hh = Integer.parseInt(digits.length() > 3 ? digits.substring(1, digits.length() - 2) : digits.substring(1));
-            int mm = digits.length() > 3 ? Integer.parseInt(digits.substring(digits.length() - 2)) : 0;
-            ref = ref.minusMinutes(sign * (hh * 60L + mm));
+        LocalDateTime ref;
+        try {
+            int second = m.group(7) == null ? 0 : Integer.parseInt(m.group(7));
+            int nanos = 0;
+            if (m.group(8) != null && !m.group(8).isEmpty()) {
+                String f = (m.group(8) + "000000000").substring(0, 9);
+                nanos = Integer.parseInt(f);
+            }
+            ref = LocalDateTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), second, nanos);
+            String tz = m.group(9);
+            if (tz != null && (tz.startsWith("+") || tz.startsWith("-"))) {
+                String digits = tz.replace(":", "");
+                int sign = digits.charAt(0) == '-' ? -1 : 1;
+                int hh = Integer.parseInt(digits.length() > 3 ? digits.substring(1, digits.length() - 2)
+                        : digits.substring(1));
+                int mm = digits.length() > 3 ? Integer.parseInt(digits.substring(digits.length() - 2)) : 0;
+                ref = ref.minusMinutes(sign * (hh * 60L + mm));
+            }
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            // digits in the right places that name no date (month 13, day 0) or overflow an int
+            throw new Ai4cException("Time variable \"" + variable + "\" has units \"" + units + "\" whose reference"
+                    + " date is impossible (" + e.getMessage() + "); the file is damaged or was written wrongly.", e);
         }
         return new CfTime(unit, ref, cal);
     }

@@ -80,8 +80,9 @@ final class Netcdf3File implements NetcdfFile {
             NcType type = NcType.ofCode(h.int32());
             if (type == null) throw h.bad("attribute type of " + name);
             long nelems = count(h);
+            // checked before multiplying: a damaged count must neither wrap round nor allocate beyond the file
+            if (nelems < 0 || nelems > (Integer.MAX_VALUE - 8) / type.size()) throw h.bad("attribute " + name);
             long bytes = nelems * type.size();
-            if (bytes > Integer.MAX_VALUE - 8) throw h.bad("attribute " + name);
             byte[] raw = h.bytes((int) bytes);
             h.skip(pad4(bytes));
             atts.put(name, decodeAttribute(type, raw, (int) nelems));
@@ -99,8 +100,9 @@ final class Netcdf3File implements NetcdfFile {
         long lastRecordVsize = 0;
         for (long i = 0; i < n; i++) {
             String name = h.name(version);
-            int rank = (int) count(h);
-            if (rank < 0 || rank > 1024) throw h.bad("rank of " + name);
+            long rankCount = count(h);
+            if (rankCount < 0 || rankCount > 1024) throw h.bad("rank of " + name);
+            int rank = (int) rankCount;
             List<String> dn = new ArrayList<>(rank);
             long[] shape = new long[rank];
             boolean record = false;
@@ -126,9 +128,9 @@ final class Netcdf3File implements NetcdfFile {
                 recordVars++;
                 // vsize of a record variable is the padded size of one record's slab
                 long slab = type.size();
-                for (int d = 1; d < rank; d++) slab *= shape[d];
+                for (int d = 1; d < rank; d++) slab = saturatedProduct(slab, shape[d]);
                 lastRecordVsize = slab;
-                records += slab + pad4(slab);
+                records = saturatedProduct(1, records + slab + pad4(slab));
             }
         }
         // a single record variable is not padded (classic format specification, "recsize")
@@ -139,17 +141,35 @@ final class Netcdf3File implements NetcdfFile {
         long fileSize = channel.size();
         for (NcVariable v : vars) {
             long[] l = layout.get(v.name());
-            long slab = v.slabSize() * v.type().size();
             long end;
-            if (l[1] == 1) {
-                end = numRecs == 0 ? l[0] : l[0] + (numRecs - 1) * recSize + slab;
-            } else {
-                end = l[0] + v.size() * v.type().size();
+            try {
+                // exact arithmetic: a damaged header's sizes must not wrap round to a small extent
+                long values = 1;
+                for (long d : v.shape()) values = Math.multiplyExact(values, d);
+                long slab = Math.multiplyExact(v.rank() == 0 ? 1 : v.slabSize(), v.type().size());
+                if (l[1] == 1) {
+                    end = numRecs == 0 ? l[0] : Math.addExact(l[0], Math.addExact(Math.multiplyExact(numRecs - 1,
+                            recSize), slab));
+                } else {
+                    end = Math.addExact(l[0], Math.multiplyExact(values, v.type().size()));
+                }
+            } catch (ArithmeticException e) {
+                end = Long.MAX_VALUE;
             }
-            if (l[0] < 0 || end > fileSize) {
+            if (l[0] < 0 || recSize < 0 || end > fileSize) {
                 throw new Ai4cException(path + " is truncated: variable \"" + v.name() + "\" ends at byte " + end
                         + " but the file has " + fileSize + " bytes. Download or copy the file again.");
             }
+        }
+    }
+
+    /** {@code a · b}, or {@code Long.MAX_VALUE} when it overflows (refused later as beyond the file). */
+    private static long saturatedProduct(long a, long b) {
+        try {
+            long r = Math.multiplyExact(a, b);
+            return r < 0 ? Long.MAX_VALUE : r;
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 
@@ -340,7 +360,7 @@ final class Netcdf3File implements NetcdfFile {
         }
 
         byte[] bytes(int n) throws IOException {
-            if (pos + n > ch.size()) {
+            if (n < 0 || pos + n > ch.size()) {
                 throw new Ai4cException(path + " is truncated: its netCDF header needs byte " + (pos + n)
                         + " but the file has " + ch.size() + " bytes. Download or copy the file again.");
             }

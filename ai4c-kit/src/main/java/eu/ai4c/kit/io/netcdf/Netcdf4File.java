@@ -37,8 +37,8 @@ final class Netcdf4File implements NetcdfFile {
     Netcdf4File(Path path) {
         this.path = path;
         try {
-            hdf = new HdfFile(path);
-        } catch (RuntimeException e) {
+            hdf = Hdf5Files.open(path);
+        } catch (RuntimeException | IOException e) {
             throw new Ai4cException(path + " cannot be read as netCDF-4/HDF5 (" + e.getMessage()
                     + "). The file may be truncated or damaged; download or copy it again.", e);
         }
