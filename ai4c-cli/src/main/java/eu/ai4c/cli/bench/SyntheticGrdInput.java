@@ -11,21 +11,22 @@ import java.util.stream.Stream;
  * The synthetic IW GRD (VV) of the S1 benchmarks: W samples × (W·0.668) lines (default W = 25,000,
  * a full IW GRD of 25,000 × 16,700), centred near Rome, with a homogeneous area and nine point
  * targets. Written once into the work folder and reused there, so that {@code s1-grd} and
- * {@code terrain-correction} run with one {@code --work-dir} generate it once.
+ * {@code terrain-correction} (and the batch benchmark of {@code ai4c-spark}) run with one
+ * {@code --work-dir} generate it once.
  */
-final class SyntheticGrdInput {
+public final class SyntheticGrdInput {
     static final int DEFAULT_SAMPLES = 25_000;
 
     private SyntheticGrdInput() {
     }
 
     /** Lines for {@code samples} samples, in the aspect ratio of a full IW GRD. */
-    static int lines(int samples) {
+    public static int lines(int samples) {
         return Math.max(1, (int) Math.round(samples * 16_700.0 / 25_000));
     }
 
     /** The SAFE folder of the GRD of {@code samples} samples, generated on first use. */
-    static Path safe(BenchContext context, int samples) throws IOException {
+    public static Path safe(BenchContext context, int samples) throws IOException {
         Path dir = Files.createDirectories(context.workDir().resolve("s1-grd-input-" + samples));
         try (Stream<Path> s = Files.list(dir)) {
             Path found = s.filter(p -> p.getFileName().toString().endsWith(".SAFE")).findFirst().orElse(null);

@@ -8,17 +8,14 @@ import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.s1.synthetic.SyntheticGrd;
 import eu.ai4c.s1.testing.S1Fixtures;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,20 +79,8 @@ class ChecksumsTest {
     void zipEntryCrcIsChecked() throws IOException {
         Path safe = SyntheticGrd.builder(80, 60).seed(5).build().write(tmp.resolve("p"));
         Path zip = tmp.resolve("p.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out);
-             Stream<Path> files = Files.walk(safe)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                byte[] b = Files.readAllBytes(f);
-                ZipEntry e = new ZipEntry(safe.getFileName() + "/" + safe.relativize(f).toString().replace('\\', '/'));
-                e.setMethod(ZipEntry.STORED);
-                e.setSize(b.length);
-                CRC32 crc = new CRC32();
-                crc.update(b);
-                e.setCrc(crc.getValue());
-                z.putNextEntry(e);
-                z.write(b);
-                z.closeEntry();
-            }
+        try (Stream<Path> files = Files.walk(safe)) {
+            ZipDamageTest.storedZip(safe, files.filter(Files::isRegularFile).sorted().toList(), zip);
         }
         String noise;
         long offset;

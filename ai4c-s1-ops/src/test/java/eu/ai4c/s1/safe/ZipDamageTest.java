@@ -96,6 +96,11 @@ class ZipDamageTest {
         Path first = files.stream().filter(f -> f.toString().contains("/measurement/")).findFirst().orElseThrow();
         files.remove(first);
         files.add(first);
+        return storedZip(safe, files, zip);
+    }
+
+    /** A STORED (uncompressed) zip of {@code files} of the SAFE folder in that order, with their CRC-32s. */
+    static Path storedZip(Path safe, List<Path> files, Path zip) throws IOException {
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             for (Path f : files) {
                 byte[] b = Files.readAllBytes(f);

@@ -4,10 +4,10 @@ import eu.ai4c.cli.ServiceRun;
 import eu.ai4c.cli.bench.BenchContext;
 import eu.ai4c.cli.bench.BenchResult;
 import eu.ai4c.cli.bench.Benchmark;
+import eu.ai4c.cli.bench.SyntheticGrdInput;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.raster.Region;
-import eu.ai4c.s1.synthetic.SyntheticGrd;
 import eu.ai4c.spark.JobResult;
 import eu.ai4c.spark.JobRow;
 import eu.ai4c.spark.SparkBatch;
@@ -60,7 +60,7 @@ public final class SparkBatchBenchmark implements Benchmark {
         int parallel = context.intOption("parallel", 2, 1);
         int threads = context.processing().threads();
         int perTask = Math.max(1, threads / parallel);
-        Path safe = scene(context, samples);
+        Path safe = SyntheticGrdInput.safe(context, samples);
         Path sequentialOut = context.workDir().resolve("spark-batch-sequential");
         Path batchOut = context.workDir().resolve("spark-batch-spark");
         Map<String, String> params = Map.of("speckle", "Lee Sigma", "resolution", "10");
@@ -105,7 +105,7 @@ public final class SparkBatchBenchmark implements Benchmark {
         extra.put("overhead_percent", Math.round((batch.seconds() / sequential.seconds() - 1) * 1000) / 10.0);
         extra.put("job_seconds_sum", Math.round(jobSeconds[0] * 100) / 100.0);
         extra.put("pixels_identical", true);
-        String input = scenes + " x " + samples + "x" + lines(samples) + " IW GRD VV uint16";
+        String input = scenes + " x " + samples + "x" + SyntheticGrdInput.lines(samples) + " IW GRD VV uint16";
         return List.of(BenchResult.of(name(), input, batch, "ai4c sequential", sequential.seconds(), extra));
     }
 
@@ -130,24 +130,5 @@ public final class SparkBatchBenchmark implements Benchmark {
             return s.filter(p -> p.getFileName().toString().endsWith(".tif")).findFirst()
                     .orElseThrow(() -> new Ai4cException("spark-batch: no GeoTIFF in " + folder));
         }
-    }
-
-    static int lines(int samples) {
-        return Math.max(1, (int) Math.round(samples * 16_700.0 / 25_000));
-    }
-
-    /** The GRD of {@code samples} samples in the aspect of a full IW GRD, generated on first use. */
-    private static Path scene(BenchContext context, int samples) throws IOException {
-        Path dir = Files.createDirectories(context.workDir().resolve("spark-batch-input-" + samples));
-        try (Stream<Path> s = Files.list(dir)) {
-            Path found = s.filter(p -> p.getFileName().toString().endsWith(".SAFE")).findFirst().orElse(null);
-            if (found != null) return found;
-        }
-        int lines = lines(samples);
-        SyntheticGrd.Builder b = SyntheticGrd.builder(samples, lines).polarisations("VV").centre(41.9, 12.5)
-                .noValueBorder(Math.max(1, samples / 400)).seed(3).threads(context.processing().threads())
-                .homogeneousArea(new Region(samples / 5, lines / 4, samples / 8, lines / 6), 0.2, 4.4);
-        for (int i = 1; i < 10; i++) b.pointTarget(i * lines / 10, i * samples / 10, 40000);
-        return b.build().write(dir);
     }
 }
