@@ -56,13 +56,6 @@ class StartPagePanelTest {
     }
 
     private static Component search(Container root, String name) {
-        for (Component c : root.getComponents()) {
-            if (name.equals(c.getName())) return c;
-            if (c instanceof Container k) {
-                Component found = search(k, name);
-                if (found != null) return found;
-            }
-        }
-        return null;
+        return eu.ai4c.desktop.testing.Components.named(root, name);
     }
 }

@@ -185,14 +185,7 @@ class OperatorPanelTest {
     }
 
     private static Component search(Container root, String name) {
-        for (Component c : root.getComponents()) {
-            if (name.equals(c.getName())) return c;
-            if (c instanceof Container k) {
-                Component found = search(k, name);
-                if (found != null) return found;
-            }
-        }
-        return null;
+        return eu.ai4c.desktop.testing.Components.named(root, name);
     }
 
     private interface Check {
