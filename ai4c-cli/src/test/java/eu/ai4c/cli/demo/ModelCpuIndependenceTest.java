@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.ai4c.agri.torch.TorchRuntime;
 import eu.ai4c.agri.unet.Safetensors;
+import eu.ai4c.agri.unet.synthetic.SyntheticLandscape;
 import eu.ai4c.aq.model.SrganModelFile;
 import eu.ai4c.aq.model.SrganWeights;
 import eu.ai4c.kit.io.netcdf.Netcdf;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo's U-Net chain (train a ResNet-18 U-Net for 5 epochs, predict a new tile) and its SRGAN
- * chain (pre-process, train, generate an ensemble) give the same weights and the same maps whether PyTorch runs with the settings AI4C chooses on this
+ * A U-Net chain (train a ResNet-18 U-Net for one epoch on two synthetic tiles, predict a third) and
+ * the demo's SRGAN chain (pre-process, train, generate an ensemble) give the same weights and maps whether PyTorch runs with the settings AI4C chooses on this
  * machine or with those an AVX2-only machine ends with (the levels of {@link TorchRuntime.Pin}, set
  * from outside), as {@code CropMapCpuIndependenceTest} checks for the LSTM. Each run is a separate
  * JVM because the native libraries read the variables once. Exact comparison: same kernels, same
@@ -39,8 +40,14 @@ class ModelCpuIndependenceTest {
 
     @Test
     void unetSameWeightsAndClassMapWithAvx2MachineSettings() throws Exception {
-        Path chosen = runDemo("unet", dir.resolve("chosen"), Map.of());
-        Path avx2 = runDemo("unet", dir.resolve("avx2"), avx2Machine());
+        Path tiles = dir.resolve("tiles");
+        for (int i = 0; i < 2; i++) {
+            SyntheticLandscape.write(tiles, "tile" + i, SyntheticLandscape.draw(128, 128, 11 + i));
+        }
+        Path newTile = dir.resolve("new-tile");
+        SyntheticLandscape.write(newTile, "new", SyntheticLandscape.draw(128, 128, 999));
+        Path chosen = unet(tiles, newTile.resolve("images"), dir.resolve("chosen"), Map.of());
+        Path avx2 = unet(tiles, newTile.resolve("images"), dir.resolve("avx2"), avx2Machine());
 
         String where = " (" + TorchRuntime.cpuVectorFlags() + ")";
         Map<String, Safetensors.Tensor> a = Safetensors.read(model(chosen)).tensors();
@@ -99,6 +106,32 @@ class ModelCpuIndependenceTest {
         }
         Raster r = ProductIO.read(tif).raster();
         return r.read(0, r.bounds()).bytes();
+    }
+
+    /** {@code unet -action train} (one epoch) then {@code -action predict}, in new JVMs; returns the folder with model/ and map/. */
+    private static Path unet(Path tiles, Path images, Path out, Map<String, String> extra) throws Exception {
+        Path model = out.resolve("model");
+        run(out.resolveSibling(out.getFileName() + "-train.log"), extra, "unet", "-action", "train", "--input_dir",
+                tiles.toString(), "--backbone", "resnet18", "-patch_size", "64", "-b", "4", "-epochs", "1", "-lr", "0.002",
+                "-selected-classes", "1,2,3", "--output_dir", model.toString(), "--threads", "2", "--quiet");
+        run(out.resolveSibling(out.getFileName() + "-predict.log"), extra, "unet", "-action", "predict", "--input_dir",
+                images.toString(), "-model_file", model(out).toString(), "--output_dir", out.resolve("map").toString(),
+                "--threads", "2", "--quiet");
+        return out;
+    }
+
+    /** Runs {@code ai4c args…} in a new JVM with the pinned variables unset, then {@code extra}. */
+    private static void run(Path log, Map<String, String> extra, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "eu.ai4c.cli.Main"));
+        command.addAll(List.of(args));
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        for (TorchRuntime.Pin pin : TorchRuntime.Pin.values()) pb.environment().remove(pin.variable());
+        pb.environment().putAll(extra);
+        Process p = pb.start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "ai4c " + String.join(" ", args) + " timed out");
+        assertEquals(0, p.exitValue(), "ai4c " + String.join(" ", args) + " with " + extra + ":\n" + Files.readString(log));
     }
 
     /** Runs {@code ai4c demo --step <step>} in a new JVM with the pinned variables unset, then {@code extra}. */
