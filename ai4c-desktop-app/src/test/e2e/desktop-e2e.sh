@@ -37,8 +37,25 @@ export DISPLAY="$display"
 log="$out/app.log"
 shot() { xwd -root -silent | convert xwd:- "$out/$1.png"; }
 fail() { shot failure; echo "desktop e2e FAILED: $1 (screenshot $out/failure.png, log $log)"; exit 1; }
-# last traced bounds of a component: "x y w h state"
-bounds() { grep -a "ui $1 $2 " "$log" | tail -1 | sed "s/.*ui $1 $2 //"; }
+# where the X server has a top-level window of size $1 x $2 ("x y"; empty when none is placed off 0,0)
+placed() {
+  xwininfo -root -tree | grep -oE " $1x$2\+[-0-9]+\+[-0-9]+ +\+[-0-9]+\+[-0-9]+" \
+    | sed -E 's/.* \+([-0-9]+)\+([-0-9]+)$/\1 \2/' | grep -v '^0 0$' | head -1
+}
+# last traced bounds of a component: "x y w h state". Without a window manager Java may trace a
+# dialog at 0,0 before the X server has placed it (and trace no move after): then the positions
+# are taken relative to where the X server shows the dialog's window.
+bounds() {
+  local line x y w h st dx dy dw dh ax ay
+  line=$(grep -a "ui $1 $2 " "$log" | tail -1 | sed "s/.*ui $1 $2 //")
+  read -r dx dy dw dh _ <<<"$(grep -a "ui $1 dialog " "$log" | tail -1 | sed "s/.*ui $1 dialog //")"
+  if [ "${dx:-1}" = 0 ] && [ "${dy:-1}" = 0 ]; then
+    read -r ax ay <<<"$(placed "$dw" "$dh")"
+    read -r x y w h st <<<"$line"
+    if [ -n "$ax" ] && [ "$x" != hidden ]; then line="$((x + ax)) $((y + ay)) $w $h $st"; fi
+  fi
+  echo "$line"
+}
 centre() { read -r x y w h _ <<<"$(bounds "$1" "$2")"; echo "$((x + w / 2)) $((y + h / 2))"; }
 click() { read -r cx cy <<<"$(centre "$1" "$2")"; xdotool mousemove "$cx" "$cy" click 1; }
 # waits until the trace has more than $2 lines about $1 and the last burst is complete
@@ -100,22 +117,21 @@ while read -r alias path _; do
   before=$(count "$alias")
   open_menu "$path"
   wait_trace "$alias" "$before" 40 || fail "menu $path did not open the dialog of $alias"
-  read -r dx dy dw dh _ <<<"$(bounds "$alias" dialog)"
-  read -r rx ry rw rh rstate <<<"$(bounds "$alias" run)"
-  [ -n "$rx" ] || fail "$alias: no Run button traced"
-  shot "dialog-$alias"
+  # the window system may place the dialog (and paint it) after it was first traced: take the
+  # bounds and the screenshot again for a few seconds until the Run button is drawn where traced
+  for _ in $(seq 1 12); do
+    read -r dx dy dw dh _ <<<"$(bounds "$alias" dialog)"
+    read -r rx ry rw rh rstate <<<"$(bounds "$alias" run)"
+    [ -n "$rx" ] || fail "$alias: no Run button traced"
+    shot "dialog-$alias"
+    sd=$(convert "$out/dialog-$alias.png" -crop ${rw}x${rh}+${rx}+${ry} -colorspace gray -format "%[fx:standard_deviation]" info:)
+    awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' && break
+    sleep 0.5
+  done
   [ "$dx" -ge 0 ] && [ "$dy" -ge 0 ] && [ $((dx + dw)) -le $screen_w ] && [ $((dy + dh)) -le $screen_h ] \
     || fail "$alias: dialog at $dx,$dy size ${dw}x$dh does not fit the ${screen_w}x$screen_h screen"
   [ "$rx" -ge "$dx" ] && [ "$ry" -ge "$dy" ] && [ $((rx + rw)) -le $((dx + dw)) ] && [ $((ry + rh)) -le $((dy + dh)) ] \
     || fail "$alias: Run button at $rx,$ry (${rw}x$rh) lies outside its dialog $dx,$dy ${dw}x$dh"
-  # the button is drawn there: its label makes the pixels vary (on a loaded machine the dialog may
-  # be traced before it is painted, so look again for a few seconds before failing)
-  for _ in $(seq 1 12); do
-    sd=$(convert "$out/dialog-$alias.png" -crop ${rw}x${rh}+${rx}+${ry} -colorspace gray -format "%[fx:standard_deviation]" info:)
-    awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' && break
-    sleep 0.5
-    shot "dialog-$alias"
-  done
   awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "$alias: nothing drawn where the Run button should be (std dev $sd)"
   echo "desktop e2e: $alias from menu $path: dialog ${dw}x$dh at $dx,$dy, Run at $rx,$ry ($rstate)"
   close_dialog "$alias" || fail "$alias: Cancel did not close the dialog"
