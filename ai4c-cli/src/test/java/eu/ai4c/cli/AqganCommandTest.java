@@ -24,11 +24,7 @@ class AqganCommandTest {
         Path data = Files.createDirectories(dir.resolve("data"));
         new SyntheticCams(64, 64, 8, 46.0, 8.0, 0.1, Instant.parse("2024-01-01T00:00:00Z"), 12, 3, 5).write(data);
         Path config = dir.resolve("config.yaml");
-        Files.writeString(config, String.join("\n", "input_frame: 4 x 4", "output_frame: 32 x 32",
-                "aoi: {lat_min: 30.0, lat_max: 50.0, lon_min: 0.0, lon_max: 20.0}", "output_path: results",
-                "generator_filters: 8", "discriminator_filters: 4", "residual_blocks: 1", "noise_channels: 2",
-                "learning_rate: 1.0e-3", "batch_size: 8", "epochs: 1", "data:", "  lr_path: data/cams_lr.nc",
-                "  hr_path: data/cams_hr.nc", "  static_path: data/static_hr.nc", "ensemble_size: 2", ""));
+        Files.writeString(config, SyntheticCams.TINY_CONFIG.replace("output_path: out", "output_path: results"));
         Cli pre = Cli.run("aqgan-preproc", "--start-date", "2024010100", "--end-date", "2024010221", "--dataset", "cams",
                 "--config", config.toString(), "--quiet");
         assertEquals(0, pre.exit(), pre.toString());

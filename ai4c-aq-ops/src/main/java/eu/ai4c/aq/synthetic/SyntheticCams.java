@@ -35,6 +35,17 @@ import java.util.stream.IntStream;
  */
 public final class SyntheticCams {
     public static final String LR_FILE = "cams_lr.nc";
+    /**
+     * A test-sized SRGAN configuration for the files {@link #write} makes in a {@code data} folder
+     * beside it: frames 4 × 4 → 32 × 32, a minimal network, one epoch of batches of 8, 2 members,
+     * output into {@code out}. For checks of the services' plumbing, not of learning.
+     */
+    public static final String TINY_CONFIG = String.join("\n", "input_frame: 4 x 4", "output_frame: 32 x 32",
+            "aoi: {lat_min: 30.0, lat_max: 50.0, lon_min: 0.0, lon_max: 20.0}", "output_path: out",
+            "generator_filters: 8", "discriminator_filters: 4", "residual_blocks: 1", "noise_channels: 2",
+            "learning_rate: 1.0e-3", "batch_size: 8", "critic_steps: 1", "adversarial_weight: 0.001", "epochs: 1",
+            "data:", "  lr_path: data/cams_lr.nc", "  hr_path: data/cams_hr.nc", "  static_path: data/static_hr.nc",
+            "ensemble_size: 2", "");
     public static final String HR_FILE = "cams_hr.nc";
     public static final String STATIC_FILE = "static_hr.nc";
     /** Packing ranges (min, max) per variable: fixed so that every file of a series packs alike. */
