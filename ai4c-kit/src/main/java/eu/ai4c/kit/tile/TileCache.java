@@ -35,6 +35,12 @@ public final class TileCache {
         }
     }
 
+    /** Drops every tile (when the rasters sharing the cache will not be read again). */
+    public synchronized void clear() {
+        map.clear();
+        usedBytes = 0;
+    }
+
     public synchronized long usedBytes() {
         return usedBytes;
     }

@@ -245,9 +245,12 @@ public final class S1CdOperator implements Operator {
                 params.has("changeThreshold") ? params.getDouble("changeThreshold") : null,
                 params.getDouble("changeCoherenceLimit"), params.getInt("changeMinPixels"), dem.describe());
         String name = "S1_" + ref.manifest().mode() + "_CD_" + d1 + "_" + d2 + "_" + pol;
-        Product result = new Product(name, out, tc.metadata(), null)
+        StatisticsTap tap = new StatisticsTap(out);
+        Product result = new Product(name, tap, tc.metadata(), null)
                 .withAttachment(StageClock.class, clock)
-                .withAttachment(Run.class, run);
+                .withAttachment(Run.class, run)
+                .withAttachment(StatisticsTap.class, tap)
+                .withAttachment(TileCache.class, cache);
         return result.withAttachment(SideOutputs.class, (main, ctx) -> S1CdOutputs.write(result, main, ctx).paths());
     }
 

@@ -7,16 +7,23 @@ import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.ProductIO;
-import eu.ai4c.kit.io.ProductWriter;
+import eu.ai4c.kit.io.geotiff.GeoTiffReader;
+import eu.ai4c.kit.io.geotiff.GeoTiffWriteOptions;
+import eu.ai4c.kit.io.geotiff.read.TiffRaster;
+import eu.ai4c.kit.io.geotiff.write.TiffFileWriter;
 import eu.ai4c.kit.progress.ProcessingContext;
+import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.BandStack;
+import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.tile.TileCache;
 import eu.ai4c.kit.tile.TileEngine;
 import eu.ai4c.kit.tile.TileGrid;
 import java.awt.image.BufferedImage;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,10 +41,13 @@ import org.slf4j.LoggerFactory;
  * {@code <name>_coherence.tif}, {@code <name>_<Sigma0>_<pol>_<date>.tif} for each date (float32),
  * {@code <name>_ACD.tif} and {@code <name>_MTC.tif} (byte RGB), {@code <name>_change_mask.tif}
  * (byte: 1 change, 0 none, 255 no-data), {@code <name>_ACD.png} and {@code <name>_MTC.png}
- * (quick-looks at most 1024 pixels across) and {@code <name>_summary.json}. One pass over the
- * written stack gives the whole-output percentiles of both backscatters and the histogram of
- * their log-ratio (its minimum-error threshold); the other files are computed from the stack
- * tile by tile. Each file appears whole or not at all. Stateless.
+ * (quick-looks at most 1024 pixels across) and {@code <name>_summary.json}. The whole-output
+ * statistics (percentiles of both backscatters, histogram of their log-ratio for the minimum-error
+ * threshold, mean coherence) were gathered while the stack was written ({@link StatisticsTap});
+ * only when that could not follow the writer are they computed from the file. The float files
+ * copy the stack's stored tiles; the composites and the mask are computed in one pass over the
+ * stack, which also fills the quick-looks and sums the changed area. Each file appears whole or
+ * not at all. Stateless.
  */
 public final class S1CdOutputs {
     private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
@@ -77,44 +87,47 @@ public final class S1CdOutputs {
             throws IOException {
         S1CdOperator.Run run = product.attachment(S1CdOperator.Run.class).orElseThrow(() -> Ai4cException.usage(
                 "S1-CD outputs: product " + product.name() + " is not an S1-CD result."));
+        // the chain's tiles are no longer needed: their cache makes room for the stack's chunks
+        product.attachment(TileCache.class).ifPresent(TileCache::clear);
         Path folder = mainOutput.toAbsolutePath().getParent();
         String file = mainOutput.getFileName().toString();
         String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         Raster stack = ProductIO.read(mainOutput).raster();
-        if (stack.bands().size() != 3) {
-            throw new Ai4cException("S1-CD outputs: " + mainOutput + " has " + stack.bands().size() + " bands, not the 3 "
-                    + "of an S1-CD stack (coherence, backscatter 1, backscatter 2).");
+        try {
+            if (stack.bands().size() != 3) {
+                throw new Ai4cException("S1-CD outputs: " + mainOutput + " has " + stack.bands().size() + " bands, not the 3 "
+                        + "of an S1-CD stack (coherence, backscatter 1, backscatter 2).");
+            }
+            if (stack instanceof TiffRaster tiff) {
+                // the joint pass reads each tile with a halo: keep two rows of the stack's decoded tiles
+                int[] t = stack.preferredTileSize();
+                long row = (long) t[0] * t[1] * 4 * 3 * ((stack.width() + t[0] - 1) / t[0]);
+                long budget = Math.min(Math.max(GeoTiffReader.DEFAULT_CACHE_BYTES, context.cacheBytes()), 2 * row + (16L << 20));
+                tiff.close();
+                stack = GeoTiffReader.withFixedCache(budget, context.warnings()).read(mainOutput).raster();
+            }
+            return write(product, run, stack, mainOutput, folder, base, context, written);
+        } finally {
+            if (stack instanceof Closeable c) c.close();
         }
-        // one pass: percentiles, log-ratio histogram, coherence mean
-        BackscatterPercentiles p1 = new BackscatterPercentiles(), p2 = new BackscatterPercentiles();
-        long[] histogram = ChangeMask.histogram();
-        double[] coherence = new double[2];
-        TileGrid grid = new TileGrid(stack.width(), stack.height(), 512, 512);
-        TileEngine.run("S1-CD statistics", stack, new int[] {0, 1, 2}, grid, context, (c, r, blocks) -> {
-            float[] g = blocks[0].toFloats(), b1 = blocks[1].toFloats(), b2 = blocks[2].toFloats();
-            float[] lr = ChangeMask.absoluteLogRatio(b1, b2);
-            long[] h = ChangeMask.histogram();
-            ChangeMask.accumulate(lr, h);
-            double sum = 0;
-            long n = 0;
-            for (float v : g) {
-                if (!Float.isNaN(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-            synchronized (histogram) {
-                p1.add(b1);
-                p2.add(b2);
-                for (int i = 0; i < h.length; i++) histogram[i] += h[i];
-                coherence[0] += sum;
-                coherence[1] += n;
-            }
-        });
+    }
+
+    private static Written write(Product product, S1CdOperator.Run run, Raster stack, Path mainOutput, Path folder,
+                                 String base, ProcessingContext context, List<Path> written) throws IOException {
+        StackStatistics statistics = product.attachment(StatisticsTap.class).filter(StatisticsTap::complete)
+                .map(StatisticsTap::statistics).orElse(null);
+        if (statistics == null) {
+            // the main output was written in a way the tap could not follow: one pass over the file
+            StackStatistics read = new StackStatistics();
+            TileEngine.run("S1-CD statistics", stack, new int[] {0, 1, 2}, new TileGrid(stack.width(), stack.height(), 512, 512),
+                    context, (c, r, blocks) -> read.add(blocks[0].toFloats(), blocks[1].toFloats(), blocks[2].toFloats()));
+            statistics = read;
+        }
         double[] pct = run.stretchPercentiles();
-        double[] low = {p1.percentile(pct[0]), p2.percentile(pct[0])}, high = {p1.percentile(pct[1]), p2.percentile(pct[1])};
+        double[] low = {statistics.backscatter1.percentile(pct[0]), statistics.backscatter2.percentile(pct[0])};
+        double[] high = {statistics.backscatter1.percentile(pct[1]), statistics.backscatter2.percentile(pct[1])};
         boolean automatic = run.threshold() == null;
-        double threshold = automatic ? ChangeMask.threshold(histogram) : run.threshold();
+        double threshold = automatic ? ChangeMask.threshold(statistics.logRatioHistogram) : run.threshold();
         if (Double.isNaN(threshold)) {
             throw new Ai4cException("S1-CD: no valid backscatter pixel in " + mainOutput + " to threshold the change "
                     + "mask; check the area of interest and the land/sea mask.");
@@ -122,58 +135,64 @@ public final class S1CdOutputs {
         LOG.info("S1-CD: stretch {}–{} % = {}–{} and {}–{}; change threshold {} dB ({})", pct[0], pct[1], low[0], high[0],
                 low[1], high[1], String.format(java.util.Locale.ROOT, "%.3f", threshold), automatic ? "minimum error" : "given");
 
-        ProductWriter tiff = ProductIO.writer("GeoTIFF");
-        Path coh = tiff.write(Product.of(base + "_coherence", BandStack.builder().add(stack, 0, "coherence").build()),
-                folder.resolve(base + "_coherence.tif"), context);
-        written.add(coh);
-        String n1 = stack.bands().get(1).name(), n2 = stack.bands().get(2).name();
-        Path back1 = tiff.write(Product.of(base + "_" + n1, BandStack.builder().add(stack, 1, n1).build()),
-                folder.resolve(base + "_" + n1 + ".tif"), context);
-        written.add(back1);
-        Path back2 = tiff.write(Product.of(base + "_" + n2, BandStack.builder().add(stack, 2, n2).build()),
-                folder.resolve(base + "_" + n2 + ".tif"), context);
-        written.add(back2);
-        PairDerivedRaster acdRaster = PairDerivedRaster.acd(stack, low, high), mtcRaster = PairDerivedRaster.mtc(stack, low, high);
-        Path acd = tiff.write(Product.of(base + "_ACD", acdRaster), folder.resolve(base + "_ACD.tif"), context);
-        written.add(acd);
-        Path mtc = tiff.write(Product.of(base + "_MTC", mtcRaster), folder.resolve(base + "_MTC.tif"), context);
-        written.add(mtc);
-        Path mask = tiff.write(Product.of(base + "_change_mask",
-                        PairDerivedRaster.changeMask(stack, threshold, run.coherenceLimit(), run.minPixels())),
-                folder.resolve(base + "_change_mask.tif"), context);
-        written.add(mask);
-        Path acdPng = quickLook(ProductIO.read(acd).raster(), folder.resolve(base + "_ACD.png"));
+        // the single-band float files: the stack's tiles copied as they are stored
+        GeoTiffWriteOptions options = GeoTiffWriteOptions.defaults();
+        Path[] floats = new Path[3];
+        for (int b = 0; b < 3; b++) {
+            String name = b == 0 ? "coherence" : stack.bands().get(b).name();
+            Product single = Product.of(base + "_" + name, BandStack.builder().add(stack, b, name).build());
+            Path target = folder.resolve(base + "_" + name + ".tif");
+            floats[b] = stack instanceof TiffRaster tiff
+                    ? TiffFileWriter.copyBands(tiff, new int[] {b}, single, target, options, context)
+                    : ProductIO.writer("GeoTIFF").write(single, target, context);
+            written.add(floats[b]);
+        }
+
+        // ACD, MTC and the change mask in one pass over the stack; quick-looks and changed area on the way
+        PairProducts products = new PairProducts(low, high, threshold, run.coherenceLimit(), run.minPixels());
+        Path acd = folder.resolve(base + "_ACD.tif"), mtc = folder.resolve(base + "_MTC.tif");
+        Path mask = folder.resolve(base + "_change_mask.tif");
+        QuickLook acdLook = new QuickLook(stack.width(), stack.height()), mtcLook = new QuickLook(stack.width(), stack.height());
+        double[] rowArea = pixelAreas(stack);
+        double[] area = new double[3]; // changed km², changed pixels, valid pixels
+        Raster source = stack;
+        List<TiffFileWriter.Part> parts = List.of(
+                new TiffFileWriter.Part(Product.of(base + "_ACD", new Layout(stack, PairProducts.ACD_BANDS)), acd),
+                new TiffFileWriter.Part(Product.of(base + "_MTC", new Layout(stack, PairProducts.MTC_BANDS)), mtc),
+                new TiffFileWriter.Part(Product.of(base + "_change_mask", new Layout(stack, List.of(PairProducts.MASK_BAND))), mask));
+        written.addAll(List.of(acd, mtc, mask));
+        TiffFileWriter.writeTogether("S1-CD composites and change mask", parts, options, tile -> {
+            Region window = products.window(tile, source.width(), source.height());
+            PairProducts.Tile t = products.compute(source.read(0, window).toFloats(), source.read(1, window).toFloats(),
+                    source.read(2, window).toFloats(), window, tile);
+            acdLook.add(tile, t.acd());
+            mtcLook.add(tile, t.mtc());
+            double km2 = 0;
+            long changed = 0, valid = 0;
+            byte[] m = t.mask();
+            for (int i = 0; i < m.length; i++) {
+                if (m[i] == ChangeMask.NO_DATA) continue;
+                valid++;
+                if (m[i] == ChangeMask.CHANGE) {
+                    changed++;
+                    km2 += rowArea[tile.y() + i / tile.width()];
+                }
+            }
+            synchronized (area) {
+                area[0] += km2 / 1e6;
+                area[1] += changed;
+                area[2] += valid;
+            }
+            return new Block[][] {blocks(tile, t.acd()), blocks(tile, t.mtc()), blocks(tile, t.mask())};
+        }, context);
+        Path acdPng = acdLook.write(folder.resolve(base + "_ACD.png"));
         written.add(acdPng);
-        Path mtcPng = quickLook(ProductIO.read(mtc).raster(), folder.resolve(base + "_MTC.png"));
+        Path mtcPng = mtcLook.write(folder.resolve(base + "_MTC.png"));
         written.add(mtcPng);
 
-        // changed area from the written mask
-        Raster maskRaster = ProductIO.read(mask).raster();
-        double[] area = new double[3]; // changed km², changed pixels, valid pixels
-        double[] rowArea = pixelAreas(maskRaster);
-        TileEngine.run("S1-CD change area", maskRaster, new int[] {0}, new TileGrid(maskRaster.width(), maskRaster.height(), 512, 512),
-                context, (c, r, blocks) -> {
-                    byte[] m = blocks[0].bytes();
-                    Region reg = blocks[0].region();
-                    double km2 = 0;
-                    long changed = 0, valid = 0;
-                    for (int i = 0; i < m.length; i++) {
-                        if (m[i] == ChangeMask.NO_DATA) continue;
-                        valid++;
-                        if (m[i] == ChangeMask.CHANGE) {
-                            changed++;
-                            km2 += rowArea[reg.y() + i / reg.width()];
-                        }
-                    }
-                    synchronized (area) {
-                        area[0] += km2 / 1e6;
-                        area[1] += changed;
-                        area[2] += valid;
-                    }
-                });
         Path json = folder.resolve(base + "_summary.json");
-        Map<String, Object> summary = summary(run, low, high, threshold, automatic, area, coherence,
-                List.of(mainOutput, coh, back1, back2, acd, mtc, mask, acdPng, mtcPng));
+        Map<String, Object> summary = summary(run, low, high, threshold, automatic, area, statistics.coherence(),
+                List.of(mainOutput, floats[0], floats[1], floats[2], acd, mtc, mask, acdPng, mtcPng));
         try (AtomicOutput out = AtomicOutput.create()) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.temporaryFor(json).toFile(), summary);
             out.commit();
@@ -182,7 +201,36 @@ public final class S1CdOutputs {
         context.progress().checkCancelled();
         LOG.info("S1-CD: changed {} km² ({} of {} valid pixels)", String.format(java.util.Locale.ROOT, "%.4f", area[0]),
                 (long) area[1], (long) area[2]);
-        return new Written(coh, back1, back2, acd, mtc, mask, acdPng, mtcPng, json);
+        return new Written(floats[0], floats[1], floats[2], acd, mtc, mask, acdPng, mtcPng, json);
+    }
+
+    private static Block[] blocks(Region tile, byte[]... bands) {
+        Block[] out = new Block[bands.length];
+        for (int i = 0; i < bands.length; i++) out[i] = new Block(tile, DataType.BYTE, bands[i]);
+        return out;
+    }
+
+    /** The size, georeferencing and bands of a file written by {@link TiffFileWriter#writeTogether}; not read. */
+    private record Layout(Raster grid, List<Band> bands) implements Raster {
+        @Override
+        public int width() {
+            return grid.width();
+        }
+
+        @Override
+        public int height() {
+            return grid.height();
+        }
+
+        @Override
+        public GeoCoding geoCoding() {
+            return grid.geoCoding();
+        }
+
+        @Override
+        public Block read(int band, Region region) {
+            throw new UnsupportedOperationException("computed by the joint pass of S1CdOutputs");
+        }
     }
 
     private static Map<String, Object> summary(S1CdOperator.Run run, double[] low, double[] high, double threshold,
@@ -265,27 +313,41 @@ public final class S1CdOutputs {
         return a;
     }
 
-    /** A PNG of an RGB byte raster, subsampled to at most {@link #QUICK_LOOK} pixels on its longer side. */
-    static Path quickLook(Raster rgb, Path png) throws IOException {
-        int step = Math.max(1, (int) Math.ceil(Math.max(rgb.width(), rgb.height()) / (double) QUICK_LOOK));
-        int w = (rgb.width() + step - 1) / step, h = (rgb.height() + step - 1) / step;
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int strip = Math.max(step, (512 / step) * step);
-        for (int y0 = 0; y0 < rgb.height(); y0 += strip) {
-            Region region = new Region(0, y0, rgb.width(), Math.min(strip, rgb.height() - y0));
-            Block[] b = {rgb.read(0, region), rgb.read(1, region), rgb.read(2, region)};
-            byte[] r = b[0].bytes(), g = b[1].bytes(), bl = b[2].bytes();
-            for (int y = 0; y < region.height(); y += step) {
-                for (int x = 0; x < rgb.width(); x += step) {
-                    int i = y * rgb.width() + x;
-                    image.setRGB(x / step, (y0 + y) / step, (r[i] & 255) << 16 | (g[i] & 255) << 8 | (bl[i] & 255));
+    /**
+     * A quick-look PNG of an RGB composite filled tile by tile: the composite's pixels at every
+     * {@code step}-th column and row, so that its longer side is at most {@link #QUICK_LOOK}.
+     * Thread-safe: tiles fill disjoint pixels.
+     */
+    static final class QuickLook {
+        private final int step, width, height;
+        private final int[] rgb;
+
+        QuickLook(int imageWidth, int imageHeight) {
+            step = Math.max(1, (int) Math.ceil(Math.max(imageWidth, imageHeight) / (double) QUICK_LOOK));
+            width = (imageWidth + step - 1) / step;
+            height = (imageHeight + step - 1) / step;
+            rgb = new int[width * height];
+        }
+
+        /** Takes the sampled pixels of one tile of the composite's three bands. */
+        void add(Region tile, byte[][] bands) {
+            int y0 = (tile.y() + step - 1) / step * step, x0 = (tile.x() + step - 1) / step * step;
+            for (int y = y0; y < tile.maxY(); y += step) {
+                for (int x = x0; x < tile.maxX(); x += step) {
+                    int i = (y - tile.y()) * tile.width() + x - tile.x();
+                    rgb[(y / step) * width + x / step] = (bands[0][i] & 255) << 16 | (bands[1][i] & 255) << 8 | (bands[2][i] & 255);
                 }
             }
         }
-        try (AtomicOutput out = AtomicOutput.create()) {
-            ImageIO.write(image, "png", out.temporaryFor(png).toFile());
-            out.commit();
+
+        Path write(Path png) throws IOException {
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            image.setRGB(0, 0, width, height, rgb, 0, width);
+            try (AtomicOutput out = AtomicOutput.create()) {
+                ImageIO.write(image, "png", out.temporaryFor(png).toFile());
+                out.commit();
+            }
+            return png;
         }
-        return png;
     }
 }

@@ -140,24 +140,38 @@ public final class SpeckleRaster extends DerivedRaster {
         return v;
     }
 
-    /** ENL and Z98 from windows spread evenly over the band. */
+    /**
+     * ENL and Z98 from windows spread evenly over the band. The windows are read in parallel (each
+     * may pull a whole tile of a lazily computed chain) and then used in a fixed order, so the
+     * estimate does not depend on the threads.
+     */
     static SceneStatistics sampleStatistics(Raster raster, int band) throws IOException {
         int w = raster.width(), h = raster.height();
         int sw = Math.min(SAMPLE_SIDE, w), sh = Math.min(SAMPLE_SIDE, h);
         int nx = Math.max(1, Math.min(SAMPLE_GRID, w / Math.max(1, sw)));
         int ny = Math.max(1, Math.min(SAMPLE_GRID, h / Math.max(1, sh)));
+        float[][] windows = new float[nx * ny][];
+        try {
+            java.util.stream.IntStream.range(0, nx * ny).parallel().forEach(k -> {
+                int i = k % nx, j = k / nx;
+                int y = ny == 1 ? (h - sh) / 2 : (int) ((long) (h - sh) * j / (ny - 1));
+                int x = nx == 1 ? (w - sw) / 2 : (int) ((long) (w - sw) * i / (nx - 1));
+                try {
+                    windows[k] = intensities(raster, band, new Region(x, y, sw, sh));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         EnlEstimator enl = new EnlEstimator();
         float[] all = new float[nx * ny * sw * sh];
         int filled = 0;
-        for (int j = 0; j < ny; j++) {
-            int y = ny == 1 ? (h - sh) / 2 : (int) ((long) (h - sh) * j / (ny - 1));
-            for (int i = 0; i < nx; i++) {
-                int x = nx == 1 ? (w - sw) / 2 : (int) ((long) (w - sw) * i / (nx - 1));
-                float[] window = intensities(raster, band, new Region(x, y, sw, sh));
-                enl.add(window, sw, sh);
-                System.arraycopy(window, 0, all, filled, window.length);
-                filled += window.length;
-            }
+        for (float[] window : windows) {
+            enl.add(window, sw, sh);
+            System.arraycopy(window, 0, all, filled, window.length);
+            filled += window.length;
         }
         return new SceneStatistics(enl.estimate(), SceneStatistics.percentile(all, filled, 0.98));
     }

@@ -32,6 +32,12 @@ final class ChunkDecoder {
         byte[] raw = Compressions.decode(l.compression, stored, expected, l.file,
                 l.chunkName() + " " + index);
         ByteOrder order = l.order;
+        if (l.predictor == TiffTags.PREDICTOR_FLOATING_POINT && l.kind == SampleKind.F32) {
+            // the common case (float32 rasters): straight to floats, without the byte-plane copy and the
+            // byte-order conversion of the general path
+            return Predictors.undoFloatingPoint32(raw, rows, rowSamples, l.samplesInChunk(),
+                    l.order == ByteOrder.LITTLE_ENDIAN);
+        }
         if (l.predictor == TiffTags.PREDICTOR_FLOATING_POINT) {
             raw = Predictors.undoFloatingPoint(raw, rows, rowSamples, l.kind.wordBytes, l.samplesInChunk());
             // libtiff on a little-endian host (where GDAL writes) puts the most significant byte plane first in

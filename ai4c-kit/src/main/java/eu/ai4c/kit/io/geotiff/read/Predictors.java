@@ -70,4 +70,38 @@ final class Predictors {
         }
         return out;
     }
+
+    /**
+     * Undoes the floating-point predictor of float32 samples into floats: the same result as
+     * {@link #undoFloatingPoint} followed by reading the planes in their byte order, in one pass
+     * (the running sum of each row is kept in a register, and each sample's four bytes are taken
+     * from the four planes at once).
+     *
+     * @param mostSignificantFirst whether the first byte plane holds the most significant bytes
+     *                             (little-endian files, as libtiff writes them)
+     */
+    static float[] undoFloatingPoint32(byte[] src, int rows, int rowSamples, int stride, boolean mostSignificantFirst) {
+        int rowBytes = rowSamples * 4;
+        float[] out = new float[rows * rowSamples];
+        int s0 = mostSignificantFirst ? 24 : 0, s1 = mostSignificantFirst ? 16 : 8;
+        int s2 = mostSignificantFirst ? 8 : 16, s3 = mostSignificantFirst ? 0 : 24;
+        for (int r = 0, base = 0, o = 0; r < rows; r++, base += rowBytes, o += rowSamples) {
+            if (stride == 1) {
+                byte sum = src[base];
+                for (int i = base + 1, end = base + rowBytes; i < end; i++) {
+                    sum += src[i];
+                    src[i] = sum;
+                }
+            } else {
+                for (int i = base + stride, end = base + rowBytes; i < end; i++) src[i] += src[i - stride];
+            }
+            int p0 = base, p1 = base + rowSamples, p2 = base + 2 * rowSamples, p3 = base + 3 * rowSamples;
+            for (int i = 0; i < rowSamples; i++) {
+                int bits = (src[p0 + i] & 255) << s0 | (src[p1 + i] & 255) << s1 | (src[p2 + i] & 255) << s2
+                        | (src[p3 + i] & 255) << s3;
+                out[o + i] = Float.intBitsToFloat(bits);
+            }
+        }
+        return out;
+    }
 }

@@ -204,6 +204,46 @@ public final class TiffRaster implements Raster, Closeable {
         }
     }
 
+    /**
+     * How the chunks of one band are stored: enough to copy them into another TIFF without
+     * decoding and encoding them again. Only files with one sample per chunk qualify (one band, or
+     * several as PlanarConfiguration 2); null otherwise.
+     *
+     * @param order byte order of the file (the floating-point predictor's byte planes depend on it)
+     */
+    public record StoredBand(int compression, int predictor, boolean tiled, int chunkWidth, int chunkHeight,
+                             int chunksAcross, int chunksDown, java.nio.ByteOrder order, DataTypeOnDisk type) {
+    }
+
+    /** The stored sample type: the band's data type and bits per stored word. */
+    public record DataTypeOnDisk(eu.ai4c.kit.raster.DataType dataType, int wordBytes) {
+    }
+
+    /** The storage of {@code band}, or null when its chunks also hold other bands. */
+    public StoredBand storedBand(int band) {
+        ImageLayout l = layout;
+        if (band < 0 || band >= bands.size() || l.samplesInChunk() != 1) return null;
+        return new StoredBand(l.compression, l.predictor, l.tiled, l.chunkWidth, l.chunkHeight, l.chunksAcross,
+                l.chunksDown, l.order, new DataTypeOnDisk(l.kind.dataType, l.kind.wordBytes));
+    }
+
+    /**
+     * The stored bytes of chunk ({@code cx}, {@code cy}) of {@code band}, still compressed; null
+     * for a sparse chunk. Only for bands with a {@link #storedBand}.
+     */
+    public byte[] storedChunk(int band, int cx, int cy) throws IOException {
+        ImageLayout l = layout;
+        if (storedBand(band) == null) throw new IllegalStateException("band " + band + " shares its chunks");
+        int index = l.chunkIndex(l.planarSeparate ? band : 0, cx, cy);
+        long offset = l.offsets[index], count = l.byteCounts[index];
+        if (offset == 0 || count == 0) return null;
+        if (count > Integer.MAX_VALUE - 64) {
+            throw new Ai4cException("Cannot read " + layout.file + ": " + layout.chunkName() + " " + index + " claims "
+                    + count + " bytes; the file is damaged.");
+        }
+        return readStored(offset, (int) count);
+    }
+
     /** Closes the file; later reads fail. */
     @Override
     public synchronized void close() throws IOException {

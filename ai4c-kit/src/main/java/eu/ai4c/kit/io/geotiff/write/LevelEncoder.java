@@ -53,7 +53,7 @@ public final class LevelEncoder {
     }
 
     /** General (slow) conversion for bands whose type differs from the file's. */
-    private static Block convert(Block in, DataType type) {
+    static Block convert(Block in, DataType type) {
         Block out = Block.allocate(type, in.region());
         int n = Math.toIntExact(in.region().area());
         for (int i = 0; i < n; i++) out.setDouble(i, in.getDouble(i));

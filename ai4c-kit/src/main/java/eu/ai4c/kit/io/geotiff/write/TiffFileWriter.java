@@ -5,7 +5,12 @@ import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.geotiff.GeoTiffWriteOptions;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
+import eu.ai4c.kit.io.geotiff.read.TiffRaster;
+import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Raster;
+import eu.ai4c.kit.raster.Region;
+import eu.ai4c.kit.tile.TileEngine;
+import eu.ai4c.kit.tile.TileGrid;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -73,15 +78,165 @@ public final class TiffFileWriter {
     private static void writePlain(TiffPlan plan, Raster raster, List<TiffField> extra, Path tmp, Path target,
                                    ProcessingContext context) throws IOException {
         try (FileChannel ch = open(tmp, target)) {
-            int header = plan.bigTiff() ? 16 : 8;
-            TileStore store = new TileStore(ch, header, new int[] {plan.tileCount(0)});
+            TileStore store = new TileStore(ch, plan.bigTiff() ? 16 : 8, new int[] {plan.tileCount(0)});
             LevelEncoder.run(plan, 0, raster, store, null, context);
-            long ifdAt = (store.end() + 7) & ~7L;
-            TiffDirectory dir = ImageDirectories.level(plan, 0, extra, store.offsets(0), store.byteCounts(0));
-            checkSize(plan, ifdAt + dir.byteSize(), target);
-            writeFully(ch, dir.toBytes(ifdAt, 0), ifdAt);
-            writeFully(ch, header(plan.bigTiff(), ifdAt), 0);
+            finishPlain(plan, extra, store, ch, target);
         }
+    }
+
+    /** Writes the directory after the tiles of a plain GeoTIFF and points the header at it. */
+    private static void finishPlain(TiffPlan plan, List<TiffField> extra, TileStore store, FileChannel ch, Path target)
+            throws IOException {
+        long ifdAt = (store.end() + 7) & ~7L;
+        TiffDirectory dir = ImageDirectories.level(plan, 0, extra, store.offsets(0), store.byteCounts(0));
+        checkSize(plan, ifdAt + dir.byteSize(), target);
+        writeFully(ch, dir.toBytes(ifdAt, 0), ifdAt);
+        writeFully(ch, header(plan.bigTiff(), ifdAt), 0);
+    }
+
+    /** One file of {@link #writeTogether}: the product whose name, bands and geocoding it takes, and where it goes. */
+    public record Part(Product product, Path target) {
+    }
+
+    /** The pixels of every part over one tile: {@code blocks[part][band]}, each covering {@code region}. */
+    @FunctionalInterface
+    public interface TileFunction {
+        Block[][] compute(Region region) throws IOException;
+    }
+
+    /**
+     * Writes several plain GeoTIFFs of one size in a single pass over the tiles: {@code tiles}
+     * computes each tile of all of them at once (so what they share is computed once), and each
+     * band is encoded into its own file. The parts' rasters give the files' bands, names and
+     * georeferencing and are not read. All files appear, or none.
+     *
+     * @throws IllegalArgumentException for COG options or parts of different sizes
+     */
+    public static List<Path> writeTogether(String stage, List<Part> parts, GeoTiffWriteOptions options,
+                                           TileFunction tiles, ProcessingContext context) throws IOException {
+        if (options.cog()) throw new IllegalArgumentException("writeTogether writes plain GeoTIFFs, not COGs");
+        int n = parts.size();
+        TiffPlan[] plans = new TiffPlan[n];
+        List<List<TiffField>> extras = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Part part = parts.get(i);
+            Raster raster = part.product().raster();
+            plans[i] = TiffPlan.of(raster, options, part.target().toString(), context.warnings());
+            if (plans[i].width() != plans[0].width() || plans[i].height() != plans[0].height()) {
+                throw new IllegalArgumentException("writeTogether: " + part.target() + " is " + plans[i].width() + "x"
+                        + plans[i].height() + ", not " + plans[0].width() + "x" + plans[0].height());
+            }
+            List<TiffField> extra = new ArrayList<>(ImageDirectories.georeferencing(raster.geoCoding()));
+            extra.add(GdalTags.metadata(part.product().name(), part.product().metadata(), plans[i].bands()));
+            extras.add(extra);
+        }
+        long start = System.nanoTime();
+        LOG.info("Writing {} GeoTIFFs together ({}x{}): {}", n, plans[0].width(), plans[0].height(),
+                parts.stream().map(p -> p.target().getFileName().toString()).toList());
+        try (AtomicOutput out = AtomicOutput.create()) {
+            FileChannel[] channels = new FileChannel[n];
+            try {
+                TileStore[] stores = new TileStore[n];
+                for (int i = 0; i < n; i++) {
+                    channels[i] = open(out.temporaryFor(parts.get(i).target()), parts.get(i).target());
+                    stores[i] = new TileStore(channels[i], plans[i].bigTiff() ? 16 : 8, new int[] {plans[i].tileCount(0)});
+                }
+                ThreadLocal<TileEncoder[]> encoders = ThreadLocal.withInitial(() -> {
+                    TileEncoder[] e = new TileEncoder[n];
+                    for (int i = 0; i < n; i++) e[i] = new TileEncoder(plans[i]);
+                    return e;
+                });
+                TileGrid grid = plans[0].grid(0);
+                TileEngine.run(stage, parts.get(0).product().raster(), new int[0], grid, context, (col, row, none) -> {
+                    Region region = grid.tile(col, row);
+                    Block[][] blocks = tiles.compute(region);
+                    TileEncoder[] e = encoders.get();
+                    for (int i = 0; i < n; i++) {
+                        if (blocks[i].length != plans[i].bands().size()) {
+                            throw new IllegalStateException("writeTogether: " + blocks[i].length + " blocks for the "
+                                    + plans[i].bands().size() + " bands of " + parts.get(i).target());
+                        }
+                        for (int b = 0; b < blocks[i].length; b++) {
+                            Block block = blocks[i][b];
+                            if (!block.region().equals(region)) {
+                                throw new IllegalStateException("writeTogether: block of " + block.region() + " for tile " + region);
+                            }
+                            if (block.type() != plans[i].fileType()) block = LevelEncoder.convert(block, plans[i].fileType());
+                            byte[] bytes = e[i].encode(block);
+                            stores[i].append(0, plans[i].tileIndex(0, b, col, row), bytes, e[i].length());
+                        }
+                    }
+                });
+                for (int i = 0; i < n; i++) finishPlain(plans[i], extras.get(i), stores[i], channels[i], parts.get(i).target());
+            } finally {
+                for (FileChannel ch : channels) if (ch != null) ch.close();
+            }
+            out.commit();
+        }
+        List<Path> written = new ArrayList<>();
+        for (Part p : parts) written.add(p.target());
+        LOG.info("Wrote {} GeoTIFFs in {} ms", n, (System.nanoTime() - start) / 1_000_000);
+        return written;
+    }
+
+    /**
+     * Writes bands of a tiled GeoTIFF written by this writer into a new GeoTIFF by copying their
+     * stored tiles, without decoding and encoding them, when {@code options} would store them the
+     * same way (compression, predictor, tile size, sample type, byte order); otherwise decodes and
+     * encodes them. {@code product} gives the new file's name, bands (in {@code sourceBands} order)
+     * and georeferencing; its raster must read those bands of {@code source} for the fallback.
+     */
+    public static Path copyBands(TiffRaster source, int[] sourceBands, Product product, Path target,
+                                 GeoTiffWriteOptions options, ProcessingContext context) throws IOException {
+        Raster raster = product.raster();
+        TiffPlan plan = TiffPlan.of(raster, options, target.toString(), context.warnings());
+        if (!storedAlike(source, sourceBands, plan) || options.cog()) return write(product, target, options, context);
+        List<TiffField> extra = new ArrayList<>(ImageDirectories.georeferencing(raster.geoCoding()));
+        extra.add(GdalTags.metadata(product.name(), product.metadata(), plan.bands()));
+        long start = System.nanoTime();
+        TileGrid grid = plan.grid(0);
+        try (AtomicOutput out = AtomicOutput.create()) {
+            try (FileChannel ch = open(out.temporaryFor(target), target)) {
+                TileStore store = new TileStore(ch, plan.bigTiff() ? 16 : 8, new int[] {plan.tileCount(0)});
+                context.progress().begin("Copying tiles", (long) sourceBands.length * grid.tileCount());
+                for (int b = 0; b < sourceBands.length; b++) {
+                    for (int row = 0; row < grid.tilesDown(); row++) {
+                        for (int col = 0; col < grid.tilesAcross(); col++) {
+                            context.progress().checkCancelled();
+                            byte[] stored = source.storedChunk(sourceBands[b], col, row);
+                            if (stored == null) {
+                                throw new eu.ai4c.kit.Ai4cException("Cannot copy a sparse tile of " + source.file()
+                                        + "; rewrite it without SPARSE_OK.");
+                            }
+                            store.append(0, plan.tileIndex(0, b, col, row), stored, stored.length);
+                            context.progress().worked(1);
+                        }
+                    }
+                }
+                context.progress().end();
+                finishPlain(plan, extra, store, ch, target);
+            }
+            out.commit();
+        }
+        LOG.info("Wrote {} ({} bytes) in {} ms, tiles copied from {}", target, Files.size(target),
+                (System.nanoTime() - start) / 1_000_000, source.file().getFileName());
+        return target;
+    }
+
+    /** Whether the stored tiles of {@code bands} of {@code source} are what {@code plan} would write. */
+    private static boolean storedAlike(TiffRaster source, int[] bands, TiffPlan plan) {
+        if (source.width() != plan.width() || source.height() != plan.height()) return false;
+        for (int b : bands) {
+            TiffRaster.StoredBand s = source.storedBand(b);
+            if (s == null || !s.tiled() || s.chunkWidth() != plan.tileSize() || s.chunkHeight() != plan.tileSize()
+                    || s.compression() != plan.compression() || s.predictor() != plan.predictor()
+                    || s.order() != java.nio.ByteOrder.LITTLE_ENDIAN || s.type().dataType() != plan.fileType()
+                    || s.type().dataType().isComplex()
+                    || s.type().wordBytes() != plan.fileType().bytesPerSample()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeCog(TiffPlan plan, Raster raster, List<TiffField> extra, Path tmp, Path target,

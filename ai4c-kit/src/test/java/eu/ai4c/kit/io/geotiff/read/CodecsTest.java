@@ -126,4 +126,25 @@ class CodecsTest {
         assertEquals(values[0], bb.getFloat());
         assertEquals(values[1], bb.getFloat());
     }
+
+    @Test
+    void float32PredictorDecodeEqualsTheGeneralPathInBothByteOrders() {
+        java.util.Random random = new java.util.Random(3);
+        int rows = 5;
+        for (int stride : new int[] {1, 3}) {
+            int rowSamples = 12 * stride;
+            byte[] encoded = new byte[rows * rowSamples * 4];
+            random.nextBytes(encoded);
+            for (boolean littleEndianFile : new boolean[] {true, false}) {
+                byte[] planes = Predictors.undoFloatingPoint(encoded.clone(), rows, rowSamples, 4, stride);
+                java.nio.ByteOrder order = littleEndianFile ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN;
+                float[] expected = new float[rows * rowSamples];
+                ByteBuffer.wrap(planes).order(order).asFloatBuffer().get(expected);
+                float[] fast = Predictors.undoFloatingPoint32(encoded.clone(), rows, rowSamples, stride, littleEndianFile);
+                for (int i = 0; i < expected.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(fast[i]), "sample " + i);
+                }
+            }
+        }
+    }
 }
