@@ -1,5 +1,7 @@
 package eu.ai4c.s1.cd;
 
+import eu.ai4c.kit.math.Phase;
+
 /**
  * Interferometric coherence of two co-registered complex images over a sliding window:
  * γ = |Σ s1·s2*·e^(−iφ)| / √(Σ|s1|² · Σ|s2|²), φ the reference (flat-earth and topographic) phase
@@ -38,7 +40,7 @@ public final class Coherence {
             // s1·conj(s2) = (a + ib)(c − id)
             double re = a * c + b * d, im = b * c - a * d;
             if (phase != null) {
-                double cos = Math.cos(phase[i]), sin = Math.sin(phase[i]);
+                double cos = Phase.cos(phase[i]), sin = Phase.sin(phase[i]);
                 double r = re * cos + im * sin;
                 im = im * cos - re * sin;
                 re = r;
@@ -59,7 +61,7 @@ public final class Coherence {
                 gamma[i] = Float.NaN;
                 continue;
             }
-            double g = Math.hypot(cr[i], ci[i]) / denominator;
+            double g = Math.sqrt(cr[i] * cr[i] + ci[i] * ci[i]) / denominator; // sums of float products: no overflow for hypot to guard
             gamma[i] = (float) Math.min(1.0, g); // Cauchy–Schwarz bounds it by 1; rounding may not
         }
         return gamma;

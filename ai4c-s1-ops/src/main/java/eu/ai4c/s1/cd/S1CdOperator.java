@@ -194,12 +194,19 @@ public final class S1CdOperator implements Operator {
         }
 
         // 4: coherence and intensities per sub-swath; deburst and merge
-        TileCache cache = new TileCache(context.cacheBytes());
+        // Two caches: the co-registered SLC tiles are read by the one or two multilooked tiles over them and are
+        // then done with, so a small cache of their own keeps them from pushing out the multilooked and filtered
+        // tiles, which terrain correction reads again from one output row to the next (sharing one cache, at full
+        // scene size the chain was recomputed over and over)
+        long coregBytes = Math.max(96L << 20, Math.min(256L << 20, context.cacheBytes() / 8));
+        TileCache coregCache = new TileCache(coregBytes);
+        TileCache cache = new TileCache(Math.max(64L << 20, context.cacheBytes() - coregBytes));
         List<Raster> stacked = new ArrayList<>();
         List<S1Image> images = new ArrayList<>();
         for (EnhancedSpectralDiversity.SwathPair p : pairs) {
             stacked.add(clock.timed("coregistration+coherence", new CoregisteredSwath(p.reference(), p.secondary(), p.grids(),
-                    p.secondaryBursts(), params.getInt("cohWindowAz"), params.getInt("cohWindowRg"), cache, calibration.prefix())));
+                    p.secondaryBursts(), params.getInt("cohWindowAz"), params.getInt("cohWindowRg"), coregCache,
+                    calibration.prefix())));
             images.add(p.reference().image());
         }
         SwathMosaic.Merged merged = SwathMosaic.of(alias, ref.name(), stacked, images, clock);
@@ -250,8 +257,15 @@ public final class S1CdOperator implements Operator {
                 .withAttachment(StageClock.class, clock)
                 .withAttachment(Run.class, run)
                 .withAttachment(StatisticsTap.class, tap)
-                .withAttachment(TileCache.class, cache);
+                .withAttachment(ChainCaches.class, new ChainCaches(List.of(coregCache, cache)));
         return result.withAttachment(SideOutputs.class, (main, ctx) -> S1CdOutputs.write(result, main, ctx).paths());
+    }
+
+    /** The tile caches of the chain, emptied when the stack is written. */
+    record ChainCaches(List<TileCache> caches) {
+        void clear() {
+            for (TileCache c : caches) c.clear();
+        }
     }
 
     /** The pairs with {@code lines} added to every secondary line. */

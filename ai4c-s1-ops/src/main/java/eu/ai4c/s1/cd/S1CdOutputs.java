@@ -19,7 +19,6 @@ import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
-import eu.ai4c.kit.tile.TileCache;
 import eu.ai4c.kit.tile.TileEngine;
 import eu.ai4c.kit.tile.TileGrid;
 import java.awt.image.BufferedImage;
@@ -88,7 +87,7 @@ public final class S1CdOutputs {
         S1CdOperator.Run run = product.attachment(S1CdOperator.Run.class).orElseThrow(() -> Ai4cException.usage(
                 "S1-CD outputs: product " + product.name() + " is not an S1-CD result."));
         // the chain's tiles are no longer needed: their cache makes room for the stack's chunks
-        product.attachment(TileCache.class).ifPresent(TileCache::clear);
+        product.attachment(S1CdOperator.ChainCaches.class).ifPresent(S1CdOperator.ChainCaches::clear);
         Path folder = mainOutput.toAbsolutePath().getParent();
         String file = mainOutput.getFileName().toString();
         String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;

@@ -1,5 +1,6 @@
 package eu.ai4c.s1.coreg;
 
+import eu.ai4c.kit.math.Phase;
 import eu.ai4c.s1.tops.SpectralDiversity;
 import eu.ai4c.s1.tops.TopsDeramp;
 import java.io.IOException;
@@ -89,7 +90,7 @@ public final class EnhancedSpectralDiversity {
             grid.map(firstLine + r, x0, width, null, null, phase);
             for (int x = 0; x < width; x++) {
                 int i = 2 * (r * width + x);
-                double c = Math.cos(phase[x]), sn = Math.sin(phase[x]), re = s[i], im = s[i + 1];
+                double c = Phase.cos(phase[x]), sn = Phase.sin(phase[x]), re = s[i], im = s[i + 1];
                 s[i] = (float) (re * c - im * sn);
                 s[i + 1] = (float) (re * sn + im * c);
             }

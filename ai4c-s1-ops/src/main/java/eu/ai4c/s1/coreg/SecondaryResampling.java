@@ -1,5 +1,6 @@
 package eu.ai4c.s1.coreg;
 
+import eu.ai4c.kit.math.Phase;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.s1.tops.TopsDeramp;
@@ -87,11 +88,19 @@ public final class SecondaryResampling {
                 SincKernel.weights(p - a0, w);
                 double re = 0, im = 0;
                 int first = a0 - H + 1;
-                for (int t = 0; t < 2 * H; t++) {
-                    int c = first + t;
-                    if (c < bx0 || c > bx1) continue;
-                    re += w[t] * s[o + 2 * (c - bx0)];
-                    im += w[t] * s[o + 2 * (c - bx0) + 1];
+                if (first >= bx0 && first + 2 * H - 1 <= bx1) {
+                    // the whole support inside the block (all but the block's edges): no test per tap
+                    for (int t = 0, k = o + 2 * (first - bx0); t < 2 * H; t++, k += 2) {
+                        re += w[t] * s[k];
+                        im += w[t] * s[k + 1];
+                    }
+                } else {
+                    for (int t = 0; t < 2 * H; t++) {
+                        int c = first + t;
+                        if (c < bx0 || c > bx1) continue;
+                        re += w[t] * s[o + 2 * (c - bx0)];
+                        im += w[t] * s[o + 2 * (c - bx0) + 1];
+                    }
                 }
                 ranged[q + 2 * x] = (float) re;
                 ranged[q + 2 * x + 1] = (float) im;
@@ -109,16 +118,23 @@ public final class SecondaryResampling {
                 SincKernel.weights(y - a0, w);
                 double re = 0, im = 0;
                 int first = a0 - H + 1;
-                for (int t = 0; t < 2 * H; t++) {
-                    int line = first + t;
-                    if (line < by0 || line > by1) continue;
-                    int idx = 2 * ((line - by0) * width + x);
-                    re += w[t] * ranged[idx];
-                    im += w[t] * ranged[idx + 1];
+                if (first >= by0 && first + 2 * H - 1 <= by1) {
+                    for (int t = 0, idx = 2 * ((first - by0) * width + x); t < 2 * H; t++, idx += 2 * width) {
+                        re += w[t] * ranged[idx];
+                        im += w[t] * ranged[idx + 1];
+                    }
+                } else {
+                    for (int t = 0; t < 2 * H; t++) {
+                        int line = first + t;
+                        if (line < by0 || line > by1) continue;
+                        int idx = 2 * ((line - by0) * width + x);
+                        re += w[t] * ranged[idx];
+                        im += w[t] * ranged[idx + 1];
+                    }
                 }
                 if (deramp != null) {
                     double ph = -deramp.phase(y - base, p);
-                    double c = Math.cos(ph), sn = Math.sin(ph);
+                    double c = Phase.cos(ph), sn = Phase.sin(ph);
                     double t = re * c - im * sn;
                     im = re * sn + im * c;
                     re = t;

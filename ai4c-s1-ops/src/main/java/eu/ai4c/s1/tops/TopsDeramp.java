@@ -1,5 +1,6 @@
 package eu.ai4c.s1.tops;
 
+import eu.ai4c.kit.math.Phase;
 import eu.ai4c.s1.safe.AzimuthFmRate;
 import eu.ai4c.s1.safe.DopplerCentroid;
 import java.time.Duration;
@@ -136,7 +137,7 @@ public final class TopsDeramp {
             for (int x = 0; x < width; x++) {
                 int i = 2 * (y * width + x);
                 double p = sign * phase(firstLine + y, firstSample + x);
-                double c = Math.cos(p), s = Math.sin(p), re = complex[i], im = complex[i + 1];
+                double c = Phase.cos(p), s = Phase.sin(p), re = complex[i], im = complex[i + 1];
                 complex[i] = (float) (re * c - im * s);
                 complex[i + 1] = (float) (re * s + im * c);
             }
