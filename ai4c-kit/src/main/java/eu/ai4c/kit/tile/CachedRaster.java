@@ -21,15 +21,30 @@ public final class CachedRaster implements Raster {
     private final Raster source;
     private final TileGrid grid;
     private final TileCache cache;
-    private final ConcurrentHashMap<TileKey, CompletableFuture<Block>> computing = new ConcurrentHashMap<>();
+    private final boolean bandsTogether;
+    private final ConcurrentHashMap<TileKey, CompletableFuture<Block[]>> computing = new ConcurrentHashMap<>();
 
     private record TileKey(CachedRaster owner, int band, int col, int row) {
     }
 
     public CachedRaster(Raster source, int tileWidth, int tileHeight, TileCache cache) {
+        this(source, tileWidth, tileHeight, cache, false);
+    }
+
+    private CachedRaster(Raster source, int tileWidth, int tileHeight, TileCache cache, boolean bandsTogether) {
         this.source = source;
         this.grid = new TileGrid(source.width(), source.height(), tileWidth, tileHeight);
         this.cache = cache;
+        this.bandsTogether = bandsTogether;
+    }
+
+    /**
+     * A cached raster that computes a tile of every band whenever one band's tile is needed: for
+     * sources whose bands come from one computation that keeps its result only briefly (a pass
+     * over the same window band after band would otherwise repeat it once the window is gone).
+     */
+    public static CachedRaster bandsTogether(Raster source, int tileWidth, int tileHeight, TileCache cache) {
+        return new CachedRaster(source, tileWidth, tileHeight, cache, true);
     }
 
     @Override
@@ -77,11 +92,13 @@ public final class CachedRaster implements Raster {
         TileKey key = new TileKey(this, band, col, row);
         Block cached = cache.get(key);
         if (cached != null) return cached;
-        CompletableFuture<Block> mine = new CompletableFuture<>();
-        CompletableFuture<Block> running = computing.putIfAbsent(key, mine);
+        TileKey claim = bandsTogether ? new TileKey(this, -1, col, row) : key;
+        CompletableFuture<Block[]> mine = new CompletableFuture<>();
+        CompletableFuture<Block[]> running = computing.putIfAbsent(claim, mine);
         if (running != null) {
             try {
-                return running.get();
+                Block[] done = running.get();
+                return done[bandsTogether ? band : 0];
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while waiting for tile " + key, e);
@@ -95,19 +112,30 @@ public final class CachedRaster implements Raster {
             // another thread may have finished this tile between our cache miss and our claim
             // (it caches before it un-claims): look again so each tile is computed once
             Block done = cache.get(key);
-            if (done != null) {
-                mine.complete(done);
+            if (done != null && !bandsTogether) {
+                mine.complete(new Block[] {done});
                 return done;
             }
-            Block b = source.read(band, grid.tile(col, row));
-            cache.put(key, b);
-            mine.complete(b);
-            return b;
+            Region region = grid.tile(col, row);
+            Block[] blocks;
+            if (bandsTogether) {
+                blocks = new Block[source.bands().size()];
+                for (int b = 0; b < blocks.length; b++) {
+                    Block again = b == band ? done : cache.get(new TileKey(this, b, col, row));
+                    blocks[b] = again != null ? again : source.read(b, region);
+                }
+                for (int b = 0; b < blocks.length; b++) cache.put(new TileKey(this, b, col, row), blocks[b]);
+            } else {
+                blocks = new Block[] {source.read(band, region)};
+                cache.put(key, blocks[0]);
+            }
+            mine.complete(blocks);
+            return blocks[bandsTogether ? band : 0];
         } catch (IOException | RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            computing.remove(key);
+            computing.remove(claim);
         }
     }
 }

@@ -220,8 +220,9 @@ public final class S1CdOperator implements Operator {
                 resolution);
         int azimuthLooks = params.has("azimuthLooks") ? params.getInt("azimuthLooks") : looks[0];
         int rangeLooks = params.has("rangeLooks") ? params.getInt("rangeLooks") : looks[1];
-        Raster sar = clock.timed("multilook", new CachedRaster(new MultilookRaster(merged.raster(), azimuthLooks, rangeLooks),
-                512, 512, cache));
+        // all three bands of a multilooked tile at once, while the co-registered window under it is still cached
+        Raster sar = clock.timed("multilook", CachedRaster.bandsTogether(new MultilookRaster(merged.raster(), azimuthLooks,
+                rangeLooks), 512, 512, cache));
         Raster intensities = sar;
         SpeckleParameters speckle = BackscatterChain.speckleParameters(params);
         if (!speckle.filter().equals("None")) {

@@ -20,11 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * estimated per burst so windows never mix bursts), {@code intensity1} and {@code intensity2} (the
  * calibrated intensities |s|²/A² of the reference and of the resampled secondary). Samples outside
  * the reference burst's valid rectangle, or whose secondary position is outside the secondary's, are
- * NaN. A tile is computed once for its three bands and kept in the {@link TileCache}. Thread-safe.
+ * NaN. A window is computed exactly as read, for its three bands at once, and kept in the
+ * {@link TileCache} under its region, where the reads of its other two bands find it. The
+ * multilooked tiles above read the same windows band after band, so nothing is computed twice; a
+ * fixed tile grid here would straddle their windows, and at full scene size the straddled tiles,
+ * long evicted, were computed again for the next row of multilooked tiles. Thread-safe.
  */
 public final class CoregisteredSwath implements Raster {
     public static final int COHERENCE = 0, INTENSITY1 = 1, INTENSITY2 = 2;
-    private static final int TILE = 512;
 
     private final SwathImage reference, secondary;
     private final OffsetGrid[] grids;
@@ -32,7 +35,7 @@ public final class CoregisteredSwath implements Raster {
     private final int azimuthWindow, rangeWindow;
     private final TileCache cache;
     private final List<Band> bands;
-    private final ConcurrentHashMap<Long, CompletableFuture<float[][]>> computing = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Region, CompletableFuture<float[][]>> computing = new ConcurrentHashMap<>();
 
     /**
      * @param grids           per reference burst its offsets into the secondary, null where no secondary burst matches
@@ -75,58 +78,46 @@ public final class CoregisteredSwath implements Raster {
 
     @Override
     public int[] preferredTileSize() {
-        return new int[] {TILE, TILE};
+        return new int[] {512, 512};
     }
 
     @Override
     public Block read(int band, Region region) throws IOException {
-        Block out = Block.allocate(DataType.FLOAT32, region);
-        float[] o = out.floats();
-        int c0 = region.x() / TILE, c1 = (region.maxX() - 1) / TILE, r0 = region.y() / TILE, r1 = (region.maxY() - 1) / TILE;
-        for (int r = r0; r <= r1; r++) {
-            for (int c = c0; c <= c1; c++) {
-                Region tile = new Region(c * TILE, r * TILE, Math.min(TILE, width() - c * TILE), Math.min(TILE, height() - r * TILE));
-                float[] t = tile(c, r, tile)[band];
-                int ya = Math.max(tile.y(), region.y()), yb = Math.min(tile.maxY(), region.maxY());
-                int xa = Math.max(tile.x(), region.x()), xb = Math.min(tile.maxX(), region.maxX());
-                for (int y = ya; y < yb; y++) {
-                    System.arraycopy(t, (y - tile.y()) * tile.width() + xa - tile.x(), o,
-                            (y - region.y()) * region.width() + xa - region.x(), xb - xa);
-                }
-            }
+        if (!new Region(0, 0, width(), height()).contains(region)) {
+            throw new IllegalArgumentException("Region " + region + " is outside the swath " + width() + "x" + height());
         }
-        return out;
+        // a copy: the cached window serves the reads of the other bands
+        return new Block(region, DataType.FLOAT32, window(region)[band].clone());
     }
 
-    private record Key(CoregisteredSwath owner, int band, int col, int row) {
+    private record Key(CoregisteredSwath owner, int band, Region region) {
     }
 
-    private float[][] tile(int col, int row, Region region) throws IOException {
-        float[][] cached = cached(col, row);
+    private float[][] window(Region region) throws IOException {
+        float[][] cached = cached(region);
         if (cached != null) return cached;
-        long id = ((long) row << 32) | col;
         CompletableFuture<float[][]> mine = new CompletableFuture<>();
-        CompletableFuture<float[][]> running = computing.putIfAbsent(id, mine);
+        CompletableFuture<float[][]> running = computing.putIfAbsent(region, mine);
         if (running != null) return join(running);
         try {
-            float[][] bandsOfTile = compute(region);
+            float[][] bandsOfWindow = compute(region);
             for (int b = 0; b < 3; b++) {
-                cache.put(new Key(this, b, col, row), new Block(region, DataType.FLOAT32, bandsOfTile[b]));
+                cache.put(new Key(this, b, region), new Block(region, DataType.FLOAT32, bandsOfWindow[b]));
             }
-            mine.complete(bandsOfTile);
-            return bandsOfTile;
+            mine.complete(bandsOfWindow);
+            return bandsOfWindow;
         } catch (IOException | RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            computing.remove(id);
+            computing.remove(region);
         }
     }
 
-    private float[][] cached(int col, int row) {
+    private float[][] cached(Region region) {
         float[][] t = new float[3][];
         for (int b = 0; b < 3; b++) {
-            Block block = cache.get(new Key(this, b, col, row));
+            Block block = cache.get(new Key(this, b, region));
             if (block == null) return null;
             t[b] = block.floats();
         }
