@@ -67,7 +67,12 @@ public final class Coherence {
         return gamma;
     }
 
-    /** In-place centred box sum, first along rows (window {@code wx}), then along columns ({@code wy}). */
+    /**
+     * In-place centred box sum, first along rows (window {@code wx}, prefix sums), then along columns
+     * (window {@code wy}): a running sum per column, moved down row by row, so that the column pass
+     * also reads memory in row order; the rows it must subtract after overwriting them are kept in a
+     * ring of {@code wy + 1} rows.
+     */
     static void boxSum(double[] v, int width, int height, int wx, int wy, double[] prefix) {
         int bx = wx / 2, ax = wx - 1 - bx, by = wy / 2, ay = wy - 1 - by;
         for (int y = 0; y < height; y++) {
@@ -78,12 +83,24 @@ public final class Coherence {
                 v[o + x] = prefix[Math.min(width, x + ax + 1)] - prefix[Math.max(0, x - bx)];
             }
         }
-        for (int x = 0; x < width; x++) {
-            prefix[0] = 0;
-            for (int y = 0; y < height; y++) prefix[y + 1] = prefix[y] + v[y * width + x];
-            for (int y = 0; y < height; y++) {
-                v[y * width + x] = prefix[Math.min(height, y + ay + 1)] - prefix[Math.max(0, y - by)];
+        int ringRows = wy + 1;
+        double[] sum = new double[width], ring = new double[ringRows * width];
+        for (int r = 0; r <= Math.min(ay, height - 1); r++) {
+            for (int x = 0, o = r * width; x < width; x++) sum[x] += v[o + x];
+        }
+        for (int y = 0; y < height; y++) {
+            int o = y * width;
+            if (y > 0) {
+                int add = y + ay, remove = y - 1 - by;
+                if (add < height) {
+                    for (int x = 0, a = add * width; x < width; x++) sum[x] += v[a + x];
+                }
+                if (remove >= 0) {
+                    for (int x = 0, q = (remove % ringRows) * width; x < width; x++) sum[x] -= ring[q + x];
+                }
             }
+            System.arraycopy(v, o, ring, (y % ringRows) * width, width);
+            System.arraycopy(sum, 0, v, o, width);
         }
     }
 }

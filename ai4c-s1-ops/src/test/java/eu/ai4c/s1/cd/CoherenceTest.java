@@ -148,4 +148,30 @@ class CoherenceTest {
         java.util.Arrays.fill(nan, Float.NaN);
         assertTrue(Float.isNaN(Coherence.estimate(nan, nan, null, 3, 3, 3, 3)[4]));
     }
+
+    @Test
+    void boxSumEqualsTheDirectSumOverTheClippedWindow() {
+        java.util.Random random = new java.util.Random(4);
+        int[][] cases = {{37, 23, 10, 10}, {50, 9, 3, 5}, {8, 40, 1, 1}, {12, 7, 20, 16}, {30, 30, 4, 7}};
+        for (int[] c : cases) {
+            int w = c[0], h = c[1], wx = c[2], wy = c[3];
+            double[] v = new double[w * h];
+            for (int i = 0; i < v.length; i++) v[i] = random.nextDouble() * 1e3;
+            double[] expected = new double[v.length];
+            int bx = wx / 2, by = wy / 2;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double sum = 0;
+                    for (int yy = Math.max(0, y - by); yy <= Math.min(h - 1, y - by + wy - 1); yy++) {
+                        for (int xx = Math.max(0, x - bx); xx <= Math.min(w - 1, x - bx + wx - 1); xx++) sum += v[yy * w + xx];
+                    }
+                    expected[y * w + x] = sum;
+                }
+            }
+            Coherence.boxSum(v, w, h, wx, wy, new double[Math.max(w, h) + 1]);
+            for (int i = 0; i < v.length; i++) {
+                assertEquals(expected[i], v[i], 1e-9 * expected[i], "case " + java.util.Arrays.toString(c) + " pixel " + i);
+            }
+        }
+    }
 }
