@@ -98,10 +98,12 @@ public final class S1CdOutputs {
                         + "of an S1-CD stack (coherence, backscatter 1, backscatter 2).");
             }
             if (stack instanceof TiffRaster tiff) {
-                // the joint pass reads each tile with a halo: keep two rows of the stack's decoded tiles
+                // the joint pass reads each tile with a halo, so the tiles of the rows above, at and below the one
+                // being written are all in use: keep three rows of the stack's decoded tiles (with fewer, the least
+                // recently used one is always the next needed, and every tile is decoded three times)
                 int[] t = stack.preferredTileSize();
                 long row = (long) t[0] * t[1] * 4 * 3 * ((stack.width() + t[0] - 1) / t[0]);
-                long budget = Math.min(Math.max(GeoTiffReader.DEFAULT_CACHE_BYTES, context.cacheBytes()), 2 * row + (16L << 20));
+                long budget = Math.min(Math.max(GeoTiffReader.DEFAULT_CACHE_BYTES, context.cacheBytes()), 3 * row + (16L << 20));
                 tiff.close();
                 stack = GeoTiffReader.withFixedCache(budget, context.warnings()).read(mainOutput).raster();
             }
