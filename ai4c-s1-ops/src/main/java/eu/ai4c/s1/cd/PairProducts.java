@@ -18,7 +18,8 @@ import java.util.List;
  *     of twice the unit, removing small changes and then filling small holes gives the same result
  *     in the tile as on the whole image.</li>
  * </ul>
- * No-data: 0 in composites, 255 in the mask. Pure kernel; thread-safe.
+ * No-data: 0 in composites, 255 in the mask. The composites share arrays (read them, do not
+ * modify them). Pure kernel; thread-safe.
  */
 final class PairProducts {
     static final List<Band> ACD_BANDS = composite("backscatter 2, stretched"),
@@ -68,8 +69,10 @@ final class PairProducts {
     Tile compute(float[] coherence, float[] b1, float[] b2, Region window, Region tile) {
         float[] c1 = crop(b1, window, tile), c2 = crop(b2, window, tile), cc = crop(coherence, window, tile);
         byte[] red = ColourComposite.stretch(c1, low[0], high[0]), green = ColourComposite.stretch(c2, low[1], high[1]);
-        byte[][] acd = {red, green, green.clone()};
-        byte[][] mtc = {red.clone(), green.clone(), ColourComposite.coherence(cc)};
+        // ACD and MTC share their red and green bands, and ACD's blue is its green: the same arrays, so that
+        // the writer encodes each once
+        byte[][] acd = {red, green, green};
+        byte[][] mtc = {red, green, ColourComposite.coherence(cc)};
         float[] logRatio = ChangeMask.absoluteLogRatio(b1, b2);
         byte[] m = ChangeMask.classify(logRatio, threshold, coherenceLimit < 1 ? coherence : null, coherenceLimit);
         SmallRegions.apply(m, window.width(), window.height(), minPixels);

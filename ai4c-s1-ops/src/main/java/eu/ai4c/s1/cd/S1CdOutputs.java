@@ -184,7 +184,10 @@ public final class S1CdOutputs {
                 area[1] += changed;
                 area[2] += valid;
             }
-            return new Block[][] {blocks(tile, t.acd()), blocks(tile, t.mtc()), blocks(tile, t.mask())};
+            // one Block per distinct array: the writer encodes a block shared by two files once
+            Block red = new Block(tile, DataType.BYTE, t.acd()[0]), green = new Block(tile, DataType.BYTE, t.acd()[1]);
+            return new Block[][] {{red, green, green}, {red, green, new Block(tile, DataType.BYTE, t.mtc()[2])},
+                    {new Block(tile, DataType.BYTE, t.mask())}};
         }, context);
         Path acdPng = acdLook.write(folder.resolve(base + "_ACD.png"));
         written.add(acdPng);
@@ -203,12 +206,6 @@ public final class S1CdOutputs {
         LOG.info("S1-CD: changed {} km² ({} of {} valid pixels)", String.format(java.util.Locale.ROOT, "%.4f", area[0]),
                 (long) area[1], (long) area[2]);
         return new Written(floats[0], floats[1], floats[2], acd, mtc, mask, acdPng, mtcPng, json);
-    }
-
-    private static Block[] blocks(Region tile, byte[]... bands) {
-        Block[] out = new Block[bands.length];
-        for (int i = 0; i < bands.length; i++) out[i] = new Block(tile, DataType.BYTE, bands[i]);
-        return out;
     }
 
     /** The size, georeferencing and bands of a file written by {@link TiffFileWriter#writeTogether}; not read. */

@@ -123,4 +123,26 @@ class GeoTiffJointWritesTest {
             assertFalse(left.findAny().isPresent(), "nothing left in the folder");
         }
     }
+
+    @Test
+    void aBlockSharedByTwoFilesIsEncodedOnceAndReadsTheSameInBoth() throws Exception {
+        MemoryRaster one = TestRasters.random(DataType.BYTE, W, H, 1, 16, GeoTiffWriterTest.UTM33);
+        MemoryRaster two = TestRasters.random(DataType.BYTE, W, H, 2, 17, GeoTiffWriterTest.UTM33);
+        Path a = dir.resolve("a.tif"), b = dir.resolve("b.tif");
+        TiffFileWriter.writeTogether("test", List.of(new TiffFileWriter.Part(Product.of("a", one), a),
+                new TiffFileWriter.Part(Product.of("b", two), b)), options(), region -> {
+                    Block shared = one.read(0, region);
+                    return new Block[][] {{shared}, {two.read(0, region), shared}};
+                }, ProcessingContext.defaults());
+        TiffRaster ra = (TiffRaster) new GeoTiffReader().read(a).raster(), rb = (TiffRaster) new GeoTiffReader().read(b).raster();
+        Region all = new Region(0, 0, W, H);
+        assertArrayEquals(one.read(0, all).bytes(), ra.read(0, all).bytes());
+        assertArrayEquals(one.read(0, all).bytes(), rb.read(1, all).bytes());
+        assertArrayEquals(two.read(0, all).bytes(), rb.read(0, all).bytes());
+        for (int cy = 0; cy < (H + TILE - 1) / TILE; cy++) {
+            for (int cx = 0; cx < (W + TILE - 1) / TILE; cx++) {
+                assertArrayEquals(ra.storedChunk(0, cx, cy), rb.storedChunk(1, cx, cy));
+            }
+        }
+    }
 }

@@ -107,7 +107,8 @@ public final class TiffFileWriter {
     /**
      * Writes several plain GeoTIFFs of one size in a single pass over the tiles: {@code tiles}
      * computes each tile of all of them at once (so what they share is computed once), and each
-     * band is encoded into its own file. The parts' rasters give the files' bands, names and
+     * band is encoded into its own file; a block given to several files (the same object) is
+     * encoded once. The parts' rasters give the files' bands, names and
      * georeferencing and are not read. All files appear, or none.
      *
      * @throws IllegalArgumentException for COG options or parts of different sizes
@@ -151,6 +152,8 @@ public final class TiffFileWriter {
                     Region region = grid.tile(col, row);
                     Block[][] blocks = tiles.compute(region);
                     TileEncoder[] e = encoders.get();
+                    // a block given to several files (the same object) is encoded once when they store it alike
+                    java.util.IdentityHashMap<Block, Object[]> encoded = new java.util.IdentityHashMap<>();
                     for (int i = 0; i < n; i++) {
                         if (blocks[i].length != plans[i].bands().size()) {
                             throw new IllegalStateException("writeTogether: " + blocks[i].length + " blocks for the "
@@ -161,9 +164,17 @@ public final class TiffFileWriter {
                             if (!block.region().equals(region)) {
                                 throw new IllegalStateException("writeTogether: block of " + block.region() + " for tile " + region);
                             }
+                            Object[] earlier = encoded.get(block);
+                            if (earlier != null && storedAlike((TiffPlan) earlier[0], plans[i])) {
+                                byte[] bytes = (byte[]) earlier[1];
+                                stores[i].append(0, plans[i].tileIndex(0, b, col, row), bytes, bytes.length);
+                                continue;
+                            }
+                            Block source = block;
                             if (block.type() != plans[i].fileType()) block = LevelEncoder.convert(block, plans[i].fileType());
                             byte[] bytes = e[i].encode(block);
                             stores[i].append(0, plans[i].tileIndex(0, b, col, row), bytes, e[i].length());
+                            encoded.put(source, new Object[] {plans[i], java.util.Arrays.copyOf(bytes, e[i].length())});
                         }
                     }
                 });
@@ -177,6 +188,12 @@ public final class TiffFileWriter {
         for (Part p : parts) written.add(p.target());
         LOG.info("Wrote {} GeoTIFFs in {} ms", n, (System.nanoTime() - start) / 1_000_000);
         return written;
+    }
+
+    /** Whether two plans encode a tile into the same bytes. */
+    private static boolean storedAlike(TiffPlan a, TiffPlan b) {
+        return a.fileType() == b.fileType() && a.compression() == b.compression() && a.predictor() == b.predictor()
+                && a.deflateLevel() == b.deflateLevel() && a.tileSize() == b.tileSize();
     }
 
     /**
