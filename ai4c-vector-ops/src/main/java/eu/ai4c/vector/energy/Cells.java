@@ -46,14 +46,22 @@ final class Cells {
 
     /** Fails naming the place unless lon/lat are present and within ±180°/±90°. */
     static void checkCoordinates(Double lon, Double lat, Path file, String where) {
+        checkCoordinates(lon, lat, false, file, where);
+    }
+
+    /**
+     * Fails naming the place unless lon/lat are present, latitude within ±90° and longitude within
+     * ±180° (or −180…360 when {@code lon360}: points for 0–360 grids).
+     */
+    static void checkCoordinates(Double lon, Double lat, boolean lon360, Path file, String where) {
         if (lon == null || lat == null) {
             throw Ai4cException.usage("The file " + file + ", " + where + ", has no " + (lat == null ? "latitude" : "longitude")
                     + ". Every record needs WGS84 coordinates; fill them in or remove the record.");
         }
-        if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+        if (Math.abs(lat) > 90 || lon < -180 || lon > (lon360 ? 360 : 180)) {
             throw Ai4cException.usage(String.format(Locale.ROOT, "The file %s, %s, has the coordinates lat %s, lon %s, "
-                    + "outside ±90°/±180°. Give WGS84 degrees (check that latitude and longitude are not swapped or "
-                    + "projected).", file, where, lat, lon));
+                    + "outside ±90°/%s. Give WGS84 degrees (check that latitude and longitude are not swapped or "
+                    + "projected).", file, where, lat, lon, lon360 ? "−180…360°" : "±180°"));
         }
     }
 }

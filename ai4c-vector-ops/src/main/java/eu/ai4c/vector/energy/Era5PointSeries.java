@@ -180,7 +180,7 @@ public final class Era5PointSeries {
             }
             Double la = (Double) Cells.value(row[lat], LAT, csv, where);
             Double lo = (Double) Cells.value(row[lon], LON, csv, where);
-            Cells.checkCoordinates(lo, la, csv, where);
+            Cells.checkCoordinates(lo, la, true, csv, where);
             x[i] = lo;
             y[i] = la;
         }
