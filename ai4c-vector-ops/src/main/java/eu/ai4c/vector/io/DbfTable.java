@@ -14,7 +14,8 @@ import java.util.Map;
  * count at byte 4, header and record lengths at bytes 8 and 10, little-endian), 32-byte field
  * descriptors (name in 11 bytes, type letter, length at byte 16, decimals at 17) ended by
  * {@code 0x0D}, then fixed-length records starting with a deletion flag ({@code '*'} deleted).
- * Values are read as trimmed text in the given charset (the {@code .cpg} file's, else ISO-8859-1).
+ * Values are read as trimmed text in the given charset (the {@code .cpg} file's, else ISO-8859-1);
+ * empty values and numbers written as asterisks (dBASE's null) are null.
  * Stateless.
  */
 public final class DbfTable {
@@ -36,14 +37,14 @@ public final class DbfTable {
             throw bad(name, "its header is damaged");
         }
         List<String> names = new ArrayList<>();
-        List<int[]> fields = new ArrayList<>(); // offset in record, length
+        List<int[]> fields = new ArrayList<>(); // offset in record, length, type letter
         int offset = 1;
         for (int at = 32; at + 32 <= headerLength && bytes[at] != 0x0D; at += 32) {
             int end = at;
             while (end < at + 11 && bytes[end] != 0) end++;
             names.add(new String(bytes, at, end - at, java.nio.charset.StandardCharsets.ISO_8859_1).strip());
             int length = bytes[at + 16] & 0xFF;
-            fields.add(new int[] {offset, length});
+            fields.add(new int[] {offset, length, bytes[at + 11]});
             offset += length;
         }
         if ((long) headerLength + (long) count * recordLength > bytes.length) {
@@ -62,7 +63,9 @@ public final class DbfTable {
                 int[] fd = fields.get(f);
                 if (fd[0] + fd[1] > recordLength) throw bad(name, "field " + names.get(f) + " lies beyond its record");
                 String v = new String(bytes, start + fd[0], fd[1], charset).strip();
-                row.put(names.get(f), v.isEmpty() ? null : v);
+                // numeric nulls are written as asterisks (dBASE; GDAL does so)
+                boolean nullNumber = (fd[2] == 'N' || fd[2] == 'F') && !v.isEmpty() && v.chars().allMatch(ch -> ch == '*');
+                row.put(names.get(f), v.isEmpty() || nullNumber ? null : v);
             }
             out.add(row);
         }
