@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
  * the features of interest in an area of interest as GeoJSON (spec section 2.2.6.4).
  */
 @Command(name = "humanfeatures-query", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Features of interest (airport, port, ...) in an area of interest -> RFC 7946 GeoJSON or GeoPackage.",
+        header = "Features of interest (airport, port, ...) in an area of interest -> RFC 7946 GeoJSON, GeoPackage or Shapefile.",
         description = {"Reads the features of the given classes that intersect the area of interest from a store made "
                 + "by humanfeatures-load and writes them as RFC 7946 GeoJSON (.geojson: WGS84 longitude/latitude, "
-                + "polygon rings by the right-hand rule, properties = class attributes + OSM type, id and version) or "
-                + "as a GeoPackage (.gpkg). Features are returned whole, or cut at the area's edge with --clip. "
+                + "polygon rings by the right-hand rule, properties = class attributes + OSM type, id and version), "
+                + "as a GeoPackage (.gpkg), or as ESRI Shapefiles (.shp: one per geometry kind when the result has "
+                + "several, named <name>_point.shp, <name>_line.shp, <name>_polygon.shp; attribute names cut to 10 "
+                + "characters). Features are returned whole, or cut at the area's edge with --clip. "
                 + "Counts per class are logged.",
             "", "Classes of the built-in schema:"},
         footer = {"", "Example: humanfeatures-query --store features.gpkg --classes airport,hospital "
@@ -51,7 +53,7 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
     boolean clip;
 
     @Option(names = {"--output_path", "--output-path"}, required = true, paramLabel = "<file>",
-            description = "Output file: .geojson (or .json) for GeoJSON, .gpkg for GeoPackage.")
+            description = "Output file: .geojson (or .json) for GeoJSON, .gpkg for GeoPackage, .shp for Shapefile(s).")
     Path output;
 
     @Mixin
@@ -70,7 +72,7 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
     public Integer call() throws IOException {
         FeatureQuery.Result r = FeatureQuery.run(new FeatureQuery.Request(store, classes == null ? List.of() : classes,
                 aoi == null ? null : QueryArea.parse(aoi), clip, output));
-        spec.commandLine().getOut().println(r.output());
+        for (Path f : r.files()) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * become polygons; member ways of the kept relations are kept), then assembles the relations
  * ({@link MultipolygonAssembler}).</li>
  * </ol>
+ * Old-style multipolygons are assembled as GDAL's OSM driver does: a relation tagged only {@code
+ * type=multipolygon} with exactly one member way of role {@code outer} takes the tags of that way
+ * (its area, with the holes of the inner members, is the feature, of OSM type relation), and that
+ * way is then not an area feature of its own.
  * Cleansing: dropped or repaired geometries and unparsable attribute values are counted per class
  * and {@link CleanseReason}; invalid polygons are made valid with JTS's {@link GeometryFixer}.
  * Memory: 16 bytes per node of the file plus the member ways of the kept relations.
@@ -71,6 +75,10 @@ public final class FeatureExtractor {
     private record KeptRelation(long id, int version, OsmTags tags, long[] wayIds, List<FeatureClass> classes) {
     }
 
+    /** An old-style multipolygon: a relation tagged only {@code type=multipolygon}, one member way of role outer. */
+    private record OldStyle(long id, int version, long outerWayId, long[] wayIds) {
+    }
+
     /**
      * Extracts {@code file} into {@code sink}.
      *
@@ -81,6 +89,7 @@ public final class FeatureExtractor {
         long t0 = System.nanoTime();
         List<KeptRelation> relations = new ArrayList<>();
         Set<Long> memberWayIds = new HashSet<>();
+        Map<Long, OldStyle> oldStyleByOuter = new HashMap<>();
         List<FeatureClass> polygonClasses = classes.stream().filter(c -> c.takes(GeometryKind.POLYGON)).toList();
         if (!polygonClasses.isEmpty()) {
             OsmFiles.read(file, new OsmHandler() {
@@ -109,7 +118,12 @@ public final class FeatureExtractor {
                     if (!"multipolygon".equals(type) && !"boundary".equals(type)) return;
                     List<FeatureClass> matching = new ArrayList<>();
                     for (FeatureClass c : polygonClasses) if (c.matches(tags)) matching.add(c);
-                    if (matching.isEmpty()) return;
+                    if (matching.isEmpty()) {
+                        if (tags.size() == 1 && "multipolygon".equals(type)) {
+                            oldStyle(id, version, memberTypes, memberIds, roles, count);
+                        }
+                        return;
+                    }
                     long[] ways = new long[count];
                     int n = 0;
                     for (int i = 0; i < count; i++) {
@@ -120,19 +134,39 @@ public final class FeatureExtractor {
                     }
                     relations.add(new KeptRelation(id, version, tags.copy(), java.util.Arrays.copyOf(ways, n), matching));
                 }
+
+                /** Keeps a relation whose area takes the tags of its only outer way, as GDAL's OSM driver does. */
+                private void oldStyle(long id, int version, byte[] memberTypes, long[] memberIds, String[] roles, int count) {
+                    long outer = -1;
+                    int outers = 0;
+                    long[] ways = new long[count];
+                    int n = 0;
+                    for (int i = 0; i < count; i++) {
+                        if (memberTypes[i] != OsmHandler.WAY) continue;
+                        ways[n++] = memberIds[i];
+                        if ("outer".equals(roles[i])) {
+                            outer = memberIds[i];
+                            outers++;
+                        }
+                    }
+                    if (outers != 1) return;
+                    for (int i = 0; i < n; i++) memberWayIds.add(ways[i]);
+                    oldStyleByOuter.put(outer, new OldStyle(id, version, outer, java.util.Arrays.copyOf(ways, n)));
+                }
             }, threads);
-            LOG.info("humanfeatures: {} multipolygon relations of interest in {} ({} member ways), {} s",
-                    relations.size(), file.getFileName(), memberWayIds.size(),
+            LOG.info("humanfeatures: {} multipolygon relations of interest and {} old-style candidates in {} ({} member "
+                    + "ways), {} s", relations.size(), oldStyleByOuter.size(), file.getFileName(), memberWayIds.size(),
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
         }
         NodeLocations nodes = new NodeLocations();
         Map<Long, MultipolygonAssembler.MemberWay> memberWays = new HashMap<>();
-        Pass2 pass2 = new Pass2(file, nodes, memberWayIds, memberWays, sink);
+        Pass2 pass2 = new Pass2(file, nodes, memberWayIds, memberWays, oldStyleByOuter, sink);
         try {
             OsmFiles.read(file, pass2, threads);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        relations.addAll(pass2.oldStyleRelations);
         for (KeptRelation r : relations) {
             context(context);
             emitRelation(r, memberWays, sink);
@@ -216,6 +250,9 @@ public final class FeatureExtractor {
         private final NodeLocations nodes;
         private final Set<Long> memberWayIds;
         private final Map<Long, MultipolygonAssembler.MemberWay> memberWays;
+        private final Map<Long, OldStyle> oldStyleByOuter;
+        /** The old-style relations whose outer way's tags match a polygon class, with those tags. */
+        final List<KeptRelation> oldStyleRelations = new ArrayList<>();
         private final FeatureSink sink;
         private final List<FeatureClass> pointClasses;
         private final List<FeatureClass> wayClasses;
@@ -224,8 +261,9 @@ public final class FeatureExtractor {
         private final Path file;
 
         Pass2(Path file, NodeLocations nodes, Set<Long> memberWayIds, Map<Long, MultipolygonAssembler.MemberWay> memberWays,
-              FeatureSink sink) {
+              Map<Long, OldStyle> oldStyleByOuter, FeatureSink sink) {
             this.file = file;
+            this.oldStyleByOuter = oldStyleByOuter;
             this.nodes = nodes;
             this.memberWayIds = memberWayIds;
             this.memberWays = memberWays;
@@ -267,6 +305,17 @@ public final class FeatureExtractor {
                 }
             }
             if (matching == null && !member) return;
+            OldStyle old = matching == null ? null : oldStyleByOuter.get(id);
+            if (old != null) {
+                // the relation's area carries this way's tags; the way is no area of its own (GDAL's rule)
+                List<FeatureClass> areaClasses = new ArrayList<>();
+                List<FeatureClass> rest = new ArrayList<>();
+                for (FeatureClass c : matching) (c.takes(GeometryKind.POLYGON) ? areaClasses : rest).add(c);
+                if (!areaClasses.isEmpty()) {
+                    oldStyleRelations.add(new KeptRelation(old.id(), old.version(), tags.copy(), old.wayIds(), areaClasses));
+                    matching = rest.isEmpty() ? null : rest;
+                }
+            }
             if (scratch.length < 2 * refCount) scratch = new int[2 * refCount];
             boolean complete = true;
             for (int i = 0; i < refCount; i++) {

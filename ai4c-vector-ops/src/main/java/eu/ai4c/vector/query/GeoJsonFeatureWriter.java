@@ -24,7 +24,8 @@ import org.locationtech.jts.geom.Polygon;
  * Streams features as an RFC 7946 GeoJSON {@code FeatureCollection}: WGS84 longitude/latitude
  * (no {@code crs} member), polygon rings by the right-hand rule (exterior counter-clockwise,
  * holes clockwise, §3.1.6), coordinates rounded to 10⁻⁷ degree (about 1 cm, the precision of
- * OSM). Each feature has an {@code id} ({@code <class>/<osm_type>/<osm_id>}) and properties
+ * OSM). Each feature has an {@code id} ({@code <class>/<osm_type>/<osm_id>}, or {@code
+ * <class>/<source_id>} for the classes of other datasets) and properties
  * {@code class} plus the stored columns. Optional top-level members (e.g. paging links) go
  * before the features.
  *
@@ -49,8 +50,9 @@ public final class GeoJsonFeatureWriter implements Closeable {
     public void write(StoredFeature f) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "Feature");
-        json.writeStringField("id", f.featureClass() + "/" + f.properties().get("osm_type") + "/"
-                + f.properties().get("osm_id"));
+        json.writeStringField("id", f.properties().containsKey("osm_type")
+                ? f.featureClass() + "/" + f.properties().get("osm_type") + "/" + f.properties().get("osm_id")
+                : f.featureClass() + "/" + f.properties().get("source_id"));
         json.writeFieldName("geometry");
         geometry(f.geometry());
         json.writeObjectFieldStart("properties");

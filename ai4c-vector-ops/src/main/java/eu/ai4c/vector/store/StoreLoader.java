@@ -2,7 +2,6 @@ package eu.ai4c.vector.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.ai4c.kit.Ai4cException;
-import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.vector.etl.CleanseLog;
 import eu.ai4c.vector.etl.FeatureExtractor;
@@ -10,7 +9,6 @@ import eu.ai4c.vector.etl.OsmFeature;
 import eu.ai4c.vector.schema.AttributeMapping;
 import eu.ai4c.vector.schema.FeatureClass;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,42 +68,7 @@ public final class StoreLoader {
      */
     public static Result load(Path osmFile, Path store, List<FeatureClass> classes, ProcessingContext context)
             throws IOException {
-        boolean exists = Files.exists(store);
-        if (exists) {
-            if (!Files.isRegularFile(store)) {
-                throw Ai4cException.usage("The store " + store + " is a folder; give a .gpkg file name.");
-            }
-            try (Connection c = GeoPackageFile.connect(store, true)) {
-                GeoPackageFile.check(c, store);
-            } catch (SQLException e) {
-                throw Ai4cException.usage("The store " + store + " cannot be opened as a GeoPackage: " + e.getMessage());
-            }
-        }
-        try (AtomicOutput out = AtomicOutput.create()) {
-            Path target = exists ? store : out.temporaryFor(store);
-            Result r;
-            try (Connection c = GeoPackageFile.connect(target, false)) {
-                try (Statement s = c.createStatement()) {
-                    if (!exists) s.execute("PRAGMA journal_mode = OFF"); // a temporary file: atomic by the move
-                    s.execute("PRAGMA synchronous = " + (exists ? "NORMAL" : "OFF"));
-                    s.execute("PRAGMA cache_size = -65536");
-                }
-                c.setAutoCommit(false);
-                try {
-                    if (!exists) GeoPackageFile.initialise(c);
-                    r = loadInto(c, osmFile, classes, context);
-                    c.commit();
-                } catch (RuntimeException | IOException | SQLException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new Ai4cException("Writing the store " + store + " failed: " + e.getMessage()
-                        + ". Check the free disk space and that no other program writes it.", e);
-            }
-            if (!exists) out.commit();
-            return r;
-        }
+        return StoreTransaction.run(store, c -> loadInto(c, osmFile, classes, context));
     }
 
     private static Result loadInto(Connection c, Path osmFile, List<FeatureClass> classes, ProcessingContext context)
@@ -155,7 +118,7 @@ public final class StoreLoader {
         }
     }
 
-    private static void ensureClassesTable(Connection c) throws SQLException {
+    static void ensureClassesTable(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + CLASSES_TABLE + " (name TEXT PRIMARY KEY, title TEXT NOT NULL, "
                     + "geometry_type TEXT NOT NULL, rules TEXT NOT NULL, attributes TEXT NOT NULL)");
@@ -168,11 +131,17 @@ public final class StoreLoader {
     private static void upsertClassRow(Connection c, FeatureClass fc, long count) throws SQLException {
         List<String> attrs = new ArrayList<>();
         for (AttributeMapping a : fc.attributes()) attrs.add(a.column() + ":" + a.type().sqlType().toLowerCase(Locale.ROOT));
+        upsertClassRow(c, fc.name(), fc.title(), fc.geometryTypeName(), fc.describeRules(), attrs);
+    }
+
+    /** Records a class (name, title, geometry type, rules or source, {@code column:type} attributes). */
+    static void upsertClassRow(Connection c, String name, String title, String geometryType, String rules,
+                               List<String> attrs) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO " + CLASSES_TABLE + " VALUES (?,?,?,?,?)")) {
-            p.setString(1, fc.name());
-            p.setString(2, fc.title());
-            p.setString(3, fc.geometryTypeName());
-            p.setString(4, fc.describeRules());
+            p.setString(1, name);
+            p.setString(2, title);
+            p.setString(3, geometryType);
+            p.setString(4, rules);
             p.setString(5, new ObjectMapper().writeValueAsString(attrs));
             p.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -180,7 +149,7 @@ public final class StoreLoader {
         }
     }
 
-    private static void updateExtent(Connection c, String table) throws SQLException {
+    static void updateExtent(Connection c, String table) throws SQLException {
         String rtree = GeoPackageFile.rtreeName(table);
         try (Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now'), "

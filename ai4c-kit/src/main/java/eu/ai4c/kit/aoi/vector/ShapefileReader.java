@@ -129,10 +129,12 @@ public final class ShapefileReader {
     }
 
     /**
-     * Groups rings into polygons by orientation (clockwise = outer, counter-clockwise = hole).
-     * Package-private for tests.
+     * Groups the rings of one shape record into polygons by orientation (clockwise = outer,
+     * counter-clockwise = hole); shared with the feature readers of the ops modules.
+     *
+     * @param where names the record in errors
      */
-    static List<Polygon> assemble(List<Coordinate[]> rawRings, String where) {
+    public static List<Polygon> assemble(List<Coordinate[]> rawRings, String where) {
         List<LinearRing> shells = new ArrayList<>();
         List<LinearRing> holes = new ArrayList<>();
         for (Coordinate[] raw : rawRings) {
