@@ -73,10 +73,13 @@ public record ParameterDescriptor(String name, String option, List<String> alias
                 description, required, moved, position);
     }
 
-    /** This parameter without its "enabled when" conditions (to validate its value on its own). */
+    /**
+     * This parameter without its "enabled when" conditions and without a command-line position (to
+     * validate its value on its own, in a descriptor of this parameter alone).
+     */
     public ParameterDescriptor unconditional() {
         return new ParameterDescriptor(name, option, aliases, type, defaultValue, valueSet, interval, unit, label,
-                description, required, List.of(), position);
+                description, required, List.of(), -1);
     }
 
     /** {@code landseamaskTolerance} → {@code landseamask-tolerance}. */

@@ -22,7 +22,10 @@ class PositionalParameterTest {
         ParameterDescriptor model = path("model", 0);
         assertTrue(model.positional());
         assertEquals(0, model.position());
-        assertEquals(0, model.unconditional().position());
+        // validated alone (as a dialog field does), the second argument has no first beside it
+        ParameterDescriptor second = path("input", 1).unconditional();
+        assertFalse(second.positional());
+        new OperatorDescriptor("predict", "Predict", "Air Quality", "Predicts.", List.of(), List.of(second));
         assertEquals(0, model.withControllerRenamed("a", "b").position());
         assertFalse(path("other", -1).positional());
         OperatorDescriptor d = new OperatorDescriptor("predict", "Predict", "Air Quality", "Predicts.", List.of(),
