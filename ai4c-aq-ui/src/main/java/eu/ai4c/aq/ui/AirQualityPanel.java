@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -171,10 +170,12 @@ public final class AirQualityPanel extends JPanel {
         EnsembleFile old = file;
         file = f;
         if (old != null) {
-            try {
-                old.close();
-            } catch (IOException ignored) {
-                // a read-only file that failed to close holds nothing to lose
+            synchronized (old) { // after a step being read from it
+                try {
+                    old.close();
+                } catch (IOException ignored) {
+                    // a read-only file that failed to close holds nothing to lose
+                }
             }
         }
         int n = f.times().size();
@@ -333,10 +334,5 @@ public final class AirQualityPanel extends JPanel {
 
     List<FieldView> views() {
         return List.of(mean, std);
-    }
-
-    /** The label of the time slider ({@code 2024-01-01 03:00 UTC (2/12)}). */
-    static String timeText(Instant t) {
-        return TIME.format(t);
     }
 }
