@@ -9,6 +9,7 @@
 #     damping factor and disables the Lee Sigma parameters;
 #  4. Raster > Geometric > Warp runs on a GDAL-made UTM GeoTIFF and writes a WGS84 GeoTIFF holding
 #     the input's values (checked with gdalinfo).
+#  5. the air-quality module is turned on and its view opens from Raster > AI4Copernicus > Air Quality.
 # Screenshots go to target/e2e/ (start page, each dialog, the Frost state, the finished run).
 # Positions come from the trace the application writes with -J-Deu.ai4c.desktop.ui.level=FINE
 # ("ui <alias> <component> x y w h enabled|disabled", "ui menu <alias> <menu indices>"), so a
@@ -80,6 +81,8 @@ done
 grep -aq "ui menu " "$log" || fail "no menu trace: the AI4C desktop module was not enabled or the main window did not show"
 sleep 5
 shot 1-start-page
+messages="$out/userdir/var/log/messages.log"
+grep -aq "eu.ai4c.aq.ui \[" "$messages" || fail "the air-quality module eu.ai4c.aq.ui was not turned on (see $messages)"
 
 # 1. identity and start page
 main=$(xdotool search --name "^AI4C Desktop [0-9]" | head -1)
@@ -182,5 +185,16 @@ result=$(ls "$work/result/"*.tif 2>/dev/null | head -1)
 [ -n "$result" ] || fail "no output GeoTIFF in $work/result after Run"
 gdalinfo "$result" | grep -q 'GEOGCRS\["WGS 84"' || fail "the output is not a WGS84 GeoTIFF: $(gdalinfo "$result" | head -5)"
 gdalinfo -stats "$result" | grep -q "STATISTICS_MAXIMUM=1234" || fail "the output does not hold the input's values"
+
+# 5. Raster > AI4Copernicus > Air Quality > Air Quality Viewer... (after the aqgan operators) opens its view
+aq_first=$(awk '$1 == "aqgan-generate" { print $2 }' "$out/menu.txt")
+aq_items=$(awk -v p="${aq_first%.*}." 'index($2, p) == 1' "$out/menu.txt" | wc -l)
+[ -n "$aq_first" ] || fail "no Air Quality menu traced"
+open_menu "${aq_first%.*}.$aq_items"
+for _ in $(seq 1 40); do grep -aq "Air Quality view opened" "$messages" && break; sleep 0.25; done
+grep -aq "Air Quality view opened" "$messages" || fail "menu ${aq_first%.*}.$aq_items did not open the Air Quality view"
+sleep 1
+shot 5-air-quality
+echo "desktop e2e: Air Quality view opened from menu ${aq_first%.*}.$aq_items"
 cp "$out/4-done.png" "$out/../desktop-e2e.png"
 echo "desktop e2e: OK ($opened dialogs fit ${screen_w}x$screen_h; $result; screenshots in $out)"

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -37,6 +38,8 @@ final class OperatorCommand implements Callable<Integer> {
     private final Operator operator;
     private final Map<OptionSpec, SourceDescriptor> sourceOptions = new LinkedHashMap<>();
     private final Map<OptionSpec, ParameterDescriptor> parameterOptions = new LinkedHashMap<>();
+    /** Parameters that may also be given as positional arguments ({@link ParameterDescriptor#position()}). */
+    private final Map<PositionalParamSpec, ParameterDescriptor> positionals = new LinkedHashMap<>();
     /** Parameters declared by the service that a common option serves (e.g. {@code --output_format}). */
     private final Map<String, ParameterDescriptor> servedByCommonOption = new LinkedHashMap<>();
     private final OutputOptions output = new OutputOptions();
@@ -94,6 +97,15 @@ final class OperatorCommand implements Callable<Integer> {
             spec.addOption(o);
             cmd.parameterOptions.put(o, p);
         }
+        d.parameters().stream().filter(ParameterDescriptor::positional)
+                .sorted(java.util.Comparator.comparingInt(ParameterDescriptor::position)).forEach(p -> {
+                    PositionalParamSpec a = PositionalParamSpec.builder().index(Integer.toString(p.position()))
+                            .arity("0..1").paramLabel(positionalLabel(p)).type(String.class)
+                            .description(HelpText.escape(p.label() + ": as " + p.option() + " (give one of them)."))
+                            .build();
+                    spec.addPositional(a);
+                    cmd.positionals.put(a, p);
+                });
         spec.addMixin("output", outputMixin);
         spec.addMixin("run", runMixin);
         spec.mixinStandardHelpOptions(true);
@@ -107,6 +119,19 @@ final class OperatorCommand implements Callable<Integer> {
         Map<String, String> raw = new LinkedHashMap<>();
         for (Map.Entry<OptionSpec, ParameterDescriptor> e : parameterOptions.entrySet()) {
             if (parsed.hasMatchedOption(e.getKey())) raw.put(e.getValue().name(), e.getKey().getValue());
+        }
+        // the short form (aqgan-predict MODEL INPUT): an argument stands for its option, and must agree with it
+        for (Map.Entry<PositionalParamSpec, ParameterDescriptor> e : positionals.entrySet()) {
+            if (!parsed.hasMatchedPositional(e.getKey())) continue;
+            ParameterDescriptor p = e.getValue();
+            String argument = e.getKey().getValue();
+            String option = raw.get(p.name());
+            if (option != null && !sameValue(p, option, argument)) {
+                throw eu.ai4c.kit.Ai4cException.usage(d.alias() + ": " + p.label() + " is given twice, as argument "
+                        + e.getKey().paramLabel() + " (" + argument + ") and as " + p.option() + " (" + option
+                        + "). Give it once: " + d.alias() + " " + positionalUsage() + " or with " + p.option() + ".");
+            }
+            raw.put(p.name(), argument);
         }
         // a service that declares e.g. output_format itself sees the value given (and checks it)
         for (Map.Entry<String, ParameterDescriptor> e : servedByCommonOption.entrySet()) {
@@ -156,6 +181,26 @@ final class OperatorCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(written);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /** {@code --model} → {@code MODEL}: the argument's name in usage and messages. */
+    private static String positionalLabel(ParameterDescriptor p) {
+        return p.option().replaceFirst("^-+", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private String positionalUsage() {
+        return String.join(" ", positionals.keySet().stream().map(PositionalParamSpec::paramLabel).toList());
+    }
+
+    /** Two spellings of one value: paths compared resolved, anything else as text. */
+    private static boolean sameValue(ParameterDescriptor p, String a, String b) {
+        if (a.equals(b)) return true;
+        if (p.type() != ParameterType.PATH) return false;
+        try {
+            return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

@@ -34,6 +34,38 @@ class AqganCommandTest {
         assertEquals(0, train.exit(), train.toString());
         assertEquals(dir.resolve("results/srgan_cams.aqgan").toString(), train.out().strip());
 
+        // aqgan-predict: model and file by position (the short form users asked for) or as options
+        Path model = dir.resolve("results/srgan_cams.aqgan");
+        Path lr = data.resolve(SyntheticCams.LR_FILE);
+        Path statics = data.resolve(SyntheticCams.STATIC_FILE);
+        Cli shortForm = Cli.run("aqgan-predict", model.toString(), lr.toString(), "--static", statics.toString(),
+                "--output_path", dir.resolve("pred1").toString(), "--quiet");
+        assertEquals(0, shortForm.exit(), shortForm.toString());
+        Path nc1 = dir.resolve("pred1/cams_lr_srgan.nc");
+        assertTrue(Files.isRegularFile(nc1), shortForm.toString());
+        Cli options = Cli.run("aqgan-predict", "--model", model.toString(), "--input", lr.toString(), "--static",
+                statics.toString(), "--output_dir", dir.resolve("pred2").toString(), "--quiet");
+        assertEquals(0, options.exit(), options.toString());
+        // same model, input and seed: the same ensemble mean, whichever form (the netCDF differs in its history)
+        assertEquals(-1L, Files.mismatch(dir.resolve("pred1/cams_lr_srgan_mean.tif"),
+                dir.resolve("pred2/cams_lr_srgan_mean.tif")));
+        // one given both ways, consistently (another spelling of the same file), is accepted
+        Cli both = Cli.run("aqgan-predict", model.toString(), "--model",
+                dir.resolve("results/../results/srgan_cams.aqgan").toString(), lr.toString(), "--static",
+                statics.toString(), "--output_path", dir.resolve("pred3").toString(), "--quiet");
+        assertEquals(0, both.exit(), both.toString());
+        Cli clash = Cli.run("aqgan-predict", model.toString(), lr.toString(), "--input", statics.toString(), "--static",
+                statics.toString(), "--output_path", dir.resolve("pred4").toString(), "--quiet");
+        assertEquals(2, clash.exit(), clash.toString());
+        assertTrue(clash.err().contains("CAMS netCDF is given twice, as argument INPUT (" + lr + ") and as --input ("
+                + statics + ")"), clash.toString());
+        assertTrue(!Files.exists(dir.resolve("pred4")), "nothing written by a refused command");
+        Cli missing = Cli.run("aqgan-predict", model.toString(), "--output_path", dir.resolve("pred5").toString());
+        assertEquals(2, missing.exit(), missing.toString());
+        assertTrue(missing.err().contains("missing required parameter --input (or argument 2)"), missing.toString());
+        Cli help = Cli.run("aqgan-predict", "--help");
+        assertTrue(help.out().contains("[MODEL] [INPUT]"), help.toString());
+
         Cli warp = Cli.run("Warp", "--input", config.toString());
         assertEquals(2, warp.exit(), warp.toString());
         assertTrue(warp.err().contains("Missing required option: '--output_path=<path>'"), warp.toString());

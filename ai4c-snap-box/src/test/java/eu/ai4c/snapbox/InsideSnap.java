@@ -58,7 +58,7 @@ public class InsideSnap extends NbTestCase {
     public void testEveryModuleIsEnabled() {
         for (String cnb : List.of("org.esa.snap.ceres.core", "org.esa.snap.snap.core", "org.esa.snap.snap.gpf",
                 "org.esa.snap.snap.gpf.ui", "eu.ai4c.engine", "eu.ai4c.ai4c.snap", "eu.ai4c.desktop",
-                "eu.ai4c.agri.ui", "eu.ai4c.ml.natives")) {
+                "eu.ai4c.agri.ui", "eu.ai4c.aq.ui", "eu.ai4c.ml.natives")) {
             ModuleInfo m = Modules.getDefault().findCodeNameBase(cnb);
             assertNotNull("module " + cnb + " is installed", m);
             assertTrue("module " + cnb + " is enabled", m.isEnabled());

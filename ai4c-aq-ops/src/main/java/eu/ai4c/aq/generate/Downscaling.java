@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * downscaled ×8 into an ensemble; outputs are the CF netCDF, the GeoTIFF of the mean, the points
  * CSV when points are given, and — when HR truth for the same times is available — the skill
  * report {@code <name>_skill.json} + {@code <name>_skill.png} comparing the ensemble with bicubic
- * interpolation of the LR field.
+ * interpolation of the LR field. Streaming: each step's ensemble goes to a spill file in the
+ * output folder as it is generated ({@link EnsembleSpill}) and its skill into running sums, and
+ * the writers read the steps back one at a time, so memory does not depend on the period's length
+ * ({@code AqganStreamingTest} generates a long period under a small heap).
  */
 public final class Downscaling {
     private static final Logger LOG = LoggerFactory.getLogger(Downscaling.class);
@@ -69,13 +72,15 @@ public final class Downscaling {
                         + " --start-date/--end-date inside the data.");
             }
             CamsFiles hr = q.hrTruth() != null && Files.exists(q.hrTruth()) ? CamsFiles.open(q.hrTruth(), "data.hr_path") : null;
-            try {
+            Files.createDirectories(q.outputDir());
+            // each step is spilled to disk as it is generated and scored on the fly: memory for one step,
+            // whatever the period's length
+            try (EnsembleSpill ens = new EnsembleSpill(q.outputDir(), q.members(), grid.hr().width() * grid.hr().height())) {
                 int w = grid.lr().width();
                 int h = grid.lr().height();
-                float[][][] ens = new float[times.size()][][];
-                List<float[][]> truthEns = new ArrayList<>();
-                List<float[]> truths = new ArrayList<>();
-                List<float[]> bicubics = new ArrayList<>();
+                Skill.EnsembleSums ensembleSkill = new Skill.EnsembleSums(q.members());
+                Skill.DeterministicSums bicubicSkill = new Skill.DeterministicSums();
+                int scored = 0;
                 progress.begin("Generating ensembles", times.size());
                 long t0 = System.nanoTime();
                 for (int t = 0; t < times.size(); t++) {
@@ -86,13 +91,15 @@ public final class Downscaling {
                         if (ti < 0) throw new Ai4cException(q.lrPath() + " has no " + name + " at " + times.get(t) + ".");
                         in[k] = Regrid.bilinear(lr.grid(name), lr.read(name, ti), grid.lr());
                     }
-                    ens[t] = gen.generate(in, statics, w, h, q.members(), q.seed() + t);
+                    float[][] step = gen.generate(in, statics, w, h, q.members(), q.seed() + t);
+                    ens.append(step);
                     if (hr != null && hr.has(target) && hr.indexOf(target, times.get(t)) >= 0) {
                         float[] truth = Regrid.conservative(hr.grid(target),
                                 hr.read(target, hr.indexOf(target, times.get(t))), grid.hr());
-                        truthEns.add(ens[t]);
-                        truths.add(truth);
-                        bicubics.add(Bicubic.upsample(in[model.lrInputs().indexOf(target)], w, h, AqConfig.FACTOR));
+                        ensembleSkill.add(step, truth);
+                        bicubicSkill.add(Bicubic.upsample(in[model.lrInputs().indexOf(target)], w, h, AqConfig.FACTOR),
+                                truth);
+                        scored++;
                     }
                     progress.worked(1);
                     progress.checkCancelled();
@@ -102,7 +109,6 @@ public final class Downscaling {
                 LOG.info("aqgan: {} time steps of {} members on {} in {} s per step", times.size(), q.members(),
                         grid.hr(), String.format("%.2f", perStep));
                 List<Path> files = new ArrayList<>();
-                Files.createDirectories(q.outputDir());
                 files.add(EnsembleOutputs.netcdf(q.outputDir().resolve(q.name() + ".nc"), grid.hr(), times, ens, target,
                         "ug m-3", "SRGAN " + model.config().model() + " epoch " + model.epoch() + " on " + q.lrPath().getFileName()));
                 files.add(EnsembleOutputs.meanGeoTiff(q.outputDir().resolve(q.name() + "_mean.tif"), grid.hr(), times, ens));
@@ -112,39 +118,16 @@ public final class Downscaling {
                 }
                 Skill se = null;
                 Skill sb = null;
-                if (!truths.isEmpty()) {
-                    se = Skill.ensemble(concat(truthEns), flat(truths));
-                    sb = Skill.deterministic(flat(bicubics), flat(truths));
-                    files.addAll(skillReport(q.outputDir(), q.name(), se, sb, truths.size()));
+                if (scored > 0) {
+                    se = ensembleSkill.skill();
+                    sb = bicubicSkill.skill();
+                    files.addAll(skillReport(q.outputDir(), q.name(), se, sb, scored));
                 }
                 return new Result(files, times.size(), perStep, se, sb);
             } finally {
                 if (hr != null) hr.close();
             }
         }
-    }
-
-    private static float[] flat(List<float[]> l) {
-        int n = 0;
-        for (float[] a : l) n += a.length;
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] a : l) {
-            System.arraycopy(a, 0, out, at, a.length);
-            at += a.length;
-        }
-        return out;
-    }
-
-    private static float[][] concat(List<float[][]> ens) {
-        int m = ens.get(0).length;
-        float[][] out = new float[m][];
-        for (int k = 0; k < m; k++) {
-            List<float[]> l = new ArrayList<>();
-            for (float[][] e : ens) l.add(e[k]);
-            out[k] = flat(l);
-        }
-        return out;
     }
 
     /** {@code <name>_skill.json} and {@code <name>_skill.png}. */

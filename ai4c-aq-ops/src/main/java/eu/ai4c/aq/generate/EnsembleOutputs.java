@@ -66,7 +66,16 @@ public final class EnsembleOutputs {
      */
     public static Path netcdf(Path file, CfGrid grid, List<Instant> times, float[][][] members, String variable,
                               String units, String source) throws IOException {
-        int nm = members[0].length;
+        return netcdf(file, grid, times, EnsembleSteps.of(members), variable, units, source);
+    }
+
+    /**
+     * The CF netCDF of an ensemble read a step at a time from {@code steps} (each variable is
+     * streamed one time step at a time: memory for one step).
+     */
+    public static Path netcdf(Path file, CfGrid grid, List<Instant> times, EnsembleSteps steps, String variable,
+                              String units, String source) throws IOException {
+        int nm = steps.members();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("units", units);
         v.put("long_name", variable.equals("pm2p5") ? "PM2.5 mass concentration, downscaled ensemble member"
@@ -80,12 +89,6 @@ public final class EnsembleOutputs {
         std.put("long_name", variable + " ensemble standard deviation");
         std.put("cell_methods", "member: standard_deviation");
         std.remove("standard_name");
-        float[][] means = new float[times.size()][];
-        float[][] stds = new float[times.size()][];
-        for (int t = 0; t < times.size(); t++) {
-            means[t] = mean(members[t]);
-            stds[t] = std(members[t], means[t]);
-        }
         return new Netcdf3Writer()
                 .dimension("time", times.size()).dimension("member", nm)
                 .dimension("lat", grid.height()).dimension("lon", grid.width())
@@ -113,11 +116,12 @@ public final class EnsembleOutputs {
                         case "lon" -> { for (int c = 0; c < grid.width(); c++) out[c] = grid.longitude(c); }
                         default -> {
                             if (name.endsWith("_mean")) {
-                                copy(means[index], out, 0);
+                                copy(steps.mean(index), out, 0);
                             } else if (name.endsWith("_std")) {
-                                copy(stds[index], out, 0);
+                                copy(steps.std(index), out, 0);
                             } else {
-                                for (int m = 0; m < nm; m++) copy(members[index][m], out, m * members[index][m].length);
+                                float[][] e = steps.members(index);
+                                for (int m = 0; m < nm; m++) copy(e[m], out, m * e[m].length);
                             }
                         }
                     }
@@ -131,17 +135,81 @@ public final class EnsembleOutputs {
     /** The ensemble mean as a float32 GeoTIFF in WGS 84, one band per time step (named by its time). */
     public static Path meanGeoTiff(Path file, CfGrid grid, List<Instant> times, float[][][] members)
             throws IOException {
+        return meanGeoTiff(file, grid, times, EnsembleSteps.of(members));
+    }
+
+    /**
+     * The ensemble mean as a float32 GeoTIFF, read a step at a time from {@code steps} by the
+     * streaming tiled writer (the last step read is kept for the next tile of the same band).
+     */
+    public static Path meanGeoTiff(Path file, CfGrid grid, List<Instant> times, EnsembleSteps steps)
+            throws IOException {
         List<Band> bands = new ArrayList<>();
-        Block[] blocks = new Block[times.size()];
         for (int t = 0; t < times.size(); t++) {
             bands.add(new Band("mean_" + times.get(t), DataType.FLOAT32, Double.NaN, true, "ug m-3",
                     "ensemble mean at " + times.get(t)));
-            blocks[t] = new Block(Region.of(grid.width(), grid.height()), DataType.FLOAT32, mean(members[t]));
         }
         MapGeoCoding gc = MapGeoCoding.northUp(Projections.wgs84(), grid.west() - grid.lonStep() / 2,
                 grid.north() + grid.latStep() / 2, grid.lonStep(), grid.latStep());
-        Product p = Product.of(file.getFileName().toString(), new MemoryRaster(bands, blocks, gc));
+        Product p = Product.of(file.getFileName().toString(), new MeanRaster(steps, bands, grid.width(),
+                grid.height(), gc));
         return new GeoTiffWriter().write(p, file, ProcessingContext.defaults());
+    }
+
+    /** The ensemble means of a period as a raster of one band per step, read from the steps on demand. */
+    private static final class MeanRaster implements eu.ai4c.kit.raster.Raster {
+        private final EnsembleSteps steps;
+        private final List<Band> bands;
+        private final int width;
+        private final int height;
+        private final MapGeoCoding gc;
+        private int cachedStep = -1;
+        private float[] cached;
+
+        MeanRaster(EnsembleSteps steps, List<Band> bands, int width, int height, MapGeoCoding gc) {
+            this.steps = steps;
+            this.bands = bands;
+            this.width = width;
+            this.height = height;
+            this.gc = gc;
+        }
+
+        @Override
+        public int width() {
+            return width;
+        }
+
+        @Override
+        public int height() {
+            return height;
+        }
+
+        @Override
+        public List<Band> bands() {
+            return bands;
+        }
+
+        @Override
+        public eu.ai4c.kit.geo.GeoCoding geoCoding() {
+            return gc;
+        }
+
+        @Override
+        public Block read(int band, Region region) throws IOException {
+            float[] mean;
+            synchronized (this) { // tiles may be read in parallel; the steps are read one at a time
+                if (cachedStep != band) {
+                    cached = steps.mean(band);
+                    cachedStep = band;
+                }
+                mean = cached;
+            }
+            float[] out = new float[region.width() * region.height()];
+            for (int r = 0; r < region.height(); r++) {
+                System.arraycopy(mean, (region.y() + r) * width + region.x(), out, r * region.width(), region.width());
+            }
+            return new Block(region, DataType.FLOAT32, out);
+        }
     }
 
     /** A point of interest. */
@@ -179,11 +247,18 @@ public final class EnsembleOutputs {
      */
     public static Path pointsCsv(Path file, CfGrid grid, List<Instant> times, float[][][] members, List<Point> points)
             throws IOException {
+        return pointsCsv(file, grid, times, EnsembleSteps.of(members), points);
+    }
+
+    /** The CSV at points, reading only the points' cells of each step from {@code steps}. */
+    public static Path pointsCsv(Path file, CfGrid grid, List<Instant> times, EnsembleSteps steps, List<Point> points)
+            throws IOException {
+        int nm = steps.members();
         try (AtomicOutput out = AtomicOutput.create()) {
             Path tmp = out.temporaryFor(file);
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 StringBuilder head = new StringBuilder("id,lat,lon,time,mean,std");
-                for (int m = 1; m <= members[0].length; m++) head.append(",member_").append(m);
+                for (int m = 1; m <= nm; m++) head.append(",member_").append(m);
                 w.write(head.append('\n').toString());
                 for (Point p : points) {
                     int r = (int) Math.round((grid.north() - p.lat()) / grid.latStep());
@@ -191,17 +266,17 @@ public final class EnsembleOutputs {
                     if (r < 0 || c < 0 || r >= grid.height() || c >= grid.width()) continue;
                     int i = r * grid.width() + c;
                     for (int t = 0; t < times.size(); t++) {
-                        float[][] ens = members[t];
+                        float[] ens = steps.cell(t, i);
                         double mean = 0;
-                        for (float[] x : ens) mean += x[i];
+                        for (float x : ens) mean += x;
                         mean /= ens.length;
                         double var = 0;
-                        for (float[] x : ens) var += (x[i] - mean) * (x[i] - mean);
+                        for (float x : ens) var += (x - mean) * (x - mean);
                         double sd = ens.length > 1 ? Math.sqrt(var / (ens.length - 1)) : 0;
                         StringBuilder sb = new StringBuilder();
                         sb.append(p.id()).append(',').append(fmt(p.lat())).append(',').append(fmt(p.lon())).append(',')
                                 .append(times.get(t)).append(',').append(fmt(mean)).append(',').append(fmt(sd));
-                        for (float[] x : ens) sb.append(',').append(fmt(x[i]));
+                        for (float x : ens) sb.append(',').append(fmt(x));
                         w.write(sb.append('\n').toString());
                     }
                 }

@@ -53,6 +53,14 @@ public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<S
 
     /** Writes the model to {@code file} (atomically). */
     public Path write(Path file) throws IOException {
+        return write(file, Map.of());
+    }
+
+    /**
+     * Writes the model with further zip entries (a checkpoint's training state, {@link
+     * SrganCheckpoint}) after the model's own, atomically.
+     */
+    Path write(Path file, Map<String, byte[]> extra) throws IOException {
         SrganArchitecture a = weights.architecture();
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
@@ -98,6 +106,11 @@ public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<S
                 zip.putNextEntry(new ZipEntry("config.yaml"));
                 zip.write(ConfigYaml.write(config).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
+                for (Map.Entry<String, byte[]> e : extra.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
+                }
             }
             out.commit();
         }
@@ -106,6 +119,11 @@ public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<S
 
     /** Reads a model file; a clear error when it is missing or not an AI4C SRGAN model. */
     public static SrganModelFile read(Path file) throws IOException {
+        return fromEntries(file, entries(file));
+    }
+
+    /** The zip entries of a model file, by name; a clear error when it is missing or not a zip file. */
+    static Map<String, byte[]> entries(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw Ai4cException.usage("Model " + file + " does not exist. Give the .aqgan file written by aqgan-train.");
         }
@@ -130,6 +148,11 @@ public record SrganModelFile(SrganWeights weights, List<String> lrInputs, List<S
             throw new Ai4cException(file + " is not a readable model file (" + e.getMessage() + "). Give the .aqgan file"
                     + " written by aqgan-train.", e);
         }
+        return entries;
+    }
+
+    /** The model held by the entries of {@code file}. */
+    static SrganModelFile fromEntries(Path file, Map<String, byte[]> entries) {
         if (!entries.containsKey("model.json") || !entries.containsKey("weights.bin")) {
             throw new Ai4cException(file + " is not an AI4C SRGAN model (no model.json/weights.bin). Give the .aqgan"
                     + " file written by aqgan-train.");

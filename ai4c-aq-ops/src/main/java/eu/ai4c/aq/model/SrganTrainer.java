@@ -31,9 +31,16 @@ import org.slf4j.LoggerFactory;
  * normalised units: {@code l1} mean |x − y|, {@code l2} mean (x − y)², or {@code crps} with two
  * noise draws x, x′: mean (|x − y| + |x′ − y|)/2 − mean |x − x′|/2, the ensemble CRPS estimate,
  * which rewards a spread that matches the error (it equals l1 when the draws coincide). Adam with
- * β = (0.5, 0.9) (Gulrajani et al. 2017). After each epoch the generator is scored on the
- * validation samples (same content term, fixed noise) and the best epoch's weights are kept.
- * Deterministic for a seed: weights and noise come from Java generators, batch order too.
+ * β = (0.5, 0.9) (Gulrajani et al. 2017), written out on PyTorch tensors (DJL's optimisers do not
+ * expose their moments, which a checkpoint must carry): with gradient g of step t,
+ * m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², θ ← θ − α·(m/(1 − β₁ᵗ)) / (√(v/(1 − β₂ᵗ)) + ε)
+ * (Kingma &amp; Ba 2015, "Adam: a method for stochastic optimization", ICLR, algorithm 1; ε added
+ * after the square root as there and in PyTorch's {@code torch.optim.Adam}). After each epoch the
+ * generator is scored on the validation samples (same content term, fixed noise) and the best
+ * epoch's weights are kept. Deterministic for a seed: weights come from a Java generator, and each
+ * epoch's batch order and noise from one seeded by the config's seed and the epoch number, so a
+ * run resumed from a {@link TrainingState} (moments, step counts, best so far) continues to the
+ * last bit as the uninterrupted run does.
  *
  * <h2>Thread-safety</h2>
  * One {@link #train} at a time; {@link #requestStop} from any thread.
@@ -46,7 +53,7 @@ public final class SrganTrainer {
 
     private final AqConfig cfg;
     private final List<Consumer<EpochLog>> listeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<EpochLog, SrganWeights>> checkpoints = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<EpochLog, Checkpoint>> checkpoints = new CopyOnWriteArrayList<>();
     private volatile boolean stop;
     private int skipped;
 
@@ -59,14 +66,22 @@ public final class SrganTrainer {
         listeners.add(listener);
     }
 
-    /** Called after each epoch (on the training thread) with that epoch's weights, e.g. to save a checkpoint. */
-    public void addCheckpointListener(BiConsumer<EpochLog, SrganWeights> listener) {
+    /**
+     * Called after each completed epoch (on the training thread) with that epoch's weights and
+     * optimiser state, to save a checkpoint. An epoch ended early by {@link #requestStop} is not
+     * checkpointed: a resumed run starts again at its beginning.
+     */
+    public void addCheckpointListener(BiConsumer<EpochLog, Checkpoint> listener) {
         checkpoints.add(listener);
     }
 
     /** Ends training after the current batch, keeping the best model so far. */
     public void requestStop() {
         stop = true;
+    }
+
+    /** The weights after a completed epoch and what training needs to continue from them exactly. */
+    public record Checkpoint(SrganWeights weights, TrainingState state) {
     }
 
     /** The outcome of a training run. */
@@ -89,30 +104,42 @@ public final class SrganTrainer {
      * @param firstEpoch the epoch to start at (1, or after the checkpoint's)
      */
     public Result train(Batches train, Batches validation, SrganWeights start, int firstEpoch, Progress progress) {
+        return train(train, validation, start, null, firstEpoch, progress);
+    }
+
+    /**
+     * Trains, continuing a checkpoint exactly when its state is given.
+     *
+     * @param validation may be null
+     * @param start      weights to continue from (a checkpoint), or null for fresh ones
+     * @param state      the optimiser state saved with {@code start}, or null: Adam's moments start at zero
+     * @param firstEpoch the epoch to start at (1, or after the checkpoint's)
+     */
+    public Result train(Batches train, Batches validation, SrganWeights start, TrainingState state, int firstEpoch,
+                        Progress progress) {
         stop = false;
-        skipped = 0;
+        skipped = state == null ? 0 : state.skipped();
         TorchRuntime.init();
         int threads = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         try {
-            return trainOnThisThread(train, validation, start, firstEpoch, progress);
+            return trainOnThisThread(train, validation, start, state, firstEpoch, progress);
         } finally {
             JniUtils.setNumThreads(threads);
         }
     }
 
-    private Result trainOnThisThread(Batches train, Batches validation, SrganWeights start, int firstEpoch,
-                                     Progress progress) {
+    private Result trainOnThisThread(Batches train, Batches validation, SrganWeights start, TrainingState state,
+                                     int firstEpoch, Progress progress) {
         SrganArchitecture arch = architecture(cfg, train);
         SrganWeights init = start != null ? start : SrganWeights.initial(arch, cfg.seed());
         int n = train.count();
         int bs = Math.min(cfg.batchSize(), n);
         int batches = n / bs;
-        SplittableRandom rng = new SplittableRandom(cfg.seed() + 31L * firstEpoch);
         List<EpochLog> history = new ArrayList<>();
-        SrganWeights best = null;
-        int bestEpoch = 0;
-        double bestScore = Double.POSITIVE_INFINITY;
+        SrganWeights best = state == null ? null : state.best();
+        int bestEpoch = state == null ? 0 : state.bestEpoch();
+        double bestScore = state == null ? Double.POSITIVE_INFINITY : state.bestScore();
         boolean stopped = false;
         int h = train.samples().lrH();
         int w = train.samples().lrW();
@@ -130,7 +157,6 @@ public final class SrganTrainer {
         float[] zh2 = new float[zh.length];
         float[] eps = new float[bs];
         int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
         LOG.info("aqgan-train: {} training samples{}, {} epochs of {} batches of {}, generator {} filters × {} blocks,"
                         + " critic {}, lr {}, λ {}, content {} × {}, adversarial × {}, critic steps {}", n,
                 validation == null ? "" : ", " + validation.count() + " validation", cfg.epochs(), batches, bs,
@@ -140,13 +166,20 @@ public final class SrganTrainer {
             Engine engine = net.manager().getEngine();
             Map<String, NDArray[]> adam = new LinkedHashMap<>();
             for (Map.Entry<String, NDArray> p : net.parameters().entrySet()) {
-                adam.put(p.getKey(), new NDArray[] {net.manager().zeros(p.getValue().getShape()),
-                        net.manager().zeros(p.getValue().getShape())});
+                Shape shape = p.getValue().getShape();
+                adam.put(p.getKey(), state == null
+                        ? new NDArray[] {net.manager().zeros(shape), net.manager().zeros(shape)}
+                        : new NDArray[] {Tensors.of(net.manager(), state.firstMoment().get(p.getKey()), shape),
+                                Tensors.of(net.manager(), state.secondMoment().get(p.getKey()), shape)});
             }
-            int[] steps = {0, 0}; // Adam step counts: critic, generator
+            // Adam step counts: critic, generator
+            int[] steps = state == null ? new int[] {0, 0} : new int[] {state.criticSteps(), state.generatorSteps()};
             progress.begin("Training SRGAN", (long) (cfg.epochs() - firstEpoch + 1) * batches);
             for (int epoch = firstEpoch; epoch <= cfg.epochs() && !stopped; epoch++) {
                 long t0 = System.nanoTime();
+                // the epoch's batch order and noise depend on the seed and the epoch only: resumable exactly
+                SplittableRandom rng = new SplittableRandom(cfg.seed() + 31L * epoch);
+                for (int i = 0; i < n; i++) order[i] = i;
                 shuffle(order, rng);
                 double sumCritic = 0;
                 double sumGen = 0;
@@ -258,7 +291,7 @@ public final class SrganTrainer {
                 }
                 if (skipped > 0) {
                     LOG.warn("aqgan-train: {} update(s) with non-finite gradients skipped so far", skipped);
-                    if (skipped > Math.max(10, (long) epochsDone(history, epoch) * batches * (1 + cfg.criticSteps()) / 4)) {
+                    if (skipped > Math.max(10, (long) epoch * batches * (1 + cfg.criticSteps()) / 4)) {
                         throw new eu.ai4c.kit.Ai4cException("aqgan-train: training diverged (non-finite gradients in "
                                 + skipped + " updates by epoch " + epoch + "). Lower learning_rate in the config (now "
                                 + cfg.learningRate() + ") and train again.");
@@ -274,7 +307,11 @@ public final class SrganTrainer {
                         log.content(), log.valContent(), log.valRmse(), isBest ? " best" : "", seconds,
                         log.samplesPerSecond()));
                 for (Consumer<EpochLog> l : listeners) l.accept(log);
-                for (BiConsumer<EpochLog, SrganWeights> l : checkpoints) l.accept(log, current);
+                if (done == batches && !checkpoints.isEmpty()) {
+                    Checkpoint cp = new Checkpoint(current, new TrainingState(moments(net, adam, 0),
+                            moments(net, adam, 1), steps[0], steps[1], bestEpoch, bestScore, best, skipped));
+                    for (BiConsumer<EpochLog, Checkpoint> l : checkpoints) l.accept(log, cp);
+                }
                 if (stopped) LOG.info("aqgan-train: stopped on request after epoch {}; keeping epoch {}", epoch, bestEpoch);
             }
             progress.end();
@@ -282,8 +319,11 @@ public final class SrganTrainer {
         }
     }
 
-    private static int epochsDone(List<EpochLog> history, int epoch) {
-        return history.size() + 1;
+    /** Adam's first ({@code which} 0) or second (1) moments as plain arrays. */
+    private static SrganWeights moments(SrganNet net, Map<String, NDArray[]> adam, int which) {
+        Map<String, float[]> v = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray[]> e : adam.entrySet()) v.put(e.getKey(), e.getValue()[which].toFloatArray());
+        return SrganWeights.of(net.architecture(), v);
     }
 
     /** The gradients of a view's parameters named {@code prefix…}, attached to {@code step}. */

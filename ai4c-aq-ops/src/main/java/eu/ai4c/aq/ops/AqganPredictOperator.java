@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code aqgan-predict}: the one-file entry point users asked for (specification 6.1, SLIDE):
  * a trained model and any CAMS-like netCDF with the model's input variables; every time step in the
  * file, over the model's area of interest, becomes a downscaled ensemble. The variables the model
- * needs are checked first and every missing one is named.
+ * needs are checked first and every missing one is named. On the command line the model and the
+ * file may also be given by position: {@code aqgan-predict MODEL INPUT --output_path DIR}.
  */
 public final class AqganPredictOperator implements FileOperator {
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("aqgan-predict",
@@ -35,9 +36,9 @@ public final class AqganPredictOperator implements FileOperator {
                     + " model was trained with.",
             List.of(), List.of(
                     ParameterDescriptor.builder("modelFile", ParameterType.PATH).option("--model").required()
-                            .label("Model file").description("The .aqgan file written by aqgan-train.").build(),
+                            .positional(0).label("Model file").description("The .aqgan file written by aqgan-train.").build(),
                     ParameterDescriptor.builder("input", ParameterType.PATH).option("--input").required()
-                            .label("CAMS netCDF").description("The netCDF file to downscale.").build(),
+                            .positional(1).label("CAMS netCDF").description("The netCDF file to downscale.").build(),
                     ParameterDescriptor.builder("staticPath", ParameterType.PATH).option("--static")
                             .label("Static inputs").description("netCDF with urban_frac and orog (or orog_scal) at high"
                                     + " resolution (default: the model's data.static_path).").build(),

@@ -4,6 +4,8 @@ import eu.ai4c.agri.curves.TrainingCurves;
 import eu.ai4c.aq.config.AqConfig;
 import eu.ai4c.aq.data.SampleFile;
 import eu.ai4c.aq.model.Batches;
+import eu.ai4c.aq.model.SrganCheckpoint;
+import eu.ai4c.aq.model.TrainingState;
 import eu.ai4c.aq.model.EpochLog;
 import eu.ai4c.aq.model.SrganModelFile;
 import eu.ai4c.aq.model.SrganTrainer;
@@ -32,10 +34,14 @@ import java.util.Map;
  * {@code aqgan-train} (specification 5.2.1, table 14): trains the SRGAN on the samples of {@code
  * aqgan-preproc} whose times lie in the period ({@link SrganTrainer}); writes {@code
  * srgan_<dataset>.aqgan} (best validation epoch), {@code srgan_<dataset>_checkpoint.aqgan} (last
- * epoch, for {@code --resume}; both rewritten after every epoch), {@code srgan_<dataset>_training_log.csv} (per-epoch losses) and
- * {@code srgan_<dataset>_training_curves.png} (those losses drawn, the kept epoch marked).
+ * completed epoch with Adam's state, {@link SrganCheckpoint}, for {@code --resume}; both rewritten
+ * after every epoch), {@code srgan_<dataset>_training_log.csv} (per-epoch losses) and {@code
+ * srgan_<dataset>_training_curves.png} (those losses drawn, the kept epoch marked). A resumed run
+ * continues exactly as an uninterrupted one (same weights and losses to the last bit); its log and
+ * curves keep the earlier epochs.
  */
 public final class AqganTrainOperator implements FileOperator {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AqganTrainOperator.class);
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("aqgan-train",
             "Train the CAMS downscaling SRGAN", "Air Quality",
             "Trains the super-resolution GAN (SRGAN generator with residual blocks, x8 sub-pixel upsampling and a noise"
@@ -48,7 +54,8 @@ public final class AqganTrainOperator implements FileOperator {
                     AqganParameters.dataset(), AqganParameters.config(),
                     ParameterDescriptor.builder("resume", ParameterType.BOOLEAN).option("--resume").defaultValue("false")
                             .label("Resume").description("Continue from srgan_<dataset>_checkpoint.aqgan in the output"
-                                    + " folder (Adam's moments restart).").build()));
+                                    + " folder (the last completed epoch, with the optimiser's state): the result is the"
+                                    + " same as an uninterrupted training.").build()));
 
     @Override
     public OperatorDescriptor descriptor() {
@@ -92,15 +99,26 @@ public final class AqganTrainOperator implements FileOperator {
         Path checkpoint = outputDir.resolve("srgan_" + dataset + "_checkpoint.aqgan");
         Path log = outputDir.resolve("srgan_" + dataset + "_training_log.csv");
         SrganWeights startWeights = null;
+        TrainingState state = null;
         int firstEpoch = 1;
+        List<EpochLog> history = new ArrayList<>();
         if (params.getBoolean("resume")) {
-            SrganModelFile cp = SrganModelFile.read(checkpoint);
-            startWeights = cp.weights();
-            firstEpoch = cp.epoch() + 1;
+            if (!Files.isRegularFile(checkpoint)) {
+                throw Ai4cException.usage("aqgan-train --resume: there is no checkpoint " + checkpoint + " (no epoch"
+                        + " completed yet in that output folder). Train without --resume.");
+            }
+            SrganCheckpoint cp = SrganCheckpoint.read(checkpoint);
+            startWeights = cp.model().weights();
+            state = cp.state();
+            firstEpoch = cp.model().epoch() + 1;
+            if (state == null) {
+                LOG.warn("aqgan-train: {} holds no optimiser state (written by an earlier version): Adam's moments"
+                        + " restart, so the result differs from an uninterrupted training", checkpoint);
+            }
+            if (Files.isRegularFile(log)) history.addAll(readLog(log, firstEpoch));
         }
         SrganTrainer t = trainer != null ? trainer : new SrganTrainer(cfg);
         Batches tb = new Batches(train, target);
-        List<EpochLog> history = new ArrayList<>();
         t.addListener(e -> {
             history.add(e);
             try {
@@ -109,28 +127,26 @@ public final class AqganTrainOperator implements FileOperator {
                 throw new java.io.UncheckedIOException(ex);
             }
         });
-        // after every epoch: the checkpoint, and the model when the epoch is the best so far, so that a
-        // run stopped from outside keeps what it has learnt (--resume continues from the checkpoint)
-        t.addCheckpointListener((e, weights) -> {
+        // after every completed epoch: the checkpoint, and the model when the epoch is the best so far, so
+        // that a run stopped from outside keeps what it has learnt (--resume continues from the checkpoint)
+        t.addCheckpointListener((e, cp) -> {
             try {
-                new SrganModelFile(weights, train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
-                        e.epoch(), cfg).write(checkpoint);
+                new SrganCheckpoint(new SrganModelFile(cp.weights(), train.lrInputs(), train.staticInputs(), target,
+                        train.mean(), train.std(), e.epoch(), cfg), cp.state()).write(checkpoint);
                 if (e.best()) {
-                    new SrganModelFile(weights, train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
-                            e.epoch(), cfg).write(model);
+                    new SrganModelFile(cp.weights(), train.lrInputs(), train.staticInputs(), target, train.mean(),
+                            train.std(), e.epoch(), cfg).write(model);
                 }
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
         });
-        SrganTrainer.Result r = t.train(tb, val == null ? null : new Batches(val, target), startWeights, firstEpoch,
-                context.progress());
+        SrganTrainer.Result r = t.train(tb, val == null ? null : new Batches(val, target), startWeights, state,
+                firstEpoch, context.progress());
         if (r.best() == null) {
             throw new Ai4cException("aqgan-train: no epoch finished; nothing to keep.");
         }
-        new SrganModelFile(r.last(), train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
-                r.history().isEmpty() ? firstEpoch - 1 : r.history().get(r.history().size() - 1).epoch(), cfg)
-                .write(checkpoint);
+        // (the checkpoint was written after the last completed epoch; an epoch cut short by Stop is not kept in it)
         new SrganModelFile(r.best(), train.lrInputs(), train.staticInputs(), target, train.mean(), train.std(),
                 r.bestEpoch(), cfg).write(model);
         Path curves = outputDir.resolve("srgan_" + dataset + "_training_curves.png");
@@ -138,7 +154,7 @@ public final class AqganTrainOperator implements FileOperator {
             writeCurves(history, r.bestEpoch(), out.temporaryFor(curves));
             out.commit();
         }
-        return List.of(model, log, checkpoint, curves);
+        return Files.isRegularFile(checkpoint) ? List.of(model, log, checkpoint, curves) : List.of(model, log, curves);
     }
 
     /** The losses per epoch as a PNG: critic and Wasserstein distance, content terms, validation RMSE. */
@@ -186,6 +202,28 @@ public final class AqganTrainOperator implements FileOperator {
         }
         return new SampleFile.Samples(s.lrInputs(), s.staticInputs(), s.lrH(), s.lrW(), s.hrH(), s.hrW(), lr, y,
                 s.statics(), tile, hours, s.mean(), s.std(), s.config());
+    }
+
+    /** The epochs before {@code firstEpoch} of a log written by {@link #writeLog} (a resumed run keeps them). */
+    static List<EpochLog> readLog(Path log, int firstEpoch) throws IOException {
+        List<EpochLog> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            try {
+                if (f.length != 11) throw new NumberFormatException(f.length + " columns instead of 11");
+                int epoch = Integer.parseInt(f[0]);
+                if (epoch >= firstEpoch) continue;
+                out.add(new EpochLog(epoch, Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
+                        Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]),
+                        Boolean.parseBoolean(f[10])));
+            } catch (NumberFormatException e) {
+                throw new Ai4cException("aqgan-train --resume: line " + (i + 1) + " of " + log + " is not a training"
+                        + " log line (" + e.getMessage() + "). Delete the log to start it afresh, or restore it.");
+            }
+        }
+        return out;
     }
 
     static void writeLog(Path log, List<EpochLog> history) throws IOException {

@@ -171,8 +171,9 @@ class AqganOperatorsTest {
         resume.put("resume", "true");
         op.write(Map.of(), params(op, resume), out, ctx);
         List<String> log = Files.readAllLines(out.resolve("srgan_cams_training_log.csv"));
-        assertEquals(2, log.size(), "one more epoch: " + log);
-        assertTrue(log.get(1).startsWith("3,"), log.get(1));
+        assertEquals(4, log.size(), "the two epochs before, and one more: " + log);
+        assertTrue(log.get(1).startsWith("1,") && log.get(2).startsWith("2,"), log.toString());
+        assertTrue(log.get(3).startsWith("3,"), log.get(3));
         assertEquals(3, eu.ai4c.aq.model.SrganModelFile.read(out.resolve("srgan_cams_checkpoint.aqgan")).epoch());
     }
 

@@ -35,6 +35,15 @@ public record OperatorDescriptor(String alias, String label, String category, St
         for (ParameterDescriptor p : parameters) {
             for (EnabledWhen c : p.enabledWhen()) checkCondition(alias, parameters, p, c);
         }
+        // positional arguments 0, 1, … each given by one parameter, without gaps
+        long positional = parameters.stream().filter(ParameterDescriptor::positional).count();
+        for (int i = 0; i < positional; i++) {
+            final int index = i;
+            if (parameters.stream().filter(p -> p.position() == index).count() != 1) {
+                throw new IllegalArgumentException(alias + ": positional argument " + index
+                        + " must be given by exactly one parameter");
+            }
+        }
     }
 
     /** A condition must name a parameter declared here and values that parameter can take. */
@@ -130,6 +139,7 @@ public record OperatorDescriptor(String alias, String label, String category, St
                     values.put(p.name(), ParameterValues.convert(alias, p, p.defaultValue()));
                 } else if (p.required()) {
                     throw Ai4cException.usage(alias + ": missing required parameter " + p.option()
+                            + (p.positional() ? " (or argument " + (p.position() + 1) + ")" : "")
                             + " (" + p.description() + ").");
                 }
             }

@@ -24,11 +24,13 @@ import java.util.Objects;
  * @param required     whether a value must be given (only for parameters without default)
  * @param enabledWhen  conditions on other parameters under which this one applies, all of which
  *                     must hold (empty: always applies); see {@link EnabledWhen}
+ * @param position     0-based index of the command-line argument that may give the value instead of
+ *                     the option ({@code aqgan-predict MODEL INPUT}), or −1: by the option only
  */
 public record ParameterDescriptor(String name, String option, List<String> aliases, ParameterType type,
                                   String defaultValue, List<String> valueSet, Interval interval, String unit,
                                   String label, String description, boolean required,
-                                  List<EnabledWhen> enabledWhen) {
+                                  List<EnabledWhen> enabledWhen, int position) {
 
     public ParameterDescriptor {
         Objects.requireNonNull(name, "name");
@@ -39,6 +41,12 @@ public record ParameterDescriptor(String name, String option, List<String> alias
         label = label == null ? name : label;
         description = description == null ? "" : description;
         enabledWhen = enabledWhen == null ? List.of() : List.copyOf(enabledWhen);
+        if (position < -1) throw new IllegalArgumentException(name + ": position " + position);
+    }
+
+    /** Whether the value may also be given as a positional command-line argument ({@link #position}). */
+    public boolean positional() {
+        return position >= 0;
     }
 
     public static Builder builder(String name, ParameterType type) {
@@ -62,13 +70,16 @@ public record ParameterDescriptor(String name, String option, List<String> alias
         List<EnabledWhen> moved = new ArrayList<>();
         for (EnabledWhen c : enabledWhen) moved.add(c.parameter().equals(from) ? c.onParameter(to) : c);
         return new ParameterDescriptor(name, option, aliases, type, defaultValue, valueSet, interval, unit, label,
-                description, required, moved);
+                description, required, moved, position);
     }
 
-    /** This parameter without its "enabled when" conditions (to validate its value on its own). */
+    /**
+     * This parameter without its "enabled when" conditions and without a command-line position (to
+     * validate its value on its own, in a descriptor of this parameter alone).
+     */
     public ParameterDescriptor unconditional() {
         return new ParameterDescriptor(name, option, aliases, type, defaultValue, valueSet, interval, unit, label,
-                description, required, List.of());
+                description, required, List.of(), -1);
     }
 
     /** {@code landseamaskTolerance} → {@code landseamask-tolerance}. */
@@ -96,6 +107,7 @@ public record ParameterDescriptor(String name, String option, List<String> alias
         private String description = "";
         private boolean required;
         private final List<EnabledWhen> enabledWhen = new ArrayList<>();
+        private int position = -1;
 
         private Builder(String name, ParameterType type) {
             this.name = name;
@@ -154,6 +166,16 @@ public record ParameterDescriptor(String name, String option, List<String> alias
             return this;
         }
 
+        /**
+         * The value may also be given as the {@code index}-th (0-based) positional argument of the
+         * command line, for the short forms users type ({@code aqgan-predict MODEL INPUT}).
+         */
+        public Builder positional(int index) {
+            if (index < 0) throw new IllegalArgumentException(name + ": positional index " + index);
+            position = index;
+            return this;
+        }
+
         public ParameterDescriptor build() {
             String kebabOption = "--" + kebab(name);
             String primary = option != null ? option : kebabOption;
@@ -161,7 +183,7 @@ public record ParameterDescriptor(String name, String option, List<String> alias
             if (!primary.equals(kebabOption) && !al.contains(kebabOption)) al.add(kebabOption);
             String lbl = label != null ? label : defaultLabel(name);
             return new ParameterDescriptor(name, primary, al, type, defaultValue, valueSet, interval, unit, lbl,
-                    description, required, enabledWhen);
+                    description, required, enabledWhen, position);
         }
 
         private static String defaultLabel(String id) {
