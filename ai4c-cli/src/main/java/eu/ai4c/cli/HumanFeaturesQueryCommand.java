@@ -51,12 +51,12 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
     CommandSpec spec;
 
     @Option(names = "--store", required = true, paramLabel = "<file.gpkg>", description = "The store (humanfeatures-load).")
-    Path store;
+    String store;
 
     @Option(names = "--input", paramLabel = "<product>",
             description = "A product with a map geocoding (GeoTIFF, BEAM-DIMAP, ...) whose footprint is the area of "
                     + "interest when no --AoI is given.")
-    Path input;
+    String input;
 
     @Option(names = "--classes", paramLabel = "<class,...>",
             description = "Feature classes, comma-separated. Default: all in the store.")
@@ -102,11 +102,11 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
             case "false" -> false;
             default -> throw Ai4cException.usage("--clip takes true or false, got \"" + clip + "\".");
         };
-        Product source = input == null ? null : ProductIO.read(input);
+        Product source = input == null ? null : ProductIO.read(Path.of(input));
         Path written;
         if (folderRequested() || Files.isDirectory(output)) {
             Map<String, String> raw = new LinkedHashMap<>();
-            raw.put("store", store.toString());
+            raw.put("store", store);
             if (classes != null) raw.put("classes", classes);
             if (aoi != null) raw.put("aoi", aoi);
             raw.put("clip", Boolean.toString(on));
@@ -118,7 +118,7 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
         } else {
             List<String> names = classes == null ? List.of()
                     : Arrays.stream(classes.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
-            written = FeatureQuery.run(new FeatureQuery.Request(store, names, aoi != null ? QueryArea.parse(aoi)
+            written = FeatureQuery.run(new FeatureQuery.Request(Path.of(store), names, aoi != null ? QueryArea.parse(aoi)
                     : source != null ? ProductFootprint.lonLat(source) : null, on, output)).output();
         }
         spec.commandLine().getOut().println(written);
