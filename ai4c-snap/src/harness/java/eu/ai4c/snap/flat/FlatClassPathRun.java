@@ -75,6 +75,7 @@ public final class FlatClassPathRun {
         String alias = adapter.getAnnotation(OperatorMetadata.class).alias();
         EngineOperatorAdapter op = (EngineOperatorAdapter) adapter.getDeclaredConstructor().newInstance();
         Path dir = Files.createDirectories(work.resolve(alias));
+        if (alias.equals(HUMAN_FEATURES) && !storeBuilt(dir)) return refusedWithoutSqlite(op, dir);
         GpfSetup.configure(op, parameters(alias, dir), sources(alias, dir));
         op.initialize();
         Product target = op.getTargetProduct();
@@ -150,7 +151,7 @@ public final class FlatClassPathRun {
             case "AI4C-Monthlycomposite" -> Map.of("input_dir", series(dir.resolve("series")).toFile(),
                     "outputDir", dir.resolve("out").toFile());
             case "AI4C-Aqgan-Preproc" -> camsRun(cams(dir), dir.resolve("out"));
-            case "AI4C-Humanfeatures-Query" -> Map.of("store", town(dir).toFile(), "classes",
+            case "AI4C-Humanfeatures-Query" -> Map.of("store", dir.resolve("town.gpkg").toFile(), "classes",
                     new String[] {"road", "hospital", "fuel_station", "built_up"}, "outputDir", dir.resolve("out").toFile());
             case "AI4C-Aqgan-Train" -> {
                 Path config = cams(dir);
@@ -196,6 +197,49 @@ public final class FlatClassPathRun {
         p.setSceneGeoCoding(new CrsGeoCoding(org.geotools.referencing.CRS.decode("EPSG:32631", true),
                 new Rectangle(W, H), new AffineTransform(20, 0, 0, -20, TOWN_E, TOWN_N)));
         return p;
+    }
+
+    private static final String HUMAN_FEATURES = "AI4C-Humanfeatures-Query";
+    /** The start of the line {@link #firstTile} returns when the engine has no SQLite driver (SNAP Desktop). */
+    public static final String REFUSED_WITHOUT_SQLITE = "REFUSED " + HUMAN_FEATURES + " without an SQLite driver: ";
+
+    /**
+     * Builds the feature store of {@link #town}; false when the engine sees no SQLite JDBC driver, as
+     * inside SNAP Desktop's module system (the engine module bundles none, see nbm/README.md).
+     */
+    private static boolean storeBuilt(Path dir) throws Exception {
+        try {
+            town(dir);
+            return true;
+        } catch (eu.ai4c.kit.Ai4cException e) {
+            if (e.getMessage().contains("no SQLite JDBC driver")) return false;
+            throw e;
+        }
+    }
+
+    /** Without SQLite the adapter must refuse the store with the fix (gpt or the ai4c command), writing nothing. */
+    private static String refusedWithoutSqlite(EngineOperatorAdapter op, Path dir) throws Exception {
+        Path store = Files.writeString(dir.resolve("empty.gpkg"), "");
+        Path out = dir.resolve("out");
+        GpfSetup.configure(op, Map.of("store", store.toFile(), "outputDir", out.toFile()), Map.of("input", townScene()));
+        op.initialize();
+        Rectangle r = new Rectangle(0, 0, 1, 1);
+        Map<org.esa.snap.core.datamodel.Band, Tile> tiles = new LinkedHashMap<>();
+        for (org.esa.snap.core.datamodel.Band b : op.getTargetProduct().getBands()) tiles.put(b, new MemoryTile(b, r, null));
+        try {
+            op.computeTileStack(tiles, r, com.bc.ceres.core.ProgressMonitor.NULL);
+        } catch (org.esa.snap.core.gpf.OperatorException e) {
+            if (!e.getMessage().contains("no SQLite JDBC driver") || !e.getMessage().contains("gpt")) throw e;
+            if (Files.exists(out)) {
+                try (java.util.stream.Stream<Path> left = Files.list(out)) {
+                    if (left.findAny().isPresent()) {
+                        throw new IllegalStateException(HUMAN_FEATURES + " left files in " + out + " after failing", e);
+                    }
+                }
+            }
+            return REFUSED_WITHOUT_SQLITE + e.getMessage();
+        }
+        throw new IllegalStateException(HUMAN_FEATURES + " ran without an SQLite driver");
     }
 
     /** A feature store of a synthetic town of 5000 nodes (5.00-5.03°E, 45.00-45.03°N). */
