@@ -27,15 +27,16 @@ final class GeoPackageFile {
     static Connection connect(Path file, boolean readOnly) throws SQLException {
         Properties p = new Properties();
         if (readOnly) p.setProperty("open_mode", "1");
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
         try {
-            DriverManager.getDriver(url);
-        } catch (SQLException none) {
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+        } catch (SQLException e) {
             // SNAP Desktop's engine module bundles no SQLite driver (see nbm/README.md); gpt and ai4c have one
-            throw eu.ai4c.kit.Ai4cException.usage("The feature store " + file + " cannot be opened: no SQLite JDBC "
-                    + "driver (org.xerial:sqlite-jdbc) is available here " + NO_DRIVER_HINT);
+            if ("08001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).startsWith("No suitable driver")) {
+                throw eu.ai4c.kit.Ai4cException.usage("The feature store " + file + " cannot be opened: no SQLite JDBC "
+                        + "driver (org.xerial:sqlite-jdbc) is available here " + NO_DRIVER_HINT);
+            }
+            throw e;
         }
-        return DriverManager.getConnection(url, p);
     }
 
     /** The fix when no SQLite driver is visible (inside SNAP Desktop's module system). */
