@@ -1,13 +1,23 @@
 package eu.ai4c.cli;
 
+import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.ProductIO;
+import eu.ai4c.kit.op.CommonOptions;
+import eu.ai4c.kit.raster.Product;
+import eu.ai4c.vector.ops.HumanFeaturesQueryOperator;
+import eu.ai4c.vector.ops.ProductFootprint;
 import eu.ai4c.vector.query.FeatureQuery;
 import eu.ai4c.vector.query.QueryArea;
 import eu.ai4c.vector.schema.FeatureClass;
 import eu.ai4c.vector.schema.FeatureSchema;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +27,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code humanfeatures-query --store S --classes airport,port --AoI A --output_path out.geojson}:
- * the features of interest in an area of interest as GeoJSON (spec section 2.2.6.4).
+ * the features of interest in an area of interest as GeoJSON (spec section 2.2.6.4). It also
+ * takes what the desktop dialog of the same service ({@link HumanFeaturesQueryOperator}) gives as
+ * its command line: {@code --input} (a product whose footprint is the area), {@code --format} and
+ * an output folder ({@code --output_dir}, or {@code --output_path} naming an existing folder), in
+ * which case the operator writes {@code <product>_humanfeatures.geojson|gpkg} there. Option values
+ * are text, as in the commands generated from descriptors.
  */
 @Command(name = "humanfeatures-query", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Features of interest (airport, port, ...) in an area of interest -> RFC 7946 GeoJSON, GeoPackage or Shapefile.",
@@ -27,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "as a GeoPackage (.gpkg), or as ESRI Shapefiles (.shp: one per geometry kind when the result has "
                 + "several, named <name>_point.shp, <name>_line.shp, <name>_polygon.shp; attribute names cut to 10 "
                 + "characters). Features are returned whole, or cut at the area's edge with --clip. "
-                + "Counts per class are logged.",
+                + "Counts per class are logged. With --input and no --AoI, the area is the product's footprint.",
             "", "Classes of the built-in schema:"},
         footer = {"", "Example: humanfeatures-query --store features.gpkg --classes airport,hospital "
                 + "--AoI 1.40,42.42,1.79,42.66 --output_path out.geojson",
@@ -38,22 +53,36 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
     CommandSpec spec;
 
     @Option(names = "--store", required = true, paramLabel = "<file.gpkg>", description = "The store (humanfeatures-load).")
-    Path store;
+    String store;
 
-    @Option(names = "--classes", paramLabel = "<class,...>", split = ",",
+    @Option(names = "--input", paramLabel = "<product>",
+            description = "A product with a map geocoding (GeoTIFF, BEAM-DIMAP, ...) whose footprint is the area of "
+                    + "interest when no --AoI is given.")
+    String input;
+
+    @Option(names = "--classes", paramLabel = "<class,...>",
             description = "Feature classes, comma-separated. Default: all in the store.")
-    List<String> classes;
+    String classes;
 
     @Option(names = {"--AoI", "--aoi"}, paramLabel = "<area>",
             description = "Area of interest: west,south,east,north in degrees, a WKT polygon (WGS84 lon/lat), or a "
                     + "GeoJSON, Shapefile, KML/KMZ or GeoPackage file. Default: everywhere.")
     String aoi;
 
-    @Option(names = "--clip", description = "Cut features at the edge of the area (default: intersecting features whole).")
-    boolean clip;
+    @Option(names = "--clip", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "true|false",
+            description = "Cut features at the edge of the area (default: intersecting features whole).")
+    String clip;
 
-    @Option(names = {"--output_path", "--output-path"}, required = true, paramLabel = "<file>",
-            description = "Output file: .geojson (or .json) for GeoJSON, .gpkg for GeoPackage, .shp for Shapefile(s).")
+    @Option(names = "--format", paramLabel = "<format>", defaultValue = HumanFeaturesQueryOperator.GEOJSON,
+            description = "With an output folder: GeoJSON or GeoPackage (an output file's extension picks the format). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = {CommonOptions.OUTPUT_PATH, CommonOptions.OUTPUT_PATH_KEBAB, CommonOptions.OUTPUT_DIR,
+            CommonOptions.OUTPUT_DIR_KEBAB}, required = true, paramLabel = "<file>",
+            description = {"Output file: .geojson (or .json) for GeoJSON, .gpkg for GeoPackage, .shp for Shapefile(s).",
+                "Or a folder (--output_dir, created when missing, or an existing one) to write "
+                    + "<product>_humanfeatures.<ext> or humanfeatures.<ext> into."})
     Path output;
 
     @Mixin
@@ -70,10 +99,42 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
 
     @Override
     public Integer call() throws IOException {
-        FeatureQuery.Result r = FeatureQuery.run(new FeatureQuery.Request(store, classes == null ? List.of() : classes,
-                aoi == null ? null : QueryArea.parse(aoi), clip, output));
-        for (Path f : r.files()) spec.commandLine().getOut().println(f);
+        boolean on = switch (clip.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Ai4cException.usage("--clip takes true or false, got \"" + clip + "\".");
+        };
+        Product source = input == null ? null : ProductIO.read(Path.of(input));
+        List<Path> written;
+        if (folderRequested() || Files.isDirectory(output)) {
+            Map<String, String> raw = new LinkedHashMap<>();
+            raw.put("store", store);
+            if (classes != null) raw.put("classes", classes);
+            if (aoi != null) raw.put("aoi", aoi);
+            raw.put("clip", Boolean.toString(on));
+            raw.put("format", format);
+            HumanFeaturesQueryOperator op = new HumanFeaturesQueryOperator();
+            Files.createDirectories(output);
+            written = op.write(source == null ? Map.of() : Map.of("input", source), op.descriptor().validate(raw), output,
+                    run.context(spec.commandLine().getErr()));
+        } else {
+            List<String> names = classes == null ? List.of()
+                    : Arrays.stream(classes.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+            written = FeatureQuery.run(new FeatureQuery.Request(Path.of(store), names, aoi != null ? QueryArea.parse(aoi)
+                    : source != null ? ProductFootprint.lonLat(source) : null, on, output)).files();
+        }
+        for (Path f : written) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** Whether the output was given as {@code --output_dir} (always a folder). */
+    private boolean folderRequested() {
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            for (String name : List.of(CommonOptions.OUTPUT_DIR, CommonOptions.OUTPUT_DIR_KEBAB)) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) return true;
+            }
+        }
+        return false;
     }
 }

@@ -50,6 +50,9 @@ public final class Main {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Ai4cCommand());
         for (Operator op : OperatorRegistry.load().all()) {
+            // a service with its own annotated command (humanfeatures-query: the specification's --output_path
+            // names the file) keeps it; its operator serves the dialogs, SNAP and graphs
+            if (cl.getSubcommands().containsKey(op.descriptor().alias())) continue;
             cl.addSubcommand(OperatorCommand.commandLine(op));
         }
         CommandLine query = cl.getSubcommands().get("humanfeatures-query");

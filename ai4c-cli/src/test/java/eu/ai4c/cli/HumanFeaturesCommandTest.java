@@ -31,6 +31,27 @@ class HumanFeaturesCommandTest {
         JsonNode fc = new ObjectMapper().readTree(out.toFile());
         assertEquals(7 + 19, fc.get("features").size(), "Andorra's 7 hospitals and 19 fuel stations");
 
+        // as the desktop dialog writes it: the footprint of a product as the area, GeoPackage into a folder
+        Path scene = dir.resolve("andorra.tif");
+        eu.ai4c.kit.geo.MapGeoCoding grid = eu.ai4c.kit.geo.MapGeoCoding.northUp(eu.ai4c.kit.geo.Projections.wgs84(),
+                1.40, 42.66, 0.01, 0.01);
+        eu.ai4c.kit.io.ProductIO.writer("GeoTIFF").write(eu.ai4c.kit.raster.Product.of("andorra",
+                eu.ai4c.kit.raster.MemoryRaster.ofFloats("b", 39, 24, new float[39 * 24], grid)), scene,
+                eu.ai4c.kit.progress.ProcessingContext.defaults());
+        Path folder = dir.resolve("dialog");
+        Cli dialog = Cli.run("humanfeatures-query", "--input", scene.toString(), "--store", store.toString(),
+                "--classes=hospital,fuel_station", "--clip=false", "--format=GeoPackage", "--output_dir", folder.toString(),
+                "--quiet");
+        assertEquals(0, dialog.exit(), dialog.toString());
+        Path gpkg = folder.resolve("andorra_humanfeatures.gpkg");
+        assertEquals(gpkg.toString(), dialog.out().strip());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + gpkg);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT (SELECT count(*) FROM hospital), (SELECT count(*) FROM fuel_station)")) {
+            assertEquals(7, rs.getInt(1), "the footprint covers the box of the query above");
+            assertEquals(19, rs.getInt(2));
+        }
+
         Cli unknown = Cli.run("humanfeatures-query", "--store", store.toString(), "--classes", "spaceport",
                 "--output_path", dir.resolve("x.geojson").toString());
         assertEquals(2, unknown.exit(), unknown.toString());

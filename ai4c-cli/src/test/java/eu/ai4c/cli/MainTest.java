@@ -64,8 +64,11 @@ class MainTest {
         Cli c = Cli.run("list");
         assertEquals(0, c.exit(), c.toString());
         List<String> lines = c.out().lines().toList();
-        assertEquals(eu.ai4c.kit.op.OperatorRegistry.load().all().size() + ServiceCommand.ALL.size(), lines.size(),
-                c.toString());
+        // one line per name: a service that is an operator and an annotated command (humanfeatures-query) once
+        java.util.Set<String> names = new java.util.HashSet<>();
+        eu.ai4c.kit.op.OperatorRegistry.load().all().forEach(op -> names.add(op.descriptor().alias()));
+        ServiceCommand.ALL.forEach(cmd -> names.add(ServiceCommand.name(cmd)));
+        assertEquals(names.size(), lines.size(), c.toString());
         String scale = lines.stream().filter(l -> l.startsWith("Test-scale ")).findFirst().orElseThrow();
         int column = scale.indexOf("Scales band values linearly for tests.");
         assertTrue(column >= "Test-scale".length() + 2, scale);

@@ -139,7 +139,8 @@ public abstract class EngineOperatorAdapter extends Operator {
         return eu.ai4c.kit.io.ProductIO.read(source.getFileLocation().toPath());
     }
 
-    private Product sourceField(String name) {
+    /** The SNAP product of the {@code @SourceProduct} field {@code name} (null when an optional source is not set). */
+    protected final Product sourceField(String name) {
         try {
             Field f = getClass().getDeclaredField(name);
             if (!f.isAnnotationPresent(SourceProduct.class)) throw new NoSuchFieldException(name);

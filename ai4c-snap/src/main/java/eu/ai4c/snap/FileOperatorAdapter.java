@@ -28,7 +28,9 @@ import org.esa.snap.core.gpf.annotations.OperatorMetadata;
  * raster. It follows SNAP's {@code StatisticsOp}: {@link #initialize()} validates the parameters
  * and defines a small summary target without computing anything (the Graph Builder initialises
  * graphs just to check them); {@link #doExecute}, which GPF calls once before any tile, writes
- * the files into the {@value #OUTPUT_DIR} folder. The summary target then says what was written:
+ * the files into the {@value #OUTPUT_DIR} folder. Source products, when the descriptor declares
+ * any (the footprint product of {@code humanfeatures-query}), reach the engine as views over the
+ * SNAP products ({@link #engineSource}). The summary target then says what was written:
  * its metadata element {@value #SUMMARY_ELEMENT} names the folder and each file, and its one-pixel
  * band {@value #SUMMARY_BAND} holds the number of files.
  *
@@ -48,6 +50,7 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
 
     private FileOperator engine;
     private ParameterValues params;
+    private Map<String, eu.ai4c.kit.raster.Product> sources;
     private Path outputDir;
     private MetadataElement summary;
     private List<Path> written;
@@ -72,6 +75,21 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
             params = descriptor.validate(ParameterFields.read(this, descriptor));
         } catch (Ai4cException e) {
             throw new OperatorException(alias + ": " + e.getMessage(), e);
+        }
+        sources = new java.util.LinkedHashMap<>();
+        for (eu.ai4c.kit.op.SourceDescriptor s : descriptor.sources()) {
+            Product snap = sourceField(s.name());
+            if (snap == null) {
+                if (s.optional()) continue;
+                throw new OperatorException(alias + ": source product \"" + s.name() + "\" is missing ("
+                        + s.description() + ").");
+            }
+            try {
+                sources.put(s.name(), engineSource(s.name(), snap));
+            } catch (IOException e) {
+                throw new OperatorException(alias + ": cannot read source product " + snap.getName() + ": "
+                        + e.getMessage(), e);
+            }
         }
         outputDir = outputDir(alias);
         Product target = new Product(alias + "_output", alias, 1, 1);
@@ -117,7 +135,7 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
         try {
             Files.createDirectories(outputDir);
             ProcessingContext context = ProcessingContext.defaults().withWarnings(getLogger()::warning);
-            List<Path> files = List.copyOf(engine.write(Map.of(), params, outputDir, context));
+            List<Path> files = List.copyOf(engine.write(sources, params, outputDir, context));
             for (int i = 0; i < files.size(); i++) summary.setAttributeString("file_" + (i + 1), files.get(i).toString());
             written = files;
             return files;

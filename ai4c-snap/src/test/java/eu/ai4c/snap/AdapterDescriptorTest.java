@@ -76,7 +76,7 @@ class AdapterDescriptorTest {
             assertTrue(md.alias().startsWith(AdapterNames.PREFIX), md.alias());
             assertTrue(md.alias().equalsIgnoreCase(AdapterNames.PREFIX + d.alias()), md.alias());
             assertEquals(AdapterNames.snapCategory(d.category()), md.category(), c.getName());
-            assertTrue(md.category().matches("(Radar|Optical)/AI4Copernicus(/.+)?|Raster/.+"), md.category());
+            assertTrue(md.category().matches("(Radar|Optical|Vector)/AI4Copernicus(/.+)?|Raster/.+"), md.category());
             assertEquals(d.label(), md.label(), c.getName());
             assertEquals(d.summary(), md.description(), c.getName());
             assertEquals(AdapterNames.className(d.alias()), c.getSimpleName());

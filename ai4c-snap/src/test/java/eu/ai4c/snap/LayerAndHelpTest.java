@@ -163,11 +163,11 @@ class LayerAndHelpTest {
         for (Node top = menu.getFirstChild(); top != null; top = top.getNextSibling()) {
             if (!(top instanceof Element t)) continue;
             String name = t.getAttribute("name");
-            assertTrue(name.equals("Radar") || name.equals("Optical") || name.equals("Raster"), name);
+            assertTrue(name.equals("Radar") || name.equals("Optical") || name.equals("Raster") || name.equals("Vector"), name);
             for (Node sub = t.getFirstChild(); sub != null; sub = sub.getNextSibling()) {
                 if (!(sub instanceof Element s) || s.getTagName().equals("attr")) continue;
                 String path = name + "/" + s.getAttribute("name");
-                assertTrue(path.matches("(Radar|Optical|Raster)/AI4Copernicus|Raster/(Change Detection|Geometric)"), path);
+                assertTrue(path.matches("(Radar|Optical|Raster|Vector)/AI4Copernicus|Raster/(Change Detection|Geometric)"), path);
             }
         }
     }

@@ -87,7 +87,8 @@ class ParameterFieldsTest {
         assertEquals("Optical/AI4Copernicus", AdapterNames.snapCategory("Optical"));
         assertEquals("Raster/Change Detection", AdapterNames.snapCategory("Raster/Change Detection"));
         assertEquals("Optical/AI4Copernicus/Agriculture", AdapterNames.snapCategory("Agriculture"));
-        assertEquals("Raster/AI4Copernicus/Vector", AdapterNames.snapCategory("Vector"));
+        assertEquals("Vector/AI4Copernicus", AdapterNames.snapCategory("Vector"));
+        assertEquals("Raster/AI4Copernicus/Maritime", AdapterNames.snapCategory("Maritime"));
     }
 
     @Test

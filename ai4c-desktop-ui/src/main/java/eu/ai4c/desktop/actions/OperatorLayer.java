@@ -25,7 +25,7 @@ public final class OperatorLayer {
     }
 
     /** Positions of the top-level menus in the standalone application, in SNAP's order (after Navigate). */
-    private static final Map<String, Integer> TOP_LEVEL = Map.of("Raster", 450, "Optical", 460, "Radar", 470);
+    private static final Map<String, Integer> TOP_LEVEL = Map.of("Vector", 440, "Raster", 450, "Optical", 460, "Radar", 470);
 
     /** The layer XML for {@code operators}, without top-level menu positions (inside SNAP its own apply). */
     public static String xml(List<Operator> operators) {

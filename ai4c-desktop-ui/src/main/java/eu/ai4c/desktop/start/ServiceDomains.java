@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The AI4Copernicus domain of each service, for the start page: the specification's four domains
  * (Security: the Sentinel-1/-2 pre-processing and change-detection services of SatCen;
- * Agriculture; Energy; Health: air quality) plus "Tools" for the general raster tools (speckle
+ * Agriculture; Energy, with the vector data of human features; Health: air quality) plus "Tools" for the general raster tools (speckle
  * filter, warp). Decided from the descriptor's menu category, so a new operator lands in a
  * domain without code here. Stateless.
  */
@@ -30,7 +30,8 @@ public final class ServiceDomains {
         String c = d.category();
         if (c.startsWith("Agriculture") || c.contains("/Agriculture")) return AGRICULTURE;
         if (c.startsWith("Air Quality") || c.contains("/Air Quality")) return HEALTH;
-        if (c.startsWith("Energy") || c.contains("/Energy")) return ENERGY;
+        // the human features (vector data) serve energy users with security ones; shown with the energy tools
+        if (c.startsWith("Energy") || c.contains("/Energy") || c.startsWith("Vector")) return ENERGY;
         if (c.equals("Radar/Speckle Filtering") || c.equals("Raster/Geometric")) return TOOLS;
         return SECURITY;
     }

@@ -19,15 +19,15 @@ import javax.swing.UIManager;
 /**
  * The content of the start page: a title, one section per domain with one line per service (a
  * link with the service's label, named {@code start.<alias>}, then its alias and one-line
- * summary), and for Energy, whose services are command-line tools without a dialog, the command
- * to use. Needs no window (built in headless tests). Event thread only.
+ * summary), and for Energy the command that builds the feature store of the human-features
+ * dialog. Needs no window (built in headless tests). Event thread only.
  */
 public final class StartPagePanel extends JPanel implements javax.swing.Scrollable {
     /** Longest summary shown on the line; the whole one is the tooltip. */
     static final int SUMMARY_CHARS = 90;
-    /** Energy services are vector-data tools of the command line (no GPF operator, no dialog). */
-    static final String ENERGY_NOTE = "Vector data of human features (OSM to GeoPackage, energy data sets): "
-            + "command line ai4c human-features-load and ai4c human-features-query.";
+    /** The feature store the Human features dialog queries is built on the command line. */
+    static final String ENERGY_NOTE = "The feature store is built from OpenStreetMap on the command line: "
+            + "ai4c humanfeatures-load --input <file.osm.pbf> --store <file.gpkg>.";
     private static final Color LINK = new Color(0x1F, 0x5F, 0xB0);
     private int row;
 

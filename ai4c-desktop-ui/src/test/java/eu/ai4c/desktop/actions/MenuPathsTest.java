@@ -19,7 +19,8 @@ class MenuPathsTest {
                 "Speckle-Filter", "Radar/AI4Copernicus",
                 "S2-preprocess", "Optical/AI4Copernicus",
                 "S2-CD", "Raster/Change Detection",
-                "Warp", "Raster/Geometric");
+                "Warp", "Raster/Geometric",
+                "humanfeatures-query", "Vector/AI4Copernicus");
         OperatorRegistry registry = OperatorRegistry.load();
         expected.forEach((alias, path) ->
                 assertEquals(path, MenuPaths.forCategory(registry.get(alias).descriptor().category()), alias));
@@ -34,5 +35,6 @@ class MenuPathsTest {
         assertEquals("Raster/AI4Copernicus", MenuPaths.forCategory("Raster"));
         assertEquals("Raster/AI4Copernicus/Energy", MenuPaths.forCategory("Energy"));
         assertEquals("Raster/AI4Copernicus", MenuPaths.forCategory(""));
+        assertEquals("Vector/AI4Copernicus", MenuPaths.forCategory("Vector"));
     }
 }

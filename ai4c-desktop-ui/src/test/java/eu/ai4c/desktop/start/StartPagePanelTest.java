@@ -33,6 +33,8 @@ class StartPagePanelTest {
         assertEquals(List.of("Speckle-Filter", "Warp"), aliases(groups.get(ServiceDomains.TOOLS)));
         assertEquals(ServiceDomains.AGRICULTURE, ServiceDomains.of(OperatorRegistry.load().get("train_lstm").descriptor()));
         assertEquals(ServiceDomains.HEALTH, ServiceDomains.of(OperatorRegistry.load().get("aqgan-train").descriptor()));
+        assertEquals(List.of("humanfeatures-query"), aliases(groups.get(ServiceDomains.ENERGY)),
+                "the Human features (OSM) dialog, with the energy tools");
     }
 
     @Test
@@ -46,7 +48,7 @@ class StartPagePanelTest {
                 assertNotNull(link, "no link for " + d.alias());
                 ((AbstractButton) link).doClick();
             }
-            assertNotNull(search(page, "start.domain.Energy"), "Energy is shown with its command-line tools");
+            assertNotNull(search(page, "start.domain.Energy"), "Energy is shown");
         });
         assertEquals(all.stream().map(OperatorDescriptor::alias).toList(), opened);
     }

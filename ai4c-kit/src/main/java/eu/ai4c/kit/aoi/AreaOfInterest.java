@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.sis.util.Utilities;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKTWriter;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@link eu.ai4c.kit.geo.MapGeoCoding}.
  *
  * <p>{@link #parse(String)} accepts what the AI4Copernicus services accept as an AoI: a WKT
- * polygon in WGS84 longitude/latitude, or the path of a vector file (GeoJSON, ESRI Shapefile,
+ * polygon in WGS84 longitude/latitude, a box {@code west,south,east,north} in WGS84 degrees, or the path of a vector file (GeoJSON, ESRI Shapefile,
  * KML/KMZ, GeoPackage) whose polygons are unioned.</p>
  *
  * <h2>Thread-safety</h2>
@@ -66,7 +69,7 @@ public final class AreaOfInterest {
 
     /**
      * Parses an AoI as given by the user: WKT text ({@code POLYGON}, {@code MULTIPOLYGON}; WGS84
-     * longitude/latitude) or the path of a vector file by its extension: {@code .geojson} /
+     * longitude/latitude), a box {@code west,south,east,north} (four numbers, WGS84 degrees) or the path of a vector file by its extension: {@code .geojson} /
      * {@code .json}, {@code .shp}, {@code .kml} / {@code .kmz}, {@code .gpkg}.
      *
      * @throws Ai4cException (usage error) naming the value: WKT that is not a polygon or not
@@ -80,6 +83,9 @@ public final class AreaOfInterest {
         }
         if (WktReader.looksLikeWkt(t)) {
             return from(WktReader.read(t));
+        }
+        if (BBOX.matcher(t).matches()) {
+            return from(new VectorGeometry(box(t), Projections.wgs84(), "box " + t));
         }
         Path file;
         try {
@@ -114,6 +120,32 @@ public final class AreaOfInterest {
                     + "; accepted are " + Polygons.ACCEPTED_FORMS + ".");
         };
         return from(v);
+    }
+
+    /** Four comma-separated numbers: a box west,south,east,north. */
+    private static final Pattern BBOX = Pattern.compile(
+            "[-+]?[\\d.]+(e[-+]?\\d+)?\\s*(,\\s*[-+]?[\\d.]+(e[-+]?\\d+)?\\s*){3}", Pattern.CASE_INSENSITIVE);
+
+    /** The polygon of a box {@code west,south,east,north} in degrees; checks the numbers, their order and range. */
+    private static Polygon box(String text) {
+        String[] p = text.split(",");
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(p[i].strip());
+            } catch (NumberFormatException e) {
+                throw Ai4cException.usage("The area of interest box \"" + text + "\" is not four numbers "
+                        + "west,south,east,north in degrees, e.g. 1.50,42.49,1.55,42.52.");
+            }
+        }
+        if (!(v[0] < v[2] && v[1] < v[3]) || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
+            throw Ai4cException.usage("The area of interest box " + text + " is not west,south,east,north with west < east "
+                    + "and south < north inside [-180, 180] x [-90, 90] degrees; e.g. 1.50,42.49,1.55,42.52.");
+        }
+        return new GeometryFactory().createPolygon(new Coordinate[] {
+            new Coordinate(v[0], v[1]), new Coordinate(v[2], v[1]),
+            new Coordinate(v[2], v[3]), new Coordinate(v[0], v[3]),
+            new Coordinate(v[0], v[1])});
     }
 
     private static AreaOfInterest from(VectorGeometry v) {

@@ -8,7 +8,8 @@ import java.util.Locale;
  * from here. Radar and Optical operators in the
  * AI4Copernicus sub-menu of their menu ({@code Radar/AI4Copernicus}, {@code Optical/AI4Copernicus},
  * whatever their sub-category, e.g. {@code Radar/Speckle Filtering}), raster operators in SNAP's Raster sub-menus
- * ({@code Raster/Change Detection}, {@code Raster/Geometric}), the thematic groups Agriculture
+ * ({@code Raster/Change Detection}, {@code Raster/Geometric}), vector-data operators (human
+ * features) in the AI4Copernicus sub-menu of SNAP's Vector menu, the thematic groups Agriculture
  * (crop maps from optical time series) and Air Quality (atmospheric downscaling) as sub-menus of
  * {@code Optical/AI4Copernicus} and {@code Raster/AI4Copernicus}. A category the rule does not
  * know goes to {@code Raster/AI4Copernicus/<category>}, so a new operator always appears.
@@ -32,6 +33,8 @@ public final class MenuPaths {
                 return "Radar/" + SUBMENU;
             case "optical":
                 return "Optical/" + SUBMENU;
+            case "vector":
+                return join("Vector/" + SUBMENU, rest);
             case "raster":
                 return rest.isEmpty() ? "Raster/" + SUBMENU : "Raster/" + rest;
             case "agriculture":

@@ -49,6 +49,18 @@ class AreaOfInterestTest {
     }
 
     @Test
+    void boxWestSouthEastNorthIsAWgs84Polygon() {
+        AreaOfInterest aoi = AreaOfInterest.parse(" 1.5, 42.49,1.55 ,42.52 ");
+        assertEquals(4326, Projections.epsgCode(aoi.crs()).getAsInt());
+        assertEquals(0.05 * 0.03, aoi.area(), 1e-12);
+        assertEquals(1.5, aoi.bounds().getMinX());
+        assertEquals(42.52, aoi.bounds().getMaxY());
+        assertContains(usageError("1.55,42.49,1.5,42.52").getMessage(), "1.55,42.49,1.5,42.52", "west < east");
+        assertContains(usageError("1.5,42.49,1.55,92").getMessage(), "[-90, 90]");
+        assertContains(usageError("1.5,42.49,1.55,4.2.52").getMessage(), "not four numbers");
+    }
+
+    @Test
     void wktMultiPolygonAndEwktSrid() {
         String multi = "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((20 0, 30 0, 30 10, 20 0)))";
         assertEquals(150, AreaOfInterest.parse(multi).area(), 1e-12);

@@ -24,7 +24,8 @@ final class SnapLayer {
             "Optical/AI4Copernicus", new Folder(1100, "after SNAP's last Optical sub-menu (Thematic Water Processing, 400)"),
             "Optical/AI4Copernicus/Agriculture", new Folder(500, null),
             "Raster/AI4Copernicus", new Folder(9000, "after SNAP's Raster sub-menus (Export, 500), before Raster to Vector (10000)"),
-            "Raster/AI4Copernicus/Air Quality", new Folder(500, null));
+            "Raster/AI4Copernicus/Air Quality", new Folder(500, null),
+            "Vector/AI4Copernicus", new Folder(9000, "after SNAP's Vector entries (WKT geometry 11 and 19, Import 200, Export 300)"));
     private static final int HELP_SET_POSITION = 4700;
 
     private record Folder(int position, String why) {

@@ -75,6 +75,7 @@ public final class FlatClassPathRun {
         String alias = adapter.getAnnotation(OperatorMetadata.class).alias();
         EngineOperatorAdapter op = (EngineOperatorAdapter) adapter.getDeclaredConstructor().newInstance();
         Path dir = Files.createDirectories(work.resolve(alias));
+        if (alias.equals(HUMAN_FEATURES) && !storeBuilt(dir)) return refusedWithoutSqlite(op, dir);
         GpfSetup.configure(op, parameters(alias, dir), sources(alias, dir));
         op.initialize();
         Product target = op.getTargetProduct();
@@ -88,6 +89,7 @@ public final class FlatClassPathRun {
                 throw new IllegalStateException(alias + ": band " + t.getKey().getName() + " was not computed");
             }
         }
+        if (alias.equals("AI4C-Humanfeatures-Query")) checkHumanFeatures(dir);
         return "OK " + alias + " " + target.getSceneRasterWidth() + "x" + target.getSceneRasterHeight()
                 + " " + target.getBands().length;
     }
@@ -105,6 +107,7 @@ public final class FlatClassPathRun {
                 Path[] pair = RepeatPassPair.builder(120, 60, 2).swaths(1).seed(7).build().write(dir);
                 yield Map.of("input1", opened(pair[0]), "input2", opened(pair[1]));
             }
+            case "AI4C-Humanfeatures-Query" -> Map.of("input", townScene());
             case "AI4C-S2-Preprocess" -> Map.of("input",
                     opened(SyntheticS2Product.builder(S2Level.L2A).size(120).build().write(dir)));
             case "AI4C-S2-CD" -> {
@@ -148,6 +151,8 @@ public final class FlatClassPathRun {
             case "AI4C-Monthlycomposite" -> Map.of("input_dir", series(dir.resolve("series")).toFile(),
                     "outputDir", dir.resolve("out").toFile());
             case "AI4C-Aqgan-Preproc" -> camsRun(cams(dir), dir.resolve("out"));
+            case "AI4C-Humanfeatures-Query" -> Map.of("store", dir.resolve("town.gpkg").toFile(), "classes",
+                    new String[] {"road", "hospital", "fuel_station", "built_up"}, "outputDir", dir.resolve("out").toFile());
             case "AI4C-Aqgan-Train" -> {
                 Path config = cams(dir);
                 run("aqgan-preproc", camsParameters(config), dir.resolve("out"));
@@ -179,6 +184,95 @@ public final class FlatClassPathRun {
         p.setSceneGeoCoding(new CrsGeoCoding(org.geotools.referencing.CRS.decode("EPSG:32632", true),
                 new Rectangle(W, H), new AffineTransform(20, 0, 0, -20, 500000, 5000000)));
         return p;
+    }
+
+    /** Top-left corner (UTM 31N) of {@link #townScene}: 5.005°E 45.025°N, inside the synthetic town. */
+    private static final double TOWN_E = 657956, TOWN_N = 4987683;
+
+    /** A scene on UTM 31N over part of the synthetic town of {@link #town} (1.9 km x 1.6 km). */
+    private static Product townScene() throws Exception {
+        Product p = new Product("town", "GeoTIFF", W, H);
+        org.esa.snap.core.datamodel.Band b = p.addBand("B4", ProductData.TYPE_FLOAT32);
+        b.data = ProductData.createInstance(ProductData.TYPE_FLOAT32, new float[W * H]);
+        p.setSceneGeoCoding(new CrsGeoCoding(org.geotools.referencing.CRS.decode("EPSG:32631", true),
+                new Rectangle(W, H), new AffineTransform(20, 0, 0, -20, TOWN_E, TOWN_N)));
+        return p;
+    }
+
+    private static final String HUMAN_FEATURES = "AI4C-Humanfeatures-Query";
+    /** The start of the line {@link #firstTile} returns when the engine has no SQLite driver (SNAP Desktop). */
+    public static final String REFUSED_WITHOUT_SQLITE = "REFUSED " + HUMAN_FEATURES + " without an SQLite driver: ";
+
+    /**
+     * Builds the feature store of {@link #town}; false when the engine sees no SQLite JDBC driver, as
+     * inside SNAP Desktop's module system (the engine module bundles none, see nbm/README.md).
+     */
+    private static boolean storeBuilt(Path dir) throws Exception {
+        try {
+            town(dir);
+            return true;
+        } catch (eu.ai4c.kit.Ai4cException e) {
+            if (e.getMessage().contains("no SQLite JDBC driver")) return false;
+            throw e;
+        }
+    }
+
+    /** Without SQLite the adapter must refuse the store with the fix (gpt or the ai4c command), writing nothing. */
+    private static String refusedWithoutSqlite(EngineOperatorAdapter op, Path dir) throws Exception {
+        Path store = Files.writeString(dir.resolve("empty.gpkg"), "");
+        Path out = dir.resolve("out");
+        GpfSetup.configure(op, Map.of("store", store.toFile(), "outputDir", out.toFile()), Map.of("input", townScene()));
+        op.initialize();
+        Rectangle r = new Rectangle(0, 0, 1, 1);
+        Map<org.esa.snap.core.datamodel.Band, Tile> tiles = new LinkedHashMap<>();
+        for (org.esa.snap.core.datamodel.Band b : op.getTargetProduct().getBands()) tiles.put(b, new MemoryTile(b, r, null));
+        try {
+            op.computeTileStack(tiles, r, com.bc.ceres.core.ProgressMonitor.NULL);
+        } catch (org.esa.snap.core.gpf.OperatorException e) {
+            if (!e.getMessage().contains("no SQLite JDBC driver") || !e.getMessage().contains("gpt")) throw e;
+            if (Files.exists(out)) {
+                try (java.util.stream.Stream<Path> left = Files.list(out)) {
+                    if (left.findAny().isPresent()) {
+                        throw new IllegalStateException(HUMAN_FEATURES + " left files in " + out + " after failing", e);
+                    }
+                }
+            }
+            return REFUSED_WITHOUT_SQLITE + e.getMessage();
+        }
+        throw new IllegalStateException(HUMAN_FEATURES + " ran without an SQLite driver");
+    }
+
+    /** A feature store of a synthetic town of 5000 nodes (5.00-5.03°E, 45.00-45.03°N). */
+    private static Path town(Path dir) throws Exception {
+        Path pbf = dir.resolve("town.osm.pbf");
+        eu.ai4c.vector.synthetic.SyntheticTownPbf.write(pbf, 5000);
+        Path store = dir.resolve("town.gpkg");
+        eu.ai4c.vector.store.StoreLoader.load(pbf, store, eu.ai4c.vector.schema.FeatureSchema.builtIn().classes(),
+                ProcessingContext.defaults());
+        return store;
+    }
+
+    /**
+     * The GeoJSON the adapter wrote for the scene's footprint is the one the engine writes for an
+     * engine product of the same grid, byte for byte, and holds features.
+     */
+    private static void checkHumanFeatures(Path dir) throws Exception {
+        Path snap = dir.resolve("out/town_humanfeatures.geojson");
+        if (!Files.isRegularFile(snap)) throw new IllegalStateException("AI4C-Humanfeatures-Query wrote no " + snap);
+        eu.ai4c.kit.op.FileOperator op = (eu.ai4c.kit.op.FileOperator) OperatorRegistry.load().get("humanfeatures-query");
+        MapGeoCoding grid = MapGeoCoding.northUp(Projections.parse("EPSG:32631", 5, 45), TOWN_E, TOWN_N, 20, 20);
+        eu.ai4c.kit.raster.Product scene = eu.ai4c.kit.raster.Product.of("town",
+                MemoryRaster.ofFloats("B4", W, H, new float[W * H], grid));
+        Path engine = op.write(Map.of("input", scene), op.descriptor().validate(Map.of("store",
+                dir.resolve("town.gpkg").toString(), "classes", "road,hospital,fuel_station,built_up")),
+                Files.createDirectories(dir.resolve("engine")), ProcessingContext.defaults()).get(0);
+        String text = Files.readString(snap);
+        if (!text.equals(Files.readString(engine))) {
+            throw new IllegalStateException("AI4C-Humanfeatures-Query: " + snap + " differs from the engine's " + engine);
+        }
+        if (!text.contains("\"class\":\"road\"") || !text.contains("\"class\":\"built_up\"")) {
+            throw new IllegalStateException("AI4C-Humanfeatures-Query: no roads or built-up areas in " + snap);
+        }
     }
 
     /** A SNAP product opened from a file (the adapters that read the native format take only the file). */

@@ -27,8 +27,21 @@ final class GeoPackageFile {
     static Connection connect(Path file, boolean readOnly) throws SQLException {
         Properties p = new Properties();
         if (readOnly) p.setProperty("open_mode", "1");
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+        } catch (SQLException e) {
+            // SNAP Desktop's engine module bundles no SQLite driver (see nbm/README.md); gpt and ai4c have one
+            if ("08001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).startsWith("No suitable driver")) {
+                throw eu.ai4c.kit.Ai4cException.usage("The feature store " + file + " cannot be opened: no SQLite JDBC "
+                        + "driver (org.xerial:sqlite-jdbc) is available here " + NO_DRIVER_HINT);
+            }
+            throw e;
+        }
     }
+
+    /** The fix when no SQLite driver is visible (inside SNAP Desktop's module system). */
+    static final String NO_DRIVER_HINT = "(SNAP Desktop's AI4C engine module has none). Run the query with "
+            + "gpt (SNAP's command line has SQLite) or the ai4c command: humanfeatures-query --store <file.gpkg> ...";
 
     /**
      * Fails with a usage error naming the file unless it is a GeoPackage.

@@ -27,7 +27,8 @@ public final class Polygons {
     public static final GeometryFactory FACTORY = new GeometryFactory();
 
     /** The accepted AOI forms, for messages. */
-    public static final String ACCEPTED_FORMS = "a WKT POLYGON or MULTIPOLYGON (WGS84 longitude/latitude), or a vector file: "
+    public static final String ACCEPTED_FORMS = "a WKT POLYGON or MULTIPOLYGON (WGS84 longitude/latitude), a box west,south,east,north in "
+            + "degrees, or a vector file: "
             + "GeoJSON (.geojson, .json), ESRI Shapefile (.shp), KML (.kml, .kmz) or GeoPackage (.gpkg)";
 
     private Polygons() {
