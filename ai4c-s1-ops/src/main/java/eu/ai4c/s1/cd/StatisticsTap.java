@@ -1,8 +1,7 @@
 package eu.ai4c.s1.cd;
 
-import eu.ai4c.kit.geo.GeoCoding;
-import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
+import eu.ai4c.kit.raster.DerivedRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import java.io.IOException;
@@ -17,8 +16,7 @@ import java.util.List;
  * windows cover the whole image, i.e. whether the statistics are exactly those of the output.
  * Otherwise (another writer's reading pattern) the caller computes them from the file.
  */
-final class StatisticsTap implements Raster {
-    private final Raster stack;
+final class StatisticsTap extends DerivedRaster {
     private final StackStatistics statistics = new StackStatistics();
     private final List<Region> counted = new ArrayList<>();
     private long countedArea;
@@ -31,38 +29,13 @@ final class StatisticsTap implements Raster {
     }
 
     StatisticsTap(Raster stack) {
+        super(stack, stack.bands());
         if (stack.bands().size() != 3) throw new IllegalArgumentException("an S1-CD stack has 3 bands");
-        this.stack = stack;
-    }
-
-    @Override
-    public int width() {
-        return stack.width();
-    }
-
-    @Override
-    public int height() {
-        return stack.height();
-    }
-
-    @Override
-    public List<Band> bands() {
-        return stack.bands();
-    }
-
-    @Override
-    public GeoCoding geoCoding() {
-        return stack.geoCoding();
-    }
-
-    @Override
-    public int[] preferredTileSize() {
-        return stack.preferredTileSize();
     }
 
     @Override
     public Block read(int band, Region region) throws IOException {
-        Block block = stack.read(band, region);
+        Block block = source.read(band, region);
         Pending p = pending.get();
         if (band == 0) {
             p.region = region;

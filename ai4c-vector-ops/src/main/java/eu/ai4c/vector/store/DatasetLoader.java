@@ -100,34 +100,12 @@ public final class DatasetLoader {
     }
 
     private static void create(Connection c, DatasetClass cls) throws SQLException {
-        String t = cls.name();
-        StringBuilder ddl = new StringBuilder("CREATE TABLE \"" + t + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom "
-                + cls.geometry() + " NOT NULL, source_id TEXT NOT NULL UNIQUE, name TEXT");
+        StringBuilder columns = new StringBuilder("source_id TEXT NOT NULL UNIQUE, name TEXT");
         for (DatasetClass.Column col : cls.columns()) {
-            ddl.append(", \"").append(col.name()).append("\" ").append(col.sqlType());
+            columns.append(", \"").append(col.name()).append("\" ").append(col.sqlType());
         }
-        ddl.append(')');
-        try (Statement s = c.createStatement()) {
-            s.execute(ddl.toString());
-            s.execute("CREATE VIRTUAL TABLE " + GeoPackageFile.rtreeName(t) + " USING rtree(id, minx, maxx, miny, maxy)");
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
-                + "description, srs_id) VALUES (?, 'features', ?, ?, 4326)")) {
-            p.setString(1, t);
-            p.setString(2, t);
-            p.setString(3, cls.title() + ": " + cls.source());
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)")) {
-            p.setString(1, t);
-            p.setString(2, cls.geometry());
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_extensions VALUES (?, 'geom', "
-                + "'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")) {
-            p.setString(1, t);
-            p.executeUpdate();
-        }
+        GeoPackageFile.createFeatureTable(c, cls.name(), "INTEGER PRIMARY KEY AUTOINCREMENT", cls.geometry(),
+                columns.toString(), cls.title() + ": " + cls.source());
     }
 
     private static void write(Connection c, DatasetClass cls, List<DatasetFeature> features) throws SQLException {

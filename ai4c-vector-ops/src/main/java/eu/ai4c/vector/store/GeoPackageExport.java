@@ -72,34 +72,15 @@ public final class GeoPackageExport implements Closeable {
             int colon = a.lastIndexOf(':');
             types.put(a.substring(0, colon), a.substring(colon + 1).toUpperCase(java.util.Locale.ROOT));
         }
-        StringBuilder ddl = new StringBuilder("CREATE TABLE \"" + t + "\" (fid INTEGER PRIMARY KEY, geom GEOMETRY NOT NULL");
+        StringBuilder columnDefs = new StringBuilder();
         StringBuilder ins = new StringBuilder("INSERT INTO \"" + t + "\" VALUES (?,?");
         for (String col : cols) {
-            ddl.append(", \"").append(col).append("\" ").append(types.getOrDefault(col, "TEXT"));
+            if (columnDefs.length() > 0) columnDefs.append(", ");
+            columnDefs.append('"').append(col).append("\" ").append(types.getOrDefault(col, "TEXT"));
             ins.append(",?");
         }
-        ddl.append(')');
         ins.append(')');
-        try (Statement s = c.createStatement()) {
-            s.execute(ddl.toString());
-            s.execute("CREATE VIRTUAL TABLE " + GeoPackageFile.rtreeName(t) + " USING rtree(id, minx, maxx, miny, maxy)");
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
-                + "description, srs_id) VALUES (?, 'features', ?, ?, 4326)")) {
-            p.setString(1, t);
-            p.setString(2, t);
-            p.setString(3, cls.title());
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'GEOMETRY', 4326, 0, 0)")) {
-            p.setString(1, t);
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_extensions VALUES (?, 'geom', "
-                + "'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")) {
-            p.setString(1, t);
-            p.executeUpdate();
-        }
+        GeoPackageFile.createFeatureTable(c, t, "INTEGER PRIMARY KEY", "GEOMETRY", columnDefs.toString(), cls.title());
         PreparedStatement[] st = {c.prepareStatement(ins.toString()),
                 c.prepareStatement("INSERT INTO " + GeoPackageFile.rtreeName(t) + " VALUES (?,?,?,?,?)")};
         tables.put(t, st);

@@ -4,6 +4,7 @@ import eu.ai4c.kit.Ai4cException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -102,6 +103,39 @@ final class GeoPackageFile {
             + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],"
             + "UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AXIS[\"Latitude\",NORTH],"
             + "AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]";
+
+    /**
+     * Creates a feature table ({@code fid}, a {@code geom} column of {@code geometryType}, then
+     * {@code columns}, SQL column definitions), its R-tree index and its GeoPackage registration
+     * (contents, geometry column, R-tree extension), all in WGS 84.
+     *
+     * @param fid the definition of the {@code fid} column (e.g. {@code INTEGER PRIMARY KEY})
+     */
+    static void createFeatureTable(Connection c, String table, String fid, String geometryType, String columns,
+                                   String description) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"" + table + "\" (fid " + fid + ", geom " + geometryType + " NOT NULL"
+                    + (columns.isEmpty() ? "" : ", " + columns) + ")");
+            s.execute("CREATE VIRTUAL TABLE " + rtreeName(table) + " USING rtree(id, minx, maxx, miny, maxy)");
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, "
+                + "identifier, description, srs_id) VALUES (?, 'features', ?, ?, 4326)")) {
+            p.setString(1, table);
+            p.setString(2, table);
+            p.setString(3, description);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)")) {
+            p.setString(1, table);
+            p.setString(2, geometryType);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_extensions VALUES (?, 'geom', "
+                + "'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")) {
+            p.setString(1, table);
+            p.executeUpdate();
+        }
+    }
 
     /** The R-tree table of a feature table's geometry column. */
     static String rtreeName(String table) {

@@ -238,36 +238,14 @@ public final class StoreLoader {
         }
 
         private static void create(Connection c, FeatureClass fc) throws SQLException {
-            String t = fc.name();
-            StringBuilder ddl = new StringBuilder("CREATE TABLE \"" + t + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT, "
-                    + "geom " + fc.geometryTypeName() + " NOT NULL, osm_type TEXT NOT NULL, osm_id INTEGER NOT NULL, "
+            StringBuilder columns = new StringBuilder("osm_type TEXT NOT NULL, osm_id INTEGER NOT NULL, "
                     + "osm_version INTEGER, name TEXT, name_en TEXT");
             for (AttributeMapping a : fc.attributes()) {
-                ddl.append(", \"").append(a.column()).append("\" ").append(a.type().sqlType());
+                columns.append(", \"").append(a.column()).append("\" ").append(a.type().sqlType());
             }
-            ddl.append(')'); // the unique key (osm_type, osm_id) is indexed once filled: see finish()
-            try (Statement s = c.createStatement()) {
-                s.execute(ddl.toString());
-                s.execute("CREATE VIRTUAL TABLE " + GeoPackageFile.rtreeName(t) + " USING rtree(id, minx, maxx, miny, maxy)");
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
-                    + "description, srs_id) VALUES (?, 'features', ?, ?, 4326)")) {
-                p.setString(1, t);
-                p.setString(2, t);
-                p.setString(3, fc.title() + " from OpenStreetMap: " + fc.describeRules());
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)")) {
-                p.setString(1, t);
-                p.setString(2, fc.geometryTypeName());
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_extensions VALUES (?, 'geom', "
-                    + "'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")) {
-                p.setString(1, t);
-                p.executeUpdate();
-            }
+            // the unique key (osm_type, osm_id) is indexed once filled: see finish()
+            GeoPackageFile.createFeatureTable(c, fc.name(), "INTEGER PRIMARY KEY AUTOINCREMENT", fc.geometryTypeName(),
+                    columns.toString(), fc.title() + " from OpenStreetMap: " + fc.describeRules());
         }
 
         /** Writes one feature; true when it was new or a newer version. */
