@@ -41,6 +41,8 @@ final class Netcdf4File implements NetcdfFile {
         } catch (RuntimeException | IOException e) {
             throw new Ai4cException(path + " cannot be read as netCDF-4/HDF5 (" + e.getMessage()
                     + "). The file may be truncated or damaged; download or copy it again.", e);
+        } catch (StackOverflowError e) {
+            throw endless(path, e);
         }
         try {
             globals = attributes(hdf);
@@ -77,6 +79,9 @@ final class Netcdf4File implements NetcdfFile {
             if (e instanceof Ai4cException) throw e;
             throw new Ai4cException(path + " cannot be read as netCDF-4 (" + e + "). The file may be truncated or"
                     + " damaged; download or copy it again.", e);
+        } catch (StackOverflowError e) {
+            hdf.close();
+            throw endless(path, e);
         }
     }
 
@@ -195,6 +200,8 @@ final class Netcdf4File implements NetcdfFile {
         } catch (RuntimeException e) {
             throw new Ai4cException("Cannot read variable \"" + v.name() + "\" of " + path + " (" + e.getMessage()
                     + "). The file may be truncated or damaged; download or copy it again.", e);
+        } catch (StackOverflowError e) {
+            throw endless(path, e);
         }
     }
 
@@ -237,5 +244,15 @@ final class Netcdf4File implements NetcdfFile {
     @Override
     public void close() {
         hdf.close();
+    }
+
+    /**
+     * The error for HDF5 structures that nest without end (object header continuation blocks or
+     * groups that point back to each other, as a damaged file can): the HDF5 reader recurses into
+     * them until the stack is exhausted.
+     */
+    private static Ai4cException endless(Path path, StackOverflowError e) {
+        return new Ai4cException(path + " cannot be read as netCDF-4/HDF5: its object headers refer to each other "
+                + "without end. The file is damaged; download or copy it again.", e);
     }
 }
