@@ -40,10 +40,18 @@ import javax.swing.filechooser.FileNameExtensionFilter;
  * futures that complete when the view shows the result. Works without NetBeans ({@link
  * AirQualityWindow} puts it in a window).
  *
+ * <p>A member slider shows one ensemble member beside mean and spread, on the mean's colour scale
+ * (so member and mean compare directly; values beyond it take the end colours). A click on a cell of
+ * any map shows that cell's time series below the maps: the ensemble mean with the band between the
+ * members' minimum and maximum, and the low-resolution CAMS input of the containing LR cell when the
+ * file holds it ({@code <var>_lr}). The maps export as PNG and the series as CSV (both written
+ * atomically).</p>
+ *
  * <p>Component names (for tests and UI automation): {@code aq.openResult}, {@code aq.openModel},
  * {@code aq.inputFormat} (buttons), {@code aq.tabs}, {@code aq.mean}, {@code aq.std}, {@code
- * aq.time} (slider), {@code aq.timeLabel}, {@code aq.status}, {@code aq.curves}, {@code
- * aq.inputFormatText}.</p>
+ * aq.memberMap}, {@code aq.time} and {@code aq.member} (sliders), {@code aq.timeLabel}, {@code
+ * aq.memberLabel}, {@code aq.series} (chart), {@code aq.exportPng}, {@code aq.exportCsv}, {@code
+ * aq.status}, {@code aq.curves}, {@code aq.inputFormatText}.</p>
  */
 public final class AirQualityPanel extends JPanel {
     static final int TAB_FIELD = 0;
@@ -54,8 +62,18 @@ public final class AirQualityPanel extends JPanel {
 
     private final FieldView mean = new FieldView();
     private final FieldView std = new FieldView();
+    private final FieldView member = new FieldView();
     private final JSlider time = new JSlider(0, 0, 0);
     private final JLabel timeLabel = new JLabel(" ");
+    private final JSlider memberSlider = new JSlider(1, 1, 1);
+    private final JLabel memberLabel = new JLabel(" ");
+    private final JPanel maps = new JPanel(new GridLayout(1, 3, 8, 0));
+    private final SeriesChart series = new SeriesChart();
+    private final JButton exportPng = new JButton("Export maps as PNG...");
+    private final JButton exportCsv = new JButton("Export series as CSV...");
+    private PointSeries pointSeries;
+    private int[] point;
+    private CompletableFuture<PointSeries> seriesLoading;
     private final JLabel status = new JLabel("Open the .nc (or _mean.tif) that aqgan-generate or aqgan-predict wrote.");
     private final JLabel curves = new JLabel("Open a model (.aqgan) or its training-curves PNG.", SwingConstants.CENTER);
     private final JEditorPane inputFormat = new JEditorPane();
@@ -96,16 +114,40 @@ public final class AirQualityPanel extends JPanel {
         time.setMajorTickSpacing(1);
         time.setSnapToTicks(true);
         time.addChangeListener(e -> showStep(time.getValue()));
-        JPanel maps = new JPanel(new GridLayout(1, 2, 8, 0));
+        member.setName("aq.memberMap");
+        memberSlider.setName("aq.member");
+        memberLabel.setName("aq.memberLabel");
+        memberSlider.setEnabled(false);
+        memberSlider.setMajorTickSpacing(1);
+        memberSlider.setSnapToTicks(true);
+        memberSlider.addChangeListener(e -> {
+            if (!memberSlider.getValueIsAdjusting()) showStep(time.getValue());
+        });
         maps.add(mean);
         maps.add(std);
-        JPanel slider = new JPanel(new BorderLayout(8, 0));
-        slider.add(new JLabel("Time step"), BorderLayout.WEST);
-        slider.add(time, BorderLayout.CENTER);
-        slider.add(timeLabel, BorderLayout.EAST);
-        JPanel field = new JPanel(new BorderLayout());
-        field.add(maps, BorderLayout.CENTER);
-        field.add(slider, BorderLayout.SOUTH);
+        maps.add(member);
+        for (FieldView v : List.of(mean, std, member)) v.onCellClicked(this::showPoint);
+        JPanel sliders = new JPanel(new GridLayout(2, 1, 0, 2));
+        sliders.add(sliderRow("Time step", time, timeLabel));
+        sliders.add(sliderRow("Member", memberSlider, memberLabel));
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(maps, BorderLayout.CENTER);
+        top.add(sliders, BorderLayout.SOUTH);
+        series.setName("aq.series");
+        exportPng.setName("aq.exportPng");
+        exportCsv.setName("aq.exportCsv");
+        exportPng.setEnabled(false);
+        exportCsv.setEnabled(false);
+        exportPng.addActionListener(e -> chooseSave("PNG image", "png", "air-quality-maps.png", this::exportMaps));
+        exportCsv.addActionListener(e -> chooseSave("CSV table", "csv", "air-quality-point.csv", this::exportSeries));
+        JPanel exports = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        exports.add(exportPng);
+        exports.add(exportCsv);
+        JPanel bottom = new JPanel(new BorderLayout());
+        bottom.add(series, BorderLayout.CENTER);
+        bottom.add(exports, BorderLayout.SOUTH);
+        javax.swing.JSplitPane field = new javax.swing.JSplitPane(javax.swing.JSplitPane.VERTICAL_SPLIT, top, bottom);
+        field.setResizeWeight(0.65);
         tabs.addTab("PM2.5 ensemble", field);
         tabs.addTab("Training curves", new JScrollPane(curves));
         inputFormat.setContentType("text/html");
@@ -116,6 +158,39 @@ public final class AirQualityPanel extends JPanel {
         add(tabs, BorderLayout.CENTER);
         status.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
         add(status, BorderLayout.SOUTH);
+    }
+
+    private static JPanel sliderRow(String label, JSlider slider, JLabel value) {
+        JPanel row = new JPanel(new BorderLayout(8, 0));
+        JLabel l = new JLabel(label);
+        l.setPreferredSize(new java.awt.Dimension(80, l.getPreferredSize().height));
+        row.add(l, BorderLayout.WEST);
+        row.add(slider, BorderLayout.CENTER);
+        value.setPreferredSize(new java.awt.Dimension(220, value.getPreferredSize().height));
+        row.add(value, BorderLayout.EAST);
+        return row;
+    }
+
+    private void chooseSave(String what, String extension, String name, ThrowingConsumer then) {
+        JFileChooser fc = new JFileChooser();
+        fc.setFileFilter(new FileNameExtensionFilter(what + " (" + extension + ")", extension));
+        fc.setSelectedFile(new java.io.File(name));
+        if (fc.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
+        Path p = fc.getSelectedFile().toPath();
+        if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + extension)) {
+            p = p.resolveSibling(p.getFileName() + "." + extension);
+        }
+        try {
+            then.accept(p);
+            status.setText("Wrote " + p);
+        } catch (IOException | RuntimeException ex) {
+            status.setText("Cannot write " + p + ": " + ex.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingConsumer {
+        void accept(Path p) throws IOException;
     }
 
     private static String readHelp() {
@@ -182,6 +257,17 @@ public final class AirQualityPanel extends JPanel {
         time.setMaximum(Math.max(0, n - 1));
         time.setEnabled(n > 1);
         time.setPaintTicks(n > 1 && n <= 48);
+        int nm = f.memberCount();
+        memberSlider.setMaximum(Math.max(1, nm));
+        memberSlider.setEnabled(nm > 1);
+        memberSlider.setPaintTicks(nm > 1 && nm <= 50);
+        memberSlider.setValue(1);
+        point = null;
+        pointSeries = null;
+        series.clear("Click a cell of a map for its time series.");
+        exportCsv.setEnabled(false);
+        exportPng.setEnabled(true);
+        for (FieldView v : views()) v.mark(null);
         status.setText(f.path().getFileName() + ": " + f.variable() + ", " + n + " time step(s) on " + f.width() + " × "
                 + f.height() + " cells" + (f.hasSpread() ? "" : "; no spread in this file (open the .nc for it)"));
         tabs.setSelectedIndex(TAB_FIELD);
@@ -193,6 +279,8 @@ public final class AirQualityPanel extends JPanel {
     private void showStep(int t) {
         EnsembleFile f = file;
         if (f == null || t >= f.times().size()) return;
+        int m = Math.min(memberSlider.getValue(), Math.max(1, f.memberCount()));
+        memberLabel.setText(f.memberCount() == 0 ? "no members in this file" : m + " of " + f.memberCount());
         if (showingWorker != null) showingWorker.cancel(false);
         if (showing != null) showing.complete(null); // superseded
         CompletableFuture<Void> shown = new CompletableFuture<>();
@@ -201,7 +289,8 @@ public final class AirQualityPanel extends JPanel {
             @Override
             protected float[][] doInBackground() throws IOException {
                 synchronized (f) { // one reader at a time
-                    return new float[][] {f.mean(t), f.hasSpread() ? f.std(t) : null};
+                    return new float[][] {f.mean(t), f.hasSpread() ? f.std(t) : null,
+                            f.memberCount() > 0 ? f.member(t, m - 1) : null};
                 }
             }
 
@@ -223,6 +312,13 @@ public final class AirQualityPanel extends JPanel {
                     } else {
                         std.clear("No ensemble spread in " + f.path().getFileName());
                     }
+                    if (v[2] != null) {
+                        member.show(name + " member " + m + " (mean's colours)", v[2], f.width(), f.height(), mr[0],
+                                mr[1], f.units());
+                    } else {
+                        member.clear("No members in " + f.path().getFileName());
+                    }
+                    series.setCurrent(f.times().get(t));
                     shown.complete(null);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -236,6 +332,100 @@ public final class AirQualityPanel extends JPanel {
         showingWorker = w;
         showing = shown;
         w.execute();
+    }
+
+    /**
+     * Shows the time series of cell ({@code row}, {@code col}) of the open file (read off the event
+     * thread) and marks the cell on the maps. The future completes on the event thread once the
+     * chart shows it.
+     */
+    public CompletableFuture<PointSeries> showPoint(int row, int col) {
+        CompletableFuture<PointSeries> result = new CompletableFuture<>();
+        EnsembleFile f = file;
+        if (f == null) {
+            result.completeExceptionally(new IllegalStateException("no ensemble file open"));
+            return result;
+        }
+        point = new int[] {row, col};
+        for (FieldView v : views()) v.mark(point);
+        status.setText("Reading the time series of row " + row + ", column " + col + " ...");
+        seriesLoading = result;
+        new SwingWorker<PointSeries, Void>() {
+            @Override
+            protected PointSeries doInBackground() throws IOException {
+                synchronized (f) {
+                    return PointSeries.extract(f, row, col);
+                }
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    PointSeries ps = get();
+                    if (file == f) {
+                        pointSeries = ps;
+                        series.show(ps);
+                        series.setCurrent(f.times().get(Math.min(time.getValue(), f.times().size() - 1)));
+                        exportCsv.setEnabled(true);
+                        status.setText(String.format(Locale.ROOT, "Time series at %.4f N, %.4f E (row %d, column %d)%s",
+                                ps.lat(), ps.lon(), row, col, ps.hasLowRes() ? "" : "; no low-resolution input in this file"));
+                    }
+                    result.complete(ps);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    result.completeExceptionally(e);
+                } catch (ExecutionException e) {
+                    status.setText("Cannot read the time series: " + e.getCause().getMessage());
+                    result.completeExceptionally(e.getCause());
+                }
+            }
+        }.execute();
+        return result;
+    }
+
+    /**
+     * Writes the maps as shown (mean, spread, member, each with its title and colour bar) as a PNG,
+     * atomically. Call on the event thread.
+     */
+    public Path exportMaps(Path png) throws IOException {
+        int w = Math.max(maps.getWidth(), 3 * 360);
+        int h = Math.max(maps.getHeight(), 360);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            if (maps.getWidth() != w || maps.getHeight() != h) {
+                maps.setSize(w, h);
+                maps.doLayout();
+            }
+            maps.printAll(g);
+        } finally {
+            g.dispose();
+        }
+        try (eu.ai4c.kit.io.AtomicOutput out = eu.ai4c.kit.io.AtomicOutput.create()) {
+            Path tmp = out.temporaryFor(png);
+            if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer in this Java runtime");
+            out.commit();
+        }
+        return png;
+    }
+
+    /** Writes the shown point series as CSV ({@link PointSeries#writeCsv}); an error before any is shown. */
+    public Path exportSeries(Path csv) throws IOException {
+        PointSeries ps = pointSeries;
+        if (ps == null) throw new IllegalStateException("no time series shown: click a cell of a map first");
+        return ps.writeCsv(csv);
+    }
+
+    /** Completes when the last requested series is shown; null before any. */
+    CompletableFuture<PointSeries> seriesLoading() {
+        return seriesLoading;
+    }
+
+    /** The series shown, or null. */
+    PointSeries pointSeries() {
+        return pointSeries;
     }
 
     /** Completes when the current time step is drawn (or superseded); null before any. */
@@ -333,6 +523,6 @@ public final class AirQualityPanel extends JPanel {
     }
 
     List<FieldView> views() {
-        return List.of(mean, std);
+        return List.of(mean, std, member);
     }
 }

@@ -46,13 +46,20 @@ public final class EnsembleFile implements Closeable {
     private final CfGrid grid;
     private final NcVariable mean;
     private final NcVariable std;
+    /** {@code <var>(time, member, lat, lon)}, or null. */
+    private final NcVariable members;
+    private final int memberCount;
+    /** The low-resolution input {@code <var>_lr(time, lat_lr, lon_lr)}, or null. */
+    private final NcVariable lowRes;
+    private final CfGrid lowResGrid;
     private final Raster raster;
     private final double[] meanRange;
     private final double[] stdRange;
 
     private EnsembleFile(Path path, String variable, String units, CfGrid grid, List<Instant> times,
-                         NetcdfFile netcdf, NcVariable mean, NcVariable std, Raster raster, double north, double west,
-                         double latStep, double lonStep, int width, int height) throws IOException {
+                         NetcdfFile netcdf, NcVariable mean, NcVariable std, NcVariable members, NcVariable lowRes,
+                         Raster raster, double north, double west, double latStep, double lonStep, int width, int height)
+            throws IOException {
         this.path = path;
         this.variable = variable;
         this.units = units;
@@ -61,6 +68,11 @@ public final class EnsembleFile implements Closeable {
         this.netcdf = netcdf;
         this.mean = mean;
         this.std = std;
+        this.members = members;
+        this.memberCount = members == null ? 0 : (int) netcdf.dimensions().stream()
+                .filter(d -> d.name().equals(members.dimensions().get(1))).findFirst().orElseThrow().length();
+        this.lowRes = lowRes;
+        this.lowResGrid = lowRes == null ? null : CfGrid.of(netcdf, lowRes);
         this.raster = raster;
         this.north = north;
         this.west = west;
@@ -105,7 +117,17 @@ public final class EnsembleFile implements Closeable {
             List<Instant> times = new ArrayList<>();
             for (double v : f.readDouble(time, -1)) times.add(cf.toInstant(v));
             CfGrid grid = CfGrid.of(f, mean);
-            return new EnsembleFile(path, variable, displayUnits(mean.text("units")), grid, times, f, mean, std, null,
+            NcVariable members = f.findVariable(variable);
+            if (members != null && (members.rank() != 4 || !members.dimensions().get(0).equals(mean.dimensions().get(0))
+                    || !members.dimensions().subList(2, 4).equals(mean.dimensions().subList(1, 3)))) {
+                members = null; // not the (time, member, lat, lon) of the services' writer: no member view
+            }
+            NcVariable lowRes = f.findVariable(variable + "_lr");
+            if (lowRes != null && (lowRes.rank() != 3 || !lowRes.dimensions().get(0).equals(mean.dimensions().get(0)))) {
+                lowRes = null;
+            }
+            return new EnsembleFile(path, variable, displayUnits(mean.text("units")), grid, times, f, mean, std, members,
+                    lowRes, null,
                     grid.north(), grid.west(), grid.latStep(), grid.lonStep(), grid.width(), grid.height());
         } catch (IOException | RuntimeException e) {
             f.close();
@@ -133,7 +155,7 @@ public final class EnsembleFile implements Closeable {
         double west = t == null ? Double.NaN : t[0] + t[1] / 2;
         double north = t == null ? Double.NaN : t[3] + t[5] / 2;
         return new EnsembleFile(path, "pm2p5", displayUnits(r.bands().isEmpty() ? "" : r.bands().get(0).unit()), null,
-                times, null, null, null, r, north, west, t == null ? Double.NaN : -t[5], t == null ? Double.NaN : t[1],
+                times, null, null, null, null, null, r, north, west, t == null ? Double.NaN : -t[5], t == null ? Double.NaN : t[1],
                 r.width(), r.height());
     }
 
@@ -162,6 +184,61 @@ public final class EnsembleFile implements Closeable {
                     + variable + "_std). Open the .nc file beside it for the spread.");
         }
         return grid.toCanonical(netcdf.read(std, t));
+    }
+
+    /** Ensemble members in the file (0 for a GeoTIFF or a netCDF without {@code <var>(time, member, lat, lon)}). */
+    public int memberCount() {
+        return memberCount;
+    }
+
+    /** Member {@code m} (0-based) at step {@code t}, {@code width × height} canonical. */
+    public float[] member(int t, int m) throws IOException {
+        check(t);
+        float[] all = members(t);
+        int plane = width * height;
+        if (m < 0 || m >= memberCount) throw new IndexOutOfBoundsException("member " + m + " of " + memberCount);
+        return java.util.Arrays.copyOfRange(all, m * plane, (m + 1) * plane);
+    }
+
+    /** All members at step {@code t}, {@code memberCount} canonical planes one after the other. */
+    public float[] members(int t) throws IOException {
+        check(t);
+        if (members == null) {
+            throw new Ai4cException(path + " holds no ensemble members (a GeoTIFF of the mean, or a netCDF without "
+                    + variable + "(time, member, lat, lon)). Open the .nc file that aqgan-generate or aqgan-predict"
+                    + " wrote.");
+        }
+        return grid.toCanonical(netcdf.read(members, t));
+    }
+
+    /** Whether the file holds the low-resolution input ({@code <var>_lr}) the ensemble was made from. */
+    public boolean hasLowResolution() {
+        return lowRes != null;
+    }
+
+    /**
+     * The low-resolution input at step {@code t} in the LR cell that contains the point, NaN when
+     * the point is outside the LR grid; a clear error without {@link #hasLowResolution}.
+     */
+    public float lowResolutionAt(int t, double lat, double lon) throws IOException {
+        check(t);
+        if (lowRes == null) {
+            throw new Ai4cException(path + " holds no low-resolution input (" + variable + "_lr).");
+        }
+        int r = (int) Math.round((lowResGrid.north() - lat) / lowResGrid.latStep());
+        int c = (int) Math.round((lon - lowResGrid.west()) / lowResGrid.lonStep());
+        if (r < 0 || c < 0 || r >= lowResGrid.height() || c >= lowResGrid.width()) return Float.NaN;
+        return lowResGrid.toCanonical(netcdf.read(lowRes, t))[r * lowResGrid.width() + c];
+    }
+
+    /** Latitude of the centre of row {@code r}. */
+    public double latitude(int r) {
+        return north - r * latStep;
+    }
+
+    /** Longitude of the centre of column {@code c}. */
+    public double longitude(int c) {
+        return west + c * lonStep;
     }
 
     private void check(int t) {

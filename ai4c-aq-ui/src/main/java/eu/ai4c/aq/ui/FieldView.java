@@ -35,12 +35,48 @@ public final class FieldView extends JComponent {
     private BufferedImage image;
     /** Where the field was last drawn: x, y, cell size (pixels); for tooltips. */
     private double[] drawn;
+    /** The marked cell {row, col} (the point of the time series), or null. */
+    private int[] marked;
+    private java.util.function.BiConsumer<Integer, Integer> onCell;
 
     public FieldView() {
         setPreferredSize(new Dimension(360, 360));
         setToolTipText("");
         setOpaque(true);
         setBackground(Color.WHITE);
+        addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                int[] rc = cellAt(e.getX(), e.getY());
+                if (rc != null && onCell != null) onCell.accept(rc[0], rc[1]);
+            }
+        });
+    }
+
+    /** Called with (row, column) when a cell of the field is clicked. */
+    public void onCellClicked(java.util.function.BiConsumer<Integer, Integer> listener) {
+        this.onCell = listener;
+    }
+
+    /** The cell {row, col} drawn at component pixel (x, y), or null outside the field. */
+    public int[] cellAt(int x, int y) {
+        if (field == null || drawn == null) return null;
+        int c = (int) Math.floor((x - drawn[0]) / drawn[2]);
+        int r = (int) Math.floor((y - drawn[1]) / drawn[2]);
+        if (c < 0 || r < 0 || c >= width || r >= height) return null;
+        return new int[] {r, c};
+    }
+
+    /** The component pixel at the centre of cell (row, col) as last drawn, or null before painting. */
+    public java.awt.Point centreOf(int row, int col) {
+        if (drawn == null) return null;
+        return new java.awt.Point((int) (drawn[0] + (col + 0.5) * drawn[2]), (int) (drawn[1] + (row + 0.5) * drawn[2]));
+    }
+
+    /** Outlines cell (row, col) (null: none), the point whose time series is shown. */
+    public void mark(int[] rowCol) {
+        this.marked = rowCol == null ? null : rowCol.clone();
+        repaint();
     }
 
     /**
@@ -110,11 +146,9 @@ public final class FieldView extends JComponent {
 
     @Override
     public String getToolTipText(java.awt.event.MouseEvent e) {
-        if (field == null || drawn == null) return null;
-        int c = (int) Math.floor((e.getX() - drawn[0]) / drawn[2]);
-        int r = (int) Math.floor((e.getY() - drawn[1]) / drawn[2]);
-        if (c < 0 || r < 0 || c >= width || r >= height) return null;
-        float v = field[r * width + c];
+        int[] rc = cellAt(e.getX(), e.getY());
+        if (rc == null) return null;
+        float v = field[rc[0] * width + rc[1]];
         return Float.isNaN(v) ? "no data" : format(v) + " " + units;
     }
 
@@ -142,6 +176,18 @@ public final class FieldView extends JComponent {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
             g.drawImage(image, x0, top, w, h, null);
             drawn = new double[] {x0, top, cell};
+            if (marked != null) {
+                // a white-and-black ring, visible on every ramp colour, at least 7 px across
+                int cx = (int) Math.round(x0 + (marked[1] + 0.5) * cell);
+                int cy = (int) Math.round(top + (marked[0] + 0.5) * cell);
+                int rad = (int) Math.max(4, Math.ceil(cell / 2) + 1);
+                g.setStroke(new java.awt.BasicStroke(3f));
+                g.setColor(Color.WHITE);
+                g.drawOval(cx - rad, cy - rad, 2 * rad, 2 * rad);
+                g.setStroke(new java.awt.BasicStroke(1f));
+                g.setColor(Color.BLACK);
+                g.drawOval(cx - rad, cy - rad, 2 * rad, 2 * rad);
+            }
             paintBar(g, fm, x0, top + h + MARGIN, w);
         } finally {
             g.dispose();

@@ -233,6 +233,120 @@ class AirQualityPanelTest {
         assertTrue(violet > 100, "the lowest ramp colour drawn on " + violet + " pixels");
     }
 
+    /**
+     * The member slider shows the chosen member beside mean and spread on the mean's colour scale;
+     * a click on a map cell shows that cell's series (mean line, member min–max band) with the
+     * cell marked and the time marker on the slider's step; the maps export as a PNG and the series
+     * as CSV, each written atomically.
+     */
+    @Test
+    void memberSliderPointSeriesAndExports() throws Exception {
+        float[][][] e = ensemble();
+        Path nc = writeOutputs(e);
+        AirQualityPanel[] holder = new AirQualityPanel[1];
+        SwingUtilities.invokeAndWait(() -> holder[0] = new AirQualityPanel());
+        AirQualityPanel panel = holder[0];
+        panel.open(nc).get();
+        settle(panel);
+        JSlider members = find(panel, "aq.member", JSlider.class);
+        assertEquals(3, members.getMaximum());
+        assertTrue(members.isEnabled());
+        SwingUtilities.invokeAndWait(() -> {
+            find(panel, "aq.time", JSlider.class).setValue(1);
+            members.setValue(3);
+        });
+        settle(panel);
+        FieldView member = find(panel, "aq.memberMap", FieldView.class);
+        try (EnsembleFile f = EnsembleFile.open(nc)) {
+            float[] expected = new float[W * H];
+            System.arraycopy(e[1][2], 0, expected, 0, W * H);
+            assertArrayEquals(expected, member.field());
+            assertArrayEquals(f.meanRange(), member.range());
+            assertEquals("3 of 3", find(panel, "aq.memberLabel", JLabel.class).getText());
+        }
+
+        // lay the panel out and paint it, then click cell (row 4, column 7) of the mean map
+        BufferedImage shot = new BufferedImage(1100, 760, BufferedImage.TYPE_INT_RGB);
+        SwingUtilities.invokeAndWait(() -> {
+            panel.setSize(1100, 760);
+            layout(panel);
+            Graphics2D g = shot.createGraphics();
+            panel.paint(g);
+            g.dispose();
+        });
+        FieldView mean = find(panel, "aq.mean", FieldView.class);
+        java.awt.Point at = mean.centreOf(4, 7);
+        assertArrayEquals(new int[] {4, 7}, mean.cellAt(at.x, at.y));
+        JButton exportCsv = find(panel, "aq.exportCsv", JButton.class);
+        assertFalse(exportCsv.isEnabled());
+        SwingUtilities.invokeAndWait(() -> mean.dispatchEvent(new java.awt.event.MouseEvent(mean,
+                java.awt.event.MouseEvent.MOUSE_CLICKED, 0, 0, at.x, at.y, 1, false)));
+        settle(panel);
+        PointSeries s = panel.pointSeries();
+        assertTrue(s != null && s.row() == 4 && s.col() == 7, "series of the clicked cell");
+        assertTrue(exportCsv.isEnabled());
+        SeriesChart chart = find(panel, "aq.series", SeriesChart.class);
+        org.jfree.chart.plot.XYPlot plot = chart.chart().getXYPlot();
+        org.jfree.data.xy.YIntervalSeriesCollection band = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset(0);
+        assertEquals(TIMES.size(), band.getItemCount(0));
+        for (int t = 0; t < TIMES.size(); t++) {
+            int cell = 4 * W + 7;
+            float lo = Math.min(e[t][0][cell], Math.min(e[t][1][cell], e[t][2][cell]));
+            float hi = Math.max(e[t][0][cell], Math.max(e[t][1][cell], e[t][2][cell]));
+            assertEquals(TIMES.get(t).toEpochMilli(), band.getXValue(0, t), 0.0);
+            assertEquals(s.mean()[t], band.getYValue(0, t), 0.0);
+            assertEquals(lo, band.getStartYValue(0, t), 0.0);
+            assertEquals(hi, band.getEndYValue(0, t), 0.0);
+        }
+        assertTrue(band.getSeriesKey(0).toString().contains("min–max of 3 members"), band.getSeriesKey(0).toString());
+        assertEquals(null, plot.getDataset(1), "no LR input in this file: no LR line");
+        assertEquals(TIMES.get(1).toEpochMilli(), chart.currentMillis(), 0.0);
+
+        // exports: the series as CSV, the maps as PNG (mean, spread and member with their colour bars)
+        Path csv = panel.exportSeries(dir.resolve("point.csv"));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(TIMES.size() + 2, lines.size());
+        assertEquals(s.max()[0], Float.parseFloat(lines.get(2).split(",", -1)[6]), 0.0);
+        Path png = dir.resolve("maps.png");
+        Path[] written = new Path[1];
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                written[0] = panel.exportMaps(png);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        BufferedImage maps = ImageIO.read(written[0].toFile());
+        assertTrue(maps.getWidth() >= 3 * 300 && maps.getHeight() > 200, maps.getWidth() + " x " + maps.getHeight());
+        // each third of the image holds a map (and its colour bar) in viridis colours
+        java.util.Set<Integer> viridis = new java.util.HashSet<>();
+        for (int c : ColourRamp.VIRIDIS.table()) viridis.add(c & 0xFFFFFF);
+        for (int third = 0; third < 3; third++) {
+            int ramp = 0;
+            for (int y = 0; y < maps.getHeight(); y++) {
+                for (int x = third * maps.getWidth() / 3; x < (third + 1) * maps.getWidth() / 3; x++) {
+                    if (viridis.contains(maps.getRGB(x, y) & 0xFFFFFF)) ramp++;
+                }
+            }
+            assertTrue(ramp > 5000, "map " + third + " has " + ramp + " pixels in ramp colours");
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("cams_srgan.nc", "cams_srgan_mean.tif", "maps.png", "point.csv"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files left");
+        }
+
+        // rendered with the series for a look
+        BufferedImage full = new BufferedImage(1100, 760, BufferedImage.TYPE_INT_RGB);
+        SwingUtilities.invokeAndWait(() -> {
+            layout(panel);
+            Graphics2D g = full.createGraphics();
+            panel.paint(g);
+            g.dispose();
+        });
+        ImageIO.write(full, "png", Files.createDirectories(Path.of("target", "aq-ui")).resolve("air-quality-series.png")
+                .toFile());
+    }
+
     private static double[] filled(int n, double v) {
         double[] a = new double[n];
         java.util.Arrays.fill(a, v);
@@ -244,6 +358,8 @@ class AirQualityPanelTest {
         SwingUtilities.invokeAndWait(() -> { });
         java.util.concurrent.CompletableFuture<Void> shown = panel.showing();
         if (shown != null) shown.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture<PointSeries> series = panel.seriesLoading();
+        if (series != null) series.get(60, java.util.concurrent.TimeUnit.SECONDS);
         SwingUtilities.invokeAndWait(() -> { });
     }
 
