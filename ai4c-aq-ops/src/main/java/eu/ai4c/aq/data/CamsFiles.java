@@ -133,14 +133,21 @@ public final class CamsFiles implements Closeable {
                             + " surface level first.");
                 }
             }
-            String units = v.text("units") == null ? "" : v.text("units").replace(" ", "").toLowerCase(Locale.ROOT);
-            double factor = units.equals("kgm**-3") || units.equals("kgm-3") || units.equals("kg/m3") ? 1e9 : 1;
-            s = new Source(f, v, grid, times, factor);
+            s = new Source(f, v, grid, times, toAi4cUnits(v.text("units")));
             cache.put(name, s);
             return s;
         }
         require(List.of(name), "this step");
         throw new IllegalStateException();
+    }
+
+    /**
+     * The factor from a variable's units to AI4C units: 1e9 for mass concentrations in kg m⁻³
+     * (CAMS global) to µg m⁻³, else 1. Apply as {@code value * (float) factor}, as {@link #read} does.
+     */
+    public static double toAi4cUnits(String units) {
+        String u = units == null ? "" : units.replace(" ", "").toLowerCase(Locale.ROOT);
+        return u.equals("kgm**-3") || u.equals("kgm-3") || u.equals("kg/m3") ? 1e9 : 1;
     }
 
     /** The GeoTIFF holding {@code name}, or null (netCDF files take precedence). */

@@ -21,10 +21,19 @@ public final class Regrid {
     private Regrid() {
     }
 
-    /** Bilinear interpolation of {@code values} on {@code src} at the cell centres of {@code dst}. */
+    /**
+     * Bilinear interpolation of {@code values} on {@code src} at the cell centres of {@code dst}. A
+     * {@code dst} whose centres are centres of {@code src} (a window of it, to 1e-6 of a cell) gets
+     * the values copied: bilinear weights there are 1 and 0, but coordinates rounded differently
+     * (a grid from a file's coordinates, or from a product's geotransform) would mix in 1e-16 of a
+     * neighbour and change the last bit, so that two front ends reading the same field would not
+     * downscale it identically.
+     */
     public static float[] bilinear(CfGrid src, float[] values, CfGrid dst) {
         int sw = src.width();
         int sh = src.height();
+        float[] window = windowOf(src, values, dst);
+        if (window != null) return window;
         float[] out = new float[dst.width() * dst.height()];
         int[] x0 = new int[dst.width()];
         double[] fx = new double[dst.width()];
@@ -48,6 +57,28 @@ public final class Regrid {
                 out[r * dst.width() + c] = mix(values[y0 * sw + xa], values[y0 * sw + xb], values[y1 * sw + xa],
                         values[y1 * sw + xb], a, fy);
             }
+        }
+        return out;
+    }
+
+    /** The values of {@code dst}'s cells when they are cells of {@code src}, else null. */
+    static float[] windowOf(CfGrid src, float[] values, CfGrid dst) {
+        double tol = 1e-6;
+        if (Math.abs(dst.latStep() - src.latStep()) > tol * src.latStep()
+                || Math.abs(dst.lonStep() - src.lonStep()) > tol * src.lonStep()) {
+            return null;
+        }
+        double y = (src.north() - dst.north()) / src.latStep();
+        double x = (dst.west() - src.west()) / src.lonStep();
+        long r0 = Math.round(y);
+        long c0 = Math.round(x);
+        if (Math.abs(y - r0) > tol || Math.abs(x - c0) > tol || r0 < 0 || c0 < 0 || r0 + dst.height() > src.height()
+                || c0 + dst.width() > src.width()) {
+            return null;
+        }
+        float[] out = new float[dst.width() * dst.height()];
+        for (int r = 0; r < dst.height(); r++) {
+            System.arraycopy(values, (int) ((r0 + r) * src.width() + c0), out, r * dst.width(), dst.width());
         }
         return out;
     }
