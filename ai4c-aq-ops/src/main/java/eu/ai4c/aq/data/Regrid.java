@@ -24,10 +24,11 @@ public final class Regrid {
     /**
      * Bilinear interpolation of {@code values} on {@code src} at the cell centres of {@code dst}. A
      * {@code dst} whose centres are centres of {@code src} (a window of it, to 1e-6 of a cell) gets
-     * the values copied: bilinear weights there are 1 and 0, but coordinates rounded differently
-     * (a grid from a file's coordinates, or from a product's geotransform) would mix in 1e-16 of a
-     * neighbour and change the last bit, so that two front ends reading the same field would not
-     * downscale it identically.
+     * the values copied: bilinear weights there are 1 and 0, but with coordinates rounded
+     * differently (a grid from a file's coordinates, or from a product's geotransform) a weight of
+     * 1e-14 goes to a neighbour, so that a no-data cell would take the neighbour's value and a value
+     * on a rounding boundary would change in its last bit (two front ends reading the same field
+     * must downscale it identically: {@code AqDownscaleOperatorTest}).
      */
     public static float[] bilinear(CfGrid src, float[] values, CfGrid dst) {
         int sw = src.width();
