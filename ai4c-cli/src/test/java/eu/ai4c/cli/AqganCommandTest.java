@@ -66,6 +66,27 @@ class AqganCommandTest {
         Cli help = Cli.run("aqgan-predict", "--help");
         assertTrue(help.out().contains("[MODEL] [INPUT]"), help.toString());
 
+        // AQ-Downscale (the SNAP route) from the command line on time step 2 of the same file as a GeoTIFF:
+        // the ensemble mean aqgan-predict gave for that step, to the last bit
+        Path step2 = dir.resolve("cams_step2.tif");
+        eu.ai4c.kit.io.ProductIO.writer("GeoTIFF").write(eu.ai4c.aq.data.CamsProducts.timeStep(lr,
+                eu.ai4c.aq.config.AqConfig.defaults().lrInputs(), 2, ""), step2,
+                eu.ai4c.kit.progress.ProcessingContext.defaults());
+        Cli list = Cli.run("list");
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("AQ-Downscale ")), list.toString());
+        Cli down = Cli.run("AQ-Downscale", "--input", step2.toString(), "--model", model.toString(), "--static",
+                statics.toString(), "--step-index", "2", "--output_path", dir.resolve("down.tif").toString(), "--quiet");
+        assertEquals(0, down.exit(), down.toString());
+        eu.ai4c.kit.raster.Raster downscaled = eu.ai4c.kit.io.ProductIO.read(dir.resolve("down.tif")).raster();
+        assertEquals("pm2p5_mean", downscaled.bands().get(0).name());
+        assertEquals(4, downscaled.bands().size(), "mean, std and the model's 2 members");
+        try (eu.ai4c.kit.io.netcdf.NetcdfFile f = eu.ai4c.kit.io.netcdf.Netcdf.open(nc1)) {
+            eu.ai4c.kit.io.netcdf.NcVariable mean = f.variable("pm2p5_mean");
+            float[] expected = eu.ai4c.kit.io.netcdf.CfGrid.of(f, mean).toCanonical(f.read(mean, 2));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected,
+                    downscaled.read(0, downscaled.bounds()).toFloats());
+        }
+
         Cli warp = Cli.run("Warp", "--input", config.toString());
         assertEquals(2, warp.exit(), warp.toString());
         assertTrue(warp.err().contains("Missing required option: '--output_path=<path>'"), warp.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.ai4c.aq.data.CamsProducts;
 import eu.ai4c.aq.synthetic.SyntheticCams;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.geo.MapGeoCoding;
@@ -18,8 +19,6 @@ import eu.ai4c.kit.op.FileOperator;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Band;
-import eu.ai4c.kit.raster.Block;
-import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.MemoryRaster;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
@@ -27,7 +26,6 @@ import eu.ai4c.kit.raster.Region;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code AQ-Downscale} on a product against {@code aqgan-predict} on the file it was made from: a
  * tiny synthetic CAMS field ({@link SyntheticCams#TINY_CONFIG}, one epoch), the LR bands of time
  * steps 0 and 2 as a product on the geotransform a netCDF reader derives from the file's
- * coordinates (corner = first centre − half a step), members, mean and spread equal predict's to
+ * coordinates ({@link CamsProducts}: corner = first centre − half a step), members, mean and spread equal predict's to
  * the last bit with the step index as seed offset; tiles are windows of the whole; the geocoding is
  * predict's HR grid; missing bands, a wrong band count and a projected product are refused naming
  * them.
@@ -150,31 +148,7 @@ class AqDownscaleOperatorTest {
         return (FileOperator) OperatorRegistry.load().get(alias);
     }
 
-    /**
-     * The LR variables of one time step as a product the way a netCDF reader presents them: one
-     * float band per variable (unpacked, units kept), rows north to south, and the geotransform
-     * derived from the coordinate variables (corner = first centre − half the mean step).
-     */
-    static Product lrProduct(Path lrFile, int step, String suffix) throws Exception {
-        try (NetcdfFile f = Netcdf.open(lrFile)) {
-            List<Band> bands = new ArrayList<>();
-            List<Block> blocks = new ArrayList<>();
-            CfGrid grid = null;
-            for (String name : List.of("pm2p5", "u10", "v10", "t2m", "lsm", "sp", "z", "pm10")) {
-                NcVariable v = f.variable(name);
-                grid = CfGrid.of(f, v);
-                bands.add(Band.of(name + suffix, DataType.FLOAT32).withUnit(v.text("units")));
-                blocks.add(new Block(Region.of(grid.width(), grid.height()), DataType.FLOAT32,
-                        grid.toCanonical(f.read(v, step))));
-            }
-            double[] lat = f.readDouble(f.variable(grid.latitudeName()), -1);
-            double[] lon = f.readDouble(f.variable(grid.longitudeName()), -1);
-            double dLon = (lon[lon.length - 1] - lon[0]) / (lon.length - 1);
-            double dLat = Math.abs(lat[lat.length - 1] - lat[0]) / (lat.length - 1);
-            double north = Math.max(lat[0], lat[lat.length - 1]);
-            MapGeoCoding gc = new MapGeoCoding(Projections.wgs84(),
-                    new double[] {lon[0] - dLon / 2, dLon, 0, north + dLat / 2, 0, -dLat});
-            return Product.of("cams_lr", new MemoryRaster(bands, blocks.toArray(new Block[0]), gc));
-        }
+    private static Product lrProduct(Path lrFile, int step, String suffix) throws Exception {
+        return CamsProducts.timeStep(lrFile, List.of("pm2p5", "u10", "v10", "t2m", "lsm", "sp", "z", "pm10"), step, suffix);
     }
 }

@@ -32,6 +32,7 @@ class BenchEveryEntryTest {
 
     private static final Map<String, Tiny> TINY = Map.ofEntries(
             Map.entry("aqgan-generate", new Tiny(List.of("--size", "4"), false)),
+            Map.entry("aq-downscale", new Tiny(List.of("--size", "4"), true)),
             Map.entry("aqgan-train", new Tiny(List.of("--size", "4"), false)),
             Map.entry("era5-extract", new Tiny(List.of("--size", "3", "-Ppoints=5"), false)),
             Map.entry("aoi-mask", new Tiny(List.of("--size", "300", "-Pvertices=500"), true)),

@@ -20,7 +20,9 @@ class MenuPathsTest {
                 "S2-preprocess", "Optical/AI4Copernicus",
                 "S2-CD", "Raster/Change Detection",
                 "Warp", "Raster/Geometric",
-                "humanfeatures-query", "Vector/AI4Copernicus");
+                "humanfeatures-query", "Vector/AI4Copernicus",
+                "aqgan-predict", "Raster/AI4Copernicus/Air Quality",
+                "AQ-Downscale", "Raster/AI4Copernicus/Air Quality");
         OperatorRegistry registry = OperatorRegistry.load();
         expected.forEach((alias, path) ->
                 assertEquals(path, MenuPaths.forCategory(registry.get(alias).descriptor().category()), alias));

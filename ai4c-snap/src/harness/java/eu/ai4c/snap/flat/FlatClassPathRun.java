@@ -108,6 +108,8 @@ public final class FlatClassPathRun {
                 yield Map.of("input1", opened(pair[0]), "input2", opened(pair[1]));
             }
             case "AI4C-Humanfeatures-Query" -> Map.of("input", townScene());
+            // the CAMS file {@link #parameters} made, as a SNAP product on a WGS 84 CrsGeoCoding
+            case "AI4C-AQ-Downscale" -> Map.of("input", camsScene(dir.resolve("data/cams_lr.nc")));
             case "AI4C-S2-Preprocess" -> Map.of("input",
                     opened(SyntheticS2Product.builder(S2Level.L2A).size(120).build().write(dir)));
             case "AI4C-S2-CD" -> {
@@ -170,8 +172,30 @@ public final class FlatClassPathRun {
                         "staticPath", dir.resolve("data/static_hr.nc").toFile(), "members", 2,
                         "outputDir", dir.resolve("predicted").toFile());
             }
+            case "AI4C-AQ-Downscale" -> {
+                trainedCams(dir);
+                yield Map.of("modelFile", dir.resolve("out/srgan_cams.aqgan").toFile(),
+                        "staticPath", dir.resolve("data/static_hr.nc").toFile(), "members", 2);
+            }
             default -> Map.of();
         };
+    }
+
+    /** Time step 0 of a CAMS-like file as SNAP's netCDF reader shows it: float bands on a lat-lon CrsGeoCoding. */
+    private static Product camsScene(Path lrFile) throws Exception {
+        eu.ai4c.kit.raster.Product step = eu.ai4c.aq.data.CamsProducts.timeStep(lrFile,
+                eu.ai4c.aq.config.AqConfig.defaults().lrInputs(), 0, "");
+        eu.ai4c.kit.raster.Raster r = step.raster();
+        Product p = new Product("cams_lr", "NetCDF-CF", r.width(), r.height());
+        for (int b = 0; b < r.bands().size(); b++) {
+            org.esa.snap.core.datamodel.Band band = p.addBand(r.bands().get(b).name(), ProductData.TYPE_FLOAT32);
+            band.setUnit(r.bands().get(b).unit());
+            band.data = ProductData.createInstance(ProductData.TYPE_FLOAT32, r.read(b, r.bounds()).floats());
+        }
+        double[] t = ((MapGeoCoding) r.geoCoding()).geoTransform();
+        p.setSceneGeoCoding(new CrsGeoCoding(org.geotools.referencing.crs.DefaultGeographicCRS.WGS84,
+                new Rectangle(r.width(), r.height()), new AffineTransform(t[1], 0, 0, t[5], t[0], t[3])));
+        return p;
     }
 
     /** A SNAP product as a reader gives it: one float32 band on a UTM 32N {@code CrsGeoCoding}. */
