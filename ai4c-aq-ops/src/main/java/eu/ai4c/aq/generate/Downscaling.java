@@ -75,7 +75,9 @@ public final class Downscaling {
             Files.createDirectories(q.outputDir());
             // each step is spilled to disk as it is generated and scored on the fly: memory for one step,
             // whatever the period's length
-            try (EnsembleSpill ens = new EnsembleSpill(q.outputDir(), q.members(), grid.hr().width() * grid.hr().height())) {
+            // the LR target beside it (1/64 of a field a step), for the viewer's comparison
+            try (EnsembleSpill ens = new EnsembleSpill(q.outputDir(), q.members(), grid.hr().width() * grid.hr().height());
+                 EnsembleSpill lrTarget = new EnsembleSpill(q.outputDir(), 1, grid.lr().width() * grid.lr().height())) {
                 int w = grid.lr().width();
                 int h = grid.lr().height();
                 Skill.EnsembleSums ensembleSkill = new Skill.EnsembleSums(q.members());
@@ -93,6 +95,7 @@ public final class Downscaling {
                     }
                     float[][] step = gen.generate(in, statics, w, h, q.members(), q.seed() + t);
                     ens.append(step);
+                    lrTarget.append(new float[][] {in[model.lrInputs().indexOf(target)]});
                     if (hr != null && hr.has(target) && hr.indexOf(target, times.get(t)) >= 0) {
                         float[] truth = Regrid.conservative(hr.grid(target),
                                 hr.read(target, hr.indexOf(target, times.get(t))), grid.hr());
@@ -110,7 +113,8 @@ public final class Downscaling {
                         grid.hr(), String.format("%.2f", perStep));
                 List<Path> files = new ArrayList<>();
                 files.add(EnsembleOutputs.netcdf(q.outputDir().resolve(q.name() + ".nc"), grid.hr(), times, ens, target,
-                        "ug m-3", "SRGAN " + model.config().model() + " epoch " + model.epoch() + " on " + q.lrPath().getFileName()));
+                        "ug m-3", "SRGAN " + model.config().model() + " epoch " + model.epoch() + " on " + q.lrPath().getFileName(),
+                        new EnsembleOutputs.LowRes(grid.lr(), lrTarget)));
                 files.add(EnsembleOutputs.meanGeoTiff(q.outputDir().resolve(q.name() + "_mean.tif"), grid.hr(), times, ens));
                 if (q.points() != null && !q.points().isEmpty()) {
                     files.add(EnsembleOutputs.pointsCsv(q.outputDir().resolve(q.name() + "_points.csv"), grid.hr(), times,

@@ -75,6 +75,19 @@ public final class EnsembleOutputs {
      */
     public static Path netcdf(Path file, CfGrid grid, List<Instant> times, EnsembleSteps steps, String variable,
                               String units, String source) throws IOException {
+        return netcdf(file, grid, times, steps, variable, units, source, null);
+    }
+
+    /**
+     * The low-resolution input the ensemble was made from: its grid and one field per time step
+     * (member 0 of {@code steps}), written as {@code <var>_lr(time, lat_lr, lon_lr)} for comparison.
+     */
+    public record LowRes(CfGrid grid, EnsembleSteps steps) {
+    }
+
+    /** As above, with the low-resolution input ({@code lr} may be null). */
+    public static Path netcdf(Path file, CfGrid grid, List<Instant> times, EnsembleSteps steps, String variable,
+                              String units, String source, LowRes lr) throws IOException {
         int nm = steps.members();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("units", units);
@@ -89,10 +102,11 @@ public final class EnsembleOutputs {
         std.put("long_name", variable + " ensemble standard deviation");
         std.put("cell_methods", "member: standard_deviation");
         std.remove("standard_name");
-        return new Netcdf3Writer()
+        Netcdf3Writer writer = new Netcdf3Writer()
                 .dimension("time", times.size()).dimension("member", nm)
-                .dimension("lat", grid.height()).dimension("lon", grid.width())
-                .attribute("Conventions", "CF-1.8")
+                .dimension("lat", grid.height()).dimension("lon", grid.width());
+        if (lr != null) writer.dimension("lat_lr", lr.grid().height()).dimension("lon_lr", lr.grid().width());
+        writer.attribute("Conventions", "CF-1.8")
                 .attribute("title", "AI4C probabilistic downscaling of CAMS " + variable + " (SRGAN ensemble)")
                 .attribute("institution", "AI4C")
                 .attribute("source", source)
@@ -107,15 +121,29 @@ public final class EnsembleOutputs {
                         "standard_name", "longitude", "axis", "X"))
                 .variable(variable, NcType.FLOAT, List.of("time", "member", "lat", "lon"), v)
                 .variable(variable + "_mean", NcType.FLOAT, List.of("time", "lat", "lon"), mean)
-                .variable(variable + "_std", NcType.FLOAT, List.of("time", "lat", "lon"), std)
-                .write(file, (name, index, out) -> {
+                .variable(variable + "_std", NcType.FLOAT, List.of("time", "lat", "lon"), std);
+        if (lr != null) {
+            Map<String, Object> low = new LinkedHashMap<>(v);
+            low.put("long_name", variable + " low-resolution input (as downscaled, on its own grid)");
+            low.remove("standard_name");
+            writer.variable("lat_lr", NcType.DOUBLE, List.of("lat_lr"), Map.of("units", "degrees_north",
+                            "standard_name", "latitude", "long_name", "latitude of the low-resolution input"))
+                    .variable("lon_lr", NcType.DOUBLE, List.of("lon_lr"), Map.of("units", "degrees_east",
+                            "standard_name", "longitude", "long_name", "longitude of the low-resolution input"))
+                    .variable(variable + "_lr", NcType.FLOAT, List.of("time", "lat_lr", "lon_lr"), low);
+        }
+        return writer.write(file, (name, index, out) -> {
                     switch (name) {
                         case "time" -> { for (int t = 0; t < times.size(); t++) out[t] = HOURS.toValue(times.get(t)); }
                         case "member" -> { for (int m = 0; m < nm; m++) out[m] = m + 1; }
                         case "lat" -> { for (int r = 0; r < grid.height(); r++) out[r] = grid.latitude(r); }
                         case "lon" -> { for (int c = 0; c < grid.width(); c++) out[c] = grid.longitude(c); }
+                        case "lat_lr" -> { for (int r = 0; r < lr.grid().height(); r++) out[r] = lr.grid().latitude(r); }
+                        case "lon_lr" -> { for (int c = 0; c < lr.grid().width(); c++) out[c] = lr.grid().longitude(c); }
                         default -> {
-                            if (name.endsWith("_mean")) {
+                            if (name.equals(variable + "_lr")) {
+                                copy(lr.steps().members(index)[0], out, 0);
+                            } else if (name.endsWith("_mean")) {
                                 copy(steps.mean(index), out, 0);
                             } else if (name.endsWith("_std")) {
                                 copy(steps.std(index), out, 0);

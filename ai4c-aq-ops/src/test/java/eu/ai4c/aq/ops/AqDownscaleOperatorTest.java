@@ -105,6 +105,9 @@ class AqDownscaleOperatorTest {
                         "ensemble mean at step " + step);
                 assertArrayEquals(hr.toCanonical(p.read(p.variable("pm2p5_std"), step)), r.read(1, r.bounds()).floats(),
                         "ensemble standard deviation at step " + step);
+                // predict also wrote the LR input it downscaled (the viewer's comparison): the file's pm2p5
+                assertArrayEquals(product.raster().read(0, product.raster().bounds()).floats(),
+                        p.read(p.variable("pm2p5_lr"), step), "LR input written at step " + step);
                 assertNotEquals(Arrays.hashCode(r.read(2, r.bounds()).floats()), Arrays.hashCode(r.read(3, r.bounds()).floats()),
                         "members differ");
                 // a tile is the window of the whole

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The series of one cell read from ensemble files: from the services' own writer ({@link
- * EnsembleOutputs}) the mean and standard deviation as stored and the members' minimum and maximum
- * against an independent computation from the known members; from a file that also holds the LR
+ * EnsembleOutputs}) the mean and standard deviation as stored, the members' minimum and maximum
+ * against an independent computation from the known members, and the LR input of the containing
+ * LR cell; from a file that also holds the LR
  * input ({@code pm2p5_lr} on a 4× coarser grid stored south-first) the value of the LR cell that
  * contains the point; the CSV written atomically and reading back to the same floats.
  */
@@ -51,18 +52,23 @@ class PointSeriesTest {
     @Test
     void seriesOfACellFromTheServicesOutput() throws Exception {
         float[][][] e = ensemble();
+        // the LR input as the services write it: 2 × 2 cells of 0.4° over the 8 × 8 of 0.1°, 100·t + 10·row + col
+        CfGrid lrGrid = CfGrid.regular(2, 2, 44.85, 7.15, 0.4, 0.4);
+        float[][][] lr = new float[TIMES.size()][1][4];
+        for (int t = 0; t < TIMES.size(); t++) for (int i = 0; i < 4; i++) lr[t][0][i] = 100 * t + 10 * (i / 2) + i % 2;
         Path nc = EnsembleOutputs.netcdf(dir.resolve("x_srgan.nc"), CfGrid.regular(W, H, 45.0, 7.0, 0.1, 0.1), TIMES,
-                e, "pm2p5", "ug m-3", "test");
+                eu.ai4c.aq.generate.EnsembleSteps.of(e), "pm2p5", "ug m-3", "test",
+                new EnsembleOutputs.LowRes(lrGrid, eu.ai4c.aq.generate.EnsembleSteps.of(lr)));
         try (EnsembleFile f = EnsembleFile.open(nc)) {
             assertEquals(M, f.memberCount());
-            assertFalse(f.hasLowResolution());
+            assertTrue(f.hasLowResolution());
             for (int[] rc : new int[][] {{1, 1}, {5, 6}, {0, 7}}) {
                 PointSeries s = PointSeries.extract(f, rc[0], rc[1]);
                 int cell = rc[0] * W + rc[1];
                 assertEquals(45.0 - 0.1 * rc[0], s.lat(), 1e-12);
                 assertEquals(7.0 + 0.1 * rc[1], s.lon(), 1e-12);
                 assertTrue(s.hasBand());
-                assertFalse(s.hasLowRes());
+                assertTrue(s.hasLowRes());
                 for (int t = 0; t < TIMES.size(); t++) {
                     double mean = 0, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
                     for (int m = 0; m < M; m++) {
@@ -82,7 +88,7 @@ class PointSeriesTest {
                     assertEquals(lo, s.min()[t], 0.0, "member minimum at step " + t);
                     assertEquals(hi, s.max()[t], 0.0, "member maximum at step " + t);
                     assertTrue(s.min()[t] <= s.mean()[t] && s.mean()[t] <= s.max()[t]);
-                    assertTrue(Float.isNaN(s.lowRes()[t]));
+                    assertEquals(100 * t + 10 * (rc[0] / 4) + rc[1] / 4, s.lowRes()[t], 0.0, "LR input at step " + t);
                 }
             }
             // the cell with a no-data member: no band at that step, defined at the others
