@@ -193,7 +193,7 @@ public final class FlatClassPathRun {
             band.data = ProductData.createInstance(ProductData.TYPE_FLOAT32, r.read(b, r.bounds()).floats());
         }
         double[] t = ((MapGeoCoding) r.geoCoding()).geoTransform();
-        p.setSceneGeoCoding(new CrsGeoCoding(org.geotools.referencing.crs.DefaultGeographicCRS.WGS84,
+        p.setSceneGeoCoding(new CrsGeoCoding(org.geotools.referencing.CRS.decode("EPSG:4326", true),
                 new Rectangle(r.width(), r.height()), new AffineTransform(t[1], 0, 0, t[5], t[0], t[3])));
         return p;
     }
