@@ -101,7 +101,12 @@ final class SnapBox {
                         List.of("org.esa.snap.ceres.core > 13.0.0", "org.esa.snap.snap.core > 13.0.0"), null),
                 new StandInModule("org.esa.snap.snap.gpf.ui", n -> n.startsWith("org/esa/snap/core/gpf/ui/"),
                         List.of("org.esa.snap.core.gpf.ui.*"),
-                        List.of("org.esa.snap.snap.core > 13.0.0", "org.esa.snap.snap.gpf > 13.0.0"), null));
+                        List.of("org.esa.snap.snap.core > 13.0.0", "org.esa.snap.snap.gpf > 13.0.0"), null),
+                // the Optical Toolbox's Sentinel-2 reader: the only SNAP 13.0.2 module with sqlite-jdbc
+                // (3.42.0.0, a private library: its public packages are eu.esa.opt.dataio.s2.* and org.apache.commons.*)
+                new StandInModule("eu.esa.opt.opttbx.s2msi.reader", n -> false,
+                        List.of("eu.esa.opt.dataio.s2.*", "org.apache.commons.*"),
+                        List.of("org.esa.snap.snap.core > 13.0.0"), box.resolve("ext/opttbx-s2msi-reader")));
         for (StandInModule m : modules) m.writeInto(snap, standInClasses, stubsJar);
         try (Stream<Path> nbms = Files.list(box.resolve("input"))) {
             for (Path nbm : nbms.filter(p -> p.toString().endsWith(".nbm")).sorted().toList()) {

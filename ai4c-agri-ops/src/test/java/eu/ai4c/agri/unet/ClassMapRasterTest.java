@@ -58,7 +58,10 @@ class ClassMapRasterTest {
         MemoryRaster img = image(w, h, 3);
         byte[] whole;
         try (ClassMapRaster map = new ClassMapRaster(img, new int[] {0, 1}, model, 2)) {
+            int lattice = SlidingWindows.origins(w, 64).length * SlidingWindows.origins(h, 64).length;
             whole = map.read(0, Region.of(w, h)).bytes();
+            assertEquals(lattice, map.windowsComputed(), "one network call per window");
+            int passes = 1;
             for (int[] piece : new int[][] {{37, 53}, {110, 29}}) {
                 byte[] assembled = new byte[w * h];
                 for (int y = 0; y < h; y += piece[1]) {
@@ -71,6 +74,8 @@ class ClassMapRasterTest {
                     }
                 }
                 assertArrayEquals(whole, assembled, "regions of " + piece[0] + "×" + piece[1]);
+                // every window is shared by the regions it touches, and dropped once they all had it
+                assertEquals(++passes * (long) lattice, map.windowsComputed(), "regions of " + piece[0] + "×" + piece[1]);
             }
         }
         int[] seen = new int[256];
@@ -82,6 +87,42 @@ class ClassMapRasterTest {
         for (int id : model.classIds()) if (seen[id] > 0) classesSeen++;
         assertTrue(classesSeen >= 2, "a map of one class would test little: " + classesSeen);
         assertEquals(w * h - 2, seen[0] + seen[10] + seen[20]);
+    }
+
+    /** Regions read by several threads at once share their windows: each is computed by one thread only. */
+    @Test
+    void concurrentRegionsComputeEachWindowOnce() throws Exception {
+        int w = 150;
+        int h = 130;
+        UnetModel model = randomModel(2, 3, 64);
+        MemoryRaster img = image(w, h, 5);
+        byte[] whole;
+        try (ClassMapRaster map = new ClassMapRaster(img, new int[] {0, 1}, model, 3)) {
+            whole = map.read(0, Region.of(w, h)).bytes();
+        }
+        int lattice = SlidingWindows.origins(w, 64).length * SlidingWindows.origins(h, 64).length;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try (ClassMapRaster map = new ClassMapRaster(img, new int[] {0, 1}, model, 3)) {
+            byte[] assembled = new byte[w * h];
+            List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
+            for (int y = 0; y < h; y += 29) {
+                for (int x = 0; x < w; x += 31) {
+                    Region r = new Region(x, y, Math.min(31, w - x), Math.min(29, h - y));
+                    parts.add(pool.submit(() -> {
+                        byte[] part = map.read(0, r).bytes();
+                        for (int yy = 0; yy < r.height(); yy++) {
+                            System.arraycopy(part, yy * r.width(), assembled, (r.y() + yy) * w + r.x(), r.width());
+                        }
+                        return null;
+                    }));
+                }
+            }
+            for (java.util.concurrent.Future<?> f : parts) f.get();
+            assertArrayEquals(whole, assembled);
+            assertEquals(lattice, map.windowsComputed());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -224,12 +224,12 @@ public final class FlatClassPathRun {
     }
 
     private static final String HUMAN_FEATURES = "AI4C-Humanfeatures-Query";
-    /** The start of the line {@link #firstTile} returns when the engine has no SQLite driver (SNAP Desktop). */
+    /** The start of the line {@link #firstTile} returns when the engine has no SQLite driver (SNAP without the Optical Toolbox). */
     public static final String REFUSED_WITHOUT_SQLITE = "REFUSED " + HUMAN_FEATURES + " without an SQLite driver: ";
 
     /**
      * Builds the feature store of {@link #town}; false when the engine sees no SQLite JDBC driver, as
-     * inside SNAP Desktop's module system (the engine module bundles none, see nbm/README.md).
+     * inside a SNAP Desktop without the Optical Toolbox (the engine module bundles none, see nbm/README.md).
      */
     private static boolean storeBuilt(Path dir) throws Exception {
         try {
@@ -241,7 +241,7 @@ public final class FlatClassPathRun {
         }
     }
 
-    /** Without SQLite the adapter must refuse the store with the fix (gpt or the ai4c command), writing nothing. */
+    /** Without SQLite the adapter must refuse the store with the fix (the Optical Toolbox or the ai4c command), writing nothing. */
     private static String refusedWithoutSqlite(EngineOperatorAdapter op, Path dir) throws Exception {
         Path store = Files.writeString(dir.resolve("empty.gpkg"), "");
         Path out = dir.resolve("out");
@@ -253,7 +253,7 @@ public final class FlatClassPathRun {
         try {
             op.computeTileStack(tiles, r, com.bc.ceres.core.ProgressMonitor.NULL);
         } catch (org.esa.snap.core.gpf.OperatorException e) {
-            if (!e.getMessage().contains("no SQLite JDBC driver") || !e.getMessage().contains("gpt")) throw e;
+            if (!e.getMessage().contains("no SQLite JDBC driver") || !e.getMessage().contains("Optical Toolbox")) throw e;
             if (Files.exists(out)) {
                 try (java.util.stream.Stream<Path> left = Files.list(out)) {
                     if (left.findAny().isPresent()) {

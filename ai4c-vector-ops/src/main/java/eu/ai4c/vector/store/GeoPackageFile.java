@@ -1,9 +1,9 @@
 package eu.ai4c.vector.store;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.SqliteConnections;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,20 +29,18 @@ final class GeoPackageFile {
         Properties p = new Properties();
         if (readOnly) p.setProperty("open_mode", "1");
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
-        } catch (SQLException e) {
-            // SNAP Desktop's engine module bundles no SQLite driver (see nbm/README.md); gpt and ai4c have one
-            if ("08001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).startsWith("No suitable driver")) {
-                throw eu.ai4c.kit.Ai4cException.usage("The feature store " + file + " cannot be opened: no SQLite JDBC "
-                        + "driver (org.xerial:sqlite-jdbc) is available here " + NO_DRIVER_HINT);
-            }
-            throw e;
+            return SqliteConnections.connect(file, p);
+        } catch (SqliteConnections.NoSqliteDriverException e) {
+            // the engine module inside SNAP bundles no SQLite driver and uses SNAP's (see nbm/README.md)
+            throw eu.ai4c.kit.Ai4cException.usage("The feature store " + file + " cannot be opened: no SQLite JDBC "
+                    + "driver (org.xerial:sqlite-jdbc) is available here " + NO_DRIVER_HINT);
         }
     }
 
-    /** The fix when no SQLite driver is visible (inside SNAP Desktop's module system). */
-    static final String NO_DRIVER_HINT = "(SNAP Desktop's AI4C engine module has none). Run the query with "
-            + "gpt (SNAP's command line has SQLite) or the ai4c command: humanfeatures-query --store <file.gpkg> ...";
+    /** The fix when no SQLite driver is visible (inside a SNAP without the Optical Toolbox). */
+    static final String NO_DRIVER_HINT = "(inside SNAP, AI4C uses the driver of SNAP's Optical Toolbox, which is not "
+            + "installed). Install the Optical Toolbox (Tools > Plugins), or run the query with the ai4c command: "
+            + "humanfeatures-query --store <file.gpkg> ...";
 
     /**
      * Fails with a usage error naming the file unless it is a GeoPackage.

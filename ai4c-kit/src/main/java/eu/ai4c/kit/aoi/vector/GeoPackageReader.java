@@ -2,9 +2,9 @@ package eu.ai4c.kit.aoi.vector;
 
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.geo.Projections;
+import eu.ai4c.kit.io.SqliteConnections;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,23 +36,18 @@ public final class GeoPackageReader {
     private GeoPackageReader() {
     }
 
-    /**
-     * Opens the file read-only through whichever SQLite JDBC driver is installed: the engine module
-     * inside SNAP does not bundle one (its JNI names tie it to the {@code org.sqlite} package, so it
-     * cannot be relocated beside SNAP's own copy).
-     */
+    /** Opens the file read-only through whichever SQLite JDBC driver is installed ({@link SqliteConnections}). */
     private static Connection open(Path file) throws SQLException {
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        try {
-            DriverManager.getDriver(url);
-        } catch (SQLException e) {
-            throw Ai4cException.usage("The GeoPackage " + file + " cannot be read: no SQLite JDBC driver "
-                    + "(org.xerial:sqlite-jdbc) is available here. Give the area of interest as GeoJSON, KML or "
-                    + "a Shapefile instead (e.g. ogr2ogr -f GeoJSON aoi.geojson " + file.getFileName() + ").");
-        }
         Properties properties = new Properties();
         properties.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
-        return DriverManager.getConnection(url, properties);
+        try {
+            return SqliteConnections.connect(file, properties);
+        } catch (SqliteConnections.NoSqliteDriverException e) {
+            throw Ai4cException.usage("The GeoPackage " + file + " cannot be read: no SQLite JDBC driver "
+                    + "(org.xerial:sqlite-jdbc) is available here (inside SNAP, AI4C uses the one of SNAP's Optical "
+                    + "Toolbox, which is not installed). Give the area of interest as GeoJSON, KML or a Shapefile "
+                    + "instead (e.g. ogr2ogr -f GeoJSON aoi.geojson " + file.getFileName() + ").");
+        }
     }
 
     /**
