@@ -12,8 +12,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import eu.ai4c.agri.torch.TorchRuntime;
 import eu.ai4c.kit.Ai4cException;
-import eu.ai4c.kit.geo.MapGeoCoding;
-import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.io.geotiff.GeoTiffWriter;
 import eu.ai4c.kit.op.ParameterValues;
 import eu.ai4c.kit.progress.ProcessingContext;
@@ -162,9 +160,9 @@ class ContrastivePretrainTest {
         Files.copy(from, to);
     }
 
+    /** A GeoTIFF without georeferencing (the checks do not need one; the EPSG database takes seconds to open). */
     private static void writeTile(Path file, int w, int h, int bands) throws IOException {
         Files.createDirectories(file.getParent());
-        MapGeoCoding grid = MapGeoCoding.northUp(Projections.parse("EPSG:32632", 9, 46), 499980, 5200020, 10, 10);
         Band[] list = new Band[bands];
         Block[] blocks = new Block[bands];
         for (int b = 0; b < bands; b++) {
@@ -173,7 +171,7 @@ class ContrastivePretrainTest {
             list[b] = Band.of("band_" + (b + 1), eu.ai4c.kit.raster.DataType.UINT16);
             blocks[b] = new Block(Region.of(w, h), eu.ai4c.kit.raster.DataType.UINT16, v);
         }
-        new GeoTiffWriter().write(Product.of("t", new MemoryRaster(List.of(list), blocks, grid)), file,
+        new GeoTiffWriter().write(Product.of("t", new MemoryRaster(List.of(list), blocks, null)), file,
                 ProcessingContext.defaults().withThreads(1));
     }
 }
