@@ -27,7 +27,7 @@ public final class PretrainAction {
     public static final String LOG = "pretrain_log.csv";
     public static final String PLOT = "pretrain_curves.png";
     public static final String SUMMARY = "pretrain_summary.csv";
-    private static final Logger LOG_ = LoggerFactory.getLogger("eu.ai4c");
+    private static final Logger LOGGER = LoggerFactory.getLogger("eu.ai4c");
 
     private PretrainAction() {
     }
@@ -38,15 +38,15 @@ public final class PretrainAction {
         UnlabeledPatches.Patches patches = UnlabeledPatches.read(input, UnetOperator.bands(params),
                 UnetOperator.patchSize(params));
         if (patches.size() != UnetOperator.patchSize(params)) {
-            LOG_.info("unet: the patch set holds patches of {} px; pre-training at that size (-patch_size {} ignored)",
+            LOGGER.info("unet: the patch set holds patches of {} px; pre-training at that size (-patch_size {} ignored)",
                     patches.size(), UnetOperator.patchSize(params));
         }
-        LOG_.info("unet: {} unlabeled patches of {}×{}² from {}", patches.count(), patches.bands(), patches.size(),
+        LOGGER.info("unet: {} unlabeled patches of {}×{}² from {}", patches.count(), patches.bands(), patches.size(),
                 patches.source());
         ContrastivePretrainer.Options options = options(params, context);
         ContrastivePretrainer.Result result = new ContrastivePretrainer(options).pretrain(patches, context.progress());
         List<Path> files = write(result, patches, options, outputDir);
-        LOG_.info("unet: wrote {} and the pre-training reports into {}", BackboneFile.FILE, outputDir);
+        LOGGER.info("unet: wrote {} and the pre-training reports into {}", BackboneFile.FILE, outputDir);
         return files;
     }
 
