@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * {@code unet-pretrain-gain}: does self-supervised pre-training help when labels are few? On
  * the synthetic fields, roads and water of {@link SyntheticLandscape}: the encoder is
- * pre-trained ({@code -action pretrain}) on the image tiles of {@code -Punlabeled} 256² tiles
+ * pre-trained ({@code -action pretrain}) on the image tiles of {@code -Punlabeled} tiles of
+ * {@code -Ptile}² px (default 256)
  * (their labels unused), then a U-Net is trained on only {@code -Plabelled} labelled 64² tiles
  * (one patch each), once from scratch and once from the pre-trained encoder
  * ({@code -pretrained True}), with the same seed, settings and epochs; both map
@@ -36,7 +37,7 @@ public final class UnetPretrainGainBenchmark extends DeclaredBenchmark {
     public UnetPretrainGainBenchmark() {
         super("unet-pretrain-gain", "U-Net with few labels: held-out mean IoU from scratch vs. after SimCLR"
                         + " pre-training on unlabeled synthetic tiles (ResNet-18, patch 64); no peer.",
-                "backbone", "unlabeled", "labelled", "heldout", "pretrain_epochs", "epochs", "repeats");
+                "backbone", "unlabeled", "tile", "labelled", "heldout", "pretrain_epochs", "epochs", "repeats");
     }
 
     @Override
@@ -44,6 +45,7 @@ public final class UnetPretrainGainBenchmark extends DeclaredBenchmark {
         int side = context.size(256);
         String backbone = context.option("backbone", "resnet18");
         int unlabeled = context.intOption("unlabeled", 16, 1);
+        int tile = context.intOption("tile", 256, 64);
         int labelled = context.intOption("labelled", 4, 1);
         int heldout = context.intOption("heldout", 2, 1);
         int pretrainEpochs = context.intOption("pretrain_epochs", 10, 1);
@@ -54,7 +56,7 @@ public final class UnetPretrainGainBenchmark extends DeclaredBenchmark {
         Path labelledDir = root.resolve("labelled");
         Path heldoutDir = root.resolve("heldout");
         for (int i = 0; i < unlabeled; i++) {
-            SyntheticLandscape.write(unlabeledDir, "u" + i, SyntheticLandscape.draw(256, 256, 1000 + i));
+            SyntheticLandscape.write(unlabeledDir, "u" + i, SyntheticLandscape.draw(tile, tile, 1000 + i));
         }
         for (int i = 0; i < labelled; i++) {
             SyntheticLandscape.write(labelledDir, "l" + i, SyntheticLandscape.draw(64, 64, 2000 + i));
@@ -96,9 +98,9 @@ public final class UnetPretrainGainBenchmark extends DeclaredBenchmark {
         extra.put("scratch_iou_per_seed", rounded(scratch));
         extra.put("pretrained_iou_per_seed", rounded(pretrained));
         extra.put("pretrain_seconds", round(pretrainSeconds[0]));
-        String input = String.format(Locale.ROOT, "%d unlabeled 256^2 tiles (%d epochs), %d labelled 64^2 tiles"
-                + " (%d epochs, %d seeds), %d held-out %d^2 tiles", unlabeled, pretrainEpochs, labelled, epochs, repeats,
-                heldout, side);
+        String input = String.format(Locale.ROOT, "%d unlabeled %d^2 tiles (%d epochs), %d labelled 64^2 tiles"
+                + " (%d epochs, %d seeds), %d held-out %d^2 tiles", unlabeled, tile, pretrainEpochs, labelled, epochs,
+                repeats, heldout, side);
         return List.of(BenchResult.of(name(), input, measured, null, Double.NaN, extra));
     }
 

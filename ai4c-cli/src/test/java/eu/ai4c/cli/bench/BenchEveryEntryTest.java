@@ -55,7 +55,7 @@ class BenchEveryEntryTest {
             Map.entry("unet-predict", new Tiny(List.of("--size", "96", "-Pbackbone=resnet18", "-Ppatch=64"), false)),
             Map.entry("unet-pretrain", new Tiny(List.of("--size", "2", "-Pbackbone=resnet18", "-Ppatches=64",
                     "-Pbatch=2"), false)),
-            Map.entry("unet-pretrain-gain", new Tiny(List.of("--size", "64", "-Punlabeled=1", "-Plabelled=1",
+            Map.entry("unet-pretrain-gain", new Tiny(List.of("--size", "64", "-Punlabeled=2", "-Ptile=64", "-Plabelled=1",
                     "-Pheldout=1", "-Ppretrain_epochs=1", "-Pepochs=1", "-Prepeats=1"), false)),
             Map.entry("unet-train", new Tiny(List.of("--size", "2", "-Pbackbone=resnet18", "-Ppatches=64", "-Pbatch=2"),
                     false)),
