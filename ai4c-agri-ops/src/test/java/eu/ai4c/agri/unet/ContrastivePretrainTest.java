@@ -69,6 +69,30 @@ class ContrastivePretrainTest {
         assertEquals(List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B11", "B12"), all.bandNames());
     }
 
+    /** A patch set of extract_data: its training and validation patches together, with its bands and normalisation. */
+    @Test
+    void patchSetFolderIsReadWhole(@TempDir Path dir) throws Exception {
+        int px = 64 * 64;
+        float[] train = new float[3 * 2 * px];
+        float[] val = new float[2 * px];
+        for (int i = 0; i < train.length; i++) train[i] = i % 7;
+        for (int i = 0; i < val.length; i++) val[i] = -1;
+        PatchExtractor.Extracted e = new PatchExtractor.Extracted(new PatchSet(train, new byte[3 * px], 3, 2, 64),
+                new PatchSet(val, new byte[px], 1, 2, 64), List.of("B4", "B8"), new int[] {0, 1},
+                new float[] {900, 2500}, new float[] {300, 700}, new long[2][2], 1);
+        PatchSetFiles.write(e, dir);
+        UnlabeledPatches.Patches p = UnlabeledPatches.read(dir, List.of(), 256);
+        assertEquals(4, p.count());
+        assertEquals(64, p.size());
+        assertEquals(List.of("B4", "B8"), p.bandNames());
+        assertArrayEquals(new float[] {900, 2500}, p.mean());
+        assertArrayEquals(new float[] {300, 700}, p.std());
+        assertArrayEquals(train, java.util.Arrays.copyOf(p.x(), train.length));
+        assertEquals(-1f, p.x()[p.x().length - 1]);
+        Ai4cException other = assertThrows(Ai4cException.class, () -> UnlabeledPatches.read(dir, List.of("B2"), 64));
+        assertTrue(other.getMessage().contains("[B4, B8]"), other.getMessage());
+    }
+
     /**
      * Pre-training end to end (5 bands at 10 and 20 m; 12 of the 25 patches of a tile, to keep
      * the test short; batch 6, 1 epoch), twice with the same seed: identical weight files; the
