@@ -31,13 +31,15 @@ import java.util.Map;
  * supervised training (the pre-training is done once, seed 1). Settings: ResNet-18 (or
  * {@code -Pbackbone}), patch 64; pre-training batch 32, lr 0.001, {@code -Ppretrain_epochs}
  * epochs; supervised training batch 4, lr 0.002, {@code -Pepochs} epochs, no validation split
- * (the last epoch is kept). No peer; {@code seconds} is the whole experiment.
+ * (the last epoch is kept). {@code -Pweights=FILE} uses the backbone of an earlier
+ * {@code -action pretrain} instead of pre-training (other supervised settings on the same
+ * encoder). No peer; {@code seconds} is the whole experiment.
  */
 public final class UnetPretrainGainBenchmark extends DeclaredBenchmark {
     public UnetPretrainGainBenchmark() {
         super("unet-pretrain-gain", "U-Net with few labels: held-out mean IoU from scratch vs. after SimCLR"
                         + " pre-training on unlabeled synthetic tiles (ResNet-18, patch 64); no peer.",
-                "backbone", "unlabeled", "tile", "labelled", "heldout", "pretrain_epochs", "epochs", "repeats");
+                "backbone", "unlabeled", "tile", "labelled", "heldout", "pretrain_epochs", "epochs", "repeats", "weights");
     }
 
     @Override
@@ -75,10 +77,13 @@ public final class UnetPretrainGainBenchmark extends DeclaredBenchmark {
         double[] pretrainSeconds = new double[1];
         BenchContext.Measured measured = context.measure(() -> {
             long t0 = System.nanoTime();
-            Path pre = root.resolve("pretrain");
-            new UnetOperator().write(Map.of(), params(Map.of("action", "pretrain", "inputDir", unlabeledDir.toString(),
-                    "backbone", backbone, "b", "32", "epochs", Integer.toString(pretrainEpochs), "lr", "0.001",
-                    "seed", "1")), pre, ctx);
+            String given = context.option("weights", null);
+            Path weights = given != null ? Path.of(given) : root.resolve("pretrain").resolve(BackboneFile.FILE);
+            if (given == null) {
+                new UnetOperator().write(Map.of(), params(Map.of("action", "pretrain", "inputDir",
+                        unlabeledDir.toString(), "backbone", backbone, "b", "32", "epochs",
+                        Integer.toString(pretrainEpochs), "lr", "0.001", "seed", "1")), weights.getParent(), ctx);
+            }
             pretrainSeconds[0] = (System.nanoTime() - t0) / 1e9;
             for (int r = 0; r < repeats; r++) {
                 Map<String, String> train = new HashMap<>(Map.of("action", "train", "inputDir", labelledDir.toString(),
@@ -86,7 +91,7 @@ public final class UnetPretrainGainBenchmark extends DeclaredBenchmark {
                         "selected-classes", "1,2,3", "val_fraction", "0", "seed", Integer.toString(r + 1)));
                 scratch[r] = trainAndScore(train, root.resolve("scratch_" + r), heldoutImages, truth, ctx);
                 train.put("pretrained", "True");
-                train.put("backbone_weights", pre.resolve(BackboneFile.FILE).toString());
+                train.put("backbone_weights", weights.toString());
                 pretrained[r] = trainAndScore(train, root.resolve("pretrained_" + r), heldoutImages, truth, ctx);
             }
         });
@@ -98,9 +103,10 @@ public final class UnetPretrainGainBenchmark extends DeclaredBenchmark {
         extra.put("scratch_iou_per_seed", rounded(scratch));
         extra.put("pretrained_iou_per_seed", rounded(pretrained));
         extra.put("pretrain_seconds", round(pretrainSeconds[0]));
-        String input = String.format(Locale.ROOT, "%d unlabeled %d^2 tiles (%d epochs), %d labelled 64^2 tiles"
-                + " (%d epochs, %d seeds), %d held-out %d^2 tiles", unlabeled, tile, pretrainEpochs, labelled, epochs,
-                repeats, heldout, side);
+        String pretraining = context.option("weights", null) != null ? "backbone " + context.option("weights", null)
+                : String.format(Locale.ROOT, "%d unlabeled %d^2 tiles (%d epochs)", unlabeled, tile, pretrainEpochs);
+        String input = String.format(Locale.ROOT, "%s, %d labelled 64^2 tiles (%d epochs, %d seeds), %d held-out %d^2"
+                + " tiles", pretraining, labelled, epochs, repeats, heldout, side);
         return List.of(BenchResult.of(name(), input, measured, null, Double.NaN, extra));
     }
 
