@@ -35,19 +35,24 @@ public final class UnetDescriptor {
                     + " -action predict classifies the image tiles of --input_dir with -model_file by overlapping"
                     + " sliding windows blended without seams, and writes a uint8 class map GeoTIFF per tile (255 where"
                     + " the input is no-data) with a colour table and NAME_legend.csv. -action full runs extract_data,"
-                    + " train and predict in turn.",
+                    + " train and predict in turn. -action pretrain pre-trains the encoder without labels (SimCLR) on the"
+                    + " image tiles or patch set of --input_dir and writes " + BackboneFile.FILE + ", which -pretrained"
+                    + " True then starts from.",
             List.of(),
             List.of(
                     ParameterDescriptor.builder("action", ParameterType.CHOICE).option("-action").alias("--action")
-                            .valueSet("full", "extract_data", "train", "predict").required().label("Action")
+                            .valueSet("full", "extract_data", "train", "predict", "pretrain").required().label("Action")
                             .description("Action to perform: full (extract_data, train, then predict), extract_data,"
-                                    + " train or predict.")
+                                    + " train, predict, or pretrain (self-supervised pre-training of the encoder on"
+                                    + " unlabeled tiles).")
                             .build(),
                     ParameterDescriptor.builder("inputDir", ParameterType.PATH).option("--input_dir").required()
                             .label("Input folder")
                             .description("extract_data, train, full: folder with images/NAME.tif and labels/NAME.tif"
                                     + " (train also takes a patch set folder); predict: a folder of image tiles (or"
-                                    + " its images/ subfolder, or one GeoTIFF).")
+                                    + " its images/ subfolder, or one GeoTIFF); pretrain: a folder of image tiles"
+                                    + " (searched recursively; a folder of B2.tif, B3.tif, ... is one tile) or a patch"
+                                    + " set folder.")
                             .build(),
                     ParameterDescriptor.builder("criterion", ParameterType.CHOICE).option("-criterion")
                             .alias("--criterion").valueSet("cross_entropy", "focal_loss").defaultValue("cross_entropy")
@@ -57,7 +62,8 @@ public final class UnetDescriptor {
                             .build(),
                     ParameterDescriptor.builder("pretrained", ParameterType.BOOLEAN).option("-pretrained")
                             .alias("--pretrained").defaultValue("False").label("Pre-trained backbone")
-                            .description("Initialise the encoder from --backbone_weights before training.")
+                            .description("Initialise the encoder from --backbone_weights, or else from the "
+                                    + BackboneFile.FILE + " of -action pretrain in --output_dir, before training.")
                             .build(),
                     ParameterDescriptor.builder("backboneWeights", ParameterType.PATH).option("--backbone_weights")
                             .label("Backbone weights")
