@@ -14,7 +14,7 @@ import java.util.List;
  * {@code --} form. Added: {@code --input_dir} (the command line's {@code --output_dir} is the
  * output folder), {@code --backbone}, {@code --backbone_weights}, {@code --val_fraction},
  * {@code --seed}. Table 7's {@code -simplified} (SEN12MS) is not offered: this version reads
- * layout (a) only. {@code -model_format onnx} writes the ONNX form ({@link UnetOnnx}) besides the
+ * layout (a) only. {@code -model_format onnx} writes the ONNX form ({@link UnetOnnx}) beside the
  * safetensors model.
  */
 public final class UnetDescriptor {

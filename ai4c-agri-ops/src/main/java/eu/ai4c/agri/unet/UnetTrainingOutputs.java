@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * What {@code -action train} leaves in the output folder, all or nothing: the model file
- * ({@link UnetModelFile}), with {@code -model_format onnx} also its ONNX form ({@link UnetOnnx}), {@value #LOG} ({@code epoch,loss,accuracy,val_loss,val_mean_iou,best,seconds};
+ * ({@link UnetModelFile}), with {@code -model_format onnx} also its ONNX form ({@link UnetOnnx}),
+ * {@value #LOG} ({@code epoch,loss,accuracy,val_loss,val_mean_iou,best,seconds};
  * validation columns empty without validation), {@value #PLOT}, and for the kept epoch on the
  * validation set {@value #CONFUSION} (rows truth, columns prediction, label ids) and
  * {@value #METRICS} ({@code class_id,name,iou,f1,truth_pixels,predicted_pixels}, then a
