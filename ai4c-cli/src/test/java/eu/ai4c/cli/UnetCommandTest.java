@@ -25,6 +25,7 @@ class UnetCommandTest {
                 "--input_dir", "--backbone", "--output_dir"}) {
             assertTrue(help.out().contains(option), option + " in\n" + help.out());
         }
+        assertTrue(help.out().contains("onnx"), "-model_format onnx in\n" + help.out());
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.List;
  * {@code -patch_size}, {@code -lr}, {@code -model_format}, {@code -model_file}); each also has its
  * {@code --} form. Added: {@code --input_dir} (the command line's {@code --output_dir} is the
  * output folder), {@code --backbone}, {@code --backbone_weights}, {@code --val_fraction},
- * {@code --seed}. Table 7's {@code -simplified} (SEN12MS) and {@code -model_format onnx} are not
- * offered: this version reads layout (a) only and writes the PyTorch-layout safetensors model.
+ * {@code --seed}. Table 7's {@code -simplified} (SEN12MS) is not offered: this version reads
+ * layout (a) only. {@code -model_format onnx} writes the ONNX form ({@link UnetOnnx}) beside the
+ * safetensors model.
  */
 public final class UnetDescriptor {
     public static final String ALIAS = "unet";
@@ -105,9 +106,12 @@ public final class UnetDescriptor {
                             .description("Initial learning rate of Adam (> 0).")
                             .build(),
                     ParameterDescriptor.builder("modelFormat", ParameterType.CHOICE).option("-model_format")
-                            .alias("--model_format").valueSet("Pytorch").defaultValue("Pytorch").label("Model format")
+                            .alias("--model_format").valueSet("Pytorch", "onnx").defaultValue("Pytorch")
+                            .label("Model format")
                             .description("Model save format: Pytorch (safetensors weights in the PyTorch key layout"
-                                    + " with the architecture description).")
+                                    + " with the architecture description, which predict reads), or onnx (that model"
+                                    + " and NAME.onnx beside it: opset 13, raw band values in, class probabilities"
+                                    + " out, for onnxruntime).")
                             .build(),
                     ParameterDescriptor.builder("modelFile", ParameterType.STRING).option("-model_file")
                             .alias("--model_file").label("Model file")

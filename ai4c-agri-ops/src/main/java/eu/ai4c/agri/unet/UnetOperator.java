@@ -117,10 +117,13 @@ public final class UnetOperator implements FileOperator {
             throw Ai4cException.usage("unet: -model_file " + name + " names a path; for training give a file name, it is"
                     + " written into --output_dir.");
         }
+        boolean onnx = "onnx".equals(params.getString("modelFormat"));
+        if (name.endsWith(UnetOnnx.EXTENSION)) name = name.substring(0, name.length() - UnetOnnx.EXTENSION.length());
         if (!name.endsWith(UnetModelFile.EXTENSION)) name += UnetModelFile.EXTENSION;
-        List<Path> files = UnetTrainingOutputs.write(result, outputDir, name);
-        LOG.info("unet: wrote {} (epoch {} of {}) and the training reports into {}", name, result.bestEpoch(),
-                result.history().size(), outputDir);
+        List<Path> files = UnetTrainingOutputs.write(result, outputDir, name, onnx);
+        LOG.info("unet: wrote {}{} (epoch {} of {}) and the training reports into {}", name,
+                onnx ? " and " + UnetTrainingOutputs.onnxName(name) : "", result.bestEpoch(), result.history().size(),
+                outputDir);
         return new Trained(result, files);
     }
 
