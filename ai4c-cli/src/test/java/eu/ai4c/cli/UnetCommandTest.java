@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.ai4c.agri.unet.PatchSetFiles;
+import eu.ai4c.agri.unet.UnetDescriptor;
 import eu.ai4c.agri.unet.synthetic.SyntheticLandscape;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ class UnetCommandTest {
                 "--input_dir", "--backbone", "--output_dir"}) {
             assertTrue(help.out().contains(option), option + " in\n" + help.out());
         }
+        assertTrue(help.out().contains("onnx"), "-model_format onnx in\n" + help.out());
     }
 
     @Test
@@ -47,5 +49,24 @@ class UnetCommandTest {
                 "--output_dir", dir.resolve("m").toString());
         assertEquals(2, badBatch.exit(), badBatch.toString());
         assertTrue(badBatch.err().contains("[2,64]") || badBatch.err().contains("2, 64"), badBatch.toString());
+    }
+
+    /**
+     * {@code -action train -pretrained True} without {@code --backbone_weights} and without the
+     * backbone of {@code -action pretrain} in {@code --output_dir} says how to get one, writing
+     * nothing. (Pre-training then training from the default location runs in
+     * {@code ModelCpuIndependenceTest}.)
+     */
+    @Test
+    void pretrainedWithoutBackboneSaysHowToGetOne(@TempDir Path dir) throws Exception {
+        Path tiles = dir.resolve("tiles");
+        SyntheticLandscape.write(tiles, "a", SyntheticLandscape.draw(128, 96, 1));
+        Path run = dir.resolve("run");
+        Cli noBackbone = Cli.run("unet", "-action", "train", "--input_dir", tiles.toString(), "-pretrained", "True",
+                "-patch_size", "64", "--backbone", "resnet18", "-epochs", "1", "--output_dir", run.toString());
+        assertEquals(2, noBackbone.exit(), noBackbone.toString());
+        assertTrue(noBackbone.err().contains("-action pretrain") && noBackbone.err().contains("--backbone_weights"),
+                noBackbone.toString());
+        assertFalse(Files.exists(run.resolve(UnetDescriptor.DEFAULT_MODEL_FILE)));
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
  * names the service; every other column is a command-line option of it without the dashes
  * ({@code input}, {@code output_path}, {@code resolution}); an empty cell (or a JSON null) means
  * the option's default. Lines that are blank or start with {@code #} are ignored. An option whose
- * value is a glob makes its line one job per matching file or folder ({@link #expand}). Stateless.
+ * value is a glob makes its line one job per matching file or folder ({@link #expand}); consecutive
+ * pairs ({@code @next}) and tiles × years of a line are {@link SeriesExpansion}'s. Stateless.
  */
 public final class JobManifest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,6 +144,10 @@ public final class JobManifest {
      * ({@code output_dir}), where each product is written under its own name.
      */
     static List<JobRow> expand(Path manifest, int lineNo, JobRow job, int firstRow) {
+        if (SeriesExpansion.tilesOrYears(job)) {
+            requireOutputDir(manifest, lineNo, job, "tile=* or a range of season_start years");
+            return rows(job, firstRow, SeriesExpansion.tilesAndYears(manifest, lineNo, job.options()));
+        }
         String globbed = null;
         for (Map.Entry<String, String> e : job.options().entrySet()) {
             if (e.getValue().matches(".*[*?].*")) {
@@ -153,21 +158,42 @@ public final class JobManifest {
                 globbed = e.getKey();
             }
         }
-        if (globbed == null) return List.of(job);
-        if (!job.options().containsKey("output_dir") && !job.options().containsKey("output-dir")) {
-            throw Ai4cException.usage("Manifest " + manifest + " line " + lineNo + ": '" + globbed
-                    + "' is a glob, so the line is many jobs: give them a folder in 'output_dir' instead of 'output_path'.");
+        if (globbed == null) {
+            if (SeriesExpansion.pairs(job)) {
+                throw Ai4cException.usage("Manifest " + manifest + " line " + lineNo + ": " + SeriesExpansion.NEXT
+                        + " pairs each match of a glob with the next one, but no option is a glob (e.g. input1="
+                        + "/data/S2*_MSIL2A_*.zip).");
+            }
+            return List.of(job);
         }
+        requireOutputDir(manifest, lineNo, job, "'" + globbed + "' is a glob");
         String pattern = job.options().get(globbed);
         List<Path> matches = glob(pattern);
         if (matches.isEmpty()) {
             throw Ai4cException.usage("Manifest " + manifest + " line " + lineNo + ": no file or folder matches '"
                     + globbed + "' " + pattern + ". Check the pattern.");
         }
+        if (SeriesExpansion.pairs(job)) {
+            return rows(job, firstRow, SeriesExpansion.consecutivePairs(manifest, lineNo, job.options(), globbed,
+                    matches));
+        }
         List<JobRow> out = new ArrayList<>();
         for (Path m : matches) {
             out.add(new JobRow(firstRow + out.size(), job.service(), job.options()).with(globbed, m.toString()));
         }
+        return out;
+    }
+
+    private static void requireOutputDir(Path manifest, int lineNo, JobRow job, String why) {
+        if (!job.options().containsKey("output_dir") && !job.options().containsKey("output-dir")) {
+            throw Ai4cException.usage("Manifest " + manifest + " line " + lineNo + ": " + why + ", so the line is many"
+                    + " jobs: give them a folder in 'output_dir' instead of 'output_path'.");
+        }
+    }
+
+    private static List<JobRow> rows(JobRow job, int firstRow, List<Map<String, String>> options) {
+        List<JobRow> out = new ArrayList<>();
+        for (Map<String, String> o : options) out.add(new JobRow(firstRow + out.size(), job.service(), o));
         return out;
     }
 

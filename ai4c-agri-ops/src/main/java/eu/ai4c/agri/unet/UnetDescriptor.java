@@ -13,8 +13,9 @@ import java.util.List;
  * {@code -patch_size}, {@code -lr}, {@code -model_format}, {@code -model_file}); each also has its
  * {@code --} form. Added: {@code --input_dir} (the command line's {@code --output_dir} is the
  * output folder), {@code --backbone}, {@code --backbone_weights}, {@code --val_fraction},
- * {@code --seed}. Table 7's {@code -simplified} (SEN12MS) and {@code -model_format onnx} are not
- * offered: this version reads layout (a) only and writes the PyTorch-layout safetensors model.
+ * {@code --seed}. Table 7's {@code -simplified} (SEN12MS) is not offered: this version reads
+ * layout (a) only. {@code -model_format onnx} writes the ONNX form ({@link UnetOnnx}) beside the
+ * safetensors model.
  */
 public final class UnetDescriptor {
     public static final String ALIAS = "unet";
@@ -35,19 +36,24 @@ public final class UnetDescriptor {
                     + " -action predict classifies the image tiles of --input_dir with -model_file by overlapping"
                     + " sliding windows blended without seams, and writes a uint8 class map GeoTIFF per tile (255 where"
                     + " the input is no-data) with a colour table and NAME_legend.csv. -action full runs extract_data,"
-                    + " train and predict in turn.",
+                    + " train and predict in turn. -action pretrain pre-trains the encoder without labels (SimCLR) on the"
+                    + " image tiles or patch set of --input_dir and writes " + BackboneFile.FILE + ", which -pretrained"
+                    + " True then starts from.",
             List.of(),
             List.of(
                     ParameterDescriptor.builder("action", ParameterType.CHOICE).option("-action").alias("--action")
-                            .valueSet("full", "extract_data", "train", "predict").required().label("Action")
+                            .valueSet("full", "extract_data", "train", "predict", "pretrain").required().label("Action")
                             .description("Action to perform: full (extract_data, train, then predict), extract_data,"
-                                    + " train or predict.")
+                                    + " train, predict, or pretrain (self-supervised pre-training of the encoder on"
+                                    + " unlabeled tiles).")
                             .build(),
                     ParameterDescriptor.builder("inputDir", ParameterType.PATH).option("--input_dir").required()
                             .label("Input folder")
                             .description("extract_data, train, full: folder with images/NAME.tif and labels/NAME.tif"
                                     + " (train also takes a patch set folder); predict: a folder of image tiles (or"
-                                    + " its images/ subfolder, or one GeoTIFF).")
+                                    + " its images/ subfolder, or one GeoTIFF); pretrain: a folder of image tiles"
+                                    + " (searched recursively; a folder of B2.tif, B3.tif, ... is one tile) or a patch"
+                                    + " set folder.")
                             .build(),
                     ParameterDescriptor.builder("criterion", ParameterType.CHOICE).option("-criterion")
                             .alias("--criterion").valueSet("cross_entropy", "focal_loss").defaultValue("cross_entropy")
@@ -57,7 +63,8 @@ public final class UnetDescriptor {
                             .build(),
                     ParameterDescriptor.builder("pretrained", ParameterType.BOOLEAN).option("-pretrained")
                             .alias("--pretrained").defaultValue("False").label("Pre-trained backbone")
-                            .description("Initialise the encoder from --backbone_weights before training.")
+                            .description("Initialise the encoder from --backbone_weights, or else from the "
+                                    + BackboneFile.FILE + " of -action pretrain in --output_dir, before training.")
                             .build(),
                     ParameterDescriptor.builder("backboneWeights", ParameterType.PATH).option("--backbone_weights")
                             .label("Backbone weights")
@@ -99,9 +106,12 @@ public final class UnetDescriptor {
                             .description("Initial learning rate of Adam (> 0).")
                             .build(),
                     ParameterDescriptor.builder("modelFormat", ParameterType.CHOICE).option("-model_format")
-                            .alias("--model_format").valueSet("Pytorch").defaultValue("Pytorch").label("Model format")
+                            .alias("--model_format").valueSet("Pytorch", "onnx").defaultValue("Pytorch")
+                            .label("Model format")
                             .description("Model save format: Pytorch (safetensors weights in the PyTorch key layout"
-                                    + " with the architecture description).")
+                                    + " with the architecture description, which predict reads), or onnx (that model"
+                                    + " and NAME.onnx beside it: opset 13, raw band values in, class probabilities"
+                                    + " out, for onnxruntime).")
                             .build(),
                     ParameterDescriptor.builder("modelFile", ParameterType.STRING).option("-model_file")
                             .alias("--model_file").label("Model file")

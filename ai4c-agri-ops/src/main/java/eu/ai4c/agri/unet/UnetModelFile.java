@@ -44,6 +44,15 @@ public final class UnetModelFile {
 
     /** Writes {@code model} to {@code file} (the caller makes it atomic). */
     public static void write(UnetModel model, Path file) throws IOException {
+        String description = description(model);
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put(KEY, description);
+        metadata.put(WEIGHTS_SHA256, weightsSha256(description, model.weights()));
+        Safetensors.write(file, metadata, model.weights());
+    }
+
+    /** The architecture description (JSON) recorded as {@value #KEY}. */
+    static String description(UnetModel model) throws IOException {
         ObjectNode d = JSON.createObjectNode();
         d.put("format", "ai4c-unet").put("version", 1).put("backbone", model.backbone().id());
         var dec = d.putArray("decoder_channels");
@@ -57,11 +66,7 @@ public final class UnetModelFile {
         for (float v : model.mean()) mean.add(v);
         var std = d.putArray("std");
         for (float v : model.std()) std.add(v);
-        String description = JSON.writeValueAsString(d);
-        Map<String, String> metadata = new java.util.LinkedHashMap<>();
-        metadata.put(KEY, description);
-        metadata.put(WEIGHTS_SHA256, weightsSha256(description, model.weights()));
-        Safetensors.write(file, metadata, model.weights());
+        return JSON.writeValueAsString(d);
     }
 
     /**
@@ -79,6 +84,12 @@ public final class UnetModelFile {
 
     /** Reads a model file; a file that is not one is refused naming it and the fix. */
     public static UnetModel read(Path file) throws IOException {
+        String fileName = file.getFileName().toString();
+        if (fileName.endsWith(UnetOnnx.EXTENSION)) {
+            throw Ai4cException.usage("unet: -model_file " + file + " is the ONNX form of a model, for onnxruntime; give"
+                    + " the " + EXTENSION + " model written beside it (" + fileName.substring(0, fileName.length()
+                    - UnetOnnx.EXTENSION.length()) + EXTENSION + ").");
+        }
         if (!Files.isRegularFile(file)) {
             throw Ai4cException.usage("unet: -model_file " + file + ": no such file. Give the "
                     + EXTENSION + " model written by unet -action train.");

@@ -234,6 +234,18 @@ public final class UnetNetwork extends AbstractBlock {
         return head.forward(ps, new NDList(x), training);
     }
 
+    /**
+     * The encoder alone (stem, max pooling, the four stages): the deepest feature
+     * {@code [batch, backbone.stageChannels(3), H/32, W/32]}, for the encoder's self-supervised
+     * pre-training ({@link ContrastiveNetwork}).
+     */
+    NDArray encode(ParameterStore ps, NDArray x, boolean training) {
+        x = stem.forward(ps, x, training);
+        x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+        for (List<ResidualUnit> stage : stages) for (ResidualUnit u : stage) x = u.forward(ps, x, training);
+        return x;
+    }
+
     /** Nearest-neighbour ×2: {@code [b, c, h, w]} → {@code [b, c, 2h, 2w]}, each value copied to a 2×2 cell. */
     static NDArray upsample2(NDArray x) {
         Shape s = x.getShape();

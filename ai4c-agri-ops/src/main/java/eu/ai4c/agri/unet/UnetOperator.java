@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code unet} (specification section 3.2.1): the actions of {@link UnetDescriptor} —
  * extract_data ({@link PatchExtractor}, {@link PatchSetFiles}), train ({@link UnetTrainer},
- * {@link UnetTrainingOutputs}), predict ({@link ClassMapRaster}) and full (the three in turn:
+ * {@link UnetTrainingOutputs}), pretrain ({@link PretrainAction}), predict ({@link ClassMapRaster}) and
+ * full (the three in turn:
  * patches in {@code <output_dir>/patches}, model and reports in {@code <output_dir>}, maps in
  * {@code <output_dir>/maps}). Each action writes its files all or nothing. Stateless.
  */
@@ -56,6 +57,7 @@ public final class UnetOperator implements FileOperator {
             case "extract_data" -> PatchSetFiles.write(extract(params, input), outputDir);
             case "train" -> train(params, input, outputDir, null, context).files();
             case "predict" -> predict(imagesOf(input), modelFileForPredict(params), outputDir, context);
+            case "pretrain" -> PretrainAction.run(params, input, outputDir, context);
             case "full" -> {
                 List<Path> out = new ArrayList<>(PatchSetFiles.write(extract(params, input), outputDir.resolve(PATCHES)));
                 Trained t = train(params, outputDir.resolve(PATCHES), outputDir, null, context);
@@ -107,7 +109,7 @@ public final class UnetOperator implements FileOperator {
         }
         UnetTrainer trainer = trainerOrNull != null ? trainerOrNull : new UnetTrainer(options(params, context));
         UnetModel initial = null;
-        if (params.getBoolean("pretrained")) initial = backboneWeights(params);
+        if (params.getBoolean("pretrained")) initial = backboneWeights(params, outputDir, data.bandNames());
         UnetTrainer.Result result = trainer.train(data.train(), data.validation().count() == 0 ? null : data.validation(),
                 data.bandNames(), data.classIds(), data.mean(), data.std(), initial, context.progress());
         String name = params.has("modelFile") ? params.getString("modelFile") : UnetDescriptor.DEFAULT_MODEL_FILE;
@@ -115,10 +117,13 @@ public final class UnetOperator implements FileOperator {
             throw Ai4cException.usage("unet: -model_file " + name + " names a path; for training give a file name, it is"
                     + " written into --output_dir.");
         }
+        boolean onnx = "onnx".equals(params.getString("modelFormat"));
+        if (name.endsWith(UnetOnnx.EXTENSION)) name = name.substring(0, name.length() - UnetOnnx.EXTENSION.length());
         if (!name.endsWith(UnetModelFile.EXTENSION)) name += UnetModelFile.EXTENSION;
-        List<Path> files = UnetTrainingOutputs.write(result, outputDir, name);
-        LOG.info("unet: wrote {} (epoch {} of {}) and the training reports into {}", name, result.bestEpoch(),
-                result.history().size(), outputDir);
+        List<Path> files = UnetTrainingOutputs.write(result, outputDir, name, onnx);
+        LOG.info("unet: wrote {}{} (epoch {} of {}) and the training reports into {}", name,
+                onnx ? " and " + UnetTrainingOutputs.onnxName(name) : "", result.bestEpoch(), result.history().size(),
+                outputDir);
         return new Trained(result, files);
     }
 
@@ -131,25 +136,15 @@ public final class UnetOperator implements FileOperator {
                 context.threads());
     }
 
-    static UnetModel backboneWeights(ParameterValues params) throws IOException {
-        if (!params.has("backboneWeights")) {
-            throw Ai4cException.usage("unet: -pretrained True needs --backbone_weights <file.safetensors> (encoder"
-                    + " tensors in torchvision ResNet names, e.g. the model of an earlier run).");
-        }
-        Path file = params.getPath("backboneWeights");
-        if (!Files.isRegularFile(file)) throw Ai4cException.usage("unet: --backbone_weights " + file + ": no such file.");
-        Safetensors.Contents c = Safetensors.read(file);
-        Map<String, Safetensors.Tensor> encoder = new java.util.LinkedHashMap<>();
-        c.tensors().forEach((k, v) -> {
-            if (k.startsWith("encoder.")) encoder.put(k, v);
-            else if (k.startsWith("conv1.") || k.startsWith("bn1.") || k.startsWith("layer")) encoder.put("encoder." + k, v);
-        });
-        if (encoder.isEmpty()) {
-            throw Ai4cException.usage("unet: --backbone_weights " + file + " holds no ResNet encoder tensor (conv1.*,"
-                    + " bn1.*, layer1-4.*, optionally prefixed encoder.).");
-        }
-        return new UnetModel(Backbone.of(params.getString("backbone")), List.of("x"), new int[] {0, 1}, 64,
-                new float[1], new float[] {1}, encoder);
+    /**
+     * The initial encoder of {@code -pretrained True}: {@code --backbone_weights}, else the
+     * {@value BackboneFile#FILE} of {@code -action pretrain} in {@code outputDir}
+     * ({@link BackboneFile#locate}); checked against the training bands when not empty.
+     */
+    static UnetModel backboneWeights(ParameterValues params, Path outputDir, List<String> bands) throws IOException {
+        Path file = BackboneFile.locate(params.has("backboneWeights") ? params.getPath("backboneWeights") : null,
+                outputDir);
+        return BackboneFile.forTraining(file, Backbone.of(params.getString("backbone")), bands);
     }
 
     private static Path modelFileForPredict(ParameterValues params) {

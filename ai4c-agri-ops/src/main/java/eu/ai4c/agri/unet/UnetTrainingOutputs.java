@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * What {@code -action train} leaves in the output folder, all or nothing: the model file
- * ({@link UnetModelFile}), {@value #LOG} ({@code epoch,loss,accuracy,val_loss,val_mean_iou,best,seconds};
+ * ({@link UnetModelFile}), with {@code -model_format onnx} also its ONNX form ({@link UnetOnnx}),
+ * {@value #LOG} ({@code epoch,loss,accuracy,val_loss,val_mean_iou,best,seconds};
  * validation columns empty without validation), {@value #PLOT}, and for the kept epoch on the
  * validation set {@value #CONFUSION} (rows truth, columns prediction, label ids) and
  * {@value #METRICS} ({@code class_id,name,iou,f1,truth_pixels,predicted_pixels}, then a
@@ -30,11 +31,26 @@ public final class UnetTrainingOutputs {
 
     /** Writes the files into {@code dir}; returns them, the model first. */
     public static List<Path> write(UnetTrainer.Result result, Path dir, String modelName) throws IOException {
+        return write(result, dir, modelName, false);
+    }
+
+    /**
+     * Writes the files into {@code dir}, with {@code onnx} also the model's ONNX form
+     * ({@link UnetOnnx}) as {@code NAME.onnx} beside {@code NAME.safetensors}; returns them, the
+     * model first (then the ONNX file).
+     */
+    public static List<Path> write(UnetTrainer.Result result, Path dir, String modelName, boolean onnx)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         try (AtomicOutput out = AtomicOutput.create()) {
             Path model = dir.resolve(modelName);
             UnetModelFile.write(result.model(), out.temporaryFor(model));
             files.add(model);
+            if (onnx) {
+                Path exported = dir.resolve(onnxName(modelName));
+                UnetOnnx.write(result.model(), out.temporaryFor(exported));
+                files.add(exported);
+            }
             Path log = dir.resolve(LOG);
             writeLog(result.history(), out.temporaryFor(log));
             files.add(log);
@@ -53,6 +69,13 @@ public final class UnetTrainingOutputs {
             out.commit();
         }
         return files;
+    }
+
+    /** {@code NAME.onnx} for the model file {@code NAME.safetensors}. */
+    public static String onnxName(String modelName) {
+        String base = modelName.endsWith(UnetModelFile.EXTENSION)
+                ? modelName.substring(0, modelName.length() - UnetModelFile.EXTENSION.length()) : modelName;
+        return base + UnetOnnx.EXTENSION;
     }
 
     static String confusionCsv(long[][] m, int[] ids) {

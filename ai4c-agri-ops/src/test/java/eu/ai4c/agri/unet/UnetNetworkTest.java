@@ -139,7 +139,7 @@ class UnetNetworkTest {
         eu.ai4c.kit.op.ParameterValues params = UnetDescriptor.DESCRIPTOR.validate(Map.of("action", "train",
                 "inputDir", dir.toString(), "pretrained", "True", "backbone_weights", file.toString(),
                 "backbone", "resnet18"));
-        UnetModel encoder = UnetOperator.backboneWeights(params);
+        UnetModel encoder = UnetOperator.backboneWeights(params, null, List.of());
         TorchRuntime.init().setRandomSeed(2);
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), TorchRuntime.ENGINE)) {
             UnetNetwork net = new UnetNetwork(Backbone.RESNET18, 4, 3);

@@ -311,39 +311,75 @@ public final class ConfigYaml {
         }
     }
 
-    /** The configuration as YAML text (every key, with the values in force): the snapshot kept with a model. */
+    /**
+     * The configuration as YAML text, every key with its value in {@link #keys()} order ({@code data}
+     * as a block mapping); {@link #parse} reads it back to an equal configuration.
+     */
     public static String write(AqConfig c) {
         StringBuilder sb = new StringBuilder();
-        sb.append("model: ").append(c.model()).append('\n');
-        sb.append("input_frame: ").append(c.lrFrame()[0]).append(" x ").append(c.lrFrame()[1]).append('\n');
-        sb.append("output_frame: ").append(c.hrFrame()[0]).append(" x ").append(c.hrFrame()[1]).append('\n');
-        sb.append(String.format(Locale.ROOT, "aoi: {lat_min: %s, lat_max: %s, lon_min: %s, lon_max: %s}%n",
+        for (Map.Entry<String, String> e : entries(c).entrySet()) {
+            if (e.getKey().equals("data")) {
+                sb.append("data:\n");
+                sb.append("  lr_path: ").append(quote(c.data().lrPath())).append('\n');
+                sb.append("  hr_path: ").append(quote(c.data().hrPath())).append('\n');
+                sb.append("  static_path: ").append(quote(c.data().staticPath())).append('\n');
+                if (c.data().samples() != null) sb.append("  samples: ").append(quote(c.data().samples())).append('\n');
+            } else {
+                sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The configuration's keys, each with what its value must be, in file order (the schema editors show). */
+    public static Map<String, String> keys() {
+        return java.util.Collections.unmodifiableMap(KEYS);
+    }
+
+    /** Each key's value as YAML text (mappings and lists in flow style), in {@link #keys()} order. */
+    public static Map<String, String> entries(AqConfig c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("model", c.model());
+        m.put("input_frame", c.lrFrame()[0] + " x " + c.lrFrame()[1]);
+        m.put("output_frame", c.hrFrame()[0] + " x " + c.hrFrame()[1]);
+        m.put("aoi", String.format(Locale.ROOT, "{lat_min: %s, lat_max: %s, lon_min: %s, lon_max: %s}",
                 num(c.aoi().latMin()), num(c.aoi().latMax()), num(c.aoi().lonMin()), num(c.aoi().lonMax())));
-        sb.append("output_path: ").append(quote(c.outputPath())).append('\n');
-        sb.append("generator_filters: ").append(c.generatorFilters()).append('\n');
-        sb.append("discriminator_filters: ").append(c.discriminatorFilters()).append('\n');
-        sb.append("residual_blocks: ").append(c.residualBlocks()).append('\n');
-        sb.append("noise_channels: ").append(c.noiseChannels()).append('\n');
-        sb.append("learning_rate: ").append(num(c.learningRate())).append('\n');
-        sb.append("batch_size: ").append(c.batchSize()).append('\n');
-        sb.append("adversarial_loss: ").append(c.adversarialLoss()).append('\n');
-        sb.append("gradient_penalty_weight: ").append(num(c.gradientPenaltyWeight())).append('\n');
-        sb.append("content_loss: ").append(c.contentLoss()).append('\n');
-        sb.append("content_weight: ").append(num(c.contentWeight())).append('\n');
-        sb.append("adversarial_weight: ").append(num(c.adversarialWeight())).append('\n');
-        sb.append("critic_steps: ").append(c.criticSteps()).append('\n');
-        sb.append("epochs: ").append(c.epochs()).append('\n');
-        sb.append("lr_inputs: ").append(list(c.lrInputs())).append('\n');
-        sb.append("hr_static_inputs: ").append(list(c.hrStaticInputs())).append('\n');
-        sb.append("hr_outputs: ").append(list(c.hrOutputs())).append('\n');
-        sb.append("data:\n");
-        sb.append("  lr_path: ").append(quote(c.data().lrPath())).append('\n');
-        sb.append("  hr_path: ").append(quote(c.data().hrPath())).append('\n');
-        sb.append("  static_path: ").append(quote(c.data().staticPath())).append('\n');
-        if (c.data().samples() != null) sb.append("  samples: ").append(quote(c.data().samples())).append('\n');
-        sb.append("validation_fraction: ").append(num(c.validationFraction())).append('\n');
-        sb.append("ensemble_size: ").append(c.ensembleSize()).append('\n');
-        sb.append("seed: ").append(c.seed()).append('\n');
+        m.put("output_path", quote(c.outputPath()));
+        m.put("generator_filters", Integer.toString(c.generatorFilters()));
+        m.put("discriminator_filters", Integer.toString(c.discriminatorFilters()));
+        m.put("residual_blocks", Integer.toString(c.residualBlocks()));
+        m.put("noise_channels", Integer.toString(c.noiseChannels()));
+        m.put("learning_rate", num(c.learningRate()));
+        m.put("batch_size", Integer.toString(c.batchSize()));
+        m.put("adversarial_loss", c.adversarialLoss());
+        m.put("gradient_penalty_weight", num(c.gradientPenaltyWeight()));
+        m.put("content_loss", c.contentLoss());
+        m.put("content_weight", num(c.contentWeight()));
+        m.put("adversarial_weight", num(c.adversarialWeight()));
+        m.put("critic_steps", Integer.toString(c.criticSteps()));
+        m.put("epochs", Integer.toString(c.epochs()));
+        m.put("lr_inputs", list(c.lrInputs()));
+        m.put("hr_static_inputs", list(c.hrStaticInputs()));
+        m.put("hr_outputs", list(c.hrOutputs()));
+        m.put("data", "{lr_path: " + quote(c.data().lrPath()) + ", hr_path: " + quote(c.data().hrPath())
+                + ", static_path: " + quote(c.data().staticPath())
+                + (c.data().samples() == null ? "" : ", samples: " + quote(c.data().samples())) + "}");
+        m.put("validation_fraction", num(c.validationFraction()));
+        m.put("ensemble_size", Integer.toString(c.ensembleSize()));
+        m.put("seed", Long.toString(c.seed()));
+        return m;
+    }
+
+    /**
+     * Configuration text of one {@code key: value} line per entry (values as {@link #entries} gives
+     * them); blank values are left out, so their defaults apply.
+     */
+    public static String text(Map<String, String> entries) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            if (e.getValue() == null || e.getValue().isBlank()) continue;
+            sb.append(e.getKey()).append(": ").append(e.getValue().strip()).append('\n');
+        }
         return sb.toString();
     }
 

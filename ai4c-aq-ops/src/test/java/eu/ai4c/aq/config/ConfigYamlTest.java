@@ -89,4 +89,15 @@ class ConfigYamlTest {
         assertTrue(e.getMessage().contains(where), e.getMessage());
         assertTrue(e.getMessage().contains(what), e.getMessage());
     }
+
+    /** The editors' per-key form (entries, one line each) reads back to the same configuration. */
+    @org.junit.jupiter.api.Test
+    void entriesRoundTrip() {
+        for (AqConfig c : new AqConfig[] {AqConfig.defaults(),
+                ConfigYaml.parse(eu.ai4c.aq.synthetic.SyntheticCams.TINY_CONFIG, "tiny")}) {
+            java.util.Map<String, String> e = ConfigYaml.entries(c);
+            assertEquals(ConfigYaml.keys().keySet(), e.keySet());
+            assertEquals(ConfigYaml.write(c), ConfigYaml.write(ConfigYaml.parse(ConfigYaml.text(e), "entries")));
+        }
+    }
 }

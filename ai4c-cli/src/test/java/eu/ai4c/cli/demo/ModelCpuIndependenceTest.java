@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A U-Net chain (train a ResNet-18 U-Net for one epoch on two synthetic tiles, predict a third) and
+ * A U-Net chain (pre-train a ResNet-18 encoder for one epoch on two synthetic tiles, train the U-Net
+ * from it for one epoch, predict a third tile) and
  * the demo's SRGAN chain (pre-process, train, generate an ensemble) give the same weights and maps whether PyTorch runs with the settings AI4C chooses on this
  * machine or with those an AVX2-only machine ends with (the levels of {@link TorchRuntime.Pin}, set
  * from outside), as {@code CropMapCpuIndependenceTest} checks for the LSTM. Each run is a separate
@@ -50,6 +51,12 @@ class ModelCpuIndependenceTest {
         Path avx2 = unet(tiles, newTile.resolve("images"), dir.resolve("avx2"), avx2Machine());
 
         String where = " (" + TorchRuntime.cpuVectorFlags() + ")";
+        Map<String, Safetensors.Tensor> preA = Safetensors.read(chosen.resolve("model/backbone.safetensors")).tensors();
+        Map<String, Safetensors.Tensor> preB = Safetensors.read(avx2.resolve("model/backbone.safetensors")).tensors();
+        assertEquals(preA.keySet(), preB.keySet());
+        for (String name : preA.keySet()) {
+            assertArrayEquals(preA.get(name).values(), preB.get(name).values(), "pre-trained " + name + where);
+        }
         Map<String, Safetensors.Tensor> a = Safetensors.read(model(chosen)).tensors();
         Map<String, Safetensors.Tensor> b = Safetensors.read(model(avx2)).tensors();
         assertEquals(a.keySet(), b.keySet());
@@ -93,10 +100,8 @@ class ModelCpuIndependenceTest {
         return env;
     }
 
-    private static Path model(Path step) throws IOException {
-        try (Stream<Path> s = Files.list(step.resolve("model"))) {
-            return s.filter(p -> p.toString().endsWith(".safetensors")).findFirst().orElseThrow();
-        }
+    private static Path model(Path step) {
+        return step.resolve("model").resolve(eu.ai4c.agri.unet.UnetDescriptor.DEFAULT_MODEL_FILE);
     }
 
     private static byte[] classes(Path folder) throws IOException {
@@ -108,12 +113,19 @@ class ModelCpuIndependenceTest {
         return r.read(0, r.bounds()).bytes();
     }
 
-    /** {@code unet -action train} (one epoch) then {@code -action predict}, in new JVMs; returns the folder with model/ and map/. */
+    /**
+     * {@code unet -action pretrain}, {@code -action train -pretrained True} (one epoch each) then
+     * {@code -action predict}, in new JVMs; returns the folder with model/ and map/.
+     */
     private static Path unet(Path tiles, Path images, Path out, Map<String, String> extra) throws Exception {
         Path model = out.resolve("model");
+        run(out.resolveSibling(out.getFileName() + "-pretrain.log"), extra, "unet", "-action", "pretrain", "--input_dir",
+                tiles.toString(), "--backbone", "resnet18", "-patch_size", "64", "-b", "4", "-epochs", "1", "-lr", "0.001",
+                "--output_dir", model.toString(), "--threads", "2", "--quiet");
         run(out.resolveSibling(out.getFileName() + "-train.log"), extra, "unet", "-action", "train", "--input_dir",
                 tiles.toString(), "--backbone", "resnet18", "-patch_size", "64", "-b", "4", "-epochs", "1", "-lr", "0.002",
-                "-selected-classes", "1,2,3", "--output_dir", model.toString(), "--threads", "2", "--quiet");
+                "-selected-classes", "1,2,3", "-pretrained", "True", "--output_dir", model.toString(), "--threads", "2",
+                "--quiet");
         run(out.resolveSibling(out.getFileName() + "-predict.log"), extra, "unet", "-action", "predict", "--input_dir",
                 images.toString(), "-model_file", model(out).toString(), "--output_dir", out.resolve("map").toString(),
                 "--threads", "2", "--quiet");

@@ -48,7 +48,12 @@ public final class HumanFeaturesQueryOperator implements FileOperator {
                                     + "(.gpkg).").build(),
                     ParameterDescriptor.builder("classes", ParameterType.STRING_LIST).option("--classes")
                             .valueSet(builtInClasses()).label("Feature classes")
-                            .description("Feature classes to return; none ticked: every class in the store.").build(),
+                            .description("Feature classes to return; none ticked (and no other classes): every "
+                                    + "class in the store.").build(),
+                    ParameterDescriptor.builder("otherClasses", ParameterType.STRING_LIST).option("--other-classes")
+                            .label("Other classes").description("Classes of a user schema (humanfeatures-load --schema)"
+                                    + " that the store holds, by name, comma-separated; returned with the ticked ones.")
+                            .build(),
                     ParameterDescriptor.builder("aoi", ParameterType.GEOMETRY).option("--AoI").label("Area of interest")
                             .description("west,south,east,north in degrees, a WKT polygon (WGS84 longitude/latitude) or "
                                     + "a GeoJSON, Shapefile, KML/KMZ or GeoPackage file. Default: the footprint of the "
@@ -86,7 +91,10 @@ public final class HumanFeaturesQueryOperator implements FileOperator {
             area = null;
             stem = "humanfeatures";
         }
-        List<String> classes = params.has("classes") ? params.getList("classes") : List.of();
+        java.util.LinkedHashSet<String> wanted = new java.util.LinkedHashSet<>();
+        if (params.has("classes")) wanted.addAll(params.getList("classes"));
+        if (params.has("otherClasses")) wanted.addAll(params.getList("otherClasses"));
+        List<String> classes = List.copyOf(wanted);
         boolean gpkg = GEOPACKAGE.equalsIgnoreCase(params.getString("format"));
         Path output = outputDir.resolve(stem + (gpkg ? ".gpkg" : ".geojson"));
         context.progress().checkCancelled();

@@ -185,4 +185,30 @@ class HumanFeaturesQueryOperatorTest {
         assertTrue(noStore.getMessage().contains("humanfeatures-load"), noStore.getMessage());
         assertFalse(Files.exists(outDir.resolve("humanfeatures.geojson")));
     }
+
+    /** Classes of a user schema are asked for by name beside the built-in check boxes, on every front end. */
+    @Test
+    void classesOfAUserSchema() throws Exception {
+        Path schemaFile = Files.writeString(dir.resolve("user.yaml"), String.join("\n", "classes:",
+                "  - name: bakery", "    title: Bakeries", "    geometry: [point]", "    match: [{shop: bakery}]",
+                "  - name: hospital", "    title: Hospitals", "    geometry: [point, polygon]",
+                "    match: [{amenity: hospital}]", ""));
+        FeatureSchema user = FeatureSchema.load(schemaFile);
+        Path osm = Files.writeString(dir.resolve("user.osm"), SyntheticOsm.forSchema(user));
+        Path userStore = dir.resolve("user.gpkg");
+        StoreLoader.load(osm, userStore, user.classes(), ProcessingContext.defaults());
+        Map<String, String> raw = new HashMap<>();
+        raw.put("store", userStore.toString());
+        raw.put("classes", "hospital");
+        raw.put("otherClasses", "bakery");
+        Path out = Files.createDirectories(dir.resolve("user-out"));
+        List<Path> written = OP.write(Map.of(), OP.descriptor().validate(raw), out, ProcessingContext.defaults());
+        TreeSet<String> classes = new TreeSet<>();
+        for (JsonNode f : new ObjectMapper().readTree(written.get(0).toFile()).get("features")) {
+            classes.add(f.get("properties").get("class").asText());
+        }
+        assertEquals(new TreeSet<>(List.of("bakery", "hospital")), classes);
+        assertThrows(Ai4cException.class, () -> OP.descriptor().validate(Map.of("store", userStore.toString(),
+                "classes", "bakery")), "the check boxes stay the built-in classes");
+    }
 }

@@ -44,7 +44,7 @@ final class ParameterEditors {
             case BOOLEAN -> checkBox(field, changed);
             case CHOICE -> comboBox(field, changed);
             case STRING_LIST -> p.valueSet().isEmpty() ? textField(field, changed) : checkBoxes(field, changed);
-            case PROJECTION -> projectionBox(field, changed);
+            case PROJECTION -> withSearch(projectionBox(field, changed), name + ".search");
             case PATH -> withButton(textField(field, changed), name + ".browse", "...",
                     f -> choose(f, JFileChooser.FILES_AND_DIRECTORIES, null));
             case GEOMETRY -> withButton(textField(field, changed), name + ".load", "Load from vector file...",
@@ -151,6 +151,21 @@ final class ParameterEditors {
             }
         });
         return box;
+    }
+
+    /** The projection drop-down with a button that searches the EPSG database ({@link CrsChooser}). */
+    private static JComponent withSearch(JComboBox<String> box, String buttonName) {
+        JPanel panel = new JPanel(new BorderLayout(4, 0));
+        panel.add(box, BorderLayout.CENTER);
+        JButton button = new JButton("EPSG...");
+        button.setName(buttonName);
+        button.setToolTipText("Search the EPSG database by code or name");
+        button.addActionListener(e -> {
+            String code = CrsChooser.choose(box);
+            if (code != null) box.setSelectedItem(code);
+        });
+        panel.add(button, BorderLayout.EAST);
+        return panel;
     }
 
     private static JTextField textField(ParameterField field, Runnable changed) {
