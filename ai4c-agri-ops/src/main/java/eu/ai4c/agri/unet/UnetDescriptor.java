@@ -108,6 +108,13 @@ public final class UnetDescriptor {
                             .description("train, full: name of the model file written into --output_dir (default "
                                     + DEFAULT_MODEL_FILE + "); predict: the model file to apply.")
                             .build(),
+                    ParameterDescriptor.builder("probabilities", ParameterType.BOOLEAN).option("--probabilities")
+                            .defaultValue("False").label("Class probabilities")
+                            .description("predict, full: also write NAME_probabilities.tif beside each class map: one"
+                                    + " float32 band per class, named as in the legend (background, class 1, ...),"
+                                    + " holding the blended softmax probabilities (summing to 1; NaN where the map is"
+                                    + " no-data).")
+                            .build(),
                     ParameterDescriptor.builder("backbone", ParameterType.CHOICE).option("--backbone")
                             .valueSet("resnet50", "resnet34", "resnet18").defaultValue("resnet50").label("Backbone")
                             .description("ResNet encoder: resnet50 (as the specification), or resnet34/resnet18 for"

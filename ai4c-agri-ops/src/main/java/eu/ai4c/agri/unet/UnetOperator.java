@@ -4,17 +4,12 @@ import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.geotiff.GdalColourTable;
 import eu.ai4c.kit.io.geotiff.GeoTiffReader;
-import eu.ai4c.kit.io.geotiff.GeoTiffWriter;
 import eu.ai4c.kit.op.FileOperator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterValues;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
-import eu.ai4c.kit.raster.Region;
-import eu.ai4c.kit.tile.CachedRaster;
-import eu.ai4c.kit.tile.TileCache;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -55,12 +50,14 @@ public final class UnetOperator implements FileOperator {
         return switch (action) {
             case "extract_data" -> PatchSetFiles.write(extract(params, input), outputDir);
             case "train" -> train(params, input, outputDir, null, context).files();
-            case "predict" -> predict(imagesOf(input), modelFileForPredict(params), outputDir, context);
+            case "predict" -> predict(imagesOf(input), modelFileForPredict(params), outputDir,
+                    params.getBoolean("probabilities"), context);
             case "full" -> {
                 List<Path> out = new ArrayList<>(PatchSetFiles.write(extract(params, input), outputDir.resolve(PATCHES)));
                 Trained t = train(params, outputDir.resolve(PATCHES), outputDir, null, context);
                 out.addAll(0, t.files());
-                out.addAll(predict(imagesOf(input), t.files().get(0), outputDir.resolve(MAPS), context));
+                out.addAll(predict(imagesOf(input), t.files().get(0), outputDir.resolve(MAPS),
+                        params.getBoolean("probabilities"), context));
                 yield out;
             }
             default -> throw Ai4cException.usage("unet: unknown -action " + action);
@@ -175,6 +172,15 @@ public final class UnetOperator implements FileOperator {
      */
     public static List<Path> predict(List<Path> images, Path modelFile, Path outputDir, ProcessingContext context)
             throws IOException {
+        return predict(images, modelFile, outputDir, false, context);
+    }
+
+    /**
+     * As {@link #predict(List, Path, Path, ProcessingContext)}, with {@code NAME_probabilities.tif}
+     * (float32, one band per class, {@link ClassMapFiles}) beside each map when {@code withProbabilities}.
+     */
+    public static List<Path> predict(List<Path> images, Path modelFile, Path outputDir, boolean withProbabilities,
+                                     ProcessingContext context) throws IOException {
         UnetModel model = UnetModelFile.read(modelFile);
         List<Path> files = new ArrayList<>();
         try (AtomicOutput out = AtomicOutput.create()) {
@@ -191,12 +197,9 @@ public final class UnetOperator implements FileOperator {
                     }
                     long t0 = System.nanoTime();
                     try (ClassMapRaster classes = new ClassMapRaster(raster, bands, model, context.threads())) {
-                        int[] tile = classes.preferredTileSize();
-                        Raster cached = new CachedRaster(classes, tile[0], tile[1],
-                                new TileCache(Math.min(context.cacheBytes(), 256L << 20)));
-                        Path tmp = out.temporaryFor(map);
-                        new GeoTiffWriter().write(Product.of(name + "_classes", cached), tmp, context);
-                        long[] counts = count(tmp);
+                        Path probabilities = map.resolveSibling(name + ClassMapFiles.PROBABILITIES + ".tif");
+                        long[] counts = ClassMapFiles.write(classes, model, name, out.temporaryFor(map),
+                                withProbabilities ? out.temporaryFor(probabilities) : null, context);
                         Files.writeString(out.temporaryFor(map.resolveSibling(name + ".tif.aux.xml")),
                                 GdalColourTable.pamDocument(ClassLegend.palette()));
                         Path legend = map.resolveSibling(name + "_legend.csv");
@@ -206,6 +209,7 @@ public final class UnetOperator implements FileOperator {
                         files.add(map);
                         files.add(map.resolveSibling(name + ".tif.aux.xml"));
                         files.add(legend);
+                        if (withProbabilities) files.add(probabilities);
                     }
                     LOG.info("unet: class map of {} ({}×{}) in {} s", file, raster.width(), raster.height(),
                             String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
@@ -216,20 +220,6 @@ public final class UnetOperator implements FileOperator {
             out.commit();
         }
         return files;
-    }
-
-    private static long[] count(Path tiff) throws IOException {
-        long[] counts = new long[256];
-        Raster r = new GeoTiffReader().read(tiff).raster();
-        try {
-            for (int y = 0; y < r.height(); y += 256) {
-                Block b = r.read(0, new Region(0, y, r.width(), Math.min(256, r.height() - y)));
-                for (byte v : b.bytes()) counts[v & 0xFF]++;
-            }
-        } finally {
-            if (r instanceof Closeable c) c.close();
-        }
-        return counts;
     }
 
     /** {@code id,name,colour,pixels}: one row per model class, then 255 (no data). */
