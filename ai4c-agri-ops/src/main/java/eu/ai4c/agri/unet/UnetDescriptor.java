@@ -13,8 +13,8 @@ import java.util.List;
  * {@code -patch_size}, {@code -lr}, {@code -model_format}, {@code -model_file}); each also has its
  * {@code --} form. Added: {@code --input_dir} (the command line's {@code --output_dir} is the
  * output folder), {@code --backbone}, {@code --backbone_weights}, {@code --val_fraction},
- * {@code --seed}. Table 7's {@code -simplified} (SEN12MS) and {@code -model_format onnx} are not
- * offered: this version reads layout (a) only and writes the PyTorch-layout safetensors model.
+ * {@code --seed}, {@code --probabilities}. Table 7's {@code -model_format onnx} is not offered: this
+ * version writes the PyTorch-layout safetensors model.
  */
 public final class UnetDescriptor {
     public static final String ALIAS = "unet";
@@ -27,7 +27,9 @@ public final class UnetDescriptor {
             "Trains and applies a U-Net pixel classifier of Sentinel-2 image tiles with a ResNet encoder (ResNet-50 by"
                     + " default), on the CPU with PyTorch. -action extract_data cuts the labelled tiles of --input_dir"
                     + " (images/NAME.tif with labels/NAME.tif: uint8, 0 = background or unknown, 1..N classes, same grid,"
-                    + " at least 64x64) into patches of -patch_size, normalises them per band and writes a patch set"
+                    + " at least 64x64; or SEN12MS patches ROIs<season>/s2_K/ROIs<season>_s2_K_pN.tif with their IGBP"
+                    + " land cover ROIs<season>/lc_K/ROIs<season>_lc_K_pN.tif, -simplified for the 10-class scheme)"
+                    + " into patches of -patch_size, normalises them per band and writes a patch set"
                     + " (NumPy .npy, split into training and validation stratified by class). -action train trains on a"
                     + " patch set (or on labelled tiles directly) and writes the model of the best validation epoch"
                     + " (safetensors: weights in the PyTorch key layout plus the architecture and normalisation),"
@@ -73,13 +75,22 @@ public final class UnetDescriptor {
                             .build(),
                     ParameterDescriptor.builder("selectedClasses", ParameterType.STRING).option("-selected-classes")
                             .alias("--selected_classes").defaultValue("1").label("Selected classes")
-                            .description("Comma-separated class ids (1-255) to learn; every other label becomes 0"
-                                    + " (background).")
+                            .description("Comma-separated class ids (1-255) or ranges (1-10) to learn; every other"
+                                    + " label becomes 0 (background). SEN12MS: 1-17 for all IGBP classes, 1-10 for all"
+                                    + " simplified classes.")
                             .build(),
                     ParameterDescriptor.builder("dataAug", ParameterType.BOOLEAN).option("-data_aug")
                             .alias("--data_aug").defaultValue("False").label("Data augmentation")
                             .description("Random flips, 90-degree rotations and a small per-band gain and offset jitter"
                                     + " of the training patches.")
+                            .build(),
+                    ParameterDescriptor.builder("simplified", ParameterType.BOOLEAN).option("-simplified")
+                            .alias("--simplified").defaultValue("False").label("Simplified SEN12MS labels")
+                            .description("SEN12MS input: map the 17 IGBP classes of the land-cover patches to the"
+                                    + " 10 simplified classes of the SEN12MS/DFC2020 papers: 1-5 (forests) -> 1 Forest,"
+                                    + " 6-7 -> 2 Shrubland, 8-9 -> 3 Savanna, 10 -> 4 Grassland, 11 -> 5 Wetlands,"
+                                    + " 12 and 14 -> 6 Croplands, 13 -> 7 Urban/Built-up, 15 -> 8 Snow/Ice,"
+                                    + " 16 -> 9 Barren, 17 -> 10 Water. False: the IGBP ids 1-17 are the labels.")
                             .build(),
                     ParameterDescriptor.builder("batchSize", ParameterType.INTEGER).option("-b").alias("--batch-size")
                             .defaultValue(2).interval("[2,64]").label("Batch size")

@@ -67,8 +67,13 @@ public final class UnetOperator implements FileOperator {
     /** Cuts the labelled tiles of {@code input} with the parameters' bands, patch size, classes and split. */
     public static PatchExtractor.Extracted extract(ParameterValues params, Path input) throws IOException {
         List<LabelledTiles.Tile> tiles = LabelledTiles.list(input);
+        boolean simplified = params.getBoolean("simplified");
+        if (simplified && tiles.get(0).layout() != LabelledTiles.Layout.SEN12MS) {
+            throw Ai4cException.usage("unet: -simplified True maps the IGBP labels of SEN12MS patches, but --input_dir "
+                    + input + " holds images/ and labels/ tiles; leave -simplified False, or give the SEN12MS folder.");
+        }
         PatchExtractor.Extracted e = PatchExtractor.extract(tiles, bands(params), patchSize(params),
-                selectedClasses(params), params.getDouble("valFraction"), params.getInt("seed"));
+                selectedClasses(params), params.getDouble("valFraction"), params.getInt("seed"), simplified);
         if (e.train().count() == 0) {
             throw Ai4cException.usage("unet: the tiles of " + input + " gave no training patch; give more or larger"
                     + " tiles, or a smaller --val_fraction.");
@@ -248,10 +253,15 @@ public final class UnetOperator implements FileOperator {
         for (String s : text.split(",")) {
             if (s.isBlank()) continue;
             try {
-                ids.add(Integer.parseInt(s.trim()));
+                // "a-b": every id from a to b, e.g. 1-17 for all IGBP classes
+                String[] range = s.trim().split("-", -1);
+                int from = Integer.parseInt(range[0].trim());
+                int to = range.length == 2 ? Integer.parseInt(range[1].trim()) : from;
+                if (range.length > 2 || to < from) throw new NumberFormatException(s);
+                for (int id = from; id <= to && id <= 256; id++) ids.add(id);
             } catch (NumberFormatException e) {
                 throw Ai4cException.usage("unet: invalid value \"" + text + "\" for -selected-classes: expected"
-                        + " comma-separated class ids 1-255, e.g. 1,2,3.");
+                        + " comma-separated class ids 1-255 or ranges, e.g. 1,2,3 or 1-10.");
             }
         }
         if (ids.isEmpty()) throw Ai4cException.usage("unet: -selected-classes is empty; give class ids 1-255.");
