@@ -95,10 +95,7 @@ public final class Sen12ms {
      * A patch without land cover is refused naming both files.
      */
     static List<LabelledTiles.Tile> list(Path root) throws IOException {
-        List<Path> patches;
-        try (Stream<Path> s = Files.walk(root, DEPTH)) {
-            patches = s.filter(Sen12ms::isS2Patch).sorted((a, b) -> a.getFileName().compareTo(b.getFileName())).toList();
-        }
+        List<Path> patches = s2Patches(root);
         List<LabelledTiles.Tile> tiles = new ArrayList<>();
         for (Path s2 : patches) {
             String file = s2.getFileName().toString();
@@ -119,6 +116,18 @@ public final class Sen12ms {
             tiles.add(new LabelledTiles.Tile(file.substring(0, file.length() - 4), s2, label, LabelledTiles.Layout.SEN12MS));
         }
         return tiles;
+    }
+
+    /** The Sentinel-2 patches below {@code root}, sorted by file name (the image tiles of predict). */
+    static List<Path> s2Patches(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root, DEPTH)) {
+            return s.filter(Sen12ms::isS2Patch).sorted((a, b) -> a.getFileName().compareTo(b.getFileName())).toList();
+        }
+    }
+
+    /** {@link #S2_BANDS} for a file named as a SEN12MS Sentinel-2 patch, else empty (bands unknown by position). */
+    static List<String> bandOrderOf(Path image) {
+        return S2_FILE.matcher(image.getFileName().toString()).matches() ? S2_BANDS : List.of();
     }
 
     private static boolean isS2Patch(Path p) {

@@ -3,14 +3,12 @@ package eu.ai4c.agri.unet;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.geotiff.GdalColourTable;
-import eu.ai4c.kit.io.geotiff.GeoTiffReader;
 import eu.ai4c.kit.op.FileOperator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterValues;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -162,13 +160,26 @@ public final class UnetOperator implements FileOperator {
         return Path.of(params.getString("modelFile"));
     }
 
-    /** The image tiles to classify: the file itself, the folder's images/ subfolder, or the folder's GeoTIFFs. */
+    /**
+     * The images to classify: the file itself or a Sentinel-2 product ({@link PredictInput}), the
+     * folder's images/ subfolder, the SEN12MS Sentinel-2 patches below it, or the folder's GeoTIFFs
+     * and Sentinel-2 products.
+     */
     static List<Path> imagesOf(Path input) throws IOException {
-        if (Files.isRegularFile(input)) return List.of(input);
+        if (Files.isRegularFile(input) || PredictInput.isS2Product(input)) return List.of(input);
         Path images = input.resolve(LabelledTiles.IMAGES);
-        List<Path> tiffs = LabelledTiles.tiffs(Files.isDirectory(images) ? images : input);
-        if (tiffs.isEmpty()) throw Ai4cException.usage("unet: --input_dir " + input + " holds no GeoTIFF image tile.");
-        return tiffs;
+        if (Files.isDirectory(images)) input = images;
+        else if (Sen12ms.holdsPatches(input)) return Sen12ms.s2Patches(input);
+        List<Path> found;
+        try (java.util.stream.Stream<Path> s = Files.list(input)) {
+            found = s.filter(p -> Files.isRegularFile(p) && LabelledTiles.isTiff(p) || PredictInput.isS2Product(p))
+                    .sorted().toList();
+        }
+        if (found.isEmpty()) {
+            throw Ai4cException.usage("unet: --input_dir " + input + " holds no GeoTIFF image tile and no Sentinel-2"
+                    + " product (.SAFE folder or .zip).");
+        }
+        return found;
     }
 
     /**
@@ -189,19 +200,15 @@ public final class UnetOperator implements FileOperator {
         UnetModel model = UnetModelFile.read(modelFile);
         List<Path> files = new ArrayList<>();
         try (AtomicOutput out = AtomicOutput.create()) {
+            // every input is checked before the first is classified: a bad one stops the run at once, nothing written
+            for (Path image : images) PredictInput.check(image, model);
             for (Path image : images) {
-                String file = image.getFileName().toString();
-                String name = file.substring(0, file.lastIndexOf('.'));
-                Path map = outputDir.resolve(name + ".tif");
-                Raster raster = new GeoTiffReader().read(image).raster();
-                try {
-                    int[] bands = ImageBands.select(raster, model.bandNames(), image, "image tile (for the model's bands)");
-                    if (!model.bandNames().isEmpty() && bands.length != model.bands()) {
-                        throw Ai4cException.usage("unet: " + image + " does not fit the model's " + model.bands()
-                                + " bands " + model.bandNames());
-                    }
+                try (PredictInput in = PredictInput.open(image, model, context)) {
+                    String name = in.name();
+                    Raster raster = in.raster();
+                    Path map = outputDir.resolve(name + ".tif");
                     long t0 = System.nanoTime();
-                    try (ClassMapRaster classes = new ClassMapRaster(raster, bands, model, context.threads())) {
+                    try (ClassMapRaster classes = new ClassMapRaster(raster, in.bands(), model, context.threads())) {
                         Path probabilities = map.resolveSibling(name + ClassMapFiles.PROBABILITIES + ".tif");
                         long[] counts = ClassMapFiles.write(classes, model, name, out.temporaryFor(map),
                                 withProbabilities ? out.temporaryFor(probabilities) : null, context);
@@ -216,10 +223,8 @@ public final class UnetOperator implements FileOperator {
                         files.add(legend);
                         if (withProbabilities) files.add(probabilities);
                     }
-                    LOG.info("unet: class map of {} ({}×{}) in {} s", file, raster.width(), raster.height(),
-                            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-                } finally {
-                    if (raster instanceof Closeable c) c.close();
+                    LOG.info("unet: class map of {} ({}×{}) in {} s", image.getFileName(), raster.width(),
+                            raster.height(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
                 }
             }
             out.commit();
