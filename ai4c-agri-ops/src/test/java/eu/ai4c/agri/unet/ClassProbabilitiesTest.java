@@ -108,6 +108,23 @@ class ClassProbabilitiesTest {
                 }
             }
         }
+        // GDAL reads the file independently: band names, float32, NaN no-data, and band means (over the
+        // valid pixels, the same in every band) summing to 1
+        com.fasterxml.jackson.databind.JsonNode info = eu.ai4c.kit.testutil.Gdal.info(out.resolve("t1_probabilities.tif"));
+        // -stats writes its results beside the file (.aux.xml): asked of a copy
+        Path copy = Files.copy(out.resolve("t1_probabilities.tif"), dir.resolve("copy.tif"));
+        String withStats = eu.ai4c.kit.testutil.Gdal.run("gdalinfo", "-stats", copy.toString());
+        double meanSum = 0;
+        for (String line : withStats.split("\n")) {
+            if (line.trim().startsWith("STATISTICS_MEAN=")) meanSum += Double.parseDouble(line.trim().substring(16));
+        }
+        assertEquals(1, meanSum, 1e-5, withStats);
+        for (int c = 0; c < 3; c++) {
+            com.fasterxml.jackson.databind.JsonNode band = info.get("bands").get(c);
+            assertEquals(List.of("background", "class 10", "class 20").get(c), band.get("description").asText());
+            assertEquals("Float32", band.get("type").asText());
+            assertEquals("NaN", band.get("noDataValue").asText());
+        }
         String legend = Files.readString(out.resolve("t1_legend.csv"));
         assertTrue(legend.contains("\n0,background,") && legend.endsWith(",2\n"), legend);
     }
