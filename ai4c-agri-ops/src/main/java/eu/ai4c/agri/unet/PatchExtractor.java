@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * {@code -action extract_data}: cuts labelled tiles ({@link LabelledTiles}) into patches of
+ * {@code -action extract_data}: cuts labelled tiles ({@link LabelledTiles}, layout (a) or SEN12MS) into patches of
  * {@code -patch_size}, normalises them per band and splits them into training and validation
  * sets stratified by class presence.
  *
@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  * Normalisation {@code (x - mean) / std} per band with the mean and standard deviation of all
  * valid pixels of all tiles; invalid pixels become 0 (the mean) and label 0. Patches without a
  * valid pixel are left out.</li>
- * <li>Labels: the classes of {@code -selected-classes} keep their id, every other label becomes
+ * <li>Labels: the label tile's first band; SEN12MS tiles' IGBP ids first go through the
+ * simplified scheme when asked ({@link Sen12ms}). The classes of {@code -selected-classes} keep their id, every other label becomes
  * 0 (background); class index {@code k} of the network is id {@code classIds[k]}, index 0 the
  * background.</li>
  * <li>Split: each patch's stratum is its rarest present class (by number of patches holding it;

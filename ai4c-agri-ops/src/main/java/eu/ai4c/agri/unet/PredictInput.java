@@ -139,7 +139,8 @@ final class PredictInput implements Closeable {
                 s2.baseline(), s2Bands, raster.width(), raster.height(), scale == 1 ? "reflectance"
                         : "reflectance × " + (long) scale + " (the model was trained on digital numbers)");
         if (scale != 1) raster = new Scaled(raster, (float) scale);
-        int[] bands = ImageBands.select(raster, model.bandNames(), path, "product");
+        int[] bands = new int[s2Bands.size()]; // S2-preprocess gives the bands in the model's order
+        for (int b = 0; b < bands.length; b++) bands[b] = b;
         return new PredictInput(s2.name(), raster, bands, null);
     }
 

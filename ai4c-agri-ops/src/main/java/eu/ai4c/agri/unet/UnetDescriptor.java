@@ -34,9 +34,11 @@ public final class UnetDescriptor {
                     + " patch set (or on labelled tiles directly) and writes the model of the best validation epoch"
                     + " (safetensors: weights in the PyTorch key layout plus the architecture and normalisation),"
                     + " training_log.csv, training_curves.png, confusion_matrix.csv and class_metrics.csv (IoU, F1)."
-                    + " -action predict classifies the image tiles of --input_dir with -model_file by overlapping"
+                    + " -action predict classifies the image tiles of --input_dir, or a Sentinel-2 L1C/L2A product"
+                    + " (.SAFE or .zip, its bands read at 10 m as S2-preprocess does), with -model_file by overlapping"
                     + " sliding windows blended without seams, and writes a uint8 class map GeoTIFF per tile (255 where"
-                    + " the input is no-data) with a colour table and NAME_legend.csv. -action full runs extract_data,"
+                    + " the input is no-data) with a colour table and NAME_legend.csv, and with --probabilities the"
+                    + " per-class probabilities (NAME_probabilities.tif). -action full runs extract_data,"
                     + " train and predict in turn.",
             List.of(),
             List.of(
@@ -48,8 +50,9 @@ public final class UnetDescriptor {
                     ParameterDescriptor.builder("inputDir", ParameterType.PATH).option("--input_dir").required()
                             .label("Input folder")
                             .description("extract_data, train, full: folder with images/NAME.tif and labels/NAME.tif"
-                                    + " (train also takes a patch set folder); predict: a folder of image tiles (or"
-                                    + " its images/ subfolder, or one GeoTIFF).")
+                                    + " or SEN12MS patches (train also takes a patch set folder); predict: a folder of"
+                                    + " image tiles (or its images/ subfolder, or one GeoTIFF, or SEN12MS patches), or a"
+                                    + " Sentinel-2 product (.SAFE folder or .zip) or a folder of them.")
                             .build(),
                     ParameterDescriptor.builder("criterion", ParameterType.CHOICE).option("-criterion")
                             .alias("--criterion").valueSet("cross_entropy", "focal_loss").defaultValue("cross_entropy")

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its S2-preprocess output GeoTIFF is; bad inputs are refused with nothing written.
  */
 class PredictInputTest {
-    private static final ProcessingContext CONTEXT = ProcessingContext.defaults().withThreads(2);
+    private static final ProcessingContext CONTEXT = ProcessingContext.defaults().withThreads(1);
 
     /** A random ResNet-18 U-Net of patch 64 for {@code bands}, with the given normalisation. */
     private static Path model(Path dir, List<String> bands, float mean, float std) throws Exception {
