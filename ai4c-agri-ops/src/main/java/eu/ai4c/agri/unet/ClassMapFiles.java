@@ -31,9 +31,10 @@ import java.util.List;
  * pixel before DEFLATE.</p>
  *
  * <p>The TIFF tiles are the class map's preferred regions (whole numbers of window steps, a
- * multiple of 16 as TIFF needs), so that few windows are computed twice; memory is about
- * {@code threads × (classes + 1) × tile² × 4} bytes besides the network copies, independent of
- * the image size. Stateless.</p>
+ * multiple of 16 as TIFF needs), so that few windows lie astride tiles and each window result is
+ * released soon ({@link ClassMapRaster} computes every window once); memory is about
+ * {@code threads × (classes + 1) × tile² × 4} bytes besides the network copies and the window
+ * results, independent of the image size. Stateless.</p>
  */
 final class ClassMapFiles {
     /** The suffix of the probability file: {@code NAME_probabilities.tif}. */
