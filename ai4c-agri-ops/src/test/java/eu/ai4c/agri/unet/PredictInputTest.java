@@ -124,7 +124,10 @@ class PredictInputTest {
                 .bands(S2Band.B2, S2Band.B4).build().write(dir.resolve("products"));
         assertRefused(List.of(safe), model, dir, "has no band B8");
         // a product for a model whose bands are not Sentinel-2 bands
-        Path unnamed = model(dir, List.of("band_1", "band_2"), 0.2f, 0.1f);
+        UnetModel m = UnetModelFile.read(model);
+        Path unnamed = dir.resolve("unnamed" + UnetModelFile.EXTENSION);
+        UnetModelFile.write(new UnetModel(m.backbone(), List.of("band_1", "band_2"), m.classIds(), m.patchSize(),
+                m.mean(), m.std(), m.weights()), unnamed);
         Ai4cException e = assertThrows(Ai4cException.class,
                 () -> UnetOperator.predict(List.of(safe), unnamed, dir.resolve("out"), CONTEXT));
         assertTrue(e.getMessage().contains("are not all Sentinel-2 band names"), e.getMessage());
