@@ -22,7 +22,7 @@ class UnetCommandTest {
         assertEquals(0, help.exit(), help.toString());
         for (String option : new String[] {"-action", "-criterion", "-pretrained", "-bands", "-selected-classes",
                 "-data_aug", "-b, --batch-size", "-epochs", "-patch_size", "-lr", "-model_format", "-model_file",
-                "--input_dir", "--backbone", "--output_dir"}) {
+                "--input_dir", "--backbone", "--output_dir", "-simplified", "--probabilities"}) {
             assertTrue(help.out().contains(option), option + " in\n" + help.out());
         }
         assertTrue(help.out().contains("onnx"), "-model_format onnx in\n" + help.out());

@@ -131,6 +131,40 @@ public final class ClassMapRaster implements Raster, Closeable {
 
     @Override
     public Block read(int band, Region region) throws IOException {
+        int n = region.width() * region.height();
+        return new Block(region, DataType.BYTE, classes(probabilities(region), n, model.classIds()));
+    }
+
+    /** The label ids of the first maximum of {@link #probabilities} per pixel, {@value #NO_DATA} where they are NaN. */
+    static byte[] classes(float[] probabilities, int n, int[] ids) {
+        int k = ids.length;
+        byte[] out = new byte[n];
+        for (int p = 0; p < n; p++) {
+            if (Float.isNaN(probabilities[p])) {
+                out[p] = (byte) NO_DATA;
+                continue;
+            }
+            int best = 0;
+            float bestP = probabilities[p];
+            for (int c = 1; c < k; c++) {
+                float v = probabilities[c * n + p];
+                if (v > bestP) {
+                    bestP = v;
+                    best = c;
+                }
+            }
+            out[p] = (byte) ids[best];
+        }
+        return out;
+    }
+
+    /**
+     * The blended softmax probabilities of {@code region}, class-major ({@code [classes][height][width]}:
+     * class {@code c} of pixel {@code p} at {@code c · width · height + p}; class {@code c} is label
+     * {@code model.classIds()[c]}); they sum to 1 per pixel, and are NaN for every class where the
+     * map is {@value #NO_DATA}. The class map is their first maximum.
+     */
+    public float[] probabilities(Region region) throws IOException {
         int k = model.classes();
         int rw = region.width();
         int rh = region.height();
@@ -158,25 +192,11 @@ public final class ClassMapRaster implements Raster, Closeable {
             long blended = blend(w, await(entry), region, acc, wsum, nodata);
             results.blended(w[2], entry, blended);
         }
-        byte[] out = new byte[n];
-        int[] ids = model.classIds();
         for (int p = 0; p < n; p++) {
-            if (nodata[p] || wsum[p] == 0) {
-                out[p] = (byte) NO_DATA;
-                continue;
-            }
-            int best = 0;
-            float bestP = acc[p];
-            for (int c = 1; c < k; c++) {
-                float v = acc[c * n + p];
-                if (v > bestP) {
-                    bestP = v;
-                    best = c;
-                }
-            }
-            out[p] = (byte) ids[best];
+            boolean none = nodata[p] || wsum[p] == 0;
+            for (int c = 0; c < k; c++) acc[c * n + p] = none ? Float.NaN : acc[c * n + p] / wsum[p];
         }
-        return new Block(region, DataType.BYTE, out);
+        return acc;
     }
 
     /** Computes the windows this thread claimed; on failure, every claimed window not yet done fails too. */

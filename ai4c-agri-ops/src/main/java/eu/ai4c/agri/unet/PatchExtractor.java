@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * {@code -action extract_data}: cuts labelled tiles ({@link LabelledTiles}) into patches of
+ * {@code -action extract_data}: cuts labelled tiles ({@link LabelledTiles}, layout (a) or SEN12MS) into patches of
  * {@code -patch_size}, normalises them per band and splits them into training and validation
  * sets stratified by class presence.
  *
@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  * Normalisation {@code (x - mean) / std} per band with the mean and standard deviation of all
  * valid pixels of all tiles; invalid pixels become 0 (the mean) and label 0. Patches without a
  * valid pixel are left out.</li>
- * <li>Labels: the classes of {@code -selected-classes} keep their id, every other label becomes
+ * <li>Labels: the label tile's first band; SEN12MS tiles' IGBP ids first go through the
+ * simplified scheme when asked ({@link Sen12ms}). The classes of {@code -selected-classes} keep their id, every other label becomes
  * 0 (background); class index {@code k} of the network is id {@code classIds[k]}, index 0 the
  * background.</li>
  * <li>Split: each patch's stratum is its rarest present class (by number of patches holding it;
@@ -59,6 +60,17 @@ public final class PatchExtractor {
      */
     public static Extracted extract(List<LabelledTiles.Tile> tiles, List<String> wantedBands, int patchSize,
                                     int[] selectedClasses, double valFraction, long seed) throws IOException {
+        return extract(tiles, wantedBands, patchSize, selectedClasses, valFraction, seed, false);
+    }
+
+    /**
+     * As {@link #extract(List, List, int, int[], double, long)}; SEN12MS tiles' IGBP labels are
+     * mapped to the simplified 10-class scheme first when {@code simplified} ({@link Sen12ms}).
+     * Layout (a) tiles keep their labels.
+     */
+    public static Extracted extract(List<LabelledTiles.Tile> tiles, List<String> wantedBands, int patchSize,
+                                    int[] selectedClasses, double valFraction, long seed, boolean simplified)
+            throws IOException {
         int[] classIds = classIds(selectedClasses);
         int[] indexOfLabel = new int[256];
         for (int k = 0; k < classIds.length; k++) indexOfLabel[classIds[k]] = k;
@@ -68,9 +80,9 @@ public final class PatchExtractor {
         double[] sumSq = null;
         long valid = 0;
         for (LabelledTiles.Tile t : tiles) {
-            try (Opened o = Opened.of(t, wantedBands, patchSize)) {
+            try (Opened o = Opened.of(t, wantedBands, patchSize, simplified)) {
                 if (bandNames == null) {
-                    bandNames = ImageBands.names(o.image, o.bands, wantedBands);
+                    bandNames = ImageBands.names(o.image, o.bands, wantedBands, t.bandOrder());
                     sum = new double[o.bands.length];
                     sumSq = new double[o.bands.length];
                 } else if (o.bands.length != bandNames.size()) {
@@ -95,7 +107,7 @@ public final class PatchExtractor {
         List<float[]> xs = new ArrayList<>();
         List<byte[]> ys = new ArrayList<>();
         for (LabelledTiles.Tile t : tiles) {
-            try (Opened o = Opened.of(t, wantedBands, patchSize)) {
+            try (Opened o = Opened.of(t, wantedBands, patchSize, simplified)) {
                 for (int y0 : origins(o.image.height(), patchSize)) {
                     for (int x0 : origins(o.image.width(), patchSize)) {
                         float[] x = new float[nb * patchSize * patchSize];
@@ -203,15 +215,19 @@ public final class PatchExtractor {
         final Raster image;
         final Raster label;
         final int[] bands;
+        /** Label id of each stored value 0–255, −1 for values the tile's scheme has no class for. */
+        final int[] labelMap;
 
-        private Opened(LabelledTiles.Tile tile, Raster image, Raster label, int[] bands) {
+        private Opened(LabelledTiles.Tile tile, Raster image, Raster label, int[] bands, int[] labelMap) {
             this.tile = tile;
             this.image = image;
             this.label = label;
             this.bands = bands;
+            this.labelMap = labelMap;
         }
 
-        static Opened of(LabelledTiles.Tile t, List<String> wanted, int patchSize) throws IOException {
+        static Opened of(LabelledTiles.Tile t, List<String> wanted, int patchSize, boolean simplified)
+                throws IOException {
             Raster image = new GeoTiffReader().read(t.image()).raster();
             Raster label = null;
             try {
@@ -233,12 +249,18 @@ public final class PatchExtractor {
                     throw Ai4cException.usage("unet: label tile " + t.label() + " holds " + lb.type() + " values; labels"
                             + " are class ids 0-255 in an integer band (uint8).");
                 }
-                int[] bands = ImageBands.select(image, wanted, t.image(), "image tile");
+                int[] bands = ImageBands.select(image, wanted, t.bandOrder(), t.image(), "image tile");
                 if (patchSize > image.width() || patchSize > image.height()) {
                     throw Ai4cException.usage("unet: image tile " + t.image() + " (" + image.width() + "×"
                             + image.height() + ") is smaller than -patch_size " + patchSize + "; use -patch_size 64.");
                 }
-                return new Opened(t, image, label, bands);
+                int[] labelMap = new int[256];
+                if (t.layout() == LabelledTiles.Layout.SEN12MS) {
+                    labelMap = Sen12ms.labelMap(simplified);
+                } else {
+                    for (int v = 0; v < 256; v++) labelMap[v] = v;
+                }
+                return new Opened(t, image, label, bands, labelMap);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(image);
                 closeQuietly(label);
@@ -281,6 +303,12 @@ public final class PatchExtractor {
                             + (r.x() + i % block.width()) + ", " + (r.y() + i / block.width()) + "); class ids are 0-255"
                             + " (0 = background). Renumber the classes.");
                 }
+                if (labelMap[(int) v] < 0) {
+                    throw Ai4cException.usage("unet: SEN12MS land-cover patch " + tile.label() + " holds " + (long) v
+                            + " in its first (IGBP) band at pixel (" + (r.x() + i % block.width()) + ", "
+                            + (r.y() + i / block.width()) + "); IGBP classes are 1-17 (0 = no label). Use the lc patch"
+                            + " as distributed.");
+                }
             }
         }
 
@@ -316,7 +344,7 @@ public final class PatchExtractor {
             for (int i = 0; i < px; i++) {
                 if (!ok[i]) continue;
                 any = true;
-                y[i] = (byte) indexOfLabel[(int) lb.getDouble(i)];
+                y[i] = (byte) indexOfLabel[labelMap[(int) lb.getDouble(i)]];
             }
             for (int b = 0; b < v.length; b++) {
                 float m = mean[b];

@@ -13,9 +13,8 @@ import java.util.List;
  * {@code -patch_size}, {@code -lr}, {@code -model_format}, {@code -model_file}); each also has its
  * {@code --} form. Added: {@code --input_dir} (the command line's {@code --output_dir} is the
  * output folder), {@code --backbone}, {@code --backbone_weights}, {@code --val_fraction},
- * {@code --seed}. Table 7's {@code -simplified} (SEN12MS) is not offered: this version reads
- * layout (a) only. {@code -model_format onnx} writes the ONNX form ({@link UnetOnnx}) beside the
- * safetensors model.
+ * {@code --seed}, {@code --probabilities}. {@code -model_format onnx} writes the ONNX form
+ * ({@link UnetOnnx}) beside the safetensors model.
  */
 public final class UnetDescriptor {
     public static final String ALIAS = "unet";
@@ -28,14 +27,18 @@ public final class UnetDescriptor {
             "Trains and applies a U-Net pixel classifier of Sentinel-2 image tiles with a ResNet encoder (ResNet-50 by"
                     + " default), on the CPU with PyTorch. -action extract_data cuts the labelled tiles of --input_dir"
                     + " (images/NAME.tif with labels/NAME.tif: uint8, 0 = background or unknown, 1..N classes, same grid,"
-                    + " at least 64x64) into patches of -patch_size, normalises them per band and writes a patch set"
+                    + " at least 64x64; or SEN12MS patches ROIs<season>/s2_K/ROIs<season>_s2_K_pN.tif with their IGBP"
+                    + " land cover ROIs<season>/lc_K/ROIs<season>_lc_K_pN.tif, -simplified for the 10-class scheme)"
+                    + " into patches of -patch_size, normalises them per band and writes a patch set"
                     + " (NumPy .npy, split into training and validation stratified by class). -action train trains on a"
                     + " patch set (or on labelled tiles directly) and writes the model of the best validation epoch"
                     + " (safetensors: weights in the PyTorch key layout plus the architecture and normalisation),"
                     + " training_log.csv, training_curves.png, confusion_matrix.csv and class_metrics.csv (IoU, F1)."
-                    + " -action predict classifies the image tiles of --input_dir with -model_file by overlapping"
+                    + " -action predict classifies the image tiles of --input_dir, or a Sentinel-2 L1C/L2A product"
+                    + " (.SAFE or .zip, its bands read at 10 m as S2-preprocess does), with -model_file by overlapping"
                     + " sliding windows blended without seams, and writes a uint8 class map GeoTIFF per tile (255 where"
-                    + " the input is no-data) with a colour table and NAME_legend.csv. -action full runs extract_data,"
+                    + " the input is no-data) with a colour table and NAME_legend.csv, and with --probabilities the"
+                    + " per-class probabilities (NAME_probabilities.tif). -action full runs extract_data,"
                     + " train and predict in turn. -action pretrain pre-trains the encoder without labels (SimCLR) on the"
                     + " image tiles or patch set of --input_dir and writes " + BackboneFile.FILE + ", which -pretrained"
                     + " True then starts from.",
@@ -50,10 +53,11 @@ public final class UnetDescriptor {
                     ParameterDescriptor.builder("inputDir", ParameterType.PATH).option("--input_dir").required()
                             .label("Input folder")
                             .description("extract_data, train, full: folder with images/NAME.tif and labels/NAME.tif"
-                                    + " (train also takes a patch set folder); predict: a folder of image tiles (or"
-                                    + " its images/ subfolder, or one GeoTIFF); pretrain: a folder of image tiles"
-                                    + " (searched recursively; a folder of B2.tif, B3.tif, ... is one tile) or a patch"
-                                    + " set folder.")
+                                    + " or SEN12MS patches (train also takes a patch set folder); predict: a folder of"
+                                    + " image tiles (or its images/ subfolder, or one GeoTIFF, or SEN12MS patches), or a"
+                                    + " Sentinel-2 product (.SAFE folder or .zip) or a folder of them; pretrain: a folder"
+                                    + " of image tiles (searched recursively; a folder of B2.tif, B3.tif, ... is one"
+                                    + " tile) or a patch set folder.")
                             .build(),
                     ParameterDescriptor.builder("criterion", ParameterType.CHOICE).option("-criterion")
                             .alias("--criterion").valueSet("cross_entropy", "focal_loss").defaultValue("cross_entropy")
@@ -80,13 +84,22 @@ public final class UnetDescriptor {
                             .build(),
                     ParameterDescriptor.builder("selectedClasses", ParameterType.STRING).option("-selected-classes")
                             .alias("--selected_classes").defaultValue("1").label("Selected classes")
-                            .description("Comma-separated class ids (1-255) to learn; every other label becomes 0"
-                                    + " (background).")
+                            .description("Comma-separated class ids (1-255) or ranges (1-10) to learn; every other"
+                                    + " label becomes 0 (background). SEN12MS: 1-17 for all IGBP classes, 1-10 for all"
+                                    + " simplified classes.")
                             .build(),
                     ParameterDescriptor.builder("dataAug", ParameterType.BOOLEAN).option("-data_aug")
                             .alias("--data_aug").defaultValue("False").label("Data augmentation")
                             .description("Random flips, 90-degree rotations and a small per-band gain and offset jitter"
                                     + " of the training patches.")
+                            .build(),
+                    ParameterDescriptor.builder("simplified", ParameterType.BOOLEAN).option("-simplified")
+                            .alias("--simplified").defaultValue("False").label("Simplified SEN12MS labels")
+                            .description("SEN12MS input: map the 17 IGBP classes of the land-cover patches to the"
+                                    + " 10 simplified classes of the SEN12MS/DFC2020 papers: 1-5 (forests) -> 1 Forest,"
+                                    + " 6-7 -> 2 Shrubland, 8-9 -> 3 Savanna, 10 -> 4 Grassland, 11 -> 5 Wetlands,"
+                                    + " 12 and 14 -> 6 Croplands, 13 -> 7 Urban/Built-up, 15 -> 8 Snow/Ice,"
+                                    + " 16 -> 9 Barren, 17 -> 10 Water. False: the IGBP ids 1-17 are the labels.")
                             .build(),
                     ParameterDescriptor.builder("batchSize", ParameterType.INTEGER).option("-b").alias("--batch-size")
                             .defaultValue(2).interval("[2,64]").label("Batch size")
@@ -117,6 +130,13 @@ public final class UnetDescriptor {
                             .alias("--model_file").label("Model file")
                             .description("train, full: name of the model file written into --output_dir (default "
                                     + DEFAULT_MODEL_FILE + "); predict: the model file to apply.")
+                            .build(),
+                    ParameterDescriptor.builder("probabilities", ParameterType.BOOLEAN).option("--probabilities")
+                            .defaultValue("False").label("Class probabilities")
+                            .description("predict, full: also write NAME_probabilities.tif beside each class map: one"
+                                    + " float32 band per class, named as in the legend (background, class 1, ...),"
+                                    + " holding the blended softmax probabilities (summing to 1; NaN where the map is"
+                                    + " no-data).")
                             .build(),
                     ParameterDescriptor.builder("backbone", ParameterType.CHOICE).option("--backbone")
                             .valueSet("resnet50", "resnet34", "resnet18").defaultValue("resnet50").label("Backbone")

@@ -3,19 +3,12 @@ package eu.ai4c.agri.unet;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.geotiff.GdalColourTable;
-import eu.ai4c.kit.io.geotiff.GeoTiffReader;
-import eu.ai4c.kit.io.geotiff.GeoTiffWriter;
 import eu.ai4c.kit.op.FileOperator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterValues;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
-import eu.ai4c.kit.raster.Region;
-import eu.ai4c.kit.tile.CachedRaster;
-import eu.ai4c.kit.tile.TileCache;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -56,13 +49,15 @@ public final class UnetOperator implements FileOperator {
         return switch (action) {
             case "extract_data" -> PatchSetFiles.write(extract(params, input), outputDir);
             case "train" -> train(params, input, outputDir, null, context).files();
-            case "predict" -> predict(imagesOf(input), modelFileForPredict(params), outputDir, context);
+            case "predict" -> predict(imagesOf(input), modelFileForPredict(params), outputDir,
+                    params.getBoolean("probabilities"), context);
             case "pretrain" -> PretrainAction.run(params, input, outputDir, context);
             case "full" -> {
                 List<Path> out = new ArrayList<>(PatchSetFiles.write(extract(params, input), outputDir.resolve(PATCHES)));
                 Trained t = train(params, outputDir.resolve(PATCHES), outputDir, null, context);
                 out.addAll(0, t.files());
-                out.addAll(predict(imagesOf(input), t.files().get(0), outputDir.resolve(MAPS), context));
+                out.addAll(predict(imagesOf(input), t.files().get(0), outputDir.resolve(MAPS),
+                        params.getBoolean("probabilities"), context));
                 yield out;
             }
             default -> throw Ai4cException.usage("unet: unknown -action " + action);
@@ -72,8 +67,13 @@ public final class UnetOperator implements FileOperator {
     /** Cuts the labelled tiles of {@code input} with the parameters' bands, patch size, classes and split. */
     public static PatchExtractor.Extracted extract(ParameterValues params, Path input) throws IOException {
         List<LabelledTiles.Tile> tiles = LabelledTiles.list(input);
+        boolean simplified = params.getBoolean("simplified");
+        if (simplified && tiles.get(0).layout() != LabelledTiles.Layout.SEN12MS) {
+            throw Ai4cException.usage("unet: -simplified True maps the IGBP labels of SEN12MS patches, but --input_dir "
+                    + input + " holds images/ and labels/ tiles; leave -simplified False, or give the SEN12MS folder.");
+        }
         PatchExtractor.Extracted e = PatchExtractor.extract(tiles, bands(params), patchSize(params),
-                selectedClasses(params), params.getDouble("valFraction"), params.getInt("seed"));
+                selectedClasses(params), params.getDouble("valFraction"), params.getInt("seed"), simplified);
         if (e.train().count() == 0) {
             throw Ai4cException.usage("unet: the tiles of " + input + " gave no training patch; give more or larger"
                     + " tiles, or a smaller --val_fraction.");
@@ -155,13 +155,26 @@ public final class UnetOperator implements FileOperator {
         return Path.of(params.getString("modelFile"));
     }
 
-    /** The image tiles to classify: the file itself, the folder's images/ subfolder, or the folder's GeoTIFFs. */
+    /**
+     * The images to classify: the file itself or a Sentinel-2 product ({@link PredictInput}), the
+     * folder's images/ subfolder, the SEN12MS Sentinel-2 patches below it, or the folder's GeoTIFFs
+     * and Sentinel-2 products.
+     */
     static List<Path> imagesOf(Path input) throws IOException {
-        if (Files.isRegularFile(input)) return List.of(input);
+        if (Files.isRegularFile(input) || PredictInput.isS2Product(input)) return List.of(input);
         Path images = input.resolve(LabelledTiles.IMAGES);
-        List<Path> tiffs = LabelledTiles.tiffs(Files.isDirectory(images) ? images : input);
-        if (tiffs.isEmpty()) throw Ai4cException.usage("unet: --input_dir " + input + " holds no GeoTIFF image tile.");
-        return tiffs;
+        if (Files.isDirectory(images)) input = images;
+        else if (Sen12ms.holdsPatches(input)) return Sen12ms.s2Patches(input);
+        List<Path> found;
+        try (java.util.stream.Stream<Path> s = Files.list(input)) {
+            found = s.filter(p -> Files.isRegularFile(p) && LabelledTiles.isTiff(p) || PredictInput.isS2Product(p))
+                    .sorted().toList();
+        }
+        if (found.isEmpty()) {
+            throw Ai4cException.usage("unet: --input_dir " + input + " holds no GeoTIFF image tile and no Sentinel-2"
+                    + " product (.SAFE folder or .zip).");
+        }
+        return found;
     }
 
     /**
@@ -170,28 +183,30 @@ public final class UnetOperator implements FileOperator {
      */
     public static List<Path> predict(List<Path> images, Path modelFile, Path outputDir, ProcessingContext context)
             throws IOException {
+        return predict(images, modelFile, outputDir, false, context);
+    }
+
+    /**
+     * As {@link #predict(List, Path, Path, ProcessingContext)}, with {@code NAME_probabilities.tif}
+     * (float32, one band per class, {@link ClassMapFiles}) beside each map when {@code withProbabilities}.
+     */
+    public static List<Path> predict(List<Path> images, Path modelFile, Path outputDir, boolean withProbabilities,
+                                     ProcessingContext context) throws IOException {
         UnetModel model = UnetModelFile.read(modelFile);
         List<Path> files = new ArrayList<>();
         try (AtomicOutput out = AtomicOutput.create()) {
+            // every input is checked before the first is classified: a bad one stops the run at once, nothing written
+            for (Path image : images) PredictInput.check(image, model);
             for (Path image : images) {
-                String file = image.getFileName().toString();
-                String name = file.substring(0, file.lastIndexOf('.'));
-                Path map = outputDir.resolve(name + ".tif");
-                Raster raster = new GeoTiffReader().read(image).raster();
-                try {
-                    int[] bands = ImageBands.select(raster, model.bandNames(), image, "image tile (for the model's bands)");
-                    if (!model.bandNames().isEmpty() && bands.length != model.bands()) {
-                        throw Ai4cException.usage("unet: " + image + " does not fit the model's " + model.bands()
-                                + " bands " + model.bandNames());
-                    }
+                try (PredictInput in = PredictInput.open(image, model, context)) {
+                    String name = in.name();
+                    Raster raster = in.raster();
+                    Path map = outputDir.resolve(name + ".tif");
                     long t0 = System.nanoTime();
-                    try (ClassMapRaster classes = new ClassMapRaster(raster, bands, model, context.threads())) {
-                        int[] tile = classes.preferredTileSize();
-                        Raster cached = new CachedRaster(classes, tile[0], tile[1],
-                                new TileCache(Math.min(context.cacheBytes(), 256L << 20)));
-                        Path tmp = out.temporaryFor(map);
-                        new GeoTiffWriter().write(Product.of(name + "_classes", cached), tmp, context);
-                        long[] counts = count(tmp);
+                    try (ClassMapRaster classes = new ClassMapRaster(raster, in.bands(), model, context.threads())) {
+                        Path probabilities = map.resolveSibling(name + ClassMapFiles.PROBABILITIES + ".tif");
+                        long[] counts = ClassMapFiles.write(classes, model, name, out.temporaryFor(map),
+                                withProbabilities ? out.temporaryFor(probabilities) : null, context);
                         Files.writeString(out.temporaryFor(map.resolveSibling(name + ".tif.aux.xml")),
                                 GdalColourTable.pamDocument(ClassLegend.palette()));
                         Path legend = map.resolveSibling(name + "_legend.csv");
@@ -201,30 +216,15 @@ public final class UnetOperator implements FileOperator {
                         files.add(map);
                         files.add(map.resolveSibling(name + ".tif.aux.xml"));
                         files.add(legend);
+                        if (withProbabilities) files.add(probabilities);
                     }
-                    LOG.info("unet: class map of {} ({}×{}) in {} s", file, raster.width(), raster.height(),
-                            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-                } finally {
-                    if (raster instanceof Closeable c) c.close();
+                    LOG.info("unet: class map of {} ({}×{}) in {} s", image.getFileName(), raster.width(),
+                            raster.height(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
                 }
             }
             out.commit();
         }
         return files;
-    }
-
-    private static long[] count(Path tiff) throws IOException {
-        long[] counts = new long[256];
-        Raster r = new GeoTiffReader().read(tiff).raster();
-        try {
-            for (int y = 0; y < r.height(); y += 256) {
-                Block b = r.read(0, new Region(0, y, r.width(), Math.min(256, r.height() - y)));
-                for (byte v : b.bytes()) counts[v & 0xFF]++;
-            }
-        } finally {
-            if (r instanceof Closeable c) c.close();
-        }
-        return counts;
     }
 
     /** {@code id,name,colour,pixels}: one row per model class, then 255 (no data). */
@@ -253,10 +253,15 @@ public final class UnetOperator implements FileOperator {
         for (String s : text.split(",")) {
             if (s.isBlank()) continue;
             try {
-                ids.add(Integer.parseInt(s.trim()));
+                // "a-b": every id from a to b, e.g. 1-17 for all IGBP classes
+                String[] range = s.trim().split("-", -1);
+                int from = Integer.parseInt(range[0].trim());
+                int to = range.length == 2 ? Integer.parseInt(range[1].trim()) : from;
+                if (range.length > 2 || to < from) throw new NumberFormatException(s);
+                for (int id = from; id <= to && id <= 256; id++) ids.add(id);
             } catch (NumberFormatException e) {
                 throw Ai4cException.usage("unet: invalid value \"" + text + "\" for -selected-classes: expected"
-                        + " comma-separated class ids 1-255, e.g. 1,2,3.");
+                        + " comma-separated class ids 1-255 or ranges, e.g. 1,2,3 or 1-10.");
             }
         }
         if (ids.isEmpty()) throw Ai4cException.usage("unet: -selected-classes is empty; give class ids 1-255.");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ClassMapRasterTest {
 
-    private static UnetModel randomModel(int bands, int classes, int patch) {
+    static UnetModel randomModel(int bands, int classes, int patch) {
         TorchRuntime.init().setRandomSeed(17);
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), TorchRuntime.ENGINE)) {
             UnetNetwork net = new UnetNetwork(Backbone.RESNET18, bands, classes);
@@ -32,7 +32,7 @@ class ClassMapRasterTest {
         }
     }
 
-    private static MemoryRaster image(int w, int h, long seed) {
+    static MemoryRaster image(int w, int h, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         float[] a = new float[w * h];
         float[] b = new float[w * h];

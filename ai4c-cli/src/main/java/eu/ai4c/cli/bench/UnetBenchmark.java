@@ -16,13 +16,13 @@ import java.util.Map;
  * {@code unet-predict}: the class map of an N×N 4-band synthetic tile (default N 2048) by a U-Net
  * with initial weights ({@code -Pbackbone}, default resnet50; {@code -Ppatch}, default 256), as
  * {@code unet -action predict} writes it (windows with a quarter overlap, blended, GeoTIFF with
- * legend). The time for a full 10980×10980 tile is extrapolated from the pixel count (the windows,
+ * legend; {@code -Pprobabilities true} adds the per-class probability file). The time for a full 10980×10980 tile is extrapolated from the pixel count (the windows,
  * which take nearly all the time, grow with the area). No peer.
  */
 public final class UnetBenchmark extends DeclaredBenchmark {
     public UnetBenchmark() {
         super("unet-predict", "unet -action predict on an NxN 4-band tile with a ResNet-50 U-Net at patch 256, "
-                + "extrapolated to 10980x10980; no peer (default N 2048).", "backbone", "patch");
+                + "extrapolated to 10980x10980; no peer (default N 2048).", "backbone", "patch", "probabilities");
     }
 
     @Override
@@ -30,17 +30,20 @@ public final class UnetBenchmark extends DeclaredBenchmark {
         int n = context.size(2048);
         Backbone backbone = Backbone.of(context.option("backbone", "resnet50"));
         int patch = context.intOption("patch", 256, 32);
+        boolean probabilities = Boolean.parseBoolean(context.option("probabilities", "false"));
         Path dir = Files.createDirectories(context.workDir().resolve("unet-predict"));
         SyntheticLandscape.write(dir, "tile", SyntheticLandscape.draw(n, n, 5));
         Path model = dir.resolve("model.safetensors");
         UnetModelFile.write(UnetModel.initialised(backbone, 4, 4, patch, 1), model);
         Path out = dir.resolve("maps");
         BenchContext.Measured ours = context.measure(() ->
-                UnetOperator.predict(List.of(dir.resolve("images/tile.tif")), model, out, context.processing()));
+                UnetOperator.predict(List.of(dir.resolve("images/tile.tif")), model, out, probabilities,
+                        context.processing()));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("threads", context.processing().threads());
         extra.put("backbone", backbone.id());
         extra.put("patch", patch);
+        extra.put("probabilities", probabilities);
         extra.put("megapixels_per_s", Math.round(n * (double) n / ours.seconds() / 1e4) / 100.0);
         extra.put("extrapolated_10980_s", Math.round(ours.seconds() * (10980.0 * 10980.0) / ((double) n * n)));
         return List.of(BenchResult.of(name(), n + "x" + n + "x4 uint16, " + backbone.id() + " U-Net, patch " + patch,
