@@ -36,6 +36,10 @@ public final class OpenProducts {
     private final List<OpenProduct> products = new ArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
+    /** An empty list of its own (the desktop uses {@link #getDefault()}). */
+    public OpenProducts() {
+    }
+
     /** The desktop's list (one per application). */
     public static OpenProducts getDefault() {
         return DEFAULT;
@@ -129,7 +133,18 @@ public final class OpenProducts {
         return p;
     }
 
-    private static Path key(Path location) {
-        return location.toAbsolutePath().normalize();
+    /**
+     * Where a product is kept: the absolute path, except that a SAFE's {@code manifest.safe} or
+     * {@code MTD_MSIL*.xml} stands for its folder (as the readers take it), so the folder and its
+     * metadata file open one product.
+     */
+    static Path key(Path location) {
+        Path p = location.toAbsolutePath().normalize();
+        Path name = p.getFileName();
+        if (name != null && p.getParent() != null && Files.isRegularFile(p)) {
+            String n = name.toString().toUpperCase(java.util.Locale.ROOT);
+            if (n.equals("MANIFEST.SAFE") || n.matches("MTD_MSIL(1C|2A)\\.XML")) return p.getParent();
+        }
+        return p;
     }
 }

@@ -150,6 +150,8 @@ public final class OperatorPanel extends JPanel {
         html.setName("help.page");
         html.setEditable(false);
         html.setContentType("text/html");
+        // the page declares its charset in a meta tag; the text is already decoded
+        html.getDocument().putProperty("IgnoreCharsetDirective", Boolean.TRUE);
         try (java.io.InputStream in = page.openStream()) {
             // read at once (setPage loads HTML asynchronously): the page is small and local
             html.setText(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
