@@ -16,7 +16,7 @@
 # band's quick-look, the finished run).
 # Positions come from the trace the application writes with -J-Deu.ai4c.desktop.ui.level=FINE
 # ("ui <alias> <component> x y w h enabled|disabled", "ui menu <alias> <menu indices>", "ui action
-# <name> <menu indices>", "ui products row.<i> x y w h <text>"), so a
+# <name> <menu indices>", "ui chooser filename x y w h", "ui products row.<i> x y w h <text>"), so a
 # change of layout does not break the clicks. Fails (exit 1) with the step that failed.
 set -uo pipefail
 app_dir="$1"
@@ -169,16 +169,20 @@ open_path=$(grep -a "ui action OpenProduct " "$log" | tail -1 | sed 's/.*ui acti
 [ -n "$open_path" ] || fail "no File > Open Product... entry traced"
 product_opened() { grep -a "ui products opened scene " "$log" | tail -1; }
 for attempt in 1 2 3; do
+  before=$(count chooser)
   open_menu "$open_path"
-  chooser=""
-  for _ in $(seq 1 40); do chooser=$(xdotool search --name "^Open Product\$" 2>/dev/null | head -1); [ -n "$chooser" ] && break; sleep 0.25; done
-  [ -n "$chooser" ] || { echo "desktop e2e: no Open Product chooser after attempt $attempt" >&2; continue; }
-  sleep 1.5  # the chooser lists the folder and gives the file name field the keyboard
+  wait_trace chooser "$before" 20 || { echo "desktop e2e: no Open Product chooser after attempt $attempt" >&2; continue; }
+  sleep 1  # the chooser lists the folder
+  # the file name field, as traced when the chooser opened (without a window manager the dialog
+  # may not have the keyboard until clicked)
+  read -r fx fy fw fh <<<"$(grep -a "ui chooser filename " "$log" | tail -1 | sed 's/.*ui chooser filename //')"
+  xdotool mousemove $((fx + fw / 2)) $((fy + fh / 2)) click 1; sleep 0.5
+  xdotool type --delay 5 "$work/scene.tif"; sleep 0.5
   shot 3-open-product
-  xdotool type --delay 5 "$work/scene.tif"; sleep 0.5; xdotool key Return
+  xdotool key Return
   for _ in $(seq 1 60); do [ -n "$(product_opened)" ] && break 2; sleep 0.5; done
   echo "desktop e2e: the product did not open after attempt $attempt" >&2
-  xdotool search --name "^Open Product\$" >/dev/null 2>&1 && xdotool key Escape
+  xdotool search --name "^Open Product\$" >/dev/null 2>&1 && { xdotool mousemove $((fx + fw / 2)) $((fy + fh / 2)) click 1; xdotool key Escape; }
   sleep 1
 done
 opened_line=$(product_opened)

@@ -1,11 +1,18 @@
 package eu.ai4c.desktop.products;
 
+import eu.ai4c.desktop.form.ui.OperatorDialog;
 import java.awt.Component;
+import java.awt.Point;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.JDialog;
 import javax.swing.JFileChooser;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
@@ -20,6 +27,7 @@ import javax.swing.filechooser.FileFilter;
  * field has the keyboard when the chooser shows, so a path can be typed at once. Event thread only.
  */
 public final class ProductChooser extends JFileChooser {
+    private static final Logger TRACE = Logger.getLogger(OperatorDialog.TRACE_LOGGER);
 
     /** The filter of the files a product can be opened from, by name (folders always pass). */
     public static final FileFilter PRODUCTS = new FileFilter() {
@@ -58,6 +66,30 @@ public final class ProductChooser extends JFileChooser {
             public void ancestorMoved(AncestorEvent e) {
             }
         });
+    }
+
+    /**
+     * The dialog; with the component trace on (logger {@value OperatorDialog#TRACE_LOGGER} at FINE) it
+     * logs the screen bounds of the file name field when it opens, {@code ui chooser filename x y w h},
+     * so the desktop end-to-end test can click into it and type a path.
+     */
+    @Override
+    protected JDialog createDialog(Component parent) {
+        JDialog dialog = super.createDialog(parent);
+        if (TRACE.isLoggable(Level.FINE)) {
+            dialog.addWindowListener(new WindowAdapter() {
+                @Override
+                public void windowOpened(WindowEvent e) {
+                    SwingUtilities.invokeLater(() -> {
+                        JTextField name = firstTextField(ProductChooser.this);
+                        if (name == null || !name.isShowing()) return;
+                        Point p = name.getLocationOnScreen();
+                        TRACE.fine("ui chooser filename " + p.x + " " + p.y + " " + name.getWidth() + " " + name.getHeight());
+                    });
+                }
+            });
+        }
+        return dialog;
     }
 
     /** A product folder is chosen like a file, not entered. */

@@ -50,6 +50,10 @@ public final class ProductsPanel extends JPanel {
     /** Text of the "Metadata" folder node. */
     public static final String METADATA = "Metadata";
 
+    /** What the properties area says while no product is open. */
+    static final String EMPTY_HINT = "No product open. Open one with File > Open Product..., the button above, "
+            + "or drop SAFE folders, zips or GeoTIFFs here. The outputs of runs appear here too.";
+
     private final transient OpenProducts products;
     private final DefaultMutableTreeNode root = new DefaultMutableTreeNode("Products");
     private final DefaultTreeModel treeModel = new DefaultTreeModel(root);
@@ -128,6 +132,7 @@ public final class ProductsPanel extends JPanel {
         };
         for (OpenProduct p : products.products()) added(p);
         products.addListener(listener);
+        selectionChanged();
     }
 
     /** Stops following the list (when the window closes). */
@@ -235,7 +240,7 @@ public final class ProductsPanel extends JPanel {
         OpenProduct p = path == null ? null : productOf(path);
         close.setEnabled(p != null);
         if (p == null) {
-            properties.setText("");
+            properties.setText(root.getChildCount() == 0 ? EMPTY_HINT : "");
             return;
         }
         Object node = ((DefaultMutableTreeNode) path.getLastPathComponent()).getUserObject();

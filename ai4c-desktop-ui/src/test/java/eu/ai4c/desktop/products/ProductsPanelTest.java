@@ -98,6 +98,8 @@ class ProductsPanelTest {
             assertEquals(List.of(raw), products.products());
             assertFalse(rows(panel.tree()).contains("scene"));
             assertFalse(Components.named(panel, "products.close").isEnabled(), "nothing selected after the close");
+            products.close(raw);
+            assertEquals(ProductsPanel.EMPTY_HINT, panel.propertiesText(), "an empty window says how to open products");
             ((AbstractButton) Components.named(panel, "products.open")).doClick();
             assertEquals(1, chooserShown);
         });
