@@ -10,7 +10,8 @@
 #  4. File > Open Product... opens the GDAL-made UTM GeoTIFF in the Products window, which lists its
 #     bands; a double-click on the band opens its quick-look;
 #  5. Raster > Geometric > Warp: Run is disabled until the source and target folder are given, then
-#     runs on the GeoTIFF and writes a WGS84 GeoTIFF holding the input's values (checked with gdalinfo).
+#     runs on the GeoTIFF and writes a WGS84 GeoTIFF holding the input's values (checked with gdalinfo),
+#     which appears in the Products window.
 #  6. the air-quality module is turned on and its view opens from Raster > AI4Copernicus > Air Quality.
 # Screenshots go to target/e2e/ (start page, each dialog, the Frost state, the Products window, the
 # band's quick-look, the finished run).
@@ -233,6 +234,10 @@ result=$(ls "$work/result/"*.tif 2>/dev/null | head -1)
 [ -n "$result" ] || fail "no output GeoTIFF in $work/result after Run"
 [ "$run_enabled" = yes ] || fail "Warp: Run was not traced enabled once the source and target folder were given"
 echo "desktop e2e: Warp Run disabled without source and target folder, enabled with them"
+# the run's output joins the Products window as the second product named scene
+for _ in $(seq 1 40); do grep -aq "ui products row\.[0-9]* .* \[2\] scene\$" "$log" && break; sleep 0.5; done
+grep -aq "ui products row\.[0-9]* .* \[2\] scene\$" "$log" || fail "the output of Warp did not appear in the Products window"
+echo "desktop e2e: the output of Warp appeared in the Products window"
 gdalinfo "$result" | grep -q 'GEOGCRS\["WGS 84"' || fail "the output is not a WGS84 GeoTIFF: $(gdalinfo "$result" | head -5)"
 gdalinfo -stats "$result" | grep -q "STATISTICS_MAXIMUM=1234" || fail "the output does not hold the input's values"
 

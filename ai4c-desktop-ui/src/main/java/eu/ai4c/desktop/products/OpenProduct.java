@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A product open in the desktop: where it was read from, the format of the reader that read it
- * and the product (pixels stay on disk until a view reads them).
+ * A product open in the desktop: its reference number, where it was read from, the format of the
+ * reader that read it and the product (pixels stay on disk until a view reads them).
  *
+ * @param refNo    the number the Products window shows before the name ({@code [2] scene}), as
+ *                 SNAP does: products of the same name (an input and its output) stay apart
  * @param location the file or folder opened, absolute and normalised
  * @param format   the reader's format name ({@code GeoTIFF}, {@code SENTINEL-1 SAFE}, …)
  * @param product  the product as the reader gives it
  */
-public record OpenProduct(Path location, String format, Product product) {
+public record OpenProduct(int refNo, Path location, String format, Product product) {
 
     public OpenProduct {
         Objects.requireNonNull(location, "location");
@@ -43,8 +45,9 @@ public record OpenProduct(Path location, String format, Product product) {
         return product.raster().bands().stream().map(Band::name).toList();
     }
 
+    /** {@code [refNo] name}, as the tree and the dialogs' drop-downs show it. */
     @Override
     public String toString() {
-        return name();
+        return "[" + refNo + "] " + name();
     }
 }

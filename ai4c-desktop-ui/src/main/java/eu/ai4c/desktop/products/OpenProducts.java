@@ -35,6 +35,8 @@ public final class OpenProducts {
     private static final OpenProducts DEFAULT = new OpenProducts();
     private final List<OpenProduct> products = new ArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** The reference number given last; numbers are not reused while the application runs. */
+    private int lastRefNo;
 
     /** An empty list of its own (the desktop uses {@link #getDefault()}). */
     public OpenProducts() {
@@ -73,7 +75,7 @@ public final class OpenProducts {
                 + " is not in a format AI4C reads (" + String.join(", ", formats())
                 + "): choose a SAFE folder or zip, its manifest.safe or MTD_MSIL*.xml, or a GeoTIFF."));
         Product product = reader.read(key);
-        return add(new OpenProduct(key, reader.formatName(), product));
+        return add(key, reader.formatName(), product);
     }
 
     /**
@@ -123,10 +125,12 @@ public final class OpenProducts {
         return ProductIO.readers().stream().map(ProductReader::formatName).toList();
     }
 
-    private OpenProduct add(OpenProduct p) {
+    private OpenProduct add(Path key, String format, Product product) {
+        OpenProduct p;
         synchronized (this) {
-            Optional<OpenProduct> raced = products.stream().filter(q -> q.location().equals(p.location())).findFirst();
+            Optional<OpenProduct> raced = products.stream().filter(q -> q.location().equals(key)).findFirst();
             if (raced.isPresent()) return raced.get();
+            p = new OpenProduct(++lastRefNo, key, format, product);
             products.add(p);
         }
         for (Listener l : listeners) l.opened(p);

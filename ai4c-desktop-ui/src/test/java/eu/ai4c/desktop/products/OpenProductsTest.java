@@ -122,6 +122,7 @@ class OpenProductsTest {
         // the same output written again replaces the product shown
         OpenProduct again = products.openRunOutput(written).orElseThrow();
         assertEquals(List.of("opened scaled", "closed scaled", "opened scaled"), events);
+        assertEquals("[2] scaled", again.toString(), "a new reference number: the window shows what is on disk now");
         assertEquals(List.of(again), products.products());
     }
 }

@@ -58,7 +58,7 @@ class ProductsPanelTest {
         OpenProduct p = products.open(tif); // a background reader thread in the desktop
         SwingUtilities.invokeAndWait(() -> {
             JTree tree = panel.tree();
-            assertEquals(List.of("scene", ProductsPanel.BANDS, "sigma0_VV", "mask", ProductsPanel.METADATA), rows(tree));
+            assertEquals(List.of("[1] scene", ProductsPanel.BANDS, "sigma0_VV", "mask", ProductsPanel.METADATA), rows(tree));
             assertEquals(1, changes[0]);
             assertSame(p, panel.selectedProduct());
             assertTrue(panel.propertiesText().startsWith("Product: scene\nFormat: GeoTIFF\nLocation: " + tif.toAbsolutePath()
@@ -96,7 +96,8 @@ class ProductsPanelTest {
             panel.selectBand(scene, "mask");
             ((AbstractButton) Components.named(panel, "products.close")).doClick();
             assertEquals(List.of(raw), products.products());
-            assertFalse(rows(panel.tree()).contains("scene"));
+            assertFalse(rows(panel.tree()).contains("[1] scene"));
+            assertTrue(rows(panel.tree()).contains("[2] in"), rows(panel.tree()).toString());
             assertFalse(Components.named(panel, "products.close").isEnabled(), "nothing selected after the close");
             products.close(raw);
             assertEquals(ProductsPanel.EMPTY_HINT, panel.propertiesText(), "an empty window says how to open products");
