@@ -36,11 +36,20 @@ public final class OperatorLayer {
      * The layer XML for {@code operators}: one action each, and one shadow in the menu folder its
      * category maps to; menu paths sharing folders are merged into one folder tree.
      *
-     * @param topLevelPositions give Raster, Optical and Radar their places in the menu bar and add
-     *                          File → Open Product… and Window → Products (standalone application;
-     *                          SNAP positions its own menus and has its own product workspace)
+     * @param topLevelPositions give Raster, Optical and Radar their places in the menu bar (standalone
+     *                          application; SNAP positions its own menus); also adds File → Open
+     *                          Product… and Window → Products
      */
     public static String xml(List<Operator> operators, boolean topLevelPositions) {
+        return xml(operators, topLevelPositions, topLevelPositions);
+    }
+
+    /**
+     * The layer XML for {@code operators} as {@link #xml(List, boolean)}, with File → Open Product…
+     * and Window → Products when {@code productWorkspace} (the standalone application: neither SNAP
+     * Desktop nor the AI4C SNAP plugin, which bring SNAP's own Open Product and Product Explorer).
+     */
+    public static String xml(List<Operator> operators, boolean topLevelPositions, boolean productWorkspace) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(DOCTYPE).append('\n');
         x.append("<filesystem>\n <folder name=\"Actions\">\n  <folder name=\"AI4C\">\n");
         MenuFolder menu = new MenuFolder();
@@ -64,7 +73,7 @@ public final class OperatorLayer {
             Integer position = topLevelPositions ? TOP_LEVEL.get(e.getKey()) : null;
             e.getValue().write(x, e.getKey(), "  ", position);
         }
-        if (topLevelPositions) {
+        if (productWorkspace) {
             // the standalone application's product workspace; inside SNAP, SNAP's own entries
             shadow(x, "File", "AI4C-Action-OpenProduct", eu.ai4c.desktop.products.ProductsActions.OPEN_PRODUCT);
             shadow(x, "Window", "AI4C-Action-Products", eu.ai4c.desktop.products.ProductsActions.SHOW_PRODUCTS);

@@ -92,6 +92,8 @@ class OperatorLayerTest {
         }
         assertFalse(OperatorLayer.xml(OperatorRegistry.load().all()).contains("AI4C-Action-"),
                 "inside SNAP, SNAP's Open Product and Product Explorer");
+        assertFalse(OperatorLayer.xml(java.util.List.of(), true, false).contains("AI4C-Action-"),
+                "with the AI4C SNAP plugin (SNAP's modules, e.g. SNAP-in-a-box), none either");
     }
 
     private static int count(String s, String part) {
