@@ -7,12 +7,17 @@
 #     screenshot);
 #  3. in S1-GRD-preprocess the speckle parameters follow the filter: choosing Frost enables the
 #     damping factor and disables the Lee Sigma parameters;
-#  4. Raster > Geometric > Warp runs on a GDAL-made UTM GeoTIFF and writes a WGS84 GeoTIFF holding
-#     the input's values (checked with gdalinfo).
-#  5. the air-quality module is turned on and its view opens from Raster > AI4Copernicus > Air Quality.
-# Screenshots go to target/e2e/ (start page, each dialog, the Frost state, the finished run).
+#  4. File > Open Product... opens the GDAL-made UTM GeoTIFF in the Products window, which lists its
+#     bands; a double-click on the band opens its quick-look;
+#  5. Raster > Geometric > Warp: Run is disabled until the source and target folder are given, then
+#     runs on the GeoTIFF and writes a WGS84 GeoTIFF holding the input's values (checked with gdalinfo),
+#     which appears in the Products window.
+#  6. the air-quality module is turned on and its view opens from Raster > AI4Copernicus > Air Quality.
+# Screenshots go to target/e2e/ (start page, each dialog, the Frost state, the Products window, the
+# band's quick-look, the finished run).
 # Positions come from the trace the application writes with -J-Deu.ai4c.desktop.ui.level=FINE
-# ("ui <alias> <component> x y w h enabled|disabled", "ui menu <alias> <menu indices>"), so a
+# ("ui <alias> <component> x y w h enabled|disabled", "ui menu <alias> <menu indices>", "ui action
+# <name> <menu indices>", "ui chooser filename x y w h", "ui products row.<i> x y w h <text>"), so a
 # change of layout does not break the clicks. Fails (exit 1) with the step that failed.
 set -uo pipefail
 app_dir="$1"
@@ -160,18 +165,62 @@ shot 2-speckle-frost
 echo "desktop e2e: $grd speckle parameters follow the filter (Frost: damping enabled, Lee Sigma window disabled)"
 close_dialog $grd || fail "$grd: Cancel did not close the dialog"
 
-# 4. Warp runs and writes a WGS84 GeoTIFF
+# 4. File > Open Product... opens the GeoTIFF in the Products window, which shows its bands
+open_path=$(grep -a "ui action OpenProduct " "$log" | tail -1 | sed 's/.*ui action OpenProduct //' | awk '{ print $1 }')
+[ -n "$open_path" ] || fail "no File > Open Product... entry traced"
+product_opened() { grep -a "ui products opened scene " "$log" | tail -1; }
+for attempt in 1 2 3; do
+  before=$(count chooser)
+  open_menu "$open_path"
+  wait_trace chooser "$before" 20 || { echo "desktop e2e: no Open Product chooser after attempt $attempt" >&2; continue; }
+  sleep 1  # the chooser lists the folder
+  # the file name field, as traced when the chooser opened (without a window manager the dialog
+  # may not have the keyboard until clicked)
+  read -r fx fy fw fh <<<"$(grep -a "ui chooser filename " "$log" | tail -1 | sed 's/.*ui chooser filename //')"
+  xdotool mousemove $((fx + fw / 2)) $((fy + fh / 2)) click 1; sleep 0.5
+  xdotool type --delay 5 "$work/scene.tif"; sleep 0.5
+  shot 3-open-product
+  xdotool key Return
+  for _ in $(seq 1 60); do [ -n "$(product_opened)" ] && break 2; sleep 0.5; done
+  echo "desktop e2e: the product did not open after attempt $attempt" >&2
+  xdotool search --name "^Open Product\$" >/dev/null 2>&1 && { xdotool mousemove $((fx + fw / 2)) $((fy + fh / 2)) click 1; xdotool key Escape; }
+  sleep 1
+done
+opened_line=$(product_opened)
+[ -n "$opened_line" ] || fail "File > Open Product... did not open $work/scene.tif"
+bands=$(echo "$opened_line" | awk '{ print $NF }')
+sleep 1.5  # the window traces its rows after the change
+band_row() { grep -a "ui products row\.[0-9]* .* $1\$" "$log" | tail -1 | sed 's/.*ui products row\.[0-9]* //'; }
+for b in ${bands//,/ }; do
+  [ -n "$(band_row "$b")" ] || fail "the Products window does not show band $b of scene.tif"
+done
+shot 3-products
+first_band=${bands%%,*}
+read -r bx by bw bh _ <<<"$(band_row "$first_band")"
+xdotool mousemove $((bx + bw / 2)) $((by + bh / 2)) click --repeat 2 --delay 120 1
+for _ in $(seq 1 40); do grep -aq "ui quicklook opened scene.tif band 0" "$log" && break; sleep 0.25; done
+grep -aq "ui quicklook opened scene.tif band 0" "$log" || fail "a double-click on band $first_band did not open its quick-look"
+sleep 3
+shot 3-band-quicklook
+echo "desktop e2e: Products window shows scene.tif with bands $bands; double-click opened the quick-look of $first_band"
+
+# 5. Warp: Run disabled until the inputs are given, then it runs and writes a WGS84 GeoTIFF
 path=$(awk '$1 == "Warp" { print $2 }' "$out/menu.txt")
 before=$(count Warp); open_menu "$path"; wait_trace Warp "$before" 40 || fail "Warp dialog did not open"
 sleep 2  # let the placement trace settle
+run_state() { bounds Warp run | awk '{ print $NF }'; }
+[ "$(run_state)" = disabled ] || fail "Warp: Run is $(run_state) before the source and target folder are given"
 click Warp source.input; sleep 0.5; xdotool key ctrl+a; xdotool type --delay 5 "$work/scene.tif"
 sleep 3  # the dialog opens the source to validate it; on a busy machine that takes a moment
+[ "$(run_state)" = disabled ] || fail "Warp: Run is $(run_state) with a source but no target folder"
+run_enabled=no
 # on a loaded machine a click can land while the dialog is still busy and be lost, so an attempt
 # without output after 40 s is repeated (at most 3 times)
 for attempt in 1 2 3; do
   click Warp target.folder; sleep 0.5; xdotool key ctrl+a; xdotool type --delay 5 "$work/result"
   sleep 2
   shot 3-filled
+  [ "$(run_state)" = enabled ] && run_enabled=yes
   click Warp run
   for _ in $(seq 1 40); do
     ls "$work/result/"*.tif >/dev/null 2>&1 && break 2  # written under a hidden name, renamed when whole
@@ -183,10 +232,16 @@ sleep 3
 shot 4-done
 result=$(ls "$work/result/"*.tif 2>/dev/null | head -1)
 [ -n "$result" ] || fail "no output GeoTIFF in $work/result after Run"
+[ "$run_enabled" = yes ] || fail "Warp: Run was not traced enabled once the source and target folder were given"
+echo "desktop e2e: Warp Run disabled without source and target folder, enabled with them"
+# the run's output joins the Products window as the second product named scene
+for _ in $(seq 1 40); do grep -aq "ui products row\.[0-9]* .* \[2\] scene\$" "$log" && break; sleep 0.5; done
+grep -aq "ui products row\.[0-9]* .* \[2\] scene\$" "$log" || fail "the output of Warp did not appear in the Products window"
+echo "desktop e2e: the output of Warp appeared in the Products window"
 gdalinfo "$result" | grep -q 'GEOGCRS\["WGS 84"' || fail "the output is not a WGS84 GeoTIFF: $(gdalinfo "$result" | head -5)"
 gdalinfo -stats "$result" | grep -q "STATISTICS_MAXIMUM=1234" || fail "the output does not hold the input's values"
 
-# 5. Raster > AI4Copernicus > Air Quality > Air Quality Viewer... (after the aqgan operators) opens its view
+# 6. Raster > AI4Copernicus > Air Quality > Air Quality Viewer... (after the aqgan operators) opens its view
 aq_first=$(awk '$1 == "aqgan-generate" { print $2 }' "$out/menu.txt")
 aq_items=$(awk -v p="${aq_first%.*}." 'index($2, p) == 1' "$out/menu.txt" | wc -l)
 [ -n "$aq_first" ] || fail "no Air Quality menu traced"

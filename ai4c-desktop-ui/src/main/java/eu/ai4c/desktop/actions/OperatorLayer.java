@@ -37,9 +37,19 @@ public final class OperatorLayer {
      * category maps to; menu paths sharing folders are merged into one folder tree.
      *
      * @param topLevelPositions give Raster, Optical and Radar their places in the menu bar (standalone
-     *                          application; SNAP positions its own menus)
+     *                          application; SNAP positions its own menus); also adds File → Open
+     *                          Product… and Window → Products
      */
     public static String xml(List<Operator> operators, boolean topLevelPositions) {
+        return xml(operators, topLevelPositions, topLevelPositions);
+    }
+
+    /**
+     * The layer XML for {@code operators} as {@link #xml(List, boolean)}, with File → Open Product…
+     * and Window → Products when {@code productWorkspace} (the standalone application: neither SNAP
+     * Desktop nor the AI4C SNAP plugin, which bring SNAP's own Open Product and Product Explorer).
+     */
+    public static String xml(List<Operator> operators, boolean topLevelPositions, boolean productWorkspace) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(DOCTYPE).append('\n');
         x.append("<filesystem>\n <folder name=\"Actions\">\n  <folder name=\"AI4C\">\n");
         MenuFolder menu = new MenuFolder();
@@ -62,6 +72,11 @@ public final class OperatorLayer {
         for (Map.Entry<String, MenuFolder> e : menu.children.entrySet()) {
             Integer position = topLevelPositions ? TOP_LEVEL.get(e.getKey()) : null;
             e.getValue().write(x, e.getKey(), "  ", position);
+        }
+        if (productWorkspace) {
+            // the standalone application's product workspace; inside SNAP, SNAP's own entries
+            shadow(x, "File", "AI4C-Action-OpenProduct", eu.ai4c.desktop.products.ProductsActions.OPEN_PRODUCT);
+            shadow(x, "Window", "AI4C-Action-Products", eu.ai4c.desktop.products.ProductsActions.SHOW_PRODUCTS);
         }
         return x.append(" </folder>\n</filesystem>\n").toString();
     }
@@ -88,6 +103,14 @@ public final class OperatorLayer {
             }
             x.append(indent).append("</folder>\n");
         }
+    }
+
+    /** A menu entry of an action registered elsewhere, first in its menu. */
+    private static void shadow(StringBuilder x, String menu, String name, String original) {
+        x.append("  <folder name=\"").append(menu).append("\">\n   <file name=\"").append(name).append(".shadow\">\n");
+        attr(x, "originalFile", "stringvalue", original);
+        attr(x, "position", "intvalue", "5");
+        x.append("   </file>\n  </folder>\n");
     }
 
     private static void attr(StringBuilder x, String name, String kind, String value) {

@@ -42,8 +42,10 @@ public final class OperatorLayerProvider extends Repository.LayerProvider {
         Path file = Files.createTempFile("ai4c-operators-layer", ".xml");
         file.toFile().deleteOnExit();
         boolean insideSnap = present(SNAP_APPLICATION_CLASS);
-        Files.writeString(file, OperatorLayer.xml(withoutSnapDuplicates(OperatorCatalog.load().all(),
-                present(SNAP_BINDING_CLASS)), !insideSnap), StandardCharsets.UTF_8);
+        boolean snapBinding = present(SNAP_BINDING_CLASS);
+        // the Products window's menu entries only where SNAP's Product Explorer is not
+        Files.writeString(file, OperatorLayer.xml(withoutSnapDuplicates(OperatorCatalog.load().all(), snapBinding),
+                !insideSnap, !insideSnap && !snapBinding), StandardCharsets.UTF_8);
         return file;
     }
 

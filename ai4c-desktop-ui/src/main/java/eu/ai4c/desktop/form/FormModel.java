@@ -144,6 +144,37 @@ public final class FormModel {
         return descriptor.validate(rawParameters());
     }
 
+    /**
+     * Fills the check boxes of a product's bands: every list parameter with a value set that names
+     * bands of the product (polarisations {@code VV}/{@code VH} of bands {@code Amplitude_VV},
+     * sub-swaths {@code IW1} of {@code Complex_IW1_VV}, Sentinel-2 bands {@code B04}) gets exactly
+     * the values the product has, in value-set order. A value matches a band name when it equals one
+     * of the name's parts (split at {@code _}, {@code -}, spaces and dots), ignoring case.
+     * Parameters none of whose values the product names are left as they are.
+     *
+     * @param bandNames the band names of the chosen source product
+     * @return the names of the parameters changed
+     */
+    public List<String> offerBands(List<String> bandNames) {
+        java.util.Set<String> parts = new java.util.HashSet<>();
+        for (String b : bandNames) {
+            for (String part : b.split("[^A-Za-z0-9]+")) parts.add(part.toUpperCase(java.util.Locale.ROOT));
+        }
+        List<String> changed = new ArrayList<>();
+        for (ParameterField p : parameters) {
+            if (p.type() != eu.ai4c.kit.op.ParameterType.STRING_LIST || p.descriptor().valueSet().isEmpty()) continue;
+            List<String> present = p.descriptor().valueSet().stream()
+                    .filter(v -> parts.contains(v.toUpperCase(java.util.Locale.ROOT))).toList();
+            if (present.isEmpty()) continue;
+            String text = String.join(",", present);
+            if (!text.equals(p.text())) {
+                p.setText(text);
+                changed.add(p.name());
+            }
+        }
+        return changed;
+    }
+
     /** The source products by source name, for those given. */
     public Map<String, Path> inputs() {
         Map<String, Path> in = new LinkedHashMap<>();

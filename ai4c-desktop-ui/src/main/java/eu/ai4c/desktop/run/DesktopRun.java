@@ -1,5 +1,6 @@
 package eu.ai4c.desktop.run;
 
+import eu.ai4c.desktop.products.OpenProducts;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.progress.Progress;
@@ -29,7 +30,7 @@ import org.openide.windows.InputOutput;
  * {@link ProcessingContext}), the log streamed live to an Output window tab named after the
  * operator, an error dialog with the {@link Ai4cException} message (no stack trace), and a
  * notification when done offering "Open folder" and, when an {@link OutputViewer} is registered,
- * "Show quick-look".
+ * "Show quick-look"; the written product is added to the Products window ({@link OpenProducts}).
  *
  * <h2>Thread-safety</h2>
  * {@link #start} may be called from any thread; each call is an independent run.
@@ -75,6 +76,7 @@ public final class DesktopRun {
             try (LogRouting ignored = LogRouting.to(log)) {
                 List<Path> written = run.execute(context, log);
                 notifyDone(title, written.get(0));
+                addToProducts(written, log);
             } catch (Progress.Cancelled e) {
                 log.line("Cancelled: no output was written.");
             } catch (Ai4cException e) {
@@ -96,6 +98,17 @@ public final class DesktopRun {
                 io.getErr().close();
             }
         });
+    }
+
+    /** Puts the run's product output in the Products window (as SNAP opens a written target product). */
+    private static void addToProducts(List<Path> written, RunLog log) {
+        try {
+            OpenProducts.getDefault().openRunOutput(written)
+                    .ifPresent(p -> log.line("Added " + p.name() + " to the Products window."));
+        } catch (IOException | RuntimeException e) {
+            log.line("The output was written, but could not be added to the Products window: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
     }
 
     private static void showError(String title, String message) {

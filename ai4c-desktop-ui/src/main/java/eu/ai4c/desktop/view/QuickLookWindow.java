@@ -17,9 +17,24 @@ public final class QuickLookWindow {
 
     /** Opens a quick-look window of {@code file}; problems are reported in a message dialog. */
     public static void open(Path file) {
+        open(file, -1);
+    }
+
+    /**
+     * Opens a quick-look window of band {@code band} (0-based) of {@code file} as a single band
+     * (the Products window's double-click); a negative band keeps the default display (RGB
+     * composite of three bands, class map with its legend).
+     */
+    public static void open(Path file, int band) {
         EventQueue.invokeLater(() -> {
             try {
                 QuickLookView view = new QuickLookView(QuickLookSource.open(file));
+                if (band >= 0) {
+                    view.imagePanel().setMode(QuickLookPanel.Mode.BAND);
+                    view.imagePanel().setBand(0, band);
+                }
+                java.util.logging.Logger.getLogger(eu.ai4c.desktop.form.ui.OperatorDialog.TRACE_LOGGER)
+                        .fine("ui quicklook opened " + file.getFileName() + " band " + band);
                 QuickLookTopComponent tc = new QuickLookTopComponent(file, view);
                 tc.open();
                 tc.requestActive();

@@ -2,6 +2,7 @@ package eu.ai4c.desktop.actions;
 
 import eu.ai4c.kit.op.MenuPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,26 @@ class OperatorLayerTest {
         assertTrue(xml.contains("<attr name=\"position\" intvalue=\"460\"/>"), "Optical placed after Navigate");
         assertEquals(0, count(OperatorLayer.xml(OperatorRegistry.load().all()), "intvalue=\"460\""),
                 "inside SNAP the top-level menus keep SNAP's positions");
+    }
+
+    @Test
+    void theStandaloneApplicationGetsOpenProductAndTheProductsWindowInItsMenus(@TempDir Path dir) throws Exception {
+        Path layer = dir.resolve("layer.xml");
+        Files.writeString(layer, OperatorLayer.xml(OperatorRegistry.load().all(), true));
+        FileObject root = new XMLFileSystem(layer.toUri().toURL()).getRoot();
+        for (String[] entry : new String[][] {{"Menu/File/AI4C-Action-OpenProduct.shadow", "Open Product..."},
+                                              {"Menu/Window/AI4C-Action-Products.shadow", "Products"}}) {
+            FileObject shadow = root.getFileObject(entry[0]);
+            assertNotNull(shadow, entry[0]);
+            // the action itself is registered by annotation in the module's layer
+            FileObject action = FileUtil.getConfigFile((String) shadow.getAttribute("originalFile"));
+            assertNotNull(action, (String) shadow.getAttribute("originalFile"));
+            assertEquals(entry[1], ((Action) action.getAttribute("instanceCreate")).getValue(Action.NAME));
+        }
+        assertFalse(OperatorLayer.xml(OperatorRegistry.load().all()).contains("AI4C-Action-"),
+                "inside SNAP, SNAP's Open Product and Product Explorer");
+        assertFalse(OperatorLayer.xml(java.util.List.of(), true, false).contains("AI4C-Action-"),
+                "with the AI4C SNAP plugin (SNAP's modules, e.g. SNAP-in-a-box), none either");
     }
 
     private static int count(String s, String part) {

@@ -120,4 +120,19 @@ class FormModelTest {
         form.target().setFormat("COG");
         assertFalse(form.firstMessage().isPresent(), form.messages().toString());
     }
+
+    @Test
+    void aProductsBandsCheckTheValuesItHas() {
+        FormModel grd = FormModel.of(OperatorRegistry.load().get("S1-GRD-preprocess"));
+        assertEquals("VV", grd.parameter("polarization").text());
+        assertEquals(List.of("polarization"), grd.offerBands(List.of("Amplitude_VH", "Amplitude_HH")));
+        assertEquals("VH,HH", grd.parameter("polarization").text(), "value-set order, only what the product has");
+        assertEquals(List.of(), grd.offerBands(List.of("Amplitude_VH", "Amplitude_HH")), "nothing changes a second time");
+        assertEquals(List.of(), grd.offerBands(List.of("band_1")), "a product without polarisations leaves them as they are");
+        assertEquals("VH,HH", grd.parameter("polarization").text());
+
+        FormModel s2 = FormModel.of(OperatorRegistry.load().get("S2-preprocess"));
+        assertEquals(List.of("bands"), s2.offerBands(List.of("B4", "B3", "B2", "B8A", "B11", "SCL")));
+        assertEquals("B2,B3,B4,B8A,B11", s2.parameter("bands").text(), "B8A is not B8");
+    }
 }

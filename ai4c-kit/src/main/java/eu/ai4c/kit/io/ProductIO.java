@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Finds the reader for a path and the writer for a format name among the registered ones. */
 public final class ProductIO {
@@ -34,6 +35,17 @@ public final class ProductIO {
         if (!Files.exists(path)) {
             throw new Ai4cException("Input " + path + " does not exist: check the path.");
         }
+        ProductReader best = readerFor(path).orElseThrow(() -> new Ai4cException("Input " + path
+                + " is not in a format AI4C reads. Known formats: "
+                + readers().stream().map(ProductReader::formatName).toList() + "."));
+        return best.read(path);
+    }
+
+    /**
+     * The most specific reader that accepts the path (by its probe: name and first bytes, no
+     * full read), or empty when none does. File choosers use it to tell products from folders.
+     */
+    public static Optional<ProductReader> readerFor(Path path) {
         ProductReader best = null;
         ProductReader.Fit bestFit = ProductReader.Fit.NONE;
         for (ProductReader r : readers()) {
@@ -43,11 +55,7 @@ public final class ProductIO {
                 bestFit = f;
             }
         }
-        if (best == null) {
-            throw new Ai4cException("Input " + path + " is not in a format AI4C reads. Known formats: "
-                    + readers().stream().map(ProductReader::formatName).toList() + ".");
-        }
-        return best.read(path);
+        return Optional.ofNullable(best);
     }
 
     /** The writer for a format name (case-insensitive), e.g. {@code GeoTIFF}, {@code COG}, {@code BEAM-DIMAP}. */

@@ -4,6 +4,9 @@ import eu.ai4c.desktop.form.FormModel;
 import eu.ai4c.desktop.form.ParameterField;
 import eu.ai4c.desktop.form.SourceField;
 import eu.ai4c.desktop.form.TargetField;
+import eu.ai4c.desktop.products.OpenProduct;
+import eu.ai4c.desktop.products.OpenProducts;
+import eu.ai4c.desktop.products.ProductChooser;
 import eu.ai4c.kit.op.EnabledWhen;
 import java.awt.Color;
 import java.awt.GridBagConstraints;
@@ -24,6 +27,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
 /**
@@ -32,7 +36,10 @@ import javax.swing.UIManager;
  * editor per parameter), each field with its inline validation message below it, named
  * {@code message.<field name>}. A parameter that does not apply with the current values (its
  * descriptor's "enabled when" relations) is disabled, with a tooltip on its label saying when it
- * applies, and is listed right under the parameter it depends on. Both tabs scroll. Event thread only.
+ * applies, and is listed right under the parameter it depends on. Each source offers, below its
+ * file chooser, the products open in the Products window ({@code source.<name>.products}); choosing
+ * one fills in its path, and its bands check the matching polarisations, sub-swaths or bands
+ * ({@link FormModel#offerBands}). Both tabs scroll. Event thread only.
  */
 public final class FormPanel extends JTabbedPane {
     private final FormModel model;
@@ -41,9 +48,32 @@ public final class FormPanel extends JTabbedPane {
     /** Label and editor of each parameter, to enable them by the descriptor's "enabled when" relations. */
     private final Map<ParameterField, JComponent[]> parameterRows = new LinkedHashMap<>();
     private final Runnable changed;
+    private final transient OpenProducts products;
+    /** Editor of each list parameter, to show the values a chosen product fills in. */
+    private final Map<String, JComponent> listEditors = new LinkedHashMap<>();
+    /** The "open products" drop-down of each source. */
+    private final List<JComboBox<Object>> productChoices = new ArrayList<>();
+    private final transient OpenProducts.Listener productsListener = new OpenProducts.Listener() {
+        @Override
+        public void opened(OpenProduct p) {
+            SwingUtilities.invokeLater(FormPanel.this::fillProductChoices);
+        }
 
+        @Override
+        public void closed(OpenProduct p) {
+            SwingUtilities.invokeLater(FormPanel.this::fillProductChoices);
+        }
+    };
+
+    /** A form whose sources offer the desktop's open products ({@link OpenProducts#getDefault()}). */
     public FormPanel(FormModel model, Runnable afterChange) {
+        this(model, afterChange, OpenProducts.getDefault());
+    }
+
+    /** A form whose sources offer the products of {@code products} besides the file chooser. */
+    public FormPanel(FormModel model, Runnable afterChange, OpenProducts products) {
         this.model = model;
+        this.products = products;
         this.changed = () -> {
             refresh();
             afterChange.run();
@@ -70,6 +100,55 @@ public final class FormPanel extends JTabbedPane {
         }
     }
 
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        products.addListener(productsListener);
+        fillProductChoices();
+    }
+
+    @Override
+    public void removeNotify() {
+        products.removeListener(productsListener);
+        super.removeNotify();
+    }
+
+    /** The product chooser (SAFE folders chosen as one product) for a source field. */
+    private static void chooseProduct(JTextField text) {
+        ProductChooser chooser = new ProductChooser();
+        chooser.setMultiSelectionEnabled(false);
+        if (!text.getText().isBlank()) chooser.setSelectedFile(new java.io.File(text.getText().strip()));
+        chooser.choose(text).stream().findFirst().ifPresent(p -> text.setText(p.toString()));
+    }
+
+    /** Lists the open products in each source's drop-down, after a first entry that stands for "none chosen". */
+    private void fillProductChoices() {
+        List<OpenProduct> open = products.products();
+        for (JComboBox<Object> box : productChoices) {
+            box.removeAllItems();
+            box.addItem(open.isEmpty() ? "No open products (File > Open Product...)" : "Open products (" + open.size() + ")...");
+            for (OpenProduct p : open) box.addItem(p);
+            box.setSelectedIndex(0);
+            box.setEnabled(!open.isEmpty());
+        }
+    }
+
+    private java.util.Optional<OpenProduct> openProduct(java.nio.file.Path path) {
+        try {
+            return products.find(path);
+        } catch (RuntimeException notAPath) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The product's bands check the matching list values (polarisations, sub-swaths, bands); the editors follow. */
+    private void offerBands(OpenProduct p) {
+        for (String name : model.offerBands(p.bandNames())) {
+            JComponent editor = listEditors.get(name);
+            if (editor != null) ParameterEditors.show(editor, model.parameter(name));
+        }
+    }
+
     /** Text as HTML wrapped at a width that keeps the dialog narrow enough for a 1366 px screen. */
     static String wrapped(String text) {
         return "<html><body style='width:" + TEXT_WIDTH_PX + "px'>" + ParameterEditors.html(text) + "</body></html>";
@@ -86,14 +165,30 @@ public final class FormPanel extends JTabbedPane {
             text.setName("source." + s.name());
             text.getDocument().addDocumentListener(ParameterEditors.onEdit(() -> {
                 s.setText(text.getText());
+                // an open product chosen (or its path typed): its bands fill the band check boxes
+                if (s == model.sources().get(0)) s.path().flatMap(this::openProduct).ifPresent(this::offerBands);
                 changed.run();
             }));
-            JComponent editor = ParameterEditors.withButton(text, "source." + s.name() + ".browse", "...",
-                    t -> ParameterEditors.choose(t, JFileChooser.FILES_AND_DIRECTORIES, null));
+            JComponent picker = ParameterEditors.withButton(text, "source." + s.name() + ".browse", "...",
+                    FormPanel::chooseProduct);
+            JComboBox<Object> open = new JComboBox<>();
+            open.setName("source." + s.name() + ".products");
+            open.setToolTipText("Use a product open in the Products window");
+            open.addActionListener(e -> {
+                if (open.getSelectedItem() instanceof OpenProduct p) {
+                    text.setText(p.location().toString());
+                    open.setSelectedIndex(0);
+                }
+            });
+            productChoices.add(open);
+            JPanel editor = new JPanel(new java.awt.BorderLayout(0, 2));
+            editor.add(picker, java.awt.BorderLayout.CENTER);
+            editor.add(open, java.awt.BorderLayout.SOUTH);
             editor.setToolTipText(s.descriptor().description());
             rows.field(s.descriptor().label() + (s.descriptor().optional() ? " (optional)" : "") + ":", editor,
                     "source." + s.name(), s.descriptor().description());
         }
+        fillProductChoices();
         rows.section("Target product");
         TargetField target = model.target();
         JTextField folder = new JTextField(target.folder(), 30);
@@ -124,6 +219,7 @@ public final class FormPanel extends JTabbedPane {
             if (!model.hasOwnOption(p.descriptor())) continue; // follows the target format or folder
             String unit = p.descriptor().unit().isEmpty() ? "" : " (" + p.descriptor().unit() + ")";
             JComponent editor = ParameterEditors.create(p, changed);
+            if (p.type() == eu.ai4c.kit.op.ParameterType.STRING_LIST) listEditors.put(p.name(), editor);
             JLabel label = rows.field(p.descriptor().label() + unit + ":", editor, "param." + p.name(), null);
             String condition = model.descriptor().conditionText(p.descriptor());
             if (!condition.isEmpty()) label.setToolTipText("Applies " + condition + ".");

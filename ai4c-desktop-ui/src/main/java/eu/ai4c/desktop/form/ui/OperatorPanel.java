@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JEditorPane;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
@@ -22,8 +24,11 @@ import javax.swing.JTextArea;
 /**
  * The content of an operator dialog: the {@link FormPanel} tabs over a {@link FormModel}, a
  * status line with the first problem ({@code status}), and the buttons {@code run},
- * {@code cancel} and {@code help}. Run refuses while a field has a message; otherwise it hands
- * the {@link OperatorRun} to the starter (the desktop starts it in the background) and closes.
+ * {@code cancel} and {@code help}. Run is enabled only while no field has a message (required
+ * values given, values within the descriptor's ranges and value sets), its tooltip naming the
+ * first problem; it hands the {@link OperatorRun} to the starter (the desktop starts it in the
+ * background) and closes, or shows the message of a check the descriptor makes only on the whole
+ * set of values.
  * Needs no window, so it is built in headless tests too. Event thread only.
  */
 public final class OperatorPanel extends JPanel {
@@ -32,7 +37,7 @@ public final class OperatorPanel extends JPanel {
     private final transient Consumer<OperatorRun> starter;
     private final transient Runnable close;
     private final JLabel status = new JLabel(" ");
-    private final JButton runButton;
+    private JButton runButton;
     private final java.util.List<Runnable> changeListeners = new java.util.ArrayList<>();
 
     /**
@@ -89,6 +94,11 @@ public final class OperatorPanel extends JPanel {
     private void updateStatus() {
         Optional<String> first = model.firstMessage();
         status.setText(first.map(FormPanel::wrapped).orElse(" "));
+        // Run only with a valid form; the tooltip says what is missing (checks that need the data stay in run())
+        if (runButton == null) return; // an editor fired while the panel is being built
+        runButton.setEnabled(first.isEmpty());
+        runButton.setToolTipText(first.map(m -> "Not yet: " + m).map(FormPanel::wrapped)
+                .orElse("Run " + operator.descriptor().label() + " with these values"));
         for (Runnable r : changeListeners) r.run();
     }
 
@@ -108,15 +118,48 @@ public final class OperatorPanel extends JPanel {
         }
     }
 
+    /**
+     * Shows the operator's help page: inside SNAP Desktop through SNAP's help system, otherwise the
+     * generated page ({@link OperatorHelp}) in a window ({@code help.page}); for an operator without a
+     * page, the description and parameters as text ({@code help.text}).
+     */
     private void help() {
-        JTextArea text = new JTextArea(helpText(), 24, 72);
-        text.setName("help.text");
-        text.setEditable(false);
-        text.setLineWrap(true);
-        text.setWrapStyleWord(true);
-        text.setCaretPosition(0);
-        JOptionPane.showMessageDialog(this, new JScrollPane(text), "Help: " + operator.descriptor().label(),
-                JOptionPane.INFORMATION_MESSAGE);
+        String alias = operator.descriptor().alias();
+        if (OperatorHelp.showInSnap(alias)) return;
+        JComponent content;
+        java.util.Optional<java.net.URL> page = OperatorHelp.page(alias);
+        if (page.isPresent()) {
+            content = helpPage(page.get());
+        } else {
+            JTextArea text = new JTextArea(helpText(), 24, 72);
+            text.setName("help.text");
+            text.setEditable(false);
+            text.setLineWrap(true);
+            text.setWrapStyleWord(true);
+            text.setCaretPosition(0);
+            content = text;
+        }
+        JScrollPane scroll = new JScrollPane(content);
+        scroll.setPreferredSize(new java.awt.Dimension(760, 520)); // fits a 1366 x 768 screen
+        JOptionPane.showMessageDialog(this, scroll, "Help: " + operator.descriptor().label(), JOptionPane.PLAIN_MESSAGE);
+    }
+
+    /** The HTML page in a read-only editor named {@code help.page}. */
+    static JEditorPane helpPage(java.net.URL page) {
+        JEditorPane html = new JEditorPane();
+        html.setName("help.page");
+        html.setEditable(false);
+        html.setContentType("text/html");
+        // the page declares its charset in a meta tag; the text is already decoded
+        html.getDocument().putProperty("IgnoreCharsetDirective", Boolean.TRUE);
+        try (java.io.InputStream in = page.openStream()) {
+            // read at once (setPage loads HTML asynchronously): the page is small and local
+            html.setText(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            html.setCaretPosition(0);
+        } catch (java.io.IOException e) {
+            html.setText("Cannot read the help page " + page + ": " + e.getMessage());
+        }
+        return html;
     }
 
     /** Description, the equivalent command line and every parameter with default, values, range and unit. */

@@ -63,6 +63,15 @@ final class ParameterEditors {
         }
     }
 
+    /** Shows the field's current text in its check-box editor (after the model changed it). */
+    static void show(JComponent editor, ParameterField field) {
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (String v : field.text().split(",")) given.add(v.strip().toUpperCase(java.util.Locale.ROOT));
+        for (java.awt.Component c : editor.getComponents()) {
+            if (c instanceof JCheckBox box) box.setSelected(given.contains(box.getText().toUpperCase(java.util.Locale.ROOT)));
+        }
+    }
+
     /** Description, accepted values, range and unit, for the tooltip. */
     static String tooltip(ParameterDescriptor p) {
         StringBuilder sb = new StringBuilder("<html><body style='width:360px'>").append(html(p.description()));

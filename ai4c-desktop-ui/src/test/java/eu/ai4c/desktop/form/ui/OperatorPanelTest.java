@@ -79,10 +79,84 @@ class OperatorPanelTest {
             String message = ((JLabel) find(panel, "message.param.borderLimit")).getText();
             assertTrue(message.contains("invalid value \"-1\" for --border-limit: expected a value in [0,*) pixels."),
                     message);
-            ((AbstractButton) find(panel, "run")).doClick();
+            AbstractButton run = (AbstractButton) find(panel, "run");
+            assertFalse(run.isEnabled(), "Run is disabled while a value is out of range");
+            assertTrue(panel.model().messages().containsKey("param.borderLimit"));
+            assertTrue(run.getToolTipText().contains("Not yet: " + panel.model().firstMessage().orElseThrow()),
+                    run.getToolTipText());
+            run.doClick();
             assertFalse(((JLabel) find(panel, "status")).getText().isBlank());
         });
         assertEquals(0, started.get());
+    }
+
+    @Test
+    void runIsEnabledOnlyOnceTheRequiredFieldsAreFilled(@TempDir Path dir) throws Exception {
+        Path input = SampleProducts.twoBandUint16(dir);
+        onEdt(() -> {
+            OperatorPanel panel = new OperatorPanel(OperatorRegistry.load().get(ScaleOp.ALIAS), run -> { }, () -> { });
+            AbstractButton run = (AbstractButton) find(panel, "run");
+            assertFalse(run.isEnabled(), "no source, no target folder");
+            assertTrue(run.getToolTipText().contains("Choose the source product input"), run.getToolTipText());
+            ((JTextField) find(panel, "source.input")).setText(input.toString());
+            assertFalse(run.isEnabled(), "still no target folder");
+            assertTrue(run.getToolTipText().contains("folder"), run.getToolTipText());
+            ((JTextField) find(panel, "target.folder")).setText(dir.toString());
+            assertTrue(run.isEnabled(), "source and target given, parameters at their defaults");
+            assertTrue(run.getToolTipText().contains("with these values"), run.getToolTipText());
+            ((JTextField) find(panel, "source.input")).setText(dir.resolve("gone.a4r").toString());
+            assertFalse(run.isEnabled(), "the source does not exist");
+        });
+    }
+
+    @Test
+    void theSourceOffersTheOpenProductsAndTheirPolarisations(@TempDir Path dir) throws Exception {
+        Path safe = eu.ai4c.s1.synthetic.SyntheticGrd.builder(64, 48).polarisations("VH", "HH").seed(3).build().write(dir);
+        eu.ai4c.desktop.products.OpenProducts open = eu.ai4c.desktop.products.OpenProducts.getDefault();
+        eu.ai4c.desktop.products.OpenProduct grdProduct = open.open(safe);
+        try {
+            Operator grd = OperatorRegistry.load().get("S1-GRD-preprocess");
+            onEdt(() -> {
+                OperatorPanel panel = new OperatorPanel(grd, run -> { }, () -> { });
+                JComboBox<?> choice = (JComboBox<?>) find(panel, "source.input.products");
+                assertEquals(2, choice.getItemCount(), "a prompt and the open product");
+                assertTrue(choice.isEnabled());
+                assertTrue(((JCheckBox) find(panel, "param.polarization.VV")).isSelected(), "the default before");
+                choice.setSelectedItem(grdProduct);
+                assertEquals(safe.toAbsolutePath().toString(), ((JTextField) find(panel, "source.input")).getText());
+                assertEquals(0, choice.getSelectedIndex(), "the drop-down is ready for the next choice");
+                assertEquals("VH,HH", panel.model().parameter("polarization").text());
+                for (String pol : List.of("VV", "VH", "HH", "HV")) {
+                    assertEquals(pol.equals("VH") || pol.equals("HH"),
+                            ((JCheckBox) find(panel, "param.polarization." + pol)).isSelected(), pol);
+                }
+                assertFalse(panel.model().messages().containsKey("source.input"), panel.model().messages().toString());
+            });
+        } finally {
+            open.close(grdProduct);
+        }
+        onEdt(() -> {
+            OperatorPanel panel = new OperatorPanel(OperatorRegistry.load().get("S1-GRD-preprocess"), run -> { }, () -> { });
+            JComboBox<?> choice = (JComboBox<?>) find(panel, "source.input.products");
+            assertEquals(1, choice.getItemCount());
+            assertFalse(choice.isEnabled(), "nothing open");
+        });
+    }
+
+    @Test
+    void helpShowsTheOperatorsGeneratedPage() throws Exception {
+        Operator grd = OperatorRegistry.load().get("S1-GRD-preprocess");
+        java.net.URL page = OperatorHelp.page("S1-GRD-preprocess").orElseThrow(() -> new AssertionError("no generated page"));
+        String snapId = OperatorHelp.snapHelpId("S1-GRD-preprocess").orElseThrow();
+        onEdt(() -> {
+            javax.swing.JEditorPane html = OperatorPanel.helpPage(page);
+            String text = html.getDocument().getText(0, html.getDocument().getLength());
+            // the SNAP page's title: label and the SNAP alias, which is also its JavaHelp id
+            assertTrue(text.contains(grd.descriptor().label() + " (" + snapId + ")"), text);
+            for (ParameterDescriptor p : grd.descriptor().parameters()) assertTrue(text.contains(p.label()), p.label() + " in " + text);
+        });
+        assertFalse(OperatorHelp.showInSnap("S1-GRD-preprocess"), "outside SNAP the dialog shows the page itself");
+        assertTrue(OperatorHelp.page(ScaleOp.ALIAS).isEmpty(), "test operators have no page: the text help stays");
     }
 
     @Test

@@ -1,0 +1,304 @@
+package eu.ai4c.desktop.products;
+
+import eu.ai4c.kit.raster.Metadata;
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.datatransfer.UnsupportedFlavorException;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTextArea;
+import javax.swing.JTree;
+import javax.swing.SwingUtilities;
+import javax.swing.TransferHandler;
+import javax.swing.tree.DefaultMutableTreeNode;
+import javax.swing.tree.DefaultTreeModel;
+import javax.swing.tree.TreePath;
+import javax.swing.tree.TreeSelectionModel;
+
+/**
+ * The content of the Products window, as SNAP's Product Explorer: a tree of the
+ * {@link OpenProducts} (product → "Bands" → one node per band, "Metadata" → the product's
+ * metadata elements and attributes), the properties of the selected node below it, and the buttons
+ * "Open Product…" and "Close". A double-click on a band asks the band opener to show it; files
+ * dropped on the window go to the file opener. Follows the list: products opened elsewhere (a
+ * run's output) appear and are selected, closed ones disappear.
+ *
+ * <p>Component names for UI automation: {@code products.tree}, {@code products.properties},
+ * {@code products.open}, {@code products.close}.</p>
+ *
+ * <p>Needs no window (built in headless tests). Event thread only; list changes on other threads
+ * are applied on the event thread.</p>
+ */
+public final class ProductsPanel extends JPanel {
+    /** Text of the "Bands" folder node. */
+    public static final String BANDS = "Bands";
+    /** Text of the "Metadata" folder node. */
+    public static final String METADATA = "Metadata";
+
+    /** What the properties area says while no product is open. */
+    static final String EMPTY_HINT = "No product open. Open one with File > Open Product..., the button above, "
+            + "or drop SAFE folders, zips or GeoTIFFs here. The outputs of runs appear here too.";
+
+    private final transient OpenProducts products;
+    private final DefaultMutableTreeNode root = new DefaultMutableTreeNode("Products");
+    private final DefaultTreeModel treeModel = new DefaultTreeModel(root);
+    private final JTree tree = new JTree(treeModel);
+    private final JTextArea properties = new JTextArea(6, 24);
+    private final JButton close = new JButton("Close");
+    private final transient OpenProducts.Listener listener;
+    private final List<Runnable> changeListeners = new ArrayList<>();
+
+    /**
+     * @param products   the list shown
+     * @param openFiles  opens files chosen or dropped (the window reads them in the background)
+     * @param choose     lets the user choose files to open ("Open Product…")
+     * @param openBand   shows a band (double-click)
+     */
+    public ProductsPanel(OpenProducts products, Consumer<List<Path>> openFiles, Runnable choose,
+                         BiConsumer<OpenProduct, BandInfo> openBand) {
+        super(new BorderLayout());
+        this.products = products;
+        setName("products");
+        tree.setName("products.tree");
+        tree.setRootVisible(false);
+        tree.setShowsRootHandles(true);
+        tree.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
+        tree.addTreeSelectionListener(e -> selectionChanged());
+        tree.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() != 2 || !SwingUtilities.isLeftMouseButton(e)) return;
+                TreePath path = tree.getPathForLocation(e.getX(), e.getY());
+                if (path == null) return;
+                Object node = ((DefaultMutableTreeNode) path.getLastPathComponent()).getUserObject();
+                if (node instanceof BandInfo band) openBand.accept(productOf(path), band);
+            }
+        });
+        properties.setName("products.properties");
+        properties.setEditable(false);
+        properties.setLineWrap(true);
+        properties.setWrapStyleWord(true);
+        properties.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+
+        JButton open = new JButton("Open Product...");
+        open.setName("products.open");
+        open.addActionListener(e -> choose.run());
+        close.setName("products.close");
+        close.setEnabled(false);
+        close.addActionListener(e -> {
+            OpenProduct p = selectedProduct();
+            if (p != null) products.close(p);
+        });
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEADING, 4, 2));
+        buttons.add(open);
+        buttons.add(close);
+
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(tree), new JScrollPane(properties));
+        split.setResizeWeight(0.75);
+        split.setBorder(null);
+        add(buttons, BorderLayout.NORTH);
+        add(split, BorderLayout.CENTER);
+
+        TransferHandler drop = new FileDrop(openFiles);
+        setTransferHandler(drop);
+        tree.setTransferHandler(drop);
+        properties.setTransferHandler(drop);
+
+        listener = new OpenProducts.Listener() {
+            @Override
+            public void opened(OpenProduct p) {
+                onEventThread(() -> added(p));
+            }
+
+            @Override
+            public void closed(OpenProduct p) {
+                onEventThread(() -> removed(p));
+            }
+        };
+        for (OpenProduct p : products.products()) added(p);
+        products.addListener(listener);
+        selectionChanged();
+    }
+
+    /** Stops following the list (when the window closes). */
+    public void detach() {
+        products.removeListener(listener);
+    }
+
+    public JTree tree() {
+        return tree;
+    }
+
+    /** The properties of the selected node. */
+    public String propertiesText() {
+        return properties.getText();
+    }
+
+    /** Runs {@code r} after the tree changed (a product added or removed), on the event thread. */
+    public void addChangeListener(Runnable r) {
+        changeListeners.add(r);
+    }
+
+    /** The product of the selected node (itself, or the product a band or metadata node belongs to), or null. */
+    public OpenProduct selectedProduct() {
+        TreePath path = tree.getSelectionPath();
+        return path == null ? null : productOf(path);
+    }
+
+    /** Selects the node of {@code product}'s band {@code band} (as a click would). */
+    public void selectBand(OpenProduct product, String band) {
+        DefaultMutableTreeNode p = nodeOf(product);
+        if (p == null) throw new IllegalArgumentException(product + " is not shown");
+        DefaultMutableTreeNode bands = (DefaultMutableTreeNode) p.getChildAt(0);
+        for (int i = 0; i < bands.getChildCount(); i++) {
+            DefaultMutableTreeNode b = (DefaultMutableTreeNode) bands.getChildAt(i);
+            if (((BandInfo) b.getUserObject()).name().equals(band)) {
+                TreePath path = new TreePath(b.getPath());
+                tree.setSelectionPath(path);
+                tree.scrollPathToVisible(path);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(product + " has no band " + band);
+    }
+
+    private void added(OpenProduct p) {
+        if (nodeOf(p) != null) return;
+        DefaultMutableTreeNode node = productNode(p);
+        treeModel.insertNodeInto(node, root, root.getChildCount());
+        TreePath bands = new TreePath(((DefaultMutableTreeNode) node.getChildAt(0)).getPath());
+        tree.expandPath(bands);
+        tree.setSelectionPath(new TreePath(node.getPath()));
+        tree.scrollPathToVisible(bands);
+        changed();
+    }
+
+    private void removed(OpenProduct p) {
+        DefaultMutableTreeNode node = nodeOf(p);
+        if (node != null) treeModel.removeNodeFromParent(node);
+        selectionChanged();
+        changed();
+    }
+
+    private void changed() {
+        for (Runnable r : changeListeners) r.run();
+    }
+
+    /** A product node: "Bands" (one node per band) and "Metadata" (the metadata tree). */
+    static DefaultMutableTreeNode productNode(OpenProduct p) {
+        DefaultMutableTreeNode node = new DefaultMutableTreeNode(p);
+        DefaultMutableTreeNode bands = new DefaultMutableTreeNode(BANDS);
+        for (BandInfo b : p.bands()) bands.add(new DefaultMutableTreeNode(b, false));
+        node.add(bands);
+        DefaultMutableTreeNode metadata = new DefaultMutableTreeNode(METADATA);
+        addMetadata(metadata, p.product().metadata());
+        node.add(metadata);
+        return node;
+    }
+
+    private static void addMetadata(DefaultMutableTreeNode parent, Metadata element) {
+        for (Map.Entry<String, String> a : element.attributes().entrySet()) {
+            parent.add(new DefaultMutableTreeNode(a.getKey() + " = " + a.getValue(), false));
+        }
+        for (Metadata child : element.children()) {
+            DefaultMutableTreeNode node = new DefaultMutableTreeNode(child.name());
+            addMetadata(node, child);
+            parent.add(node);
+        }
+    }
+
+    private DefaultMutableTreeNode nodeOf(OpenProduct p) {
+        for (int i = 0; i < root.getChildCount(); i++) {
+            DefaultMutableTreeNode n = (DefaultMutableTreeNode) root.getChildAt(i);
+            if (n.getUserObject().equals(p)) return n;
+        }
+        return null;
+    }
+
+    private static OpenProduct productOf(TreePath path) {
+        return path.getPathCount() < 2 ? null
+                : (OpenProduct) ((DefaultMutableTreeNode) path.getPathComponent(1)).getUserObject();
+    }
+
+    private void selectionChanged() {
+        TreePath path = tree.getSelectionPath();
+        OpenProduct p = path == null ? null : productOf(path);
+        close.setEnabled(p != null);
+        if (p == null) {
+            properties.setText(root.getChildCount() == 0 ? EMPTY_HINT : "");
+            return;
+        }
+        Object node = ((DefaultMutableTreeNode) path.getLastPathComponent()).getUserObject();
+        properties.setText(node instanceof BandInfo b ? bandProperties(b) : productProperties(p));
+        properties.setCaretPosition(0);
+    }
+
+    static String productProperties(OpenProduct p) {
+        var r = p.product().raster();
+        return "Product: " + p.name() + "\nFormat: " + p.format() + "\nLocation: " + p.location()
+                + "\nSize: " + r.width() + " \u00d7 " + r.height() + " pixels\nBands: " + String.join(", ", p.bandNames())
+                + (r.geoCoding() == null ? "\nNo geocoding" : "");
+    }
+
+    static String bandProperties(BandInfo b) {
+        String description = b.band().description() == null || b.band().description().isBlank() ? ""
+                : "\nDescription: " + b.band().description();
+        return "Band: " + b.name() + "\nSize: " + b.size() + " pixels\nData type: " + b.band().type()
+                + "\nNo-data: " + b.noData() + "\nUnit: " + b.unit() + description
+                + "\n(double-click to view)";
+    }
+
+    private static void onEventThread(Runnable r) {
+        if (SwingUtilities.isEventDispatchThread()) r.run();
+        else SwingUtilities.invokeLater(r);
+    }
+
+    /** Accepts files dragged from a file manager. */
+    private static final class FileDrop extends TransferHandler {
+        private final transient Consumer<List<Path>> openFiles;
+
+        FileDrop(Consumer<List<Path>> openFiles) {
+            this.openFiles = openFiles;
+        }
+
+        @Override
+        public boolean canImport(TransferSupport support) {
+            return support.isDataFlavorSupported(DataFlavor.javaFileListFlavor);
+        }
+
+        @Override
+        public boolean importData(TransferSupport support) {
+            if (!canImport(support)) return false;
+            try {
+                List<?> files = (List<?>) support.getTransferable().getTransferData(DataFlavor.javaFileListFlavor);
+                List<Path> paths = new ArrayList<>();
+                for (Object f : files) if (f instanceof File file) paths.add(file.toPath());
+                if (paths.isEmpty()) return false;
+                openFiles.accept(paths);
+                return true;
+            } catch (UnsupportedFlavorException | IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public int getSourceActions(JComponent c) {
+            return NONE;
+        }
+    }
+}
