@@ -116,11 +116,15 @@ public final class ClassMapRaster implements Raster, Closeable {
         return image.geoCoding();
     }
 
-    /** Region sides that are whole numbers of window steps keep the windows astride region edges few. */
+    /**
+     * Regions of two window steps: windows are shared between regions ({@link WindowResults}), so
+     * small regions cost no extra network calls and keep both cores busy to the end of a tile
+     * (regions of five steps left one core idle for much of a 2048² tile: 72 s against 43 s).
+     */
     @Override
     public int[] preferredTileSize() {
         int step = size - SlidingWindows.overlap(size);
-        int side = Math.max(1, 1024 / step) * step;
+        int side = 2 * step;
         return new int[] {side, side};
     }
 
