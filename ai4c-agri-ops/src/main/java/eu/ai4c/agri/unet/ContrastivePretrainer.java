@@ -174,54 +174,14 @@ public final class ContrastivePretrainer {
 
     /** Forward and backward of one batch of views until the gradients are finite; returns {loss, top-1, retries}. */
     private static float[] guardedStep(Trainer trainer, ContrastiveNetwork net, NtXentLoss loss, NDArray in) {
-        List<Parameter> running = new ArrayList<>();
-        List<NDArray> saved = new ArrayList<>();
-        for (Parameter p : net.getParameters().values()) {
-            if (p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR) {
-                running.add(p);
-                saved.add(p.getArray().duplicate());
+        return FiniteSteps.run(net, "pre-training", () -> {
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray z = trainer.forward(new NDList(in)).singletonOrThrow();
+                NDArray value = loss.loss(z);
+                gc.backward(value);
+                return new float[] {value.getFloat(), loss.positiveTop1(z)};
             }
-        }
-        try {
-            for (int attempt = 0; ; attempt++) {
-                float l;
-                float top1;
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    NDArray z = trainer.forward(new NDList(in)).singletonOrThrow();
-                    NDArray value = loss.loss(z);
-                    gc.backward(value);
-                    l = value.getFloat();
-                    top1 = loss.positiveTop1(z);
-                }
-                if (finiteGradients(net)) return new float[] {l, top1, attempt};
-                clearGradients(net);
-                for (int i = 0; i < running.size(); i++) saved.get(i).copyTo(running.get(i).getArray());
-                if (attempt >= UnetTrainer.RETRIES) {
-                    throw new IllegalStateException("unet: the gradients of a pre-training batch stayed non-finite after "
-                            + UnetTrainer.RETRIES + " tries (loss " + l + "); lower -lr, or check the patches for"
-                            + " extreme values.");
-                }
-                LOG.debug("unet: non-finite gradient in pre-training (loss {}); step computed again", l);
-            }
-        } finally {
-            for (NDArray a : saved) a.close();
-        }
-    }
-
-    private static boolean finiteGradients(ContrastiveNetwork net) {
-        for (Parameter p : net.getParameters().values()) {
-            if (!p.requiresGradient()) continue;
-            if (!Float.isFinite(p.getArray().getGradient().sum().getFloat())) return false;
-        }
-        return true;
-    }
-
-    private static void clearGradients(ContrastiveNetwork net) {
-        for (Parameter p : net.getParameters().values()) {
-            if (!p.requiresGradient()) continue;
-            NDArray g = p.getArray().getGradient();
-            g.set(FloatBuffer.wrap(new float[(int) g.size()]));
-        }
+        });
     }
 
     private static void shuffle(int[] a, SplittableRandom rng) {

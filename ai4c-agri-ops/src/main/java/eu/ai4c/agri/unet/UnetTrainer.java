@@ -249,31 +249,7 @@ public final class UnetTrainer {
      * correct pixels, steps computed again}.
      */
     static float[] guardedStep(Trainer trainer, UnetNetwork net, FocalLoss loss, NDArray in, NDArray labels) {
-        // a step computed again must not count its batch twice in the batch-norm running statistics
-        List<Parameter> running = new ArrayList<>();
-        List<NDArray> saved = new ArrayList<>();
-        for (Parameter p : net.getParameters().values()) {
-            if (p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR) {
-                running.add(p);
-                saved.add(p.getArray().duplicate());
-            }
-        }
-        try {
-            for (int attempt = 0; ; attempt++) {
-                float[] step = step(trainer, loss, in, labels);
-                if (finiteGradients(net)) return new float[] {step[0], step[1], attempt};
-                clearGradients(net);
-                for (int i = 0; i < running.size(); i++) saved.get(i).copyTo(running.get(i).getArray());
-                if (attempt >= RETRIES) {
-                    throw new IllegalStateException("unet: the gradients of a training batch stayed non-finite after "
-                            + RETRIES + " tries (loss " + step[0] + "); lower -lr, or check the patches for extreme"
-                            + " values.");
-                }
-                LOG.debug("unet: non-finite gradient (loss {}); step computed again", step[0]);
-            }
-        } finally {
-            for (NDArray a : saved) a.close();
-        }
+        return FiniteSteps.run(net, "training", () -> step(trainer, loss, in, labels));
     }
 
     /**
@@ -316,25 +292,6 @@ public final class UnetTrainer {
             for (int i = 0; i < sums.length; i++) {
                 sums[i].div(batches).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).copyTo(running.get(i).getArray());
             }
-        }
-    }
-
-    /** Whether every trainable parameter's gradient is finite. */
-    static boolean finiteGradients(UnetNetwork net) {
-        for (Parameter p : net.getParameters().values()) {
-            if (!p.requiresGradient()) continue;
-            NDArray g = p.getArray().getGradient();
-            if (!Float.isFinite(g.sum().getFloat())) return false;
-        }
-        return true;
-    }
-
-    /** Sets every gradient to 0 (a subtraction would keep NaN). */
-    static void clearGradients(UnetNetwork net) {
-        for (Parameter p : net.getParameters().values()) {
-            if (!p.requiresGradient()) continue;
-            NDArray g = p.getArray().getGradient();
-            g.set(FloatBuffer.wrap(new float[(int) g.size()]));
         }
     }
 
