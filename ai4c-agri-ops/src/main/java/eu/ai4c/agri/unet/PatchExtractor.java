@@ -275,21 +275,8 @@ public final class PatchExtractor {
             for (int y0 = 0; y0 < image.height(); y0 += STRIP) {
                 Region r = new Region(0, y0, w, Math.min(STRIP, image.height() - y0));
                 float[][] v = read(r);
-                boolean[] ok = validMask(v);
                 checkLabels(label.read(0, r), r);
-                for (int b = 0; b < v.length; b++) {
-                    double s = 0;
-                    double sq = 0;
-                    for (int i = 0; i < ok.length; i++) {
-                        if (ok[i]) {
-                            s += v[b][i];
-                            sq += (double) v[b][i] * v[b][i];
-                        }
-                    }
-                    sum[b] += s;
-                    sumSq[b] += sq;
-                }
-                for (boolean o : ok) if (o) valid++;
+                valid += BandPixels.accumulate(v, BandPixels.validMask(v), sum, sumSq);
             }
             return valid;
         }
@@ -327,31 +314,15 @@ public final class PatchExtractor {
             return v;
         }
 
-        private static boolean[] validMask(float[][] v) {
-            boolean[] ok = new boolean[v[0].length];
-            java.util.Arrays.fill(ok, true);
-            for (float[] band : v) for (int i = 0; i < ok.length; i++) if (Float.isNaN(band[i])) ok[i] = false;
-            return ok;
-        }
-
         /** Fills one normalised patch and its class indices; false when it has no valid pixel. */
         boolean patch(Region r, float[] mean, float[] std, int[] indexOfLabel, float[] x, byte[] y) throws IOException {
             float[][] v = read(r);
-            boolean[] ok = validMask(v);
+            boolean[] ok = BandPixels.validMask(v);
             Block lb = label.read(0, r);
-            int px = r.width() * r.height();
-            boolean any = false;
-            for (int i = 0; i < px; i++) {
-                if (!ok[i]) continue;
-                any = true;
-                y[i] = (byte) indexOfLabel[labelMap[(int) lb.getDouble(i)]];
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i]) y[i] = (byte) indexOfLabel[labelMap[(int) lb.getDouble(i)]];
             }
-            for (int b = 0; b < v.length; b++) {
-                float m = mean[b];
-                float s = std[b];
-                for (int i = 0; i < px; i++) x[b * px + i] = ok[i] ? (v[b][i] - m) / s : 0f;
-            }
-            return any;
+            return BandPixels.normalise(v, ok, mean, std, x);
         }
 
         @Override

@@ -296,45 +296,18 @@ public final class UnlabeledPatches {
             return v;
         }
 
-        private static boolean[] validMask(float[][] v) {
-            boolean[] ok = new boolean[v[0].length];
-            java.util.Arrays.fill(ok, true);
-            for (float[] band : v) for (int i = 0; i < ok.length; i++) if (Float.isNaN(band[i])) ok[i] = false;
-            return ok;
-        }
-
         long statistics(double[] sum, double[] sumSq) throws IOException {
             long valid = 0;
             for (int y0 = 0; y0 < height; y0 += STRIP) {
                 float[][] v = readAll(new Region(0, y0, width, Math.min(STRIP, height - y0)));
-                boolean[] ok = validMask(v);
-                for (int b = 0; b < v.length; b++) {
-                    double s = 0;
-                    double sq = 0;
-                    for (int i = 0; i < ok.length; i++) {
-                        if (ok[i]) {
-                            s += v[b][i];
-                            sq += (double) v[b][i] * v[b][i];
-                        }
-                    }
-                    sum[b] += s;
-                    sumSq[b] += sq;
-                }
-                for (boolean o : ok) if (o) valid++;
+                valid += BandPixels.accumulate(v, BandPixels.validMask(v), sum, sumSq);
             }
             return valid;
         }
 
         boolean patch(Region r, float[] mean, float[] std, float[] x) throws IOException {
             float[][] v = readAll(r);
-            boolean[] ok = validMask(v);
-            int px = r.width() * r.height();
-            boolean any = false;
-            for (boolean o : ok) any |= o;
-            for (int b = 0; b < v.length; b++) {
-                for (int i = 0; i < px; i++) x[b * px + i] = ok[i] ? (v[b][i] - mean[b]) / std[b] : 0f;
-            }
-            return any;
+            return BandPixels.normalise(v, BandPixels.validMask(v), mean, std, x);
         }
 
         @Override
