@@ -33,8 +33,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * and the critic's Wasserstein distance estimate; content loss on training and validation samples)
  * and, after every epoch, a validation sample's true high-resolution field beside the one that
  * epoch's generator makes of it, on one colour scale. Training runs on a background thread; every
- * view update goes through the event thread. Component names: {@code aqtrain.start},
- * {@code aqtrain.stop}, {@code aqtrain.status}, {@code aqtrain.critic}, {@code aqtrain.content},
+ * view update goes through the event thread; a progress bar counts the batches of all epochs.
+ * Component names: {@code aqtrain.start}, {@code aqtrain.stop}, {@code aqtrain.status},
+ * {@code aqtrain.progress}, {@code aqtrain.critic}, {@code aqtrain.content},
  * {@code aqtrain.truth}, {@code aqtrain.generated}.
  */
 public final class AqTrainingPanel extends JPanel {
@@ -44,6 +45,7 @@ public final class AqTrainingPanel extends JPanel {
     private final FieldView truth = new FieldView(), generated = new FieldView();
     private final JButton start = new JButton("Start"), stop = new JButton("Stop");
     private final JLabel status = new JLabel("Fill in the dates, data set and configuration, then press Start.");
+    private final javax.swing.JProgressBar progress = new javax.swing.JProgressBar();
     private volatile AqTrainingSession session;
 
     public AqTrainingPanel() {
@@ -67,6 +69,8 @@ public final class AqTrainingPanel extends JPanel {
         start.setName("aqtrain.start");
         stop.setName("aqtrain.stop");
         status.setName("aqtrain.status");
+        progress.setName("aqtrain.progress");
+        progress.setStringPainted(true);
         stop.setEnabled(false);
         start.addActionListener(e -> start());
         stop.addActionListener(e -> {
@@ -76,6 +80,7 @@ public final class AqTrainingPanel extends JPanel {
         });
         JPanel south = new JPanel(new FlowLayout(FlowLayout.TRAILING));
         south.add(status);
+        south.add(progress);
         south.add(start);
         south.add(stop);
         add(south, BorderLayout.SOUTH);
@@ -140,7 +145,7 @@ public final class AqTrainingPanel extends JPanel {
         status.setText("Training…");
         Thread worker = new Thread(() -> {
             try {
-                List<Path> written = s.run(ProcessingContext.defaults());
+                List<Path> written = s.run(ProcessingContext.defaults().withProgress(new BarProgress()));
                 SwingUtilities.invokeLater(() -> finished(written));
                 done.complete(written);
             } catch (Exception | Error e) {
@@ -151,6 +156,50 @@ public final class AqTrainingPanel extends JPanel {
         worker.setDaemon(true);
         worker.start();
         return done;
+    }
+
+    /** Batches done over all epochs, as the progress bar shows them. */
+    javax.swing.JProgressBar progressBar() {
+        return progress;
+    }
+
+    /** The trainer's progress (batches over all epochs) on the bar; cancelling is Stop's job. */
+    private final class BarProgress implements eu.ai4c.kit.progress.Progress {
+        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void begin(String stage, long totalWork) {
+            done.set(0);
+            SwingUtilities.invokeLater(() -> {
+                progress.setMaximum((int) Math.min(Integer.MAX_VALUE, totalWork));
+                progress.setValue(0);
+                progress.setString(stage);
+            });
+        }
+
+        @Override
+        public void worked(long units) {
+            long d = done.addAndGet(units);
+            SwingUtilities.invokeLater(() -> {
+                progress.setValue((int) Math.min(Integer.MAX_VALUE, d));
+                progress.setString(d + " / " + progress.getMaximum() + " batches");
+            });
+        }
+
+        @Override
+        public void end() {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void cancel() {
+            AqTrainingSession s = session;
+            if (s != null) s.stop();
+        }
     }
 
     private void showEpoch(EpochLog e) {

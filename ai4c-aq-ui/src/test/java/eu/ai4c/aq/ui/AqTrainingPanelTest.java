@@ -66,6 +66,8 @@ class AqTrainingPanelTest {
         List<Path> written = started[0].get(180, TimeUnit.SECONDS);
         SwingUtilities.invokeAndWait(() -> { }); // let the queued view updates run
         assertEquals(3, panel.epochsShown(), "one chart point per epoch");
+        assertTrue(panel.progressBar().getMaximum() > 0);
+        assertEquals(panel.progressBar().getMaximum(), panel.progressBar().getValue(), "every batch of 3 epochs shown");
         Path model = out.resolve("srgan_cams.aqgan");
         assertTrue(written.contains(model), written.toString());
         SrganModelFile fromWindow = SrganModelFile.read(model);
