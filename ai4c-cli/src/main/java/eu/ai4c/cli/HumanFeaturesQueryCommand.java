@@ -61,8 +61,13 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
     String input;
 
     @Option(names = "--classes", paramLabel = "<class,...>",
-            description = "Feature classes, comma-separated. Default: all in the store.")
+            description = "Feature classes, comma-separated, built-in or of the store's own schema. Default: all in the"
+                    + " store.")
     String classes;
+
+    @Option(names = "--other-classes", paramLabel = "<class,...>",
+            description = "More classes, as the dialogs name those of a user schema (same as adding them to --classes).")
+    String otherClasses;
 
     @Option(names = {"--AoI", "--aoi"}, paramLabel = "<area>",
             description = "Area of interest: west,south,east,north in degrees, a WKT polygon (WGS84 lon/lat), or a "
@@ -109,7 +114,14 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
         if (folderRequested() || Files.isDirectory(output)) {
             Map<String, String> raw = new LinkedHashMap<>();
             raw.put("store", store);
-            if (classes != null) raw.put("classes", classes);
+            // the declarative operator ticks built-in classes; any other name goes to its "other classes"
+            java.util.Set<String> builtIn = new java.util.HashSet<>();
+            for (FeatureClass c : FeatureSchema.builtIn().classes()) builtIn.add(c.name());
+            List<String> ticked = new java.util.ArrayList<>();
+            List<String> other = new java.util.ArrayList<>();
+            for (String c : names()) (builtIn.contains(c) ? ticked : other).add(c);
+            if (!ticked.isEmpty()) raw.put("classes", String.join(",", ticked));
+            if (!other.isEmpty()) raw.put("otherClasses", String.join(",", other));
             if (aoi != null) raw.put("aoi", aoi);
             raw.put("clip", Boolean.toString(on));
             raw.put("format", format);
@@ -118,14 +130,22 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
             written = op.write(source == null ? Map.of() : Map.of("input", source), op.descriptor().validate(raw), output,
                     run.context(spec.commandLine().getErr()));
         } else {
-            List<String> names = classes == null ? List.of()
-                    : Arrays.stream(classes.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
-            written = FeatureQuery.run(new FeatureQuery.Request(Path.of(store), names, aoi != null ? QueryArea.parse(aoi)
+            written = FeatureQuery.run(new FeatureQuery.Request(Path.of(store), names(), aoi != null ? QueryArea.parse(aoi)
                     : source != null ? ProductFootprint.lonLat(source) : null, on, output)).files();
         }
         for (Path f : written) spec.commandLine().getOut().println(f);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** The classes of {@code --classes} and {@code --other-classes}, in order, each once. */
+    private List<String> names() {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String list : new String[] {classes, otherClasses}) {
+            if (list == null) continue;
+            Arrays.stream(list.split(",")).map(String::strip).filter(c -> !c.isEmpty()).forEach(out::add);
+        }
+        return List.copyOf(out);
     }
 
     /** Whether the output was given as {@code --output_dir} (always a folder). */
