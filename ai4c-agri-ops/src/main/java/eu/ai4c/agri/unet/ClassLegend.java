@@ -33,4 +33,10 @@ public final class ClassLegend {
     public static String hex(int id) {
         return String.format("#%06x", argb(id) & 0xFFFFFF);
     }
+
+    /** A name as a CSV cell (RFC 4180: quoted when it holds a comma or a quote). */
+    public static String csvCell(String name) {
+        if (name.indexOf(',') < 0 && name.indexOf('"') < 0) return name;
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
 }

@@ -23,7 +23,7 @@ import java.util.List;
  * and both files are encoded from that result ({@link TiffFileWriter#writeTogether}).
  *
  * <p>The probability file holds one float32 band per model class, in the model's class order,
- * named by the legend ({@link ClassLegend#name}: {@code background}, {@code class 1}, …): the
+ * named as in the legend ({@link UnetModel#className}: {@code background}, then the class names): the
  * blended softmax probabilities, which sum to 1 per pixel, NaN (the band's no-data value) where the
  * class map is no data. Float32 rather than uint8 percent: the values are what the map was decided
  * on (their first maximum is the class map, ties included), they sum to 1 to float precision where
@@ -58,7 +58,7 @@ final class ClassMapFiles {
         parts.add(new TiffFileWriter.Part(Product.of(name + "_classes", classes), map));
         if (withProbabilities) {
             List<Band> bands = new ArrayList<>();
-            for (int id : ids) bands.add(Band.of(ClassLegend.name(id), DataType.FLOAT32, Float.NaN));
+            for (int c = 0; c < k; c++) bands.add(Band.of(model.className(c), DataType.FLOAT32, Float.NaN));
             parts.add(new TiffFileWriter.Part(Product.of(name + PROBABILITIES, new Layout(classes, bands)),
                     probabilitiesOrNull));
         }

@@ -26,7 +26,9 @@ public final class LabelledTiles {
         /** {@code images/NAME.tif} + {@code labels/NAME.tif}: bands by name or in the order of {@code -bands}. */
         IMAGES_LABELS,
         /** SEN12MS: 13 bands in the order {@link Sen12ms#S2_BANDS}, IGBP labels. */
-        SEN12MS
+        SEN12MS,
+        /** DFC2020 (the SEN12MS layout with {@code dfc_K} label folders): labels already in the simplified scheme. */
+        DFC2020
     }
 
     /** One image tile and its label tile (the label is the label tile's first band). */
@@ -38,7 +40,7 @@ public final class LabelledTiles {
 
         /** The names of the image's bands by position when the file does not name them; empty when unknown. */
         public List<String> bandOrder() {
-            return layout == Layout.SEN12MS ? Sen12ms.S2_BANDS : List.of();
+            return layout == Layout.IMAGES_LABELS ? List.of() : Sen12ms.S2_BANDS;
         }
     }
 

@@ -47,7 +47,21 @@ public final class PatchExtractor {
 
     /** The extracted sets and their description. */
     public record Extracted(PatchSet train, PatchSet validation, List<String> bandNames, int[] classIds, float[] mean,
-                            float[] std, long[][] pixelsPerClass, int tiles) {
+                            float[] std, long[][] pixelsPerClass, int tiles, ClassNames classNames) {
+        public Extracted {
+            classNames = classNames == null ? ClassNames.NONE : classNames.restrictedTo(classIds);
+        }
+
+        /** A set whose classes have no names of their own. */
+        public Extracted(PatchSet train, PatchSet validation, List<String> bandNames, int[] classIds, float[] mean,
+                         float[] std, long[][] pixelsPerClass, int tiles) {
+            this(train, validation, bandNames, classIds, mean, std, pixelsPerClass, tiles, ClassNames.NONE);
+        }
+
+        /** This set with {@code names} for its classes. */
+        public Extracted withClassNames(ClassNames names) {
+            return new Extracted(train, validation, bandNames, classIds, mean, std, pixelsPerClass, tiles, names);
+        }
     }
 
     private PatchExtractor() {
@@ -257,6 +271,8 @@ public final class PatchExtractor {
                 int[] labelMap = new int[256];
                 if (t.layout() == LabelledTiles.Layout.SEN12MS) {
                     labelMap = Sen12ms.labelMap(simplified);
+                } else if (t.layout() == LabelledTiles.Layout.DFC2020) {
+                    labelMap = Sen12ms.dfcLabelMap();
                 } else {
                     for (int v = 0; v < 256; v++) labelMap[v] = v;
                 }
@@ -289,6 +305,12 @@ public final class PatchExtractor {
                     throw Ai4cException.usage("unet: label tile " + tile.label() + " holds " + (long) v + " at pixel ("
                             + (r.x() + i % block.width()) + ", " + (r.y() + i / block.width()) + "); class ids are 0-255"
                             + " (0 = background). Renumber the classes.");
+                }
+                if (labelMap[(int) v] < 0 && tile.layout() == LabelledTiles.Layout.DFC2020) {
+                    throw Ai4cException.usage("unet: DFC2020 label patch " + tile.label() + " holds " + (long) v
+                            + " at pixel (" + (r.x() + i % block.width()) + ", " + (r.y() + i / block.width())
+                            + "); DFC2020 classes are the simplified ones, 1-10 (0 = no label). Use the dfc patch"
+                            + " as distributed.");
                 }
                 if (labelMap[(int) v] < 0) {
                     throw Ai4cException.usage("unet: SEN12MS land-cover patch " + tile.label() + " holds " + (long) v

@@ -31,7 +31,11 @@ public final class PatchSetFiles {
 
     /** A patch set read back: the two sets and their description. */
     public record Loaded(PatchSet train, PatchSet validation, List<String> bandNames, int[] classIds, float[] mean,
-                         float[] std) {
+                         float[] std, ClassNames classNames) {
+        /** The set of an extraction done in this run. */
+        public static Loaded of(PatchExtractor.Extracted e) {
+            return new Loaded(e.train(), e.validation(), e.bandNames(), e.classIds(), e.mean(), e.std(), e.classNames());
+        }
     }
 
     private PatchSetFiles() {
@@ -52,6 +56,10 @@ public final class PatchSetFiles {
             for (float v : e.mean()) mean.add(v);
             var std = d.putArray("std");
             for (float v : e.std()) std.add(v);
+            if (!e.classNames().isEmpty()) {
+                ObjectNode names = d.putObject("class_names");
+                e.classNames().asMap().forEach((id, name) -> names.put(Integer.toString(id), name));
+            }
             d.put("tiles", e.tiles()).put("train_patches", e.train().count()).put("val_patches", e.validation().count());
             Path description = dir.resolve(DESCRIPTION);
             JSON.writeValue(out.temporaryFor(description).toFile(), d);
@@ -69,9 +77,11 @@ public final class PatchSetFiles {
             }
             Path summary = dir.resolve(SUMMARY);
             try (Writer w = Files.newBufferedWriter(out.temporaryFor(summary), StandardCharsets.UTF_8)) {
-                w.write("class_id,train_pixels,val_pixels\n");
+                w.write("class_id,train_pixels,val_pixels,name\n");
                 for (int k = 0; k < e.classIds().length; k++) {
-                    w.write(e.classIds()[k] + "," + e.pixelsPerClass()[0][k] + "," + e.pixelsPerClass()[1][k] + "\n");
+                    int id = e.classIds()[k];
+                    w.write(id + "," + e.pixelsPerClass()[0][k] + "," + e.pixelsPerClass()[1][k] + ","
+                            + ClassLegend.csvCell(e.classNames().name(id)) + "\n");
                 }
             }
             files.add(summary);
@@ -98,8 +108,12 @@ public final class PatchSetFiles {
             mean[i] = (float) d.path("mean").path(i).asDouble();
             std[i] = (float) d.path("std").path(i).asDouble(1);
         }
+        java.util.Map<Integer, String> names = new java.util.TreeMap<>();
+        d.path("class_names").fields().forEachRemaining(f -> {
+            if (f.getKey().matches("\\d{1,3}") && f.getValue().isTextual()) names.put(Integer.parseInt(f.getKey()), f.getValue().asText());
+        });
         return new Loaded(part(dir, "train", bands.size(), ids.length), part(dir, "val", bands.size(), ids.length),
-                bands, ids, mean, std);
+                bands, ids, mean, std, ClassNames.of(names));
     }
 
     private static PatchSet part(Path dir, String part, int bands, int classes) {

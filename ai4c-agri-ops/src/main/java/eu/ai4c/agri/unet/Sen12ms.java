@@ -40,7 +40,13 @@ import java.util.stream.Stream;
  * <tr><td>16 Barren</td><td>9 Barren</td></tr>
  * <tr><td>17 Water Bodies</td><td>10 Water</td></tr>
  * </table>
- * 0 (no label) stays 0 (background). Stateless.
+ * 0 (no label) stays 0 (background).
+ *
+ * <p>DFC2020 (the IEEE GRSS Data Fusion Contest 2020 data: {@code ROIs0000_validation},
+ * {@code ROIs0000_test}) has the same layout with {@code dfc_K/…_dfc_K_pN.tif} label patches,
+ * whose first band already holds the simplified classes 1–10; a Sentinel-2 patch without an
+ * {@code lc_K} patch but with a {@code dfc_K} one is labelled by it ({@link LabelledTiles.Layout#DFC2020}).
+ * Stateless.</p>
  */
 public final class Sen12ms {
     /** The bands of a SEN12MS Sentinel-2 patch, in file order. */
@@ -83,6 +89,22 @@ public final class Sen12ms {
         return map;
     }
 
+    /** The label translation of DFC2020 labels: 0–10 kept, every other value −1 (not a DFC2020 class). */
+    static int[] dfcLabelMap() {
+        int[] map = new int[256];
+        for (int v = 0; v < 256; v++) map[v] = v <= SIMPLIFIED.size() ? v : -1;
+        return map;
+    }
+
+    /** The class names of a layout's labels: IGBP, or the simplified scheme with {@code simplified} or for DFC2020. */
+    static ClassNames classNames(LabelledTiles.Layout layout, boolean simplified) {
+        return switch (layout) {
+            case SEN12MS -> ClassNames.ofList(simplified ? SIMPLIFIED : IGBP);
+            case DFC2020 -> ClassNames.ofList(SIMPLIFIED);
+            case IMAGES_LABELS -> ClassNames.NONE;
+        };
+    }
+
     /** Whether {@code folder} holds SEN12MS Sentinel-2 patches (in season/scene folders or below). */
     static boolean holdsPatches(Path folder) throws IOException {
         try (Stream<Path> s = Files.walk(folder, DEPTH)) {
@@ -106,14 +128,27 @@ public final class Sen12ms {
             String lcFile = season + "_lc_" + m.group(2) + "_p" + m.group(3) + ".tif";
             Path seasonFolder = s2.getParent().getParent();
             Path label = seasonFolder.resolve(lcFolder).resolve(lcFile);
-            if (!Files.isRegularFile(label) && seasonFolder.getFileName().toString().equals(season + "_s2")) {
+            boolean split = seasonFolder.getFileName().toString().equals(season + "_s2");
+            if (!Files.isRegularFile(label) && split) {
                 label = seasonFolder.resolveSibling(season + "_lc").resolve(lcFolder).resolve(lcFile);
+            }
+            LabelledTiles.Layout layout = LabelledTiles.Layout.SEN12MS;
+            if (!Files.isRegularFile(label)) {
+                String dfcFolder = "dfc_" + m.group(2);
+                String dfcFile = season + "_dfc_" + m.group(2) + "_p" + m.group(3) + ".tif";
+                Path dfc = (split ? seasonFolder.resolveSibling(season + "_dfc") : seasonFolder).resolve(dfcFolder)
+                        .resolve(dfcFile);
+                if (Files.isRegularFile(dfc)) {
+                    label = dfc;
+                    layout = LabelledTiles.Layout.DFC2020;
+                }
             }
             if (!Files.isRegularFile(label)) {
                 throw Ai4cException.usage("unet: SEN12MS Sentinel-2 patch " + s2 + " has no land-cover patch " + label
-                        + "; add the season's lc_" + m.group(2) + " folder, or move the patch out of --input_dir.");
+                        + " (nor a DFC2020 dfc_" + m.group(2) + " patch); add the season's lc_" + m.group(2)
+                        + " folder, or move the patch out of --input_dir.");
             }
-            tiles.add(new LabelledTiles.Tile(file.substring(0, file.length() - 4), s2, label, LabelledTiles.Layout.SEN12MS));
+            tiles.add(new LabelledTiles.Tile(file.substring(0, file.length() - 4), s2, label, layout));
         }
         return tiles;
     }

@@ -88,6 +88,13 @@ public final class UnetDescriptor {
                                     + " label becomes 0 (background). SEN12MS: 1-17 for all IGBP classes, 1-10 for all"
                                     + " simplified classes.")
                             .build(),
+                    ParameterDescriptor.builder("classNames", ParameterType.STRING).option("--class_names")
+                            .label("Class names")
+                            .description("Names of the class ids for the model, legends, reports and probability bands:"
+                                    + " a CSV file of id,name lines, or pairs such as 1=water,2=road. SEN12MS input is"
+                                    + " named by its scheme (IGBP, or the simplified classes with -simplified True or"
+                                    + " DFC2020 labels); given names replace those. Unnamed ids are 'class N'.")
+                            .build(),
                     ParameterDescriptor.builder("dataAug", ParameterType.BOOLEAN).option("-data_aug")
                             .alias("--data_aug").defaultValue("False").label("Data augmentation")
                             .description("Random flips, 90-degree rotations and a small per-band gain and offset jitter"
@@ -134,8 +141,8 @@ public final class UnetDescriptor {
                     ParameterDescriptor.builder("probabilities", ParameterType.BOOLEAN).option("--probabilities")
                             .defaultValue("False").label("Class probabilities")
                             .description("predict, full: also write NAME_probabilities.tif beside each class map: one"
-                                    + " float32 band per class, named as in the legend (background, class 1, ...),"
-                                    + " holding the blended softmax probabilities (summing to 1; NaN where the map is"
+                                    + " float32 band per class, named as in the legend (background, then the class"
+                                    + " names), holding the blended softmax probabilities (summing to 1; NaN where the map is"
                                     + " no-data).")
                             .build(),
                     ParameterDescriptor.builder("backbone", ParameterType.CHOICE).option("--backbone")

@@ -22,15 +22,33 @@ import java.util.Map;
  * @param mean      per-band mean of the training pixels (input units)
  * @param std       per-band standard deviation of the training pixels (> 0)
  * @param weights   tensors by PyTorch name
+ * @param classNames names of the class ids (legends, reports), restricted to {@code classIds}
  */
 public record UnetModel(Backbone backbone, List<String> bandNames, int[] classIds, int patchSize, float[] mean,
-                        float[] std, Map<String, Safetensors.Tensor> weights) {
+                        float[] std, Map<String, Safetensors.Tensor> weights, ClassNames classNames) {
 
     public UnetModel {
         bandNames = List.copyOf(bandNames);
+        classNames = classNames == null ? ClassNames.NONE : classNames.restrictedTo(classIds);
         if (mean.length != bandNames.size() || std.length != bandNames.size()) {
             throw new IllegalArgumentException("normalisation of " + mean.length + " bands for " + bandNames.size());
         }
+    }
+
+    /** A model whose classes have no names of their own ("class N"). */
+    public UnetModel(Backbone backbone, List<String> bandNames, int[] classIds, int patchSize, float[] mean,
+                     float[] std, Map<String, Safetensors.Tensor> weights) {
+        this(backbone, bandNames, classIds, patchSize, mean, std, weights, ClassNames.NONE);
+    }
+
+    /** This model with {@code names} for its classes. */
+    public UnetModel withClassNames(ClassNames names) {
+        return new UnetModel(backbone, bandNames, classIds, patchSize, mean, std, weights, names);
+    }
+
+    /** The name of output class {@code k}'s label id. */
+    public String className(int k) {
+        return classNames.name(classIds[k]);
     }
 
     public int bands() {

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@code __metadata__}, {@value #KEY}: a JSON architecture description
  * <pre>{"format": "ai4c-unet", "version": 1, "backbone": "resnet50", "decoder_channels": [256,128,64,32,16],
  *  "bands": ["B2","B3","B4","B8"], "class_ids": [0,1,2,3], "patch_size": 256,
- *  "mean": [...], "std": [...]}</pre>
+ *  "mean": [...], "std": [...], "class_names": {"1": "water", "2": "road"}}</pre>
  * Inputs are normalised as {@code (x - mean) / std} per band, channels first; the network's
- * output channel {@code k} is label {@code class_ids[k]}. Python users load the weights with
+ * output channel {@code k} is label {@code class_ids[k]}; {@code class_names} (optional, written
+ * when the classes have names) names label ids for legends and reports. Python users load the weights with
  * {@code safetensors.torch.load_file} into a U-Net of that layout (the batch-norm
  * {@code num_batches_tracked} counters are not stored: load with {@code strict=False}). The
  * metadata also holds {@value #WEIGHTS_SHA256}, the SHA-256 of description and weights, which
@@ -66,6 +67,10 @@ public final class UnetModelFile {
         for (float v : model.mean()) mean.add(v);
         var std = d.putArray("std");
         for (float v : model.std()) std.add(v);
+        if (!model.classNames().isEmpty()) {
+            ObjectNode names = d.putObject("class_names");
+            model.classNames().asMap().forEach((id, name) -> names.put(Integer.toString(id), name));
+        }
         return JSON.writeValueAsString(d);
     }
 
@@ -135,7 +140,23 @@ public final class UnetModelFile {
             LOG.info("{}: no {} metadata (a model not written by unet -action train); its weights cannot be checked",
                     file, WEIGHTS_SHA256);
         }
-        return new UnetModel(backbone, bands, ids, patch, mean, std, c.tensors());
+        return new UnetModel(backbone, bands, ids, patch, mean, std, c.tensors(), classNames(d.path("class_names"), file));
+    }
+
+    private static ClassNames classNames(JsonNode names, Path file) {
+        if (names.isMissingNode() || names.isNull()) return ClassNames.NONE;
+        java.util.Map<Integer, String> m = new java.util.TreeMap<>();
+        boolean ok = names.isObject();
+        for (var it = names.fields(); ok && it.hasNext(); ) {
+            var e = it.next();
+            ok = e.getKey().matches("\\d{1,3}") && e.getValue().isTextual();
+            if (ok) m.put(Integer.parseInt(e.getKey()), e.getValue().asText());
+        }
+        if (!ok) {
+            throw Ai4cException.usage("unet: -model_file " + file + " has damaged class names (" + KEY
+                    + " class_names is not an object of id: name); write the model again.");
+        }
+        return ClassNames.of(m);
     }
 
     private static int[] ints(JsonNode a) {

@@ -68,12 +68,22 @@ public final class UnetOperator implements FileOperator {
     public static PatchExtractor.Extracted extract(ParameterValues params, Path input) throws IOException {
         List<LabelledTiles.Tile> tiles = LabelledTiles.list(input);
         boolean simplified = params.getBoolean("simplified");
-        if (simplified && tiles.get(0).layout() != LabelledTiles.Layout.SEN12MS) {
+        if (simplified && tiles.get(0).layout() == LabelledTiles.Layout.IMAGES_LABELS) {
             throw Ai4cException.usage("unet: -simplified True maps the IGBP labels of SEN12MS patches, but --input_dir "
                     + input + " holds images/ and labels/ tiles; leave -simplified False, or give the SEN12MS folder.");
         }
+        for (LabelledTiles.Tile t : tiles) {
+            if (t.layout() != tiles.get(0).layout()) {
+                throw Ai4cException.usage("unet: --input_dir " + input + " mixes " + tiles.get(0).layout() + " labels ("
+                        + tiles.get(0).label() + ") with " + t.layout() + " labels (" + t.label() + "), whose classes"
+                        + " differ; give one kind per run.");
+            }
+        }
+        ClassNames names = Sen12ms.classNames(tiles.get(0).layout(), simplified)
+                .overriddenBy(ClassNames.parse(params.has("classNames") ? params.getString("classNames") : null));
         PatchExtractor.Extracted e = PatchExtractor.extract(tiles, bands(params), patchSize(params),
-                selectedClasses(params), params.getDouble("valFraction"), params.getInt("seed"), simplified);
+                selectedClasses(params), params.getDouble("valFraction"), params.getInt("seed"), simplified)
+                .withClassNames(names);
         if (e.train().count() == 0) {
             throw Ai4cException.usage("unet: the tiles of " + input + " gave no training patch; give more or larger"
                     + " tiles, or a smaller --val_fraction.");
@@ -105,13 +115,15 @@ public final class UnetOperator implements FileOperator {
             }
         } else {
             PatchExtractor.Extracted e = extract(params, input);
-            data = new PatchSetFiles.Loaded(e.train(), e.validation(), e.bandNames(), e.classIds(), e.mean(), e.std());
+            data = PatchSetFiles.Loaded.of(e);
         }
         UnetTrainer trainer = trainerOrNull != null ? trainerOrNull : new UnetTrainer(options(params, context));
         UnetModel initial = null;
         if (params.getBoolean("pretrained")) initial = backboneWeights(params, outputDir, data.bandNames());
         UnetTrainer.Result result = trainer.train(data.train(), data.validation().count() == 0 ? null : data.validation(),
-                data.bandNames(), data.classIds(), data.mean(), data.std(), initial, context.progress());
+                data.bandNames(), data.classIds(), data.mean(), data.std(), initial, context.progress())
+                .withClassNames(data.classNames().overriddenBy(ClassNames.parse(params.has("classNames")
+                        ? params.getString("classNames") : null)));
         String name = params.has("modelFile") ? params.getString("modelFile") : UnetDescriptor.DEFAULT_MODEL_FILE;
         if (name.contains("/") || name.contains("\\")) {
             throw Ai4cException.usage("unet: -model_file " + name + " names a path; for training give a file name, it is"
@@ -211,7 +223,7 @@ public final class UnetOperator implements FileOperator {
                                 GdalColourTable.pamDocument(ClassLegend.palette()));
                         Path legend = map.resolveSibling(name + "_legend.csv");
                         try (Writer w = Files.newBufferedWriter(out.temporaryFor(legend), StandardCharsets.UTF_8)) {
-                            w.write(legendCsv(model.classIds(), counts));
+                            w.write(legendCsv(model, counts));
                         }
                         files.add(map);
                         files.add(map.resolveSibling(name + ".tif.aux.xml"));
@@ -228,11 +240,12 @@ public final class UnetOperator implements FileOperator {
     }
 
     /** {@code id,name,colour,pixels}: one row per model class, then 255 (no data). */
-    static String legendCsv(int[] classIds, long[] counts) {
+    static String legendCsv(UnetModel model, long[] counts) {
         StringBuilder sb = new StringBuilder("id,name,colour,pixels\n");
-        for (int id : classIds) {
-            sb.append(id).append(',').append(ClassLegend.name(id)).append(',').append(ClassLegend.hex(id)).append(',')
-                    .append(counts[id]).append('\n');
+        for (int c = 0; c < model.classes(); c++) {
+            int id = model.classIds()[c];
+            sb.append(id).append(',').append(ClassLegend.csvCell(model.className(c))).append(',')
+                    .append(ClassLegend.hex(id)).append(',').append(counts[id]).append('\n');
         }
         int nd = ClassMapRaster.NO_DATA;
         sb.append(nd).append(',').append(ClassLegend.name(nd)).append(",transparent,").append(counts[nd]).append('\n');

@@ -88,6 +88,10 @@ public final class UnetTrainer {
      */
     public record Result(UnetModel model, List<Epoch> history, int bestEpoch, long[][] confusion, boolean stopped,
                          double seconds, int retriedSteps) {
+        /** This result with {@code names} for the model's classes. */
+        public Result withClassNames(ClassNames names) {
+            return new Result(model.withClassNames(names), history, bestEpoch, confusion, stopped, seconds, retriedSteps);
+        }
     }
 
     private final Options options;

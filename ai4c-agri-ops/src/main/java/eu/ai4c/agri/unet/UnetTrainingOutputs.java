@@ -63,7 +63,7 @@ public final class UnetTrainingOutputs {
                 Files.writeString(out.temporaryFor(confusion), confusionCsv(result.confusion(), ids));
                 files.add(confusion);
                 Path metrics = dir.resolve(METRICS);
-                Files.writeString(out.temporaryFor(metrics), metricsCsv(result.confusion(), ids));
+                Files.writeString(out.temporaryFor(metrics), metricsCsv(result.confusion(), result.model()));
                 files.add(metrics);
             }
             out.commit();
@@ -90,7 +90,8 @@ public final class UnetTrainingOutputs {
         return sb.toString();
     }
 
-    static String metricsCsv(long[][] m, int[] ids) {
+    static String metricsCsv(long[][] m, UnetModel model) {
+        int[] ids = model.classIds();
         double[] iou = SegmentationMetrics.iou(m);
         double[] f1 = SegmentationMetrics.f1(m);
         StringBuilder sb = new StringBuilder("class_id,name,iou,f1,truth_pixels,predicted_pixels\n");
@@ -101,7 +102,7 @@ public final class UnetTrainingOutputs {
                 truth += m[c][j];
                 predicted += m[j][c];
             }
-            sb.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%d,%d%n", ids[c], ClassLegend.name(ids[c]), num(iou[c]),
+            sb.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%d,%d%n", ids[c], ClassLegend.csvCell(model.className(c)), num(iou[c]),
                     num(f1[c]), truth, predicted));
         }
         sb.append(String.format(Locale.ROOT, "mean,,%s,%s,,%n", num(SegmentationMetrics.mean(iou)),

@@ -19,6 +19,7 @@ import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,9 @@ class ClassProbabilitiesTest {
     void probabilitiesSumToOneTheirMaximumIsTheMapAndNoDataIsKept(@TempDir Path dir) throws Exception {
         int w = 110;
         int h = 90;
-        UnetModel model = ClassMapRasterTest.randomModel(2, 3, 64);
+        // class names from the model file reach the band names and the legend (one with a comma: quoted in CSV)
+        UnetModel model = ClassMapRasterTest.randomModel(2, 3, 64)
+                .withClassNames(ClassNames.of(Map.of(10, "water", 20, "Cropland, irrigated")));
         MemoryRaster image = ClassMapRasterTest.image(w, h, 3);
         Path tile = writeImage(image, dir.resolve("in/t1.tif"));
         Path modelFile = dir.resolve("m" + UnetModelFile.EXTENSION);
@@ -59,7 +62,7 @@ class ClassProbabilitiesTest {
         Raster prob = new GeoTiffReader().read(out.resolve("t1_probabilities.tif")).raster();
         float[][] p = new float[3][];
         try {
-            assertEquals(List.of("background", "class 10", "class 20"), prob.bands().stream().map(Band::name).toList());
+            assertEquals(List.of("background", "water", "Cropland, irrigated"), prob.bands().stream().map(Band::name).toList());
             assertEquals(GRID, prob.geoCoding());
             for (int c = 0; c < 3; c++) {
                 assertEquals(eu.ai4c.kit.raster.DataType.FLOAT32, prob.bands().get(c).type());
@@ -121,12 +124,13 @@ class ClassProbabilitiesTest {
         assertEquals(1, meanSum, 1e-5, withStats);
         for (int c = 0; c < 3; c++) {
             com.fasterxml.jackson.databind.JsonNode band = info.get("bands").get(c);
-            assertEquals(List.of("background", "class 10", "class 20").get(c), band.get("description").asText());
+            assertEquals(List.of("background", "water", "Cropland, irrigated").get(c), band.get("description").asText());
             assertEquals("Float32", band.get("type").asText());
             assertEquals("NaN", band.get("noDataValue").asText());
         }
         String legend = Files.readString(out.resolve("t1_legend.csv"));
         assertTrue(legend.contains("\n0,background,") && legend.endsWith(",2\n"), legend);
+        assertTrue(legend.contains("\n10,water,#") && legend.contains("\n20,\"Cropland, irrigated\",#"), legend);
     }
 
     @Test

@@ -69,7 +69,7 @@ class PatchExtractorTest {
         double n = (double) set.train().count() * px;
         assertEquals(0, s / n, 0.25);
         assertEquals(1, Math.sqrt(sq / n - (s / n) * (s / n)), 0.25);
-        assertTrue(Files.readString(out.resolve(PatchSetFiles.SUMMARY)).startsWith("class_id,train_pixels,val_pixels\n0,"));
+        assertTrue(Files.readString(out.resolve(PatchSetFiles.SUMMARY)).startsWith("class_id,train_pixels,val_pixels,name\n0,"));
     }
 
     @Test

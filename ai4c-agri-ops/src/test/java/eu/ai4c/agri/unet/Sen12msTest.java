@@ -216,6 +216,78 @@ class Sen12msTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /** DFC2020 class of tile {@code t} at (x, y): every simplified class 1–10 in 8 × 8 blocks. */
+    private static int dfc(int t, int x, int y) {
+        return 1 + (x / 8 + 3 * (y / 8) + t) % 10;
+    }
+
+    /** Writes a DFC2020 S2 patch (13 bands) and its one-band label patch; {@code override} at (5, 3) unless negative. */
+    private static void writeDfcPatch(Path s2, Path label, int t, int override) throws Exception {
+        Path lcScratch = label.resolveSibling("scratch_lc.tif");
+        writePatch(s2, lcScratch, t, 13, -1);
+        Files.delete(lcScratch);
+        byte[] v = new byte[SIZE * SIZE];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) dfc(t, i % SIZE, i / SIZE);
+        if (override >= 0) v[SIZE * 3 + 5] = (byte) override;
+        write(new MemoryRaster(List.of(Band.of("DFC", DataType.BYTE)),
+                new Block[] {new Block(Region.of(SIZE, SIZE), DataType.BYTE, v)}, GRID), label);
+    }
+
+    @Test
+    void classNamesFollowTheSchemeAndGivenNamesReplaceThem(@TempDir Path dir) throws Exception {
+        Path root = tree(dir.resolve("SEN12MS"));
+        Path simple = dir.resolve("simple");
+        new UnetOperator().write(Map.of(), params(root, "simplified", "True", "selected-classes", "1-10"), simple,
+                ProcessingContext.defaults());
+        PatchSetFiles.Loaded set = PatchSetFiles.read(simple);
+        assertEquals("background", set.classNames().name(0));
+        assertEquals("Croplands", set.classNames().name(6));
+        assertEquals("Water", set.classNames().name(10));
+        String summary = Files.readString(simple.resolve(PatchSetFiles.SUMMARY));
+        assertTrue(summary.contains(",Urban/Built-up\n"), summary);
+
+        Path igbp = dir.resolve("igbp");
+        new UnetOperator().write(Map.of(), params(root, "selected-classes", "12,14,17", "class_names", "17=open water"),
+                igbp, ProcessingContext.defaults());
+        set = PatchSetFiles.read(igbp);
+        assertEquals(Map.of(12, "Croplands", 14, "Cropland/Natural Vegetation Mosaics", 17, "open water"),
+                set.classNames().asMap(), "only the learnt classes, IGBP names, the given one replacing its id's");
+    }
+
+    @Test
+    void dfc2020LabelsAreTheSimplifiedClasses(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("DFC2020");
+        Path season = root.resolve("ROIs0000_validation");
+        for (int t = 0; t < 2; t++) {
+            writeDfcPatch(season.resolve("s2_0/ROIs0000_validation_s2_0_p" + t + ".tif"),
+                    season.resolve("dfc_0/ROIs0000_validation_dfc_0_p" + t + ".tif"), t, -1);
+        }
+        List<LabelledTiles.Tile> tiles = LabelledTiles.list(root);
+        assertEquals(2, tiles.size());
+        assertEquals(LabelledTiles.Layout.DFC2020, tiles.get(0).layout());
+        Path out = dir.resolve("patches");
+        // -simplified True or False: the labels are the simplified classes either way
+        new UnetOperator().write(Map.of(), params(root, "selected-classes", "1-10"), out, ProcessingContext.defaults());
+        PatchSetFiles.Loaded set = PatchSetFiles.read(out);
+        assertEquals(2, set.train().count());
+        int pp = SIZE * SIZE;
+        for (int t = 0; t < 2; t++) {
+            for (int i = 0; i < pp; i++) assertEquals(dfc(t, i % SIZE, i / SIZE), set.train().y()[t * pp + i]);
+        }
+        assertEquals("Snow/Ice", set.classNames().name(8));
+
+        Path odd = dir.resolve("odd");
+        writeDfcPatch(odd.resolve("ROIs0000_test/s2_1/ROIs0000_test_s2_1_p4.tif"),
+                odd.resolve("ROIs0000_test/dfc_1/ROIs0000_test_dfc_1_p4.tif"), 0, 11);
+        assertRefused(params(odd, "selected-classes", "1-10"), dir, "holds 11 at pixel (5, 3); DFC2020 classes");
+
+        // SEN12MS lc patches and DFC2020 patches in one input: their classes differ
+        Path mixed = tree(dir.resolve("mixed"));
+        writeDfcPatch(mixed.resolve("ROIs0000_validation/s2_0/ROIs0000_validation_s2_0_p0.tif"),
+                mixed.resolve("ROIs0000_validation/dfc_0/ROIs0000_validation_dfc_0_p0.tif"), 0, -1);
+        assertRefused(params(mixed), dir, "mixes");
+    }
+
     @Test
     void selectedClassRanges() {
         ParameterValues p = params(Path.of("x"), "selected-classes", "1-3,7,10-11");

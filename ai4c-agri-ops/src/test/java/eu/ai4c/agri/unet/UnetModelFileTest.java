@@ -71,4 +71,29 @@ class UnetModelFileTest {
         assertEquals(2, UnetModelFile.read(older).weights().size());
         assertTrue(Files.size(older) < Files.size(f));
     }
+
+    @Test
+    void classNamesRoundTripAndDamagedNamesAreRefused() throws Exception {
+        Path f = tmp.resolve("named.safetensors");
+        UnetModel named = model().withClassNames(ClassNames.of(Map.of(5, "Croplands", 9, "not a class of the model")));
+        assertEquals(Map.of(5, "Croplands"), named.classNames().asMap(), "names restricted to the model's classes");
+        UnetModelFile.write(named, f);
+        UnetModel back = UnetModelFile.read(f);
+        assertEquals("background", back.className(0));
+        assertEquals("Croplands", back.className(1));
+        // a model written without names (as before names existed) reads with the default names
+        Path plain = tmp.resolve("plain.safetensors");
+        UnetModelFile.write(model(), plain);
+        assertTrue(UnetModelFile.read(plain).classNames().isEmpty());
+        assertEquals("class 5", UnetModelFile.read(plain).className(1));
+        // names that are no id → name object: refused, naming the file
+        Safetensors.Contents c = Safetensors.read(f);
+        Map<String, String> md = new LinkedHashMap<>(c.metadata());
+        md.put(UnetModelFile.KEY, md.get(UnetModelFile.KEY).replace("{\"5\":\"Croplands\"}", "[\"Croplands\"]"));
+        md.remove(UnetModelFile.WEIGHTS_SHA256);
+        Path bad = tmp.resolve("bad.safetensors");
+        Safetensors.write(bad, md, c.tensors());
+        Ai4cException e = assertThrows(Ai4cException.class, () -> UnetModelFile.read(bad));
+        assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("class_names"), e.getMessage());
+    }
 }

@@ -32,6 +32,8 @@ public final class SyntheticLandscape {
     public static final int ROADS = 2;
     public static final int WATER = 3;
     public static final List<String> BANDS = List.of("B2", "B3", "B4", "B8");
+    /** The classes' names as {@code unet --class_names} takes them. */
+    public static final String CLASS_NAMES = FIELDS + "=fields," + ROADS + "=roads," + WATER + "=water";
 
     /** Mean reflectance × 10000 of each class (rows 0–3) in B2, B3, B4, B8. */
     private static final int[][] SPECTRA = {

@@ -50,7 +50,8 @@ public final class UnetDemo implements DemoStep {
         SyntheticLandscape.write(heldOut, "new", truth);
         Path model = ServiceRun.run("unet", Map.of(), Map.of("-action", "train", "--input_dir", tiles.toString(),
                 "--backbone", "resnet18", "-patch_size", "64", "-b", "8", "-epochs", "5", "-lr", "0.002",
-                "-selected-classes", "1,2,3"), outDir.resolve("model"), "GeoTIFF", context);
+                "-selected-classes", "1,2,3", "--class_names", SyntheticLandscape.CLASS_NAMES), outDir.resolve("model"),
+                "GeoTIFF", context);
         Path map = ServiceRun.run("unet", Map.of(), Map.of("-action", "predict", "--input_dir",
                 heldOut.resolve("images").toString(), "-model_file", model.toString()), outDir.resolve("map"),
                 "GeoTIFF", context);

@@ -1,0 +1,202 @@
+package eu.ai4c.agri.unet;
+
+import eu.ai4c.kit.Ai4cException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Names of label ids 1–254 (land-cover classes, crops, "road"…), for legends, reports, probability
+ * band names and the model description. An id without a name is called as {@link ClassLegend}
+ * calls it ("class N"); 0 is always "background" and 255 "no data". Immutable.
+ *
+ * <p>Given by the user as {@code --class_names}: either a CSV file with {@code id,name} lines (a
+ * header line and {@code #} comments allowed; a third column, such as a colour, is ignored) or
+ * {@code id=name} pairs separated by commas ({@code 1=water,2=road,3=field}). SEN12MS input
+ * brings its own ({@link Sen12ms#IGBP}, {@link Sen12ms#SIMPLIFIED}).</p>
+ */
+public final class ClassNames {
+    /** No names: every id is called as {@link ClassLegend#name} calls it. */
+    public static final ClassNames NONE = new ClassNames(new TreeMap<>());
+
+    private final Map<Integer, String> byId;
+
+    private ClassNames(TreeMap<Integer, String> byId) {
+        this.byId = Collections.unmodifiableMap(byId);
+    }
+
+    /** Names of ids 1, 2, … in list order (a label scheme such as IGBP). */
+    public static ClassNames ofList(List<String> names) {
+        TreeMap<Integer, String> m = new TreeMap<>();
+        for (int i = 0; i < names.size(); i++) m.put(i + 1, names.get(i));
+        return new ClassNames(m);
+    }
+
+    /** Names by id; ids must be 1–254 and names non-blank (checked). */
+    public static ClassNames of(Map<Integer, String> names) {
+        TreeMap<Integer, String> m = new TreeMap<>();
+        names.forEach((id, name) -> m.put(id, checked(id, name, "class names")));
+        return new ClassNames(m);
+    }
+
+    /**
+     * The names of {@code --class_names}: a CSV file when {@code spec} names an existing file (or
+     * ends with {@code .csv}/{@code .txt}), else {@code id=name} pairs. Refused naming the entry
+     * and the fix.
+     */
+    public static ClassNames parse(String spec) throws IOException {
+        if (spec == null || spec.isBlank()) return NONE;
+        String s = spec.trim();
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        if (Files.isRegularFile(Path.of(s)) || lower.endsWith(".csv") || lower.endsWith(".txt")) return read(Path.of(s));
+        TreeMap<Integer, String> m = new TreeMap<>();
+        for (String pair : s.split(",")) {
+            if (pair.isBlank()) continue;
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw Ai4cException.usage("unet: --class_names entry '" + pair.trim() + "' is not id=name; give pairs"
+                        + " such as 1=water,2=road, or a CSV file with id,name lines.");
+            }
+            put(m, pair.substring(0, eq), pair.substring(eq + 1), "--class_names entry '" + pair.trim() + "'");
+        }
+        return new ClassNames(m);
+    }
+
+    /** Reads a CSV file of {@code id,name} lines; a first line whose id is not a number is a header. */
+    public static ClassNames read(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) {
+            throw Ai4cException.usage("unet: --class_names " + csv + ": no such file; give a CSV file with id,name"
+                    + " lines, or pairs such as 1=water,2=road.");
+        }
+        TreeMap<Integer, String> m = new TreeMap<>();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            List<String> cells = csvCells(line);
+            String where = "--class_names " + csv + " line " + (i + 1);
+            if (m.isEmpty() && i == firstContentLine(lines) && !cells.get(0).strip().matches("\\d+")) continue; // header
+            if (cells.size() < 2) {
+                throw Ai4cException.usage("unet: " + where + " has no name ('" + line + "'); write id,name.");
+            }
+            put(m, cells.get(0), cells.get(1), where);
+        }
+        return new ClassNames(m);
+    }
+
+    private static int firstContentLine(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).replace("\uFEFF", "").strip();
+            if (!l.isEmpty() && !l.startsWith("#")) return i;
+        }
+        return -1;
+    }
+
+    /** The cells of one CSV line (RFC 4180 quotes: a quoted cell may hold commas and doubled quotes). */
+    private static List<String> csvCells(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"' && cell.toString().isBlank()) {
+                quoted = true;
+                cell.setLength(0);
+            } else if (ch == ',') {
+                cells.add(cell.toString().strip());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString().strip());
+        return cells;
+    }
+
+    private static void put(TreeMap<Integer, String> m, String idText, String name, String where) {
+        int id;
+        try {
+            id = Integer.parseInt(idText.strip());
+        } catch (NumberFormatException e) {
+            throw Ai4cException.usage("unet: " + where + ": '" + idText.strip() + "' is not a class id; ids are"
+                    + " whole numbers 1-254.");
+        }
+        String n = checked(id, name.strip(), where);
+        if (m.put(id, n) != null) {
+            throw Ai4cException.usage("unet: " + where + " names class " + id + " a second time; give each id once.");
+        }
+    }
+
+    private static String checked(int id, String name, String where) {
+        if (id < 1 || id > 254) {
+            throw Ai4cException.usage("unet: " + where + " names class " + id + "; named ids are 1-254 (0 is the"
+                    + " background, 255 no data).");
+        }
+        if (name == null || name.isBlank()) {
+            throw Ai4cException.usage("unet: " + where + " gives class " + id + " an empty name.");
+        }
+        if (name.contains("\n") || name.contains("\r")) {
+            throw Ai4cException.usage("unet: " + where + " gives class " + id + " a name with a line break.");
+        }
+        return name;
+    }
+
+    /** The name of {@code id}: the given one, else {@link ClassLegend#name}. */
+    public String name(int id) {
+        String n = byId.get(id);
+        return n != null ? n : ClassLegend.name(id);
+    }
+
+    /** The given names by id (ascending). */
+    public Map<Integer, String> asMap() {
+        return byId;
+    }
+
+    public boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
+    /** The names of {@code ids} only (the classes a model learns). */
+    public ClassNames restrictedTo(int[] ids) {
+        TreeMap<Integer, String> m = new TreeMap<>();
+        for (int id : ids) if (byId.containsKey(id)) m.put(id, byId.get(id));
+        return new ClassNames(m);
+    }
+
+    /** These names, with {@code other}'s where both name an id. */
+    public ClassNames overriddenBy(ClassNames other) {
+        TreeMap<Integer, String> m = new TreeMap<>(byId);
+        m.putAll(other.byId);
+        return new ClassNames(m);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClassNames c && c.byId.equals(byId);
+    }
+
+    @Override
+    public int hashCode() {
+        return byId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return byId.toString();
+    }
+}
