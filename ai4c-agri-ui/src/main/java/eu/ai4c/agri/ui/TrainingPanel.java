@@ -25,15 +25,14 @@ import javax.swing.SwingUtilities;
 import javax.swing.table.DefaultTableModel;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartPanel;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The LSTM training window's content, usable without NetBeans: the {@code train_lstm} form
- * (generated from its descriptor), Start/Stop, a progress bar within the epoch, a loss/accuracy
- * chart that grows after every epoch, and at the end the confusion matrix and per-class accuracy
+ * (generated from its descriptor), Start/Stop, a progress bar within the epoch, loss and accuracy
+ * charts that grow after every epoch, and at the end the confusion matrix and per-class accuracy
  * of the validation set. Training runs on a background thread; every view update goes through
  * the event thread. Component names: {@code train.start}, {@code train.stop},
  * {@code train.progress}, {@code train.status}, {@code train.chart}, {@code train.confusion}.
@@ -50,16 +49,16 @@ public final class TrainingPanel extends JPanel {
 
     public TrainingPanel() {
         super(new BorderLayout());
-        XYSeriesCollection curves = new XYSeriesCollection();
-        for (XYSeries s : new XYSeries[] {loss, valLoss, accuracy, valAccuracy}) curves.addSeries(s);
-        JFreeChart chart = ChartFactory.createXYLineChart("Training", "epoch", "loss / accuracy", curves,
-                PlotOrientation.VERTICAL, true, true, false);
-        ChartPanel chartPanel = new ChartPanel(chart);
+        // two panels: losses and accuracies have different scales
+        JPanel chartPanel = new JPanel(new java.awt.GridLayout(2, 1));
         chartPanel.setName("train.chart");
-        chartPanel.setPreferredSize(new Dimension(520, 320));
+        chartPanel.add(chart("Loss", "loss", loss, valLoss));
+        chartPanel.add(chart("Accuracy", "accuracy", accuracy, valAccuracy));
+        chartPanel.setPreferredSize(new Dimension(520, 360));
         JTable table = new JTable(confusion);
         table.setName("train.confusion");
         table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        table.setDefaultRenderer(Object.class, new ConfusionHeatRenderer(1));
         JSplitPane results = new JSplitPane(JSplitPane.VERTICAL_SPLIT, chartPanel, new JScrollPane(table));
         results.setResizeWeight(0.6);
         FormPanel formPanel = new FormPanel(form, () -> { });
@@ -83,6 +82,14 @@ public final class TrainingPanel extends JPanel {
         south.add(start);
         south.add(stop);
         add(south, BorderLayout.SOUTH);
+    }
+
+    private static ChartPanel chart(String title, String axis, XYSeries a, XYSeries b) {
+        XYSeriesCollection curves = new XYSeriesCollection();
+        curves.addSeries(a);
+        curves.addSeries(b);
+        return new ChartPanel(ChartFactory.createXYLineChart(title, "epoch", axis, curves, PlotOrientation.VERTICAL,
+                true, true, false));
     }
 
     /** The form of the {@code train_lstm} parameters (folders, epochs, batch size, …). */

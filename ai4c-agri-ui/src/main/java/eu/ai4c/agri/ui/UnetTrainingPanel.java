@@ -68,6 +68,7 @@ public final class UnetTrainingPanel extends JPanel {
         JTable table = new JTable(confusion);
         table.setName("unet.confusion");
         table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        table.setDefaultRenderer(Object.class, new ConfusionHeatRenderer(1));
         JSplitPane results = new JSplitPane(JSplitPane.VERTICAL_SPLIT, charts, new JScrollPane(table));
         results.setResizeWeight(0.7);
         FormPanel formPanel = new FormPanel(form, () -> { });
