@@ -14,11 +14,14 @@ import javax.swing.JComponent;
 
 /**
  * Paints a class legend: one line per class with its colour swatch (a checker shows
- * transparency), value, name and pixel count when known. Swing component; use on the EDT.
+ * transparency), value, name, pixel count when known and, when the ground area of a pixel is
+ * known ({@link eu.ai4c.kit.geo.PixelArea}), the class's area in hectares (crop areas of a crop
+ * map). Swing component; use on the EDT.
  */
 public final class LegendView extends JComponent {
     private static final int ROW = 18;
     private List<ClassLegend.Entry> entries = List.of();
+    private double pixelArea = Double.NaN;
 
     public LegendView() {
         setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -28,9 +31,20 @@ public final class LegendView extends JComponent {
 
     /** Shows the entries of {@code legend} (none when null). */
     public void setLegend(ClassLegend legend) {
+        setLegend(legend, Double.NaN);
+    }
+
+    /** Shows the entries of {@code legend} with areas from {@code pixelSquareMetres} (NaN: no areas). */
+    public void setLegend(ClassLegend legend, double pixelSquareMetres) {
         entries = legend == null ? List.of() : legend.entries();
+        pixelArea = pixelSquareMetres;
         revalidate();
         repaint();
+    }
+
+    /** The line drawn for each class, in order. */
+    public List<String> lines() {
+        return entries.stream().map(this::text).toList();
     }
 
     @Override
@@ -41,8 +55,13 @@ public final class LegendView extends JComponent {
         return new Dimension(w, 8 + ROW * Math.max(1, entries.size()));
     }
 
-    private static String text(ClassLegend.Entry e) {
-        return e.value() + "  " + e.name() + (e.count() >= 0 ? String.format(Locale.ROOT, "  (%,d px)", e.count()) : "");
+    private String text(ClassLegend.Entry e) {
+        String count = "";
+        if (e.count() >= 0) {
+            count = pixelArea > 0 ? String.format(Locale.ROOT, "  (%,d px, %,.1f ha)", e.count(), e.count() * pixelArea / 1e4)
+                    : String.format(Locale.ROOT, "  (%,d px)", e.count());
+        }
+        return e.value() + "  " + e.name() + count;
     }
 
     @Override

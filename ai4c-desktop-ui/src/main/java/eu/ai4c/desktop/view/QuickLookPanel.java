@@ -2,6 +2,7 @@ package eu.ai4c.desktop.view;
 
 import eu.ai4c.kit.render.ArgbKernels;
 import eu.ai4c.kit.render.BandHistogram;
+import eu.ai4c.kit.geo.PixelArea;
 import eu.ai4c.kit.render.ClassLegend;
 import eu.ai4c.kit.render.ColourRamp;
 import eu.ai4c.kit.render.Stretch;
@@ -245,7 +246,8 @@ public final class QuickLookPanel extends JPanel {
     public void show(BufferedImage image) {
         canvas.setImage(image);
         status.setText(" ");
-        legendView.setLegend(currentLegend);
+        legendView.setLegend(currentLegend, PixelArea.squareMetres(source.raster().geoCoding(), source.raster().width(),
+                source.raster().height()));
         for (Consumer<JFreeChart> l : histogramListeners) l.accept(histogram);
     }
 
