@@ -4,20 +4,72 @@ import java.awt.Color;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.event.MouseWheelEvent;
 import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.swing.JComponent;
 
 /**
- * Paints a quick-look image scaled to fit the component with its aspect kept, centred, on a
- * black background (so transparent no-data pixels show black), and converts component positions
- * back to image positions for the pixel readout. Swing component; use on the EDT.
+ * Paints a quick-look image on a black background (so transparent no-data pixels show black),
+ * fitted to the component with its aspect kept, then zoomed and panned: the mouse wheel zooms
+ * around the cursor (×1.25 per notch, from fit to 64 × fit), dragging pans, a double-click goes
+ * back to fit. The view is {@code (zoom, cx, cy)}: zoom relative to fit and the image point at the
+ * component centre as fractions of the image's width and height, so two images of the same area
+ * with different sizes can share a view ({@link #linkViews}). Converts component positions back to
+ * image positions for the pixel readout. Swing component; use on the EDT.
  */
 final class ImageCanvas extends JComponent {
+    static final double MAX_ZOOM = 64;
+    private static final double WHEEL_STEP = 1.25;
+
+    /** Told of every change of the view (zoom or pan) made on this canvas. */
+    interface ViewListener {
+        void viewChanged(double zoom, double cx, double cy);
+    }
+
+    private final List<ViewListener> listeners = new CopyOnWriteArrayList<>();
     private BufferedImage image;
+    private double zoom = 1;
+    private double cx = 0.5;
+    private double cy = 0.5;
+    private boolean notifying;
 
     ImageCanvas() {
         setOpaque(true);
         setBackground(Color.BLACK);
+        MouseAdapter m = new MouseAdapter() {
+            private int lastX;
+            private int lastY;
+
+            @Override
+            public void mousePressed(MouseEvent e) {
+                lastX = e.getX();
+                lastY = e.getY();
+            }
+
+            @Override
+            public void mouseDragged(MouseEvent e) {
+                pan(e.getX() - lastX, e.getY() - lastY);
+                lastX = e.getX();
+                lastY = e.getY();
+            }
+
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2) setView(1, 0.5, 0.5, true);
+            }
+
+            @Override
+            public void mouseWheelMoved(MouseWheelEvent e) {
+                zoomAt(e.getX(), e.getY(), Math.pow(WHEEL_STEP, -e.getPreciseWheelRotation()));
+            }
+        };
+        addMouseListener(m);
+        addMouseMotionListener(m);
+        addMouseWheelListener(m);
     }
 
     void setImage(BufferedImage image) {
@@ -29,10 +81,61 @@ final class ImageCanvas extends JComponent {
         return image;
     }
 
+    void addViewListener(ViewListener l) {
+        listeners.add(l);
+    }
+
+    /** The view {zoom, cx, cy}. */
+    double[] view() {
+        return new double[] {zoom, cx, cy};
+    }
+
+    /** Sets the view (clamped: zoom 1–{@value #MAX_ZOOM}, centre inside the image); listeners are told when {@code notify}. */
+    void setView(double newZoom, double newCx, double newCy, boolean notify) {
+        zoom = Math.max(1, Math.min(MAX_ZOOM, newZoom));
+        cx = Math.max(0, Math.min(1, newCx));
+        cy = Math.max(0, Math.min(1, newCy));
+        repaint();
+        if (notify && !notifying) {
+            notifying = true;
+            try {
+                for (ViewListener l : listeners) l.viewChanged(zoom, cx, cy);
+            } finally {
+                notifying = false;
+            }
+        }
+    }
+
+    /** Zooms by {@code factor} keeping the image point under component point (px, py) where it is. */
+    void zoomAt(int px, int py, double factor) {
+        if (image == null) return;
+        double[] before = placement();
+        double ix = (px - before[0]) / before[2];
+        double iy = (py - before[1]) / before[2];
+        double z = Math.max(1, Math.min(MAX_ZOOM, zoom * factor));
+        double s = fit() * z;
+        // the centre that puts image point (ix, iy) at (px, py) at scale s
+        double ncx = (ix - (px - getWidth() / 2.0) / s) / image.getWidth();
+        double ncy = (iy - (py - getHeight() / 2.0) / s) / image.getHeight();
+        setView(z, ncx, ncy, true);
+    }
+
+    /** Moves the image by (dx, dy) component pixels. */
+    void pan(int dx, int dy) {
+        if (image == null) return;
+        double s = fit() * zoom;
+        setView(zoom, cx - dx / s / image.getWidth(), cy - dy / s / image.getHeight(), true);
+    }
+
+    /** Scale at zoom 1: the image fits the component. */
+    private double fit() {
+        return Math.min(getWidth() / (double) image.getWidth(), getHeight() / (double) image.getHeight());
+    }
+
     /** {x, y, scale} of the drawn image in component pixels. */
     private double[] placement() {
-        double s = Math.min(getWidth() / (double) image.getWidth(), getHeight() / (double) image.getHeight());
-        return new double[] {(getWidth() - image.getWidth() * s) / 2, (getHeight() - image.getHeight() * s) / 2, s};
+        double s = fit() * zoom;
+        return new double[] {getWidth() / 2.0 - cx * image.getWidth() * s, getHeight() / 2.0 - cy * image.getHeight() * s, s};
     }
 
     /** Image position {x, y} (fractional image pixels) under component point (px, py), or null outside the image. */
@@ -42,6 +145,22 @@ final class ImageCanvas extends JComponent {
         double x = (px - p[0]) / p[2], y = (py - p[1]) / p[2];
         if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) return null;
         return new double[] {x, y};
+    }
+
+    /**
+     * Links the views of two canvases both ways: zooming or panning one shows the same part (as
+     * fractions of the image) in the other. Returns the link; {@link Runnable#run} undoes it.
+     */
+    static Runnable linkViews(ImageCanvas a, ImageCanvas b) {
+        boolean[] on = {true};
+        a.addViewListener((z, x, y) -> {
+            if (on[0]) b.setView(z, x, y, false);
+        });
+        b.addViewListener((z, x, y) -> {
+            if (on[0]) a.setView(z, x, y, false);
+        });
+        b.setView(a.zoom, a.cx, a.cy, false);
+        return () -> on[0] = false;
     }
 
     @Override

@@ -166,6 +166,11 @@ public final class QuickLookPanel extends JPanel {
         bandPickers.get(channel).setSelectedIndex(band);
     }
 
+    /** The image canvas (zoom, pan, view links). */
+    ImageCanvas canvas() {
+        return canvas;
+    }
+
     /** Shows or hides the S1-CD change mask over the image (when the file has one). */
     public void setChangeMaskShown(boolean shown) {
         changeMask.setSelected(shown);
