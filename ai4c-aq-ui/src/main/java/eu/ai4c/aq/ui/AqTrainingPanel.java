@@ -2,27 +2,21 @@ package eu.ai4c.aq.ui;
 
 import eu.ai4c.aq.model.EpochLog;
 import eu.ai4c.desktop.form.FormModel;
-import eu.ai4c.desktop.form.ui.FormPanel;
-import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.desktop.form.ui.TrainingControls;
 import eu.ai4c.kit.op.OperatorRegistry;
 import eu.ai4c.kit.progress.ProcessingContext;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import javax.swing.JButton;
-import javax.swing.JLabel;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartPanel;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -33,8 +27,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * and the critic's Wasserstein distance estimate; content loss on training and validation samples)
  * and, after every epoch, a validation sample's true high-resolution field beside the one that
  * epoch's generator makes of it, on one colour scale. Training runs on a background thread; every
- * view update goes through the event thread; a progress bar counts the batches of all epochs.
- * Component names: {@code aqtrain.start}, {@code aqtrain.stop}, {@code aqtrain.status},
+ * view update goes through the event thread; a progress bar counts the batches of all epochs (the
+ * bar at the foot is {@link TrainingControls}). Component names: {@code aqtrain.start}, {@code aqtrain.stop}, {@code aqtrain.status},
  * {@code aqtrain.progress}, {@code aqtrain.critic}, {@code aqtrain.content},
  * {@code aqtrain.truth}, {@code aqtrain.generated}.
  */
@@ -43,9 +37,11 @@ public final class AqTrainingPanel extends JPanel {
     private final XYSeries critic = new XYSeries("critic loss"), wasserstein = new XYSeries("Wasserstein distance");
     private final XYSeries content = new XYSeries("content loss"), valContent = new XYSeries("validation content loss");
     private final FieldView truth = new FieldView(), generated = new FieldView();
-    private final JButton start = new JButton("Start"), stop = new JButton("Stop");
-    private final JLabel status = new JLabel("Fill in the dates, data set and configuration, then press Start.");
-    private final javax.swing.JProgressBar progress = new javax.swing.JProgressBar();
+    private final TrainingControls controls = new TrainingControls("aqtrain", "Train SRGAN",
+            "Fill in the dates, data set and configuration, then press Start.", this::start, () -> {
+                AqTrainingSession s = this.session;
+                if (s != null) s.stop();
+            });
     private volatile AqTrainingSession session;
 
     public AqTrainingPanel() {
@@ -63,35 +59,14 @@ public final class AqTrainingPanel extends JPanel {
         fields.setPreferredSize(new Dimension(520, 260));
         JSplitPane results = new JSplitPane(JSplitPane.VERTICAL_SPLIT, charts, fields);
         results.setResizeWeight(0.6);
-        FormPanel formPanel = new FormPanel(form, () -> { });
-        formPanel.setPreferredSize(new Dimension(420, 320));
-        add(new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, formPanel, results), BorderLayout.CENTER);
-        start.setName("aqtrain.start");
-        stop.setName("aqtrain.stop");
-        status.setName("aqtrain.status");
-        progress.setName("aqtrain.progress");
-        progress.setStringPainted(true);
-        stop.setEnabled(false);
-        start.addActionListener(e -> start());
-        stop.addActionListener(e -> {
-            AqTrainingSession s = session;
-            if (s != null) s.stop();
-            status.setText("Stopping after this batch; the best model so far is kept.");
-        });
-        JPanel south = new JPanel(new FlowLayout(FlowLayout.TRAILING));
-        south.add(status);
-        south.add(progress);
-        south.add(start);
-        south.add(stop);
-        add(south, BorderLayout.SOUTH);
+        controls.layOut(this, form, results);
     }
 
     private static ChartPanel chart(String name, String title, XYSeries... series) {
         XYSeriesCollection c = new XYSeriesCollection();
         for (XYSeries s : series) c.addSeries(s);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", null, c, PlotOrientation.VERTICAL, true,
-                true, false);
-        ChartPanel p = new ChartPanel(chart);
+        ChartPanel p = new ChartPanel(ChartFactory.createXYLineChart(title, "epoch", null, c, PlotOrientation.VERTICAL,
+                true, true, false));
         p.setName(name);
         p.setPreferredSize(new Dimension(520, 180));
         return p;
@@ -128,78 +103,23 @@ public final class AqTrainingPanel extends JPanel {
      * @return completes with the files written, or exceptionally with the failure
      */
     public CompletableFuture<List<Path>> start() {
-        CompletableFuture<List<Path>> done = new CompletableFuture<>();
-        if (!form.messages().isEmpty() || form.target().folder().isBlank()) {
-            String m = form.messages().isEmpty() ? "Choose the output folder." : form.messages().values().iterator().next();
-            status.setText(m);
-            done.completeExceptionally(new Ai4cException(m));
-            return done;
-        }
+        String problem = controls.refuseInvalid(form);
+        if (problem != null) return TrainingControls.refused(problem);
         AqTrainingSession s = new AqTrainingSession(form.toParameterValues(), form.target().folderPath());
         session = s;
         for (XYSeries series : new XYSeries[] {critic, wasserstein, content, valContent}) series.clear();
         s.addEpochListener(e -> SwingUtilities.invokeLater(() -> showEpoch(e)));
         s.addSampleListener(f -> SwingUtilities.invokeLater(() -> showSample(f)));
-        start.setEnabled(false);
-        stop.setEnabled(true);
-        status.setText("Training…");
-        Thread worker = new Thread(() -> {
-            try {
-                List<Path> written = s.run(ProcessingContext.defaults().withProgress(new BarProgress()));
-                SwingUtilities.invokeLater(() -> finished(written));
-                done.complete(written);
-            } catch (Exception | Error e) {
-                SwingUtilities.invokeLater(() -> failed(e));
-                done.completeExceptionally(e);
-            }
-        }, "ai4c-train-srgan");
-        worker.setDaemon(true);
-        worker.start();
-        return done;
+        controls.setStatus("Training…");
+        ProcessingContext context = ProcessingContext.defaults().withProgress(controls.barProgress("batches"));
+        return controls.run("ai4c-train-srgan", () -> s.run(context), written -> { }, written -> "Wrote "
+                + (written.isEmpty() ? "nothing" : written.get(0))
+                + (written.size() > 1 ? " and " + (written.size() - 1) + " more file(s)" : ""));
     }
 
     /** Batches done over all epochs, as the progress bar shows them. */
     javax.swing.JProgressBar progressBar() {
-        return progress;
-    }
-
-    /** The trainer's progress (batches over all epochs) on the bar; cancelling is Stop's job. */
-    private final class BarProgress implements eu.ai4c.kit.progress.Progress {
-        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-
-        @Override
-        public void begin(String stage, long totalWork) {
-            done.set(0);
-            SwingUtilities.invokeLater(() -> {
-                progress.setMaximum((int) Math.min(Integer.MAX_VALUE, totalWork));
-                progress.setValue(0);
-                progress.setString(stage);
-            });
-        }
-
-        @Override
-        public void worked(long units) {
-            long d = done.addAndGet(units);
-            SwingUtilities.invokeLater(() -> {
-                progress.setValue((int) Math.min(Integer.MAX_VALUE, d));
-                progress.setString(d + " / " + progress.getMaximum() + " batches");
-            });
-        }
-
-        @Override
-        public void end() {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void cancel() {
-            AqTrainingSession s = session;
-            if (s != null) s.stop();
-        }
+        return controls.progressBar();
     }
 
     private void showEpoch(EpochLog e) {
@@ -207,7 +127,7 @@ public final class AqTrainingPanel extends JPanel {
         wasserstein.add(e.epoch(), e.wasserstein());
         content.add(e.epoch(), e.content());
         if (!Double.isNaN(e.valContent())) valContent.add(e.epoch(), e.valContent());
-        status.setText(String.format(Locale.ROOT, "epoch %d: critic %.3f, Wasserstein %.3f, content %.4f%s%s",
+        controls.setStatus(String.format(Locale.ROOT, "epoch %d: critic %.3f, Wasserstein %.3f, content %.4f%s%s",
                 e.epoch(), e.criticLoss(), e.wasserstein(), e.content(),
                 Double.isNaN(e.valRmse()) ? "" : String.format(Locale.ROOT, ", validation RMSE %.2f µg/m³", e.valRmse()),
                 e.best() ? " (best so far)" : ""));
@@ -224,22 +144,5 @@ public final class AqTrainingPanel extends JPanel {
         if (!(hi > lo)) hi = lo + 1;
         truth.show("validation sample: truth", f.truth(), f.width(), f.height(), lo, hi, "µg/m³");
         generated.show("generated after epoch " + f.epoch(), f.generated(), f.width(), f.height(), lo, hi, "µg/m³");
-    }
-
-    private void finished(List<Path> written) {
-        start.setEnabled(true);
-        stop.setEnabled(false);
-        status.setText("Wrote " + (written.isEmpty() ? "nothing" : written.get(0)) + (written.size() > 1
-                ? " and " + (written.size() - 1) + " more file(s)" : ""));
-    }
-
-    private void failed(Throwable e) {
-        start.setEnabled(true);
-        stop.setEnabled(false);
-        String message = e instanceof Ai4cException ? e.getMessage() : "Training failed: " + e;
-        status.setText(message);
-        if (!java.awt.GraphicsEnvironment.isHeadless()) {
-            JOptionPane.showMessageDialog(this, message, "Train SRGAN", JOptionPane.ERROR_MESSAGE);
-        }
     }
 }
