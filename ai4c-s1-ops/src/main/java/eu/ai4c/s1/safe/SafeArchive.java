@@ -134,7 +134,9 @@ public final class SafeArchive implements Closeable {
         byte[] bytes;
         try (InputStream in = zip.getInputStream(e)) {
             bytes = in.readAllBytes();
-        } catch (ZipException | java.io.EOFException ex) {
+        } catch (IOException ex) {
+            // ZipException, EOFException, or a seek to a negative offset from a damaged local header
+            // ("Invalid argument"): the entry cannot be read as the zip's index describes it
             throw new Ai4cException("Cannot read " + relative + " from " + location + " (" + ex.getMessage()
                     + "): the zip is damaged or truncated; download the product again.", ex);
         }
