@@ -1,8 +1,7 @@
 package eu.ai4c.agri.unet;
 
 import eu.ai4c.kit.Ai4cException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import eu.ai4c.kit.io.CsvTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -15,8 +14,8 @@ import java.util.TreeMap;
  * band names and the model description. An id without a name is called as {@link ClassLegend}
  * calls it ("class N"); 0 is always "background" and 255 "no data". Immutable.
  *
- * <p>Given by the user as {@code --class_names}: either a CSV file with {@code id,name} lines (a
- * header line and {@code #} comments allowed; a third column, such as a colour, is ignored) or
+ * <p>Given by the user as {@code --class_names}: either a CSV file with an {@code id,name} header
+ * ({@link #read}; further columns, such as a colour, are ignored) or
  * {@code id=name} pairs separated by commas ({@code 1=water,2=road,3=field}). SEN12MS input
  * brings its own ({@link Sen12ms#IGBP}, {@link Sen12ms#SIMPLIFIED}).</p>
  */
@@ -49,7 +48,7 @@ public final class ClassNames {
      * ends with {@code .csv}/{@code .txt}), else {@code id=name} pairs. Refused naming the entry
      * and the fix.
      */
-    public static ClassNames parse(String spec) throws IOException {
+    public static ClassNames parse(String spec) {
         if (spec == null || spec.isBlank()) return NONE;
         String s = spec.trim();
         String lower = s.toLowerCase(java.util.Locale.ROOT);
@@ -67,65 +66,29 @@ public final class ClassNames {
         return new ClassNames(m);
     }
 
-    /** Reads a CSV file of {@code id,name} lines; a first line whose id is not a number is a header. */
-    public static ClassNames read(Path csv) throws IOException {
+    /**
+     * Reads a CSV file ({@link CsvTable}: comma, semicolon or tab, RFC 4180 quotes) with a header
+     * naming an {@code id} (or {@code class_id}, {@code value}) and a {@code name} (or
+     * {@code class_name}, {@code label}) column; other columns are ignored.
+     */
+    public static ClassNames read(Path csv) {
         if (!Files.isRegularFile(csv)) {
-            throw Ai4cException.usage("unet: --class_names " + csv + ": no such file; give a CSV file with id,name"
-                    + " lines, or pairs such as 1=water,2=road.");
+            throw Ai4cException.usage("unet: --class_names " + csv + ": no such file; give a CSV file with an id,name"
+                    + " header line, or pairs such as 1=water,2=road.");
+        }
+        CsvTable t = CsvTable.read(csv);
+        int id = t.column("id", "class_id", "value");
+        int name = t.column("name", "class_name", "label");
+        if (id < 0 || name < 0) {
+            throw Ai4cException.usage("unet: --class_names " + csv + " has the columns " + t.header() + "; it needs an"
+                    + " id and a name column: start it with the header line id,name.");
         }
         TreeMap<Integer, String> m = new TreeMap<>();
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            List<String> cells = csvCells(line);
-            String where = "--class_names " + csv + " line " + (i + 1);
-            if (m.isEmpty() && i == firstContentLine(lines) && !cells.get(0).strip().matches("\\d+")) continue; // header
-            if (cells.size() < 2) {
-                throw Ai4cException.usage("unet: " + where + " has no name ('" + line + "'); write id,name.");
-            }
-            put(m, cells.get(0), cells.get(1), where);
+        for (int i = 0; i < t.rows().size(); i++) {
+            String[] row = t.rows().get(i);
+            put(m, row[id], row[name], "--class_names " + csv + " line " + t.lines()[i]);
         }
         return new ClassNames(m);
-    }
-
-    private static int firstContentLine(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).replace("\uFEFF", "").strip();
-            if (!l.isEmpty() && !l.startsWith("#")) return i;
-        }
-        return -1;
-    }
-
-    /** The cells of one CSV line (RFC 4180 quotes: a quoted cell may hold commas and doubled quotes). */
-    private static List<String> csvCells(String line) {
-        List<String> cells = new java.util.ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"' && cell.toString().isBlank()) {
-                quoted = true;
-                cell.setLength(0);
-            } else if (ch == ',') {
-                cells.add(cell.toString().strip());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString().strip());
-        return cells;
     }
 
     private static void put(TreeMap<Integer, String> m, String idText, String name, String where) {

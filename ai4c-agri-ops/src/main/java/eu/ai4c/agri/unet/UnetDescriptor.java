@@ -91,7 +91,7 @@ public final class UnetDescriptor {
                     ParameterDescriptor.builder("classNames", ParameterType.STRING).option("--class_names")
                             .label("Class names")
                             .description("Names of the class ids for the model, legends, reports and probability bands:"
-                                    + " a CSV file of id,name lines, or pairs such as 1=water,2=road. SEN12MS input is"
+                                    + " a CSV file with an id,name header line, or pairs such as 1=water,2=road. SEN12MS input is"
                                     + " named by its scheme (IGBP, or the simplified classes with -simplified True or"
                                     + " DFC2020 labels); given names replace those. Unnamed ids are 'class N'.")
                             .build(),

@@ -17,7 +17,7 @@ class ClassNamesTest {
     void pairsAndCsvFilesGiveTheSameNames(@TempDir Path dir) throws Exception {
         assertEquals(Map.of(1, "water", 2, "road"), ClassNames.parse("1=water, 2=road").asMap());
         Path csv = dir.resolve("classes.csv");
-        Files.writeString(csv, "\uFEFFid,name,colour\n# comment\n1,water,#0000ff\n2, road \n\n3,\"Cropland, irrigated\"\n");
+        Files.writeString(csv, "\uFEFFid,name,colour\n1,water,#0000ff\n2, road ,\n3,\"Cropland, irrigated\",#00ff00\n");
         ClassNames file = ClassNames.parse(csv.toString());
         assertEquals(Map.of(1, "water", 2, "road", 3, "Cropland, irrigated"), file.asMap());
         assertEquals("class 4", file.name(4));
@@ -42,8 +42,12 @@ class ClassNamesTest {
             assertTrue(e.getMessage().contains("--class_names") && e.getMessage().contains(c[1]), e.getMessage());
         }
         Path csv = dir.resolve("bad.csv");
-        Files.writeString(csv, "id,name\n1,water\n2\n");
+        Files.writeString(csv, "id,name\n1,water\n2,\n");
         Ai4cException e = assertThrows(Ai4cException.class, () -> ClassNames.parse(csv.toString()));
-        assertTrue(e.getMessage().contains(csv + " line 3 has no name"), e.getMessage());
+        assertTrue(e.getMessage().contains(csv + " line 3 gives class 2 an empty name"), e.getMessage());
+        Path noHeader = dir.resolve("plain.csv");
+        Files.writeString(noHeader, "1,water\n2,road\n");
+        e = assertThrows(Ai4cException.class, () -> ClassNames.parse(noHeader.toString()));
+        assertTrue(e.getMessage().contains("start it with the header line id,name"), e.getMessage());
     }
 }

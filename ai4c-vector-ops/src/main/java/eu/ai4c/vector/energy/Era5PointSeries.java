@@ -1,6 +1,7 @@
 package eu.ai4c.vector.energy;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.CsvTable;
 import eu.ai4c.kit.io.AtomicOutput;
 import eu.ai4c.kit.io.netcdf.CfGrid;
 import eu.ai4c.kit.io.netcdf.CfTime;

@@ -1,4 +1,4 @@
-package eu.ai4c.vector.energy;
+package eu.ai4c.kit.io;
 
 import eu.ai4c.kit.Ai4cException;
 import java.io.IOException;
