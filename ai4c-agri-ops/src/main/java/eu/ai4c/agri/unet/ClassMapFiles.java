@@ -1,6 +1,5 @@
 package eu.ai4c.agri.unet;
 
-import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.io.geotiff.GeoTiffWriteOptions;
 import eu.ai4c.kit.io.geotiff.write.TiffFileWriter;
 import eu.ai4c.kit.progress.ProcessingContext;
@@ -8,8 +7,6 @@ import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
 import eu.ai4c.kit.raster.Product;
-import eu.ai4c.kit.raster.Raster;
-import eu.ai4c.kit.raster.Region;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +56,7 @@ final class ClassMapFiles {
         if (withProbabilities) {
             List<Band> bands = new ArrayList<>();
             for (int c = 0; c < k; c++) bands.add(Band.of(model.className(c), DataType.FLOAT32, Float.NaN));
-            parts.add(new TiffFileWriter.Part(Product.of(name + PROBABILITIES, new Layout(classes, bands)),
+            parts.add(TiffFileWriter.Part.of(name + PROBABILITIES, classes, bands,
                     probabilitiesOrNull));
         }
         long[] counts = new long[256];
@@ -89,28 +86,5 @@ final class ClassMapFiles {
     /** The TIFF tile side for regions of {@code preferred} px: the smallest multiple of 16 at least that large. */
     static int tileSide(int preferred) {
         return (preferred + 15) / 16 * 16;
-    }
-
-    /** The size, georeferencing and bands of the probability file; its pixels come from the joint pass. */
-    private record Layout(Raster grid, List<Band> bands) implements Raster {
-        @Override
-        public int width() {
-            return grid.width();
-        }
-
-        @Override
-        public int height() {
-            return grid.height();
-        }
-
-        @Override
-        public GeoCoding geoCoding() {
-            return grid.geoCoding();
-        }
-
-        @Override
-        public Block read(int band, Region region) {
-            throw new UnsupportedOperationException("computed by the joint pass of ClassMapFiles");
-        }
     }
 }

@@ -158,9 +158,9 @@ public final class S1CdOutputs {
         double[] area = new double[3]; // changed km², changed pixels, valid pixels
         Raster source = stack;
         List<TiffFileWriter.Part> parts = List.of(
-                new TiffFileWriter.Part(Product.of(base + "_ACD", new Layout(stack, PairProducts.ACD_BANDS)), acd),
-                new TiffFileWriter.Part(Product.of(base + "_MTC", new Layout(stack, PairProducts.MTC_BANDS)), mtc),
-                new TiffFileWriter.Part(Product.of(base + "_change_mask", new Layout(stack, List.of(PairProducts.MASK_BAND))), mask));
+                TiffFileWriter.Part.of(base + "_ACD", stack, PairProducts.ACD_BANDS, acd),
+                TiffFileWriter.Part.of(base + "_MTC", stack, PairProducts.MTC_BANDS, mtc),
+                TiffFileWriter.Part.of(base + "_change_mask", stack, List.of(PairProducts.MASK_BAND), mask));
         written.addAll(List.of(acd, mtc, mask));
         TiffFileWriter.writeTogether("S1-CD composites and change mask", parts, options, tile -> {
             Region window = products.window(tile, source.width(), source.height());
@@ -206,29 +206,6 @@ public final class S1CdOutputs {
         LOG.info("S1-CD: changed {} km² ({} of {} valid pixels)", String.format(java.util.Locale.ROOT, "%.4f", area[0]),
                 (long) area[1], (long) area[2]);
         return new Written(floats[0], floats[1], floats[2], acd, mtc, mask, acdPng, mtcPng, json);
-    }
-
-    /** The size, georeferencing and bands of a file written by {@link TiffFileWriter#writeTogether}; not read. */
-    private record Layout(Raster grid, List<Band> bands) implements Raster {
-        @Override
-        public int width() {
-            return grid.width();
-        }
-
-        @Override
-        public int height() {
-            return grid.height();
-        }
-
-        @Override
-        public GeoCoding geoCoding() {
-            return grid.geoCoding();
-        }
-
-        @Override
-        public Block read(int band, Region region) {
-            throw new UnsupportedOperationException("computed by the joint pass of S1CdOutputs");
-        }
     }
 
     private static Map<String, Object> summary(S1CdOperator.Run run, double[] low, double[] high, double threshold,

@@ -96,6 +96,33 @@ public final class TiffFileWriter {
 
     /** One file of {@link #writeTogether}: the product whose name, bands and geocoding it takes, and where it goes. */
     public record Part(Product product, Path target) {
+        /** A part whose pixels come only from the joint pass: {@code grid}'s size and georeferencing, {@code bands}. */
+        public static Part of(String name, Raster grid, List<eu.ai4c.kit.raster.Band> bands, Path target) {
+            return new Part(Product.of(name, new Layout(grid, bands)), target);
+        }
+    }
+
+    /** The size, georeferencing and bands of a file written by {@link #writeTogether}; never read. */
+    private record Layout(Raster grid, List<eu.ai4c.kit.raster.Band> bands) implements Raster {
+        @Override
+        public int width() {
+            return grid.width();
+        }
+
+        @Override
+        public int height() {
+            return grid.height();
+        }
+
+        @Override
+        public eu.ai4c.kit.geo.GeoCoding geoCoding() {
+            return grid.geoCoding();
+        }
+
+        @Override
+        public Block read(int band, Region region) {
+            throw new UnsupportedOperationException("computed by the joint pass of TiffFileWriter.writeTogether");
+        }
     }
 
     /** The pixels of every part over one tile: {@code blocks[part][band]}, each covering {@code region}. */
