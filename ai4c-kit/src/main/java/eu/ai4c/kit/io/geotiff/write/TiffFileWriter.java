@@ -6,7 +6,9 @@ import eu.ai4c.kit.io.geotiff.GeoTiffWriteOptions;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.io.geotiff.read.TiffRaster;
+import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
+import eu.ai4c.kit.raster.DerivedRaster;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.tile.TileEngine;
@@ -97,26 +99,15 @@ public final class TiffFileWriter {
     /** One file of {@link #writeTogether}: the product whose name, bands and geocoding it takes, and where it goes. */
     public record Part(Product product, Path target) {
         /** A part whose pixels come only from the joint pass: {@code grid}'s size and georeferencing, {@code bands}. */
-        public static Part of(String name, Raster grid, List<eu.ai4c.kit.raster.Band> bands, Path target) {
+        public static Part of(String name, Raster grid, List<Band> bands, Path target) {
             return new Part(Product.of(name, new Layout(grid, bands)), target);
         }
     }
 
     /** The size, georeferencing and bands of a file written by {@link #writeTogether}; never read. */
-    private record Layout(Raster grid, List<eu.ai4c.kit.raster.Band> bands) implements Raster {
-        @Override
-        public int width() {
-            return grid.width();
-        }
-
-        @Override
-        public int height() {
-            return grid.height();
-        }
-
-        @Override
-        public eu.ai4c.kit.geo.GeoCoding geoCoding() {
-            return grid.geoCoding();
+    private static final class Layout extends DerivedRaster {
+        Layout(Raster grid, List<Band> bands) {
+            super(grid, bands);
         }
 
         @Override
