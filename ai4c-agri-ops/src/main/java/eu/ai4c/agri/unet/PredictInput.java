@@ -1,12 +1,11 @@
 package eu.ai4c.agri.unet;
 
 import eu.ai4c.kit.Ai4cException;
-import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.io.geotiff.GeoTiffReader;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
 import eu.ai4c.kit.raster.DataType;
+import eu.ai4c.kit.raster.DerivedRaster;
 import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
@@ -163,30 +162,12 @@ final class PredictInput implements Closeable {
     }
 
     /** Bands times a factor (float32, NaN stays NaN). */
-    private record Scaled(Raster source, float factor) implements Raster {
-        @Override
-        public int width() {
-            return source.width();
-        }
+    private static final class Scaled extends DerivedRaster {
+        private final float factor;
 
-        @Override
-        public int height() {
-            return source.height();
-        }
-
-        @Override
-        public List<Band> bands() {
-            return source.bands();
-        }
-
-        @Override
-        public GeoCoding geoCoding() {
-            return source.geoCoding();
-        }
-
-        @Override
-        public int[] preferredTileSize() {
-            return source.preferredTileSize();
+        Scaled(Raster source, float factor) {
+            super(source, source.bands());
+            this.factor = factor;
         }
 
         @Override
