@@ -13,6 +13,10 @@
 #     runs on the GeoTIFF and writes a WGS84 GeoTIFF holding the input's values (checked with gdalinfo),
 #     which appears in the Products window.
 #  6. the air-quality module is turned on and its view opens from Raster > AI4Copernicus > Air Quality.
+#  7. File > Open Demo Data makes and opens the demo GeoTIFF and Sentinel-1 GRD; in the quick-look of a
+#     band, the pixel info under the mouse (column/row, lat/lon, value) matches gdaltransform and
+#     gdallocationinfo; the GRD's context menu Run > S1-GRD-preprocess opens the dialog with the product
+#     chosen, and its output appears in the Products window.
 # Screenshots go to target/e2e/ (start page, each dialog, the Frost state, the Products window, the
 # band's quick-look, the finished run).
 # Positions come from the trace the application writes with -J-Deu.ai4c.desktop.ui.level=FINE
@@ -251,5 +255,95 @@ grep -aq "Air Quality view opened" "$messages" || fail "menu ${aq_first%.*}.$aq_
 sleep 1
 shot 5-air-quality
 echo "desktop e2e: Air Quality view opened from menu ${aq_first%.*}.$aq_items"
+# 7. Open Demo Data, pixel info in the quick-look, Run from a product's context menu
+t7=$SECONDS
+last_rows() { # the rows of the tree as last traced: "i x y w h text", one burst after the last row.0
+  grep -a "ui products row\." "$log" | sed 's/.*ui products row\.//' | awk '$1 == 0 { n = 0 } { line[n++] = $0 } END { for (i = 0; i < n; i++) print line[i] }'
+}
+row_of() { # the last traced row whose text holds $1 (literally)
+  last_rows | T="$1" awk '{ s = $0; sub(/^[0-9]+ [-0-9]+ [-0-9]+ [0-9]+ [0-9]+ /, "", s) } index(s, ENVIRON["T"]) { print; exit }'
+}
+popup_click() { # $1: entry name; clicks the last traced bounds of a context-menu entry
+  read -r px py pw ph <<<"$(grep -a "ui products popup $1 " "$log" | tail -1 | sed "s/.*ui products popup $1 //")"
+  [ -n "$px" ] || return 1
+  xdotool mousemove $((px + pw / 2)) $((py + ph / 2)) click 1
+}
+# the products of steps 4 and 5 are closed from their context menu, so the demo's rows fit the window
+for ref in 1 2; do
+  read -r _ rx ry rw rh _ <<<"$(row_of "[$ref] ")"
+  [ -n "$rx" ] || fail "no row of product [$ref] to close"
+  before=$(count "products popup")
+  xdotool mousemove $((rx + rw / 2)) $((ry + rh / 2)) click 3
+  wait_trace "products popup" "$before" 10 || fail "no context menu on product [$ref]"
+  popup_click products.popup.close || fail "no Close Product in the context menu"
+  sleep 0.8
+done
+demo_path=$(grep -a "ui action OpenDemoData " "$log" | tail -1 | sed 's/.*ui action OpenDemoData //' | awk '{ print $1 }')
+[ -n "$demo_path" ] || fail "no File > Open Demo Data entry traced"
+open_menu "$demo_path"
+demo_dir="$out/userdir/demo-data"
+for _ in $(seq 1 120); do
+  grep -aq "ui products opened scene_utm33n " "$log" && grep -aq "ui products opened S1[A-D]_IW_GRDH" "$log" && break
+  sleep 0.5
+done
+grep -aq "ui products opened scene_utm33n " "$log" || fail "Open Demo Data did not open scene_utm33n.tif (in $demo_dir)"
+grep -aq "ui products opened S1[A-D]_IW_GRDH" "$log" || fail "Open Demo Data did not open the Sentinel-1 GRD (in $demo_dir)"
+echo "desktop e2e: Open Demo Data made and opened $(ls "$demo_dir" | tr '\n' ' ')in $((SECONDS - t7)) s"
+sleep 0.8
+shot 7-demo-data
+# the first band of the GeoTIFF: the row after "Bands" below the product's row
+band_line=$(last_rows | awk '{ s = $0; sub(/^[0-9]+ [-0-9]+ [-0-9]+ [0-9]+ [0-9]+ /, "", s) }
+  index(s, "] scene_utm33n") && s ~ /scene_utm33n$/ { p = 1; next } p == 1 && s == "Bands" { p = 2; next } p == 2 { print; exit }')
+read -r _ bx by bw bh band <<<"$band_line"
+[ -n "$band" ] || fail "no band row of scene_utm33n in the Products window"
+xdotool mousemove $((bx + bw / 2)) $((by + bh / 2)) click --repeat 2 --delay 120 1
+for _ in $(seq 1 60); do grep -aq "ui quicklook image scene_utm33n.tif " "$log" && break; sleep 0.25; done
+grep -aq "ui quicklook image scene_utm33n.tif " "$log" || fail "a double-click on band $band of scene_utm33n did not show its image"
+sleep 0.5
+read -r ix iy iw ih sw sh <<<"$(grep -a "ui quicklook image scene_utm33n.tif " "$log" | tail -1 | sed 's/.*ui quicklook image scene_utm33n.tif //')"
+want_col=700; want_row=300
+before=$(count "quicklook readout")
+xdotool mousemove $((ix + (2 * want_col + 1) * iw / (2 * sw))) $((iy + (2 * want_row + 1) * ih / (2 * sh)))
+sleep 0.3; xdotool mousemove_relative 1 0; sleep 0.3; xdotool mousemove_relative -- -1 0
+wait_trace "quicklook readout" "$before" 10 || fail "no pixel info under the mouse in the quick-look"
+readout=$(grep -a "ui quicklook readout scene_utm33n.tif " "$log" | tail -1 | sed 's/.*ui quicklook readout scene_utm33n.tif //')
+shot 7-pixel-info
+read -r col row lat lon value <<<"$(echo "$readout" | sed -E 's/^col ([0-9]+), row ([0-9]+) +lat (-?[0-9.]+), lon (-?[0-9.]+) .* = (-?[0-9.]+|no data)$/\1 \2 \3 \4 \5/')"
+[[ "$col" =~ ^[0-9]+$ ]] && [[ "$value" =~ ^[0-9]+$ ]] || fail "pixel info \"$readout\" is not col, row, lat, lon and value"
+# one screen pixel covers sw/iw image pixels: the pixel shown is within that (plus one) of the target
+tol=$(( (sw + iw - 1) / iw + 1 ))
+[ $(( (col - want_col) * (col - want_col) )) -le $((tol * tol)) ] && [ $(( (row - want_row) * (row - want_row) )) -le $((tol * tol)) ] \
+  || fail "the mouse over pixel $want_col,$want_row shows col $col, row $row (more than $tol pixels off)"
+read -r glon glat _ <<<"$(echo "$col.5 $row.5" | gdaltransform -output_xy -t_srs "+proj=longlat +datum=WGS84 +no_defs" "$demo_dir/scene_utm33n.tif")"
+gvalue=$(gdallocationinfo -valonly -b 1 "$demo_dir/scene_utm33n.tif" "$col" "$row")
+awk -v a="$lat" -v b="$glat" -v c="$lon" -v d="$glon" 'BEGIN { exit !((a - b) ^ 2 < 1e-12 && (c - d) ^ 2 < 1e-12) }' \
+  || fail "pixel $col,$row: shown lat $lat, lon $lon; gdaltransform gives $glat, $glon"
+[ "$value" = "$gvalue" ] || fail "pixel $col,$row: shown value $value; gdallocationinfo gives $gvalue"
+echo "desktop e2e: pixel info at $((SECONDS - t7)) s: \"$readout\" matches gdaltransform ($glat, $glon, within 1e-6 deg) and gdallocationinfo ($gvalue)"
+# Run > S1-GRD-preprocess from the GRD's context menu
+read -r _ rx ry rw rh _ <<<"$(row_of "_IW_GRDH_")"
+[ -n "$rx" ] || fail "no row of the demo GRD in the Products window"
+before=$(count "products popup")
+xdotool mousemove $((rx + rw / 2)) $((ry + rh / 2)) click 3
+wait_trace "products popup" "$before" 10 || fail "no context menu on the demo GRD"
+popup_click products.run || fail "no Run entry in the context menu"
+wait_trace "products popup products.run.$grd" 0 10 || fail "Run does not offer $grd for the GRD"
+before=$(count $grd)
+popup_click "products.run.$grd" || fail "cannot click Run > $grd"
+wait_trace $grd "$before" 40 || fail "Run > $grd did not open its dialog"
+for _ in $(seq 1 10); do [ "$(bounds $grd run | awk '{ print $NF }')" = enabled ] && break; sleep 0.5; done
+[ "$(bounds $grd run | awk '{ print $NF }')" = enabled ] || fail "$grd from the context menu: Run is not enabled with the product chosen"
+shot 7-grd-from-context-menu
+opened_before=$(grep -ac "ui products opened " "$log")
+t_run=$SECONDS
+click $grd run
+for _ in $(seq 1 120); do [ "$(grep -ac "ui products opened " "$log")" -gt "$opened_before" ] && break; sleep 0.5; done
+[ "$(grep -ac "ui products opened " "$log")" -gt "$opened_before" ] || fail "the output of $grd did not appear in the Products window"
+grd_out=$(grep -a "ui products opened " "$log" | tail -1 | sed 's/.*ui products opened //')
+ls "$demo_dir"/*.tif | grep -v scene_utm33n >/dev/null || fail "no output GeoTIFF of $grd in $demo_dir"
+sleep 1
+shot 7-grd-output
+echo "desktop e2e: Run > $grd from the context menu wrote and opened $grd_out (run and open: $((SECONDS - t_run)) s); step 7 took $((SECONDS - t7)) s"
+
 cp "$out/4-done.png" "$out/../desktop-e2e.png"
 echo "desktop e2e: OK ($opened dialogs fit ${screen_w}x$screen_h; $result; screenshots in $out)"

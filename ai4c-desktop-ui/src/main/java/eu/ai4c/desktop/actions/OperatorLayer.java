@@ -75,8 +75,11 @@ public final class OperatorLayer {
         }
         if (productWorkspace) {
             // the standalone application's product workspace; inside SNAP, SNAP's own entries
-            shadow(x, "File", "AI4C-Action-OpenProduct", eu.ai4c.desktop.products.ProductsActions.OPEN_PRODUCT);
-            shadow(x, "Window", "AI4C-Action-Products", eu.ai4c.desktop.products.ProductsActions.SHOW_PRODUCTS);
+            shadows(x, "File", new String[][] {
+                {"AI4C-Action-OpenProduct", eu.ai4c.desktop.products.ProductsActions.OPEN_PRODUCT},
+                {"AI4C-Action-OpenRecentProduct", eu.ai4c.desktop.products.ProductsActions.OPEN_RECENT_PRODUCT},
+                {"AI4C-Action-OpenDemoData", eu.ai4c.desktop.products.ProductsActions.OPEN_DEMO_DATA}});
+            shadows(x, "Window", new String[][] {{"AI4C-Action-Products", eu.ai4c.desktop.products.ProductsActions.SHOW_PRODUCTS}});
         }
         return x.append(" </folder>\n</filesystem>\n").toString();
     }
@@ -105,12 +108,17 @@ public final class OperatorLayer {
         }
     }
 
-    /** A menu entry of an action registered elsewhere, first in its menu. */
-    private static void shadow(StringBuilder x, String menu, String name, String original) {
-        x.append("  <folder name=\"").append(menu).append("\">\n   <file name=\"").append(name).append(".shadow\">\n");
-        attr(x, "originalFile", "stringvalue", original);
-        attr(x, "position", "intvalue", "5");
-        x.append("   </file>\n  </folder>\n");
+    /** Menu entries {name, original} of actions registered elsewhere, first in their menu and in this order. */
+    private static void shadows(StringBuilder x, String menu, String[][] entries) {
+        x.append("  <folder name=\"").append(menu).append("\">\n");
+        int position = 5;
+        for (String[] e : entries) {
+            x.append("   <file name=\"").append(e[0]).append(".shadow\">\n");
+            attr(x, "originalFile", "stringvalue", e[1]);
+            attr(x, "position", "intvalue", Integer.toString(position++));
+            x.append("   </file>\n");
+        }
+        x.append("  </folder>\n");
     }
 
     private static void attr(StringBuilder x, String name, String kind, String value) {

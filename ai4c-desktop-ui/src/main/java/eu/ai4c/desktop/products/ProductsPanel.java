@@ -62,6 +62,11 @@ public final class ProductsPanel extends JPanel {
     private final JButton close = new JButton("Close");
     private final transient OpenProducts.Listener listener;
     private final List<Runnable> changeListeners = new ArrayList<>();
+    private static final java.util.logging.Logger TRACE =
+            java.util.logging.Logger.getLogger(eu.ai4c.desktop.form.ui.OperatorDialog.TRACE_LOGGER);
+    /** The services offered in the context menu's "Run" (none until {@link #setRunMenu}). */
+    private transient java.util.function.Supplier<List<eu.ai4c.kit.op.OperatorDescriptor>> services = List::of;
+    private transient BiConsumer<OpenProduct, String> runService = (p, alias) -> { };
 
     /**
      * @param products   the list shown
@@ -87,6 +92,26 @@ public final class ProductsPanel extends JPanel {
                 if (path == null) return;
                 Object node = ((DefaultMutableTreeNode) path.getLastPathComponent()).getUserObject();
                 if (node instanceof BandInfo band) openBand.accept(productOf(path), band);
+            }
+
+            @Override
+            public void mousePressed(MouseEvent e) {
+                popup(e);
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                popup(e);
+            }
+
+            /** The context menu of the product under the mouse (selected first, as a left click would). */
+            private void popup(MouseEvent e) {
+                if (!e.isPopupTrigger()) return;
+                TreePath path = tree.getPathForLocation(e.getX(), e.getY());
+                if (path == null) return;
+                tree.setSelectionPath(path);
+                OpenProduct p = productOf(path);
+                if (p != null) popupMenu(p).show(tree, e.getX(), e.getY());
             }
         });
         properties.setName("products.properties");
@@ -133,6 +158,96 @@ public final class ProductsPanel extends JPanel {
         for (OpenProduct p : products.products()) added(p);
         products.addListener(listener);
         selectionChanged();
+    }
+
+    /**
+     * Gives the context menu of a product a "Run" sub-menu: the services among {@code services}
+     * whose source accepts the product ({@link ProductServices#accepting}); choosing one calls
+     * {@code run} with the product and the service's alias (the window opens its dialog with the
+     * product chosen).
+     */
+    public void setRunMenu(java.util.function.Supplier<List<eu.ai4c.kit.op.OperatorDescriptor>> services,
+                           BiConsumer<OpenProduct, String> run) {
+        this.services = services;
+        this.runService = run;
+    }
+
+    /**
+     * The context menu of {@code product}: "Run" (named {@code products.run}) with one entry per
+     * service that accepts it ({@code products.run.<alias>}), disabled when none does, and "Close"
+     * ({@code products.popup.close}). With the component trace on (logger
+     * {@value eu.ai4c.desktop.form.ui.OperatorDialog#TRACE_LOGGER} at FINE) the screen bounds of
+     * its entries are logged when it shows, and those of the services when "Run" opens:
+     * {@code ui products popup <name> x y w h}.
+     */
+    public javax.swing.JPopupMenu popupMenu(OpenProduct product) {
+        javax.swing.JPopupMenu menu = new javax.swing.JPopupMenu();
+        menu.setName("products.popup");
+        javax.swing.JMenu run = new javax.swing.JMenu("Run");
+        run.setName("products.run");
+        for (eu.ai4c.kit.op.OperatorDescriptor d : ProductServices.accepting(product, services.get())) {
+            javax.swing.JMenuItem item = new javax.swing.JMenuItem(d.label() + " (" + d.alias() + ")...");
+            item.setName("products.run." + d.alias());
+            item.setToolTipText(d.summary());
+            item.addActionListener(e -> runService.accept(product, d.alias()));
+            run.add(item);
+        }
+        run.setEnabled(run.getItemCount() > 0);
+        run.setToolTipText(run.getItemCount() > 0 ? "Open the dialog of a service with " + product + " as source"
+                : "No AI4C service takes " + product + " as source");
+        menu.add(run);
+        javax.swing.JMenuItem close = new javax.swing.JMenuItem("Close Product");
+        close.setName("products.popup.close");
+        close.addActionListener(e -> products.close(product));
+        menu.add(close);
+        if (TRACE.isLoggable(java.util.logging.Level.FINE)) {
+            menu.addPopupMenuListener(new javax.swing.event.PopupMenuListener() {
+                @Override
+                public void popupMenuWillBecomeVisible(javax.swing.event.PopupMenuEvent e) {
+                    tracePopup(menu, 10);
+                }
+
+                @Override
+                public void popupMenuWillBecomeInvisible(javax.swing.event.PopupMenuEvent e) {
+                }
+
+                @Override
+                public void popupMenuCanceled(javax.swing.event.PopupMenuEvent e) {
+                }
+            });
+            run.getPopupMenu().addPopupMenuListener(new javax.swing.event.PopupMenuListener() {
+                @Override
+                public void popupMenuWillBecomeVisible(javax.swing.event.PopupMenuEvent e) {
+                    tracePopup(run.getPopupMenu(), 10);
+                }
+
+                @Override
+                public void popupMenuWillBecomeInvisible(javax.swing.event.PopupMenuEvent e) {
+                }
+
+                @Override
+                public void popupMenuCanceled(javax.swing.event.PopupMenuEvent e) {
+                }
+            });
+        }
+        return menu;
+    }
+
+    /** Traces the entries once the menu shows (it is placed after "will become visible"), trying {@code attempts} times. */
+    private static void tracePopup(javax.swing.JPopupMenu menu, int attempts) {
+        if (!menu.isShowing()) {
+            if (attempts > 0) {
+                javax.swing.Timer t = new javax.swing.Timer(100, e -> tracePopup(menu, attempts - 1));
+                t.setRepeats(false);
+                t.start();
+            }
+            return;
+        }
+        for (java.awt.Component c : menu.getComponents()) {
+            if (c.getName() == null || !c.isShowing()) continue;
+            java.awt.Point p = c.getLocationOnScreen();
+            TRACE.fine("ui products popup " + c.getName() + " " + p.x + " " + p.y + " " + c.getWidth() + " " + c.getHeight());
+        }
     }
 
     /** Stops following the list (when the window closes). */

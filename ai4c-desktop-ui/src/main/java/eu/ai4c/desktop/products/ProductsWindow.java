@@ -26,8 +26,13 @@ import org.openide.windows.WindowManager;
  * the background; problems are shown in a message naming the file. A double-click on a band opens
  * it in the quick-look viewer. One instance; {@link #display()} shows it.
  *
+ * <p>The context menu of a product has "Run": the services that accept it as source
+ * ({@link ProductServices}), whose dialog opens with the product chosen. Products opened here are
+ * remembered as recent products ({@link RecentProducts}).</p>
+ *
  * <p>With the component trace on (logger {@value OperatorDialog#TRACE_LOGGER} at FINE) it logs each
- * product opened ({@code ui products opened <name> bands <n> <band,band,…>}) and, after every change,
+ * product opened, here or as a run's output ({@code ui products opened <name> bands <n> <band,band,…>}),
+ * the entries of the context menu ({@code ui products popup <name> x y w h}) and, after every change,
  * the screen bounds of the visible tree rows ({@code ui products row.<i> x y w h <text>}); the
  * desktop end-to-end test reads them.</p>
  *
@@ -45,6 +50,9 @@ public final class ProductsWindow extends TopComponent {
         setLayout(new BorderLayout());
         panel = new ProductsPanel(OpenProducts.getDefault(), ProductsWindow::open, this::choose,
                 (product, band) -> QuickLookWindow.open(product.location(), band.index()));
+        panel.setRunMenu(() -> eu.ai4c.desktop.run.OperatorCatalog.load().all().stream()
+                        .map(eu.ai4c.kit.op.Operator::descriptor).toList(),
+                (product, alias) -> OperatorDialog.open(alias, form -> ProductServices.prepare(form, product)));
         add(panel, BorderLayout.CENTER);
         if (TRACE.isLoggable(Level.FINE)) {
             panel.addChangeListener(() -> SwingUtilities.invokeLater(this::trace));
@@ -90,10 +98,7 @@ public final class ProductsWindow extends TopComponent {
             READER.post(() -> {
                 try {
                     OpenProduct p = OpenProducts.getDefault().open(f);
-                    if (TRACE.isLoggable(Level.FINE)) {
-                        TRACE.fine("ui products opened " + p.name() + " bands " + p.bands().size() + " "
-                                + String.join(",", p.bandNames()));
-                    }
+                    RecentProducts.getDefault().add(p.location());
                 } catch (Ai4cException e) {
                     tell(e.getMessage());
                 } catch (IOException | RuntimeException e) {
@@ -101,6 +106,22 @@ public final class ProductsWindow extends TopComponent {
                 }
             });
         }
+    }
+
+    /** Logs every product opened, by the user or as a run's output (see the class comment). */
+    private static final OpenProducts.Listener TRACE_OPENED = new OpenProducts.Listener() {
+        @Override
+        public void opened(OpenProduct p) {
+            TRACE.fine("ui products opened " + p.name() + " bands " + p.bands().size() + " " + String.join(",", p.bandNames()));
+        }
+
+        @Override
+        public void closed(OpenProduct p) {
+        }
+    };
+
+    static {
+        if (TRACE.isLoggable(Level.FINE)) OpenProducts.getDefault().addListener(TRACE_OPENED);
     }
 
     private static void tell(String message) {

@@ -22,8 +22,14 @@ public final class StartPage extends TopComponent {
         setName("Start Page");
         setToolTipText("AI4C services by domain");
         setLayout(new BorderLayout());
+        eu.ai4c.desktop.products.RecentProducts recent = eu.ai4c.desktop.products.RecentProducts.getDefault();
         StartPagePanel panel = new StartPagePanel(
-                OperatorCatalog.load().all().stream().map(Operator::descriptor).toList(), OperatorDialog::open);
+                OperatorCatalog.load().all().stream().map(Operator::descriptor).toList(), OperatorDialog::open,
+                // the demo data opens in the Products window, which has its menu entries in the standalone application
+                StartPageAtStartup.BRANDING.equals(org.openide.util.NbBundle.getBranding())
+                        ? eu.ai4c.desktop.products.DemoData::openInDesktop : null, recent.list(),
+                p -> eu.ai4c.desktop.products.ProductsWindow.open(java.util.List.of(p)));
+        recent.addListener(() -> SwingUtilities.invokeLater(() -> panel.showRecent(recent.list())));
         JScrollPane scroll = new JScrollPane(panel);
         scroll.setBorder(null);
         scroll.getVerticalScrollBar().setUnitIncrement(16);

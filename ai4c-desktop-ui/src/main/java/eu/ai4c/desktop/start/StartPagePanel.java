@@ -29,14 +29,35 @@ public final class StartPagePanel extends JPanel implements javax.swing.Scrollab
     static final String ENERGY_NOTE = "The feature store is built from OpenStreetMap on the command line: "
             + "ai4c humanfeatures-load --input <file.osm.pbf> --store <file.gpkg>.";
     private static final Color LINK = new Color(0x1F, 0x5F, 0xB0);
+    /** How the demo data is described next to its link. */
+    static final String DEMO_NOTE = "Synthetic inputs of the AI4C demo (a UTM GeoTIFF scene and a Sentinel-1 GRD "
+            + "near Rome), made in the user folder and opened in the Products window.";
     private int row;
+    /** The recent products' links ({@code start.recent.<i>}), refilled by {@link #showRecent}. */
+    private final JPanel recent = new JPanel(new GridBagLayout());
+    private final transient Consumer<java.nio.file.Path> openProduct;
 
     /**
      * @param descriptors the registered services
      * @param open        opens the dialog of a service by alias
      */
     public StartPagePanel(List<OperatorDescriptor> descriptors, Consumer<String> open) {
+        this(descriptors, open, null, List.of(), p -> { });
+    }
+
+    /**
+     * A start page with a "Products" section first: the "Open demo data" link ({@code start.demo},
+     * when {@code openDemo} is given) and the recent products ({@code start.recent.<i>}, see
+     * {@link #showRecent}).
+     *
+     * @param openDemo    makes and opens the demo data; null for no link
+     * @param recentProducts the recent products, most recent first
+     * @param openProduct opens a recent product
+     */
+    public StartPagePanel(List<OperatorDescriptor> descriptors, Consumer<String> open, Runnable openDemo,
+                          List<java.nio.file.Path> recentProducts, Consumer<java.nio.file.Path> openProduct) {
         super(new GridBagLayout());
+        this.openProduct = openProduct;
         setName("start");
         setBorder(BorderFactory.createEmptyBorder(16, 24, 16, 24));
         setBackground(UIManager.getColor("TextArea.background"));
@@ -46,6 +67,25 @@ public final class StartPagePanel extends JPanel implements javax.swing.Scrollab
         fullRow(new JLabel("The AI4Copernicus Earth-observation services. Choose one to open its dialog; "
                 + "the same services are in the Raster, Optical and Radar menus and on the command line (ai4c)."),
                 new Insets(0, 0, 8, 0));
+        if (openDemo != null) {
+            JLabel products = new JLabel("Products");
+            products.setName("start.domain.Products");
+            products.setFont(products.getFont().deriveFont(Font.BOLD, products.getFont().getSize2D() * 1.25f));
+            fullRow(products, new Insets(12, 0, 4, 0));
+            add(link("start.demo", "Open demo data", DEMO_NOTE, openDemo), cell(0, 1, new Insets(1, 12, 1, 12)));
+            GridBagConstraints right = cell(1, 1, new Insets(1, 0, 1, 0));
+            right.weightx = 1;
+            JLabel note = new JLabel(DEMO_NOTE);
+            note.setForeground(UIManager.getColor("Label.disabledForeground"));
+            add(note, right);
+            row++;
+            add(new JLabel("Recent products:"), cell(0, 2, new Insets(6, 12, 1, 0)));
+            row++;
+            recent.setOpaque(false);
+            add(recent, cell(0, 2, new Insets(0, 24, 0, 0)));
+            row++;
+            showRecent(recentProducts);
+        }
         for (Map.Entry<String, List<OperatorDescriptor>> e : ServiceDomains.group(descriptors).entrySet()) {
             if (e.getValue().isEmpty() && !e.getKey().equals(ServiceDomains.ENERGY)) continue;
             JLabel domain = new JLabel(e.getKey());
@@ -93,17 +133,46 @@ public final class StartPagePanel extends JPanel implements javax.swing.Scrollab
         row++;
     }
 
+    /**
+     * Lists {@code products} under "Recent products" (at most {@value eu.ai4c.desktop.products.RecentProducts#MAX}),
+     * each a link named {@code start.recent.<i>} that opens it. Event thread.
+     */
+    public void showRecent(List<java.nio.file.Path> products) {
+        recent.removeAll();
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.anchor = GridBagConstraints.LINE_START;
+        for (int i = 0; i < products.size(); i++) {
+            java.nio.file.Path p = products.get(i);
+            c.gridy = i;
+            recent.add(link("start.recent." + i, String.valueOf(p.getFileName()), p.toString(), () -> openProduct.accept(p)), c);
+        }
+        if (products.isEmpty()) {
+            JLabel none = new JLabel("none yet (File > Open Product..., or the demo data above)");
+            none.setName("start.recent.none");
+            none.setForeground(UIManager.getColor("Label.disabledForeground"));
+            c.gridy = 0;
+            recent.add(none, c);
+        }
+        recent.revalidate();
+        recent.repaint();
+    }
+
     private static JButton link(OperatorDescriptor d, Consumer<String> open) {
-        JButton b = new JButton("<html><u>" + d.label().replace("&", "&amp;").replace("<", "&lt;") + "</u></html>");
-        b.setName("start." + d.alias());
+        return link("start." + d.alias(), d.label(), d.summary(), () -> open.accept(d.alias()));
+    }
+
+    private static JButton link(String name, String text, String tooltip, Runnable action) {
+        JButton b = new JButton("<html><u>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</u></html>");
+        b.setName(name);
         b.setForeground(LINK);
         b.setBorderPainted(false);
         b.setContentAreaFilled(false);
         b.setMargin(new Insets(0, 0, 0, 0));
         b.setHorizontalAlignment(JButton.LEADING);
         b.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
-        b.setToolTipText(d.summary());
-        b.addActionListener(ev -> open.accept(d.alias()));
+        b.setToolTipText(tooltip);
+        b.addActionListener(ev -> action.run());
         return b;
     }
 

@@ -138,6 +138,14 @@ final class ImageCanvas extends JComponent {
         return new double[] {getWidth() / 2.0 - cx * image.getWidth() * s, getHeight() / 2.0 - cy * image.getHeight() * s, s};
     }
 
+    /** Where the image is drawn, in component pixels (as {@link #paintComponent} rounds it), or null without an image. */
+    java.awt.Rectangle drawnBounds() {
+        if (image == null) return null;
+        double[] p = placement();
+        return new java.awt.Rectangle((int) Math.round(p[0]), (int) Math.round(p[1]), (int) Math.round(image.getWidth() * p[2]),
+                (int) Math.round(image.getHeight() * p[2]));
+    }
+
     /** Image position {x, y} (fractional image pixels) under component point (px, py), or null outside the image. */
     double[] imagePosition(int px, int py) {
         if (image == null) return null;

@@ -72,6 +72,9 @@ public final class QuickLookPanel extends JPanel {
     private final LegendView legendView = new LegendView();
     private final JScrollPane legendScroll = new JScrollPane(legendView);
     private final JLabel status = new JLabel(" ");
+    /** The component trace of the end-to-end test (see {@link #traceImage()}). */
+    private static final java.util.logging.Logger TRACE =
+            java.util.logging.Logger.getLogger(eu.ai4c.desktop.form.ui.OperatorDialog.TRACE_LOGGER);
     private final List<Consumer<JFreeChart>> histogramListeners = new ArrayList<>();
     private final ExecutorService readout = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "AI4C quick-look readout");
@@ -126,6 +129,21 @@ public final class QuickLookPanel extends JPanel {
         legendScroll.setBorder(null);
         add(legendScroll, BorderLayout.EAST);
         add(status, BorderLayout.SOUTH);
+        status.setName("quicklook.status");
+        canvas.setName("quicklook.image");
+        if (TRACE.isLoggable(java.util.logging.Level.FINE)) {
+            canvas.addComponentListener(new java.awt.event.ComponentAdapter() {
+                @Override
+                public void componentResized(java.awt.event.ComponentEvent e) {
+                    SwingUtilities.invokeLater(QuickLookPanel.this::traceImage);
+                }
+
+                @Override
+                public void componentShown(java.awt.event.ComponentEvent e) {
+                    SwingUtilities.invokeLater(QuickLookPanel.this::traceImage);
+                }
+            });
+        }
         MouseAdapter m = new MouseAdapter() {
             @Override
             public void mouseMoved(MouseEvent e) {
@@ -254,6 +272,27 @@ public final class QuickLookPanel extends JPanel {
         legendView.setLegend(currentLegend, PixelArea.squareMetres(source.raster().geoCoding(), source.raster().width(),
                 source.raster().height()));
         for (Consumer<JFreeChart> l : histogramListeners) l.accept(histogram);
+        if (TRACE.isLoggable(java.util.logging.Level.FINE)) SwingUtilities.invokeLater(this::traceImage);
+    }
+
+    /**
+     * With the component trace on (logger {@value eu.ai4c.desktop.form.ui.OperatorDialog#TRACE_LOGGER}
+     * at FINE) logs where the image is drawn on the screen and the full-resolution size it stands for,
+     * {@code ui quicklook image <file> <x> <y> <w> <h> <columns> <rows>}, so the end-to-end test can point
+     * at a given pixel; each readout is logged as {@code ui quicklook readout <file> <text>}.
+     */
+    private void traceImage() {
+        java.awt.Rectangle r = canvas.drawnBounds();
+        Overview o = displayed;
+        if (r == null || o == null || !canvas.isShowing()) return;
+        java.awt.Point at = canvas.getLocationOnScreen();
+        TRACE.fine("ui quicklook image " + source.file().getFileName() + " " + (at.x + r.x) + " " + (at.y + r.y) + " "
+                + r.width + " " + r.height + " " + o.sourceWidth() + " " + o.sourceHeight());
+    }
+
+    /** The status line's text (the readout under the mouse). */
+    public String statusText() {
+        return status.getText();
     }
 
     private volatile ClassLegend currentLegend;
@@ -342,9 +381,10 @@ public final class QuickLookPanel extends JPanel {
             try {
                 text = readout(col, row, st);
             } catch (IOException | RuntimeException e) {
-                text = "pixel " + col + ", " + row + ": " + e.getMessage();
+                text = "col " + col + ", row " + row + ": " + e.getMessage();
             }
             String t = text;
+            if (TRACE.isLoggable(java.util.logging.Level.FINE)) TRACE.fine("ui quicklook readout " + source.file().getFileName() + " " + t);
             SwingUtilities.invokeLater(() -> status.setText(t));
         });
     }
@@ -357,14 +397,20 @@ public final class QuickLookPanel extends JPanel {
         return readout(col, row, settings());
     }
 
-    /** The readout of a full-resolution pixel for {@code st}. Reads the file; any thread. */
+    /**
+     * The readout of a full-resolution pixel for {@code st}: {@code col <c>, row <r>}, then
+     * {@code lat <φ>, lon <λ>} (WGS 84 degrees, 6 decimals, ≈ 0.1 m; {@code lat/lon —} without a
+     * geocoding), the map coordinate of the pixel centre in the product's CRS when it has a map
+     * grid, and the full-resolution value of each displayed band ({@code no data} for no-data;
+     * class name in class mode). Reads the file; any thread.
+     */
     public String readout(int col, int row, Settings st) throws IOException {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "pixel %d, %d", col, row));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "col %d, row %d", col, row));
+        double[] ll = source.lonLat(col, row);
+        sb.append(ll == null ? "   lat/lon \u2014" : String.format(Locale.ROOT, "   lat %.6f, lon %.6f", ll[1], ll[0]));
         double[] xy = source.mapCoordinate(col + 0.5, row + 0.5);
-        if (xy != null) {
-            boolean degrees = Math.abs(xy[0]) <= 360 && Math.abs(xy[1]) <= 90;
-            sb.append(String.format(Locale.ROOT, degrees ? "   %.6f, %.6f" : "   %.2f, %.2f", xy[0], xy[1]))
-                    .append(' ').append(source.crsName());
+        if (xy != null && !source.isGeographic()) {
+            sb.append(String.format(Locale.ROOT, "   x %.2f, y %.2f", xy[0], xy[1])).append(' ').append(source.crsName());
         }
         Mode m = st.mode();
         sb.append("   ");

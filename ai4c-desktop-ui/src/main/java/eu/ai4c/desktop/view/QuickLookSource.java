@@ -34,6 +34,8 @@ public final class QuickLookSource implements Closeable {
     private final Map<Integer, Overview> overviews = new ConcurrentHashMap<>();
     private final Optional<ChangeMaskOverlay> changeMask;
     private volatile Overview changeMaskOverview;
+    /** Latitude/longitude of pixels; null without a geocoding AI4C can locate. */
+    private final PixelGeolocation geolocation;
 
     private QuickLookSource(Path file, Product product, int maxSize, ClassLegend legend, Optional<S2CdFiles> cd) {
         this.file = file;
@@ -42,6 +44,7 @@ public final class QuickLookSource implements Closeable {
         this.legend = legend;
         this.changeDetection = cd;
         this.changeMask = ChangeMaskOverlay.find(file);
+        this.geolocation = PixelGeolocation.of(product.raster().geoCoding());
     }
 
     /** Opens {@code file} with overviews of at most {@code maxSize} px on the long side. */
@@ -151,6 +154,19 @@ public final class QuickLookSource implements Closeable {
     public double[] mapCoordinate(double col, double row) {
         if (product.raster().geoCoding() instanceof MapGeoCoding g) return new double[] {g.x(col, row), g.y(col, row)};
         return null;
+    }
+
+    /**
+     * WGS 84 {longitude, latitude} in degrees of the centre of pixel (col, row) from the product's
+     * geocoding (map grid or Sentinel-1 geolocation grid), or null when the product has none.
+     */
+    public double[] lonLat(int col, int row) {
+        return geolocation == null ? null : geolocation.lonLat(col, row);
+    }
+
+    /** True when the product has a map grid in a geographic CRS (its map coordinates are the latitude and longitude). */
+    public boolean isGeographic() {
+        return product.raster().geoCoding() instanceof MapGeoCoding g && eu.ai4c.kit.geo.Projections.isGeographic(g.crs());
     }
 
     /** Short name of the map CRS, or an empty string. */

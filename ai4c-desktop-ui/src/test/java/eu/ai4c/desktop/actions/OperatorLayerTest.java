@@ -82,6 +82,8 @@ class OperatorLayerTest {
         Files.writeString(layer, OperatorLayer.xml(OperatorRegistry.load().all(), true));
         FileObject root = new XMLFileSystem(layer.toUri().toURL()).getRoot();
         for (String[] entry : new String[][] {{"Menu/File/AI4C-Action-OpenProduct.shadow", "Open Product..."},
+                                              {"Menu/File/AI4C-Action-OpenRecentProduct.shadow", "Open Recent Product"},
+                                              {"Menu/File/AI4C-Action-OpenDemoData.shadow", "Open Demo Data"},
                                               {"Menu/Window/AI4C-Action-Products.shadow", "Products"}}) {
             FileObject shadow = root.getFileObject(entry[0]);
             assertNotNull(shadow, entry[0]);

@@ -53,6 +53,29 @@ class StartPagePanelTest {
         assertEquals(all.stream().map(OperatorDescriptor::alias).toList(), opened);
     }
 
+    @Test
+    void demoDataAndRecentProducts() throws Exception {
+        List<OperatorDescriptor> all = OperatorRegistry.load().all().stream().map(Operator::descriptor).toList();
+        int[] demo = new int[1];
+        List<java.nio.file.Path> opened = new ArrayList<>();
+        java.nio.file.Path a = java.nio.file.Path.of("/data/a.tif"), b = java.nio.file.Path.of("/data/S1A_x.SAFE");
+        SwingUtilities.invokeAndWait(() -> {
+            StartPagePanel page = new StartPagePanel(all, alias -> { }, () -> demo[0]++, List.of(), opened::add);
+            assertNotNull(search(page, "start.recent.none"), "no recent products yet");
+            ((AbstractButton) search(page, "start.demo")).doClick();
+            page.showRecent(List.of(b, a));
+            assertEquals(null, search(page, "start.recent.none"));
+            assertEquals("<html><u>S1A_x.SAFE</u></html>", ((AbstractButton) search(page, "start.recent.0")).getText());
+            ((AbstractButton) search(page, "start.recent.1")).doClick();
+            ((AbstractButton) search(page, "start.recent.0")).doClick();
+            assertNotNull(search(page, "start.S1-GRD-preprocess"), "the services follow");
+        });
+        assertEquals(1, demo[0]);
+        assertEquals(List.of(a, b), opened);
+        SwingUtilities.invokeAndWait(() -> assertEquals(null,
+                search(new StartPagePanel(all, alias -> { }), "start.demo"), "inside SNAP: no demo link"));
+    }
+
     private static List<String> aliases(List<OperatorDescriptor> ds) {
         return ds.stream().map(OperatorDescriptor::alias).sorted().toList();
     }

@@ -99,7 +99,7 @@ class OverviewViewTest {
             assertEquals(0xFF, band.getRGB(500, 300) >>> 24);
             String r = panel.readout(700, 500);
             assertTrue(r.contains("B4 = ") && r.contains("UTM zone 33N"), r);
-            assertTrue(r.contains("507005.00, 4994995.00"), r);
+            assertTrue(r.contains("x 507005.00, y 4994995.00"), r);
             ViewImages.save(ViewImages.paint(view, 1000, 720), "band-viridis-panel");
             ViewImages.save(panel.histogramChart(), "band-histogram", 700, 400);
 

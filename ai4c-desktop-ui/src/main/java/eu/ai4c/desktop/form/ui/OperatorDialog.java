@@ -65,12 +65,17 @@ public final class OperatorDialog extends JDialog {
     private final OperatorPanel panel;
 
     private OperatorDialog(Window owner, Operator operator, DialogMemory memory) {
+        this(owner, operator, memory, form -> { });
+    }
+
+    private OperatorDialog(Window owner, Operator operator, DialogMemory memory, java.util.function.Consumer<FormModel> preset) {
         super(owner, operator.descriptor().label() + " (" + operator.descriptor().alias() + ")", ModalityType.MODELESS);
         alias = operator.descriptor().alias();
         setName("operator." + alias);
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         FormModel model = FormModel.of(operator);
         if (memory != null) memory.restore(model);
+        preset.accept(model);
         panel = new OperatorPanel(operator, model, run -> {
             if (memory != null) memory.remember(model);
             DesktopRun.start(run, operator.descriptor().label());
@@ -120,9 +125,18 @@ public final class OperatorDialog extends JDialog {
      * main window. An unknown alias shows the known ones in an error message.
      */
     public static void open(String alias) {
+        open(alias, form -> { });
+    }
+
+    /**
+     * Opens the dialog of {@code alias} as {@link #open(String)}, with its form prepared by
+     * {@code preset} after the values of the last run are filled in (the Products window's "Run"
+     * menu puts the product in as source). Any thread.
+     */
+    public static void open(String alias, java.util.function.Consumer<FormModel> preset) {
         SwingUtilities.invokeLater(() -> {
             try {
-                new OperatorDialog(mainWindow(), OperatorCatalog.get(alias), DialogMemory.of(alias)).setVisible(true);
+                new OperatorDialog(mainWindow(), OperatorCatalog.get(alias), DialogMemory.of(alias), preset).setVisible(true);
             } catch (Ai4cException e) {
                 JOptionPane.showMessageDialog(mainWindow(), e.getMessage(), "AI4C", JOptionPane.ERROR_MESSAGE);
             }
