@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -92,8 +93,8 @@ class StandaloneClusterTest {
             }
 
             // while the workers start: the input, the manifest and the reference runs of the command line
-            Path grd = SyntheticGrd.builder(900, 600).polarisations("VV", "VH").centre(41.9, 12.5).seed(3)
-                    .pointTarget(300, 450, 30000).noValueBorder(16).build().write(base.resolve("in"));
+            Path grd = SyntheticGrd.builder(600, 400).polarisations("VV", "VH").centre(41.9, 12.5).seed(3)
+                    .pointTarget(200, 300, 30000).noValueBorder(16).build().write(base.resolve("in"));
             Path out = base.resolve("batch"), single = base.resolve("single");
             List<Map<String, String>> rows = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
@@ -127,38 +128,29 @@ class StandaloneClusterTest {
                     "--conf", "spark.executor.extraClassPath=" + classPath, "--conf", "spark.executor.memory=700m",
                     "--conf", "spark.extraListeners=" + TaskEnds.class.getName(), "--conf", "spark.ai4c.test.taskEnds=" + taskEnds);
 
-            // kill a worker while its executor runs a job (and the other executor has started one: both are up)
+            // kill a worker while its executor runs a job (the other worker's executor takes the job over)
             int victim = -1, killedRow = -1;
             String killedExecutor = null;
             List<ProcessHandle> orphans = List.of();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
             while (victim < 0) {
                 if (System.nanoTime() > deadline || !driver.isAlive()) fail("no worker ran a job to kill" + logs(base));
-                Map<Integer, Integer> running = new TreeMap<>();
-                Map<Integer, Boolean> startedAny = new TreeMap<>();
-                Map<Integer, String> executor = new TreeMap<>();
-                for (int w = 1; w <= 2; w++) {
+                for (int w = 1; w <= 2 && victim < 0; w++) {
                     for (Path log : executorLogs(base.resolve("work" + w))) {
                         Map<Integer, String> last = new TreeMap<>();
                         Matcher m = JOB_LOG.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
                         while (m.find()) last.put(Integer.parseInt(m.group(1)), m.group(2));
-                        if (!last.isEmpty()) startedAny.put(w, true);
-                        for (Map.Entry<Integer, String> e : last.entrySet()) {
-                            if (e.getValue().equals("started")) {
-                                running.put(w, e.getKey());
-                                executor.put(w, log.getParent().getFileName().toString());
-                            }
+                        Optional<Integer> running = last.entrySet().stream().filter(e -> e.getValue().equals("started"))
+                                .map(Map.Entry::getKey).findFirst();
+                        if (running.isPresent()) {
+                            Process worker = workers.get(w - 1);
+                            orphans = worker.descendants().toList();
+                            worker.destroyForcibly();
+                            victim = w;
+                            killedRow = running.get();
+                            killedExecutor = log.getParent().getFileName().toString();
+                            break;
                         }
-                    }
-                }
-                for (int w = 1; w <= 2 && victim < 0; w++) {
-                    if (running.containsKey(w) && startedAny.getOrDefault(3 - w, false)) {
-                        Process worker = workers.get(w - 1);
-                        orphans = worker.descendants().toList();
-                        worker.destroyForcibly();
-                        victim = w;
-                        killedRow = running.get(w);
-                        killedExecutor = executor.get(w);
                     }
                 }
                 Thread.sleep(50);
