@@ -126,6 +126,8 @@ class StandaloneClusterTest {
                     "--manifest", manifest.toString(), "--master", url, "--results", results.toString(),
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                     "--conf", "spark.executor.extraClassPath=" + classPath, "--conf", "spark.executor.memory=700m",
+                    // short jobs: the JIT's first tier and one GC thread spend less of two cores than the defaults
+                    "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
                     "--conf", "spark.extraListeners=" + TaskEnds.class.getName(), "--conf", "spark.ai4c.test.taskEnds=" + taskEnds);
 
             // kill a worker while its executor runs a job (the other worker's executor takes the job over)
