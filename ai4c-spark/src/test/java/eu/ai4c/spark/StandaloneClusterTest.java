@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Test;
  * a worker's executor runs a job, the worker is killed (SIGKILL); Spark runs that job again on the
  * other worker. The batch completes; every output exists once and equals, byte for byte, what the
  * command line writes alone; no temporary is left; the results table lists every row succeeded;
- * the task of the killed executor failed and a later attempt of it succeeded elsewhere. The driver
+ * the task of the killed executor failed and a later attempt of it succeeded elsewhere. One job
+ * writes to a Hadoop FileSystem URI (a {@link CountingFileSystem}), so it is staged on its executor
+ * and copied through Hadoop, with the settings the driver passes on. The driver
  * ({@link BatchMain}) runs in a JVM of its own too. Every JVM started is killed at the end, also
  * when the test fails. Its files are under
  * {@code target/standalone-cluster/} (kept when the test fails: master, worker and executor logs).
@@ -100,7 +102,8 @@ class StandaloneClusterTest {
             for (int i = 0; i < JOBS; i++) {
                 Map<String, String> r = new LinkedHashMap<>();
                 r.put("input", grd.toString());
-                r.put("output_dir", "$OUT/grd" + (i + 1));
+                // the last through Hadoop's FileSystem (ai4ctest:///x is <base>/x): staged on its executor, then copied
+                r.put("output_dir", i == JOBS - 1 ? "ai4ctest:///batch/grd" + (i + 1) : "$OUT/grd" + (i + 1));
                 r.put("resolution", String.valueOf(20 + 10 * i));
                 r.put("speckle", i == 1 ? "Lee" : "None");
                 rows.add(r);
@@ -112,7 +115,7 @@ class StandaloneClusterTest {
             Path manifest = Files.writeString(base.resolve("jobs.csv"), csv);
             for (Map<String, String> r : rows) {
                 List<String> args = new ArrayList<>(List.of("S1-GRD-preprocess", "--threads=1", "--quiet"));
-                r.forEach((k, v) -> args.add("--" + k + "=" + v.replace("$OUT", single.toString())));
+                r.forEach((k, v) -> args.add("--" + k + "=" + v.replace("$OUT", single.toString()).replace("ai4ctest:///batch", single.toString())));
                 StringWriter o = new StringWriter(), e = new StringWriter();
                 assertEquals(0, Main.run(args.toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true)), e.toString());
             }
@@ -128,7 +131,9 @@ class StandaloneClusterTest {
                     "--conf", "spark.executor.extraClassPath=" + classPath, "--conf", "spark.executor.memory=700m",
                     // short jobs: the JIT's first tier and one GC thread spend less of two cores than the defaults
                     "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-                    "--conf", "spark.extraListeners=" + TaskEnds.class.getName(), "--conf", "spark.ai4c.test.taskEnds=" + taskEnds);
+                    "--conf", "spark.extraListeners=" + TaskEnds.class.getName(), "--conf", "spark.ai4c.test.taskEnds=" + taskEnds,
+                    "--conf", "spark.hadoop.fs.ai4ctest.impl=" + CountingFileSystem.class.getName(),
+                    "--conf", "spark.hadoop.fs.ai4ctest.root=" + base, "--conf", "spark.hadoop.fs.ai4ctest.impl.disable.cache=true");
 
             // kill a worker while its executor runs a job (the other worker's executor takes the job over)
             int victim = -1, killedRow = -1;
@@ -188,6 +193,11 @@ class StandaloneClusterTest {
             assertEquals(ResultsTable.HEADER, lines.get(0));
             assertEquals(JOBS + 1, lines.size(), lines.toString());
             for (int i = 1; i <= JOBS; i++) assertTrue(lines.get(i).startsWith(i + ",S1-GRD-preprocess,succeeded,"), lines.get(i));
+            assertTrue(lines.get(JOBS).contains(",ai4ctest:/batch/grd" + JOBS + "/"), lines.get(JOBS));
+            // the surviving worker's executor deleted its staging folders
+            try (Stream<Path> s = Files.walk(base.resolve("worker" + (3 - victim) + "-local"))) {
+                assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("ai4c-staging")).toList());
+            }
             Map<String, Path> written = files(out), reference = files(single);
             assertEquals(reference.keySet(), written.keySet(), "no temporary, no file twice");
             assertTrue(reference.size() >= 2 * JOBS, reference.keySet().toString());
