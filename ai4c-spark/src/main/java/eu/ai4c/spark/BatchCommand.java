@@ -66,6 +66,7 @@ public final class BatchCommand implements Callable<Integer> {
         List<JobRow> jobs = JobManifest.read(manifest);
         HadoopOutput.requireLocalInputs(manifest, jobs);
         String url = master;
+        if (url == null && conf.containsKey("spark.master")) url = conf.get("spark.master");
         if (url == null && System.getProperty("spark.master") == null) {
             url = "local[" + Math.max(1, Runtime.getRuntime().availableProcessors() / threadsPerTask) + "]";
         }
