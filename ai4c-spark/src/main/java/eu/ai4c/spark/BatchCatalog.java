@@ -10,8 +10,9 @@ import eu.ai4c.kit.stac.StacItems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The STAC Catalog and Collection of a batch, written beside its results table:
@@ -25,26 +26,36 @@ public final class BatchCatalog {
     private BatchCatalog() {
     }
 
+    /** Writes catalog and collection for {@code results}, all at local paths, beside {@code table}. */
+    public static Path write(List<JobResult> results, Path table, String id) throws IOException {
+        return write(results, table, id, Map.of());
+    }
+
     /**
-     * Writes catalog and collection for {@code results} beside {@code table}.
+     * Writes catalog and collection for {@code results} beside {@code table}; items at Hadoop
+     * FileSystem URIs are read through Hadoop ({@code spark.hadoop.*} of {@code sparkConf}) and
+     * linked by their absolute URI.
      *
      * @param id the batch's name (the manifest's file name without extension)
      * @return the catalog file
      */
-    public static Path write(List<JobResult> results, Path table, String id) throws IOException {
+    public static Path write(List<JobResult> results, Path table, String id, Map<String, String> sparkConf) throws IOException {
         Path dir = table.toAbsolutePath().getParent();
         String stem = stem(table.getFileName().toString());
         Path catalogFile = dir.resolve(stem + "_catalog.json"), collectionFile = dir.resolve(stem + "_collection.json");
-        List<Path> items = new ArrayList<>();
+        Map<String, JsonNode> items = new LinkedHashMap<>();
         for (JobResult r : results) {
             if (r.status() == JobResult.Status.FAILED || r.output().isEmpty()) continue;
+            if (HadoopOutput.isHadoopUri(r.output())) {
+                HadoopOutput.item(r.output(), sparkConf).ifPresent(e -> items.put(e.getKey(), e.getValue()));
+                continue;
+            }
             Path item = StacItems.itemFile(Path.of(r.output()).toAbsolutePath());
-            if (Files.isRegularFile(item)) items.add(item);
+            if (Files.isRegularFile(item)) items.put(href(dir, item), JSON.readTree(item.toFile()));
         }
         double[] bbox = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         String start = null, end = null;
-        for (Path item : items) {
-            JsonNode it = JSON.readTree(item.toFile());
+        for (JsonNode it : items.values()) {
             JsonNode b = it.path("bbox");
             if (b.size() == 4) {
                 bbox[0] = Math.min(bbox[0], b.get(0).asDouble());
@@ -83,7 +94,7 @@ public final class BatchCatalog {
         ArrayNode links = collection.putArray("links");
         link(links, "root", dir, catalogFile, "application/json");
         link(links, "parent", dir, catalogFile, "application/json");
-        for (Path item : items) link(links, "item", dir, item, "application/geo+json");
+        for (String item : items.keySet()) links.addObject().put("rel", "item").put("href", item).put("type", "application/geo+json");
 
         ObjectNode catalog = JSON.createObjectNode();
         catalog.put("type", "Catalog");
@@ -103,13 +114,15 @@ public final class BatchCatalog {
     }
 
     private static void link(ArrayNode links, String rel, Path dir, Path target, String type) {
-        String href;
+        links.addObject().put("rel", rel).put("href", href(dir, target)).put("type", type);
+    }
+
+    private static String href(Path dir, Path target) {
         try {
-            href = "./" + dir.relativize(target.toAbsolutePath()).toString().replace('\\', '/');
+            return "./" + dir.relativize(target.toAbsolutePath()).toString().replace('\\', '/');
         } catch (IllegalArgumentException otherRoot) {
-            href = target.toAbsolutePath().toUri().toString();
+            return target.toAbsolutePath().toUri().toString();
         }
-        links.addObject().put("rel", rel).put("href", href).put("type", type);
     }
 
     private static String stem(String name) {

@@ -3,8 +3,11 @@ package eu.ai4c.spark;
 import eu.ai4c.kit.Ai4cException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +44,11 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Results table (CSV: row, service, status, seconds, output, error). Default: <manifest>_results.csv beside the manifest.")
     Path results;
 
+    @Option(names = "--conf", paramLabel = "<key=value>",
+            description = "A Spark setting, as spark-submit --conf takes it (spark.executor.memory=8g, "
+                    + "spark.hadoop.fs.s3a.endpoint=...); repeatable.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
     @Option(names = "--threads-per-task", paramLabel = "<n>", defaultValue = "1",
             description = "Tile threads of each job. Default: ${DEFAULT-VALUE}.")
     int threadsPerTask;
@@ -50,8 +58,15 @@ public final class BatchCommand implements Callable<Integer> {
         if (threadsPerTask < 1) {
             throw Ai4cException.usage("--threads-per-task must be 1 or more, got " + threadsPerTask + ".");
         }
+        for (String key : conf.keySet()) {
+            if (!key.startsWith("spark.")) {
+                throw Ai4cException.usage("--conf " + key + ": Spark settings start with 'spark.' (spark.hadoop.* for Hadoop's).");
+            }
+        }
         List<JobRow> jobs = JobManifest.read(manifest);
+        HadoopOutput.requireLocalInputs(manifest, jobs);
         String url = master;
+        if (url == null && conf.containsKey("spark.master")) url = conf.get("spark.master");
         if (url == null && System.getProperty("spark.master") == null) {
             url = "local[" + Math.max(1, Runtime.getRuntime().availableProcessors() / threadsPerTask) + "]";
         }
@@ -59,9 +74,11 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("ai4c batch: " + jobs.size() + " jobs from " + manifest + " on " + (url == null ? System.getProperty("spark.master") : url));
         out.flush();
-        List<JobResult> done = SparkBatch.run(jobs, url, threadsPerTask);
+        List<JobResult> done = SparkBatch.run(jobs, url, threadsPerTask, conf);
         ResultsTable.write(done, table);
-        Path catalog = BatchCatalog.write(done, table, stem(manifest.getFileName().toString()));
+        SparkConf settings = new SparkConf();
+        conf.forEach(settings::set);
+        Path catalog = BatchCatalog.write(done, table, stem(manifest.getFileName().toString()), SparkBatch.executorSettings(settings));
         long failed = done.stream().filter(r -> r.status() == JobResult.Status.FAILED).count();
         long skipped = done.stream().filter(r -> r.status() == JobResult.Status.SKIPPED).count();
         out.println("ai4c batch: " + (done.size() - failed - skipped) + " succeeded, " + skipped + " skipped, "

@@ -45,9 +45,21 @@ public record JobRow(int row, String service, Map<String, String> options) imple
 
     /** The output location named by the row ({@code output_path}, {@code output_dir} or their kebab-case forms), or null. */
     public String output() {
+        String k = outputOption();
+        return k == null ? null : options.get(k);
+    }
+
+    /** The option that names the output ({@code output_path}, {@code output_dir} or their kebab-case forms), or null. */
+    public String outputOption() {
         for (String k : List.of("output_path", "output-path", "output_dir", "output-dir")) {
-            if (options.containsKey(k)) return options.get(k);
+            if (options.containsKey(k)) return k;
         }
         return null;
+    }
+
+    /** Whether the output is a folder of products ({@code output_dir}, or an {@code output_path} ending in a separator). */
+    public boolean outputIsFolder() {
+        String k = outputOption();
+        return k != null && (k.startsWith("output_dir") || k.startsWith("output-dir") || options.get(k).endsWith("/"));
     }
 }

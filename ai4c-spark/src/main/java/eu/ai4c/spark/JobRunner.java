@@ -39,40 +39,99 @@ public final class JobRunner {
     }
 
     /**
-     * Runs {@code job} with {@code threads} tile threads.
+     * Runs {@code job} with {@code threads} tile threads; its output is a local (or mounted) path.
      *
      * @param threads tile threads for this job ({@code --threads})
      */
     public static JobResult run(JobRow job, int threads) {
+        return run(job, threads, Map.of());
+    }
+
+    /**
+     * Runs {@code job} with {@code threads} tile threads. An output at a Hadoop FileSystem URI
+     * ({@code hdfs://}, {@code s3a://}) is written into a local staging folder and copied there
+     * ({@link HadoopOutput}).
+     *
+     * @param threads   tile threads for this job ({@code --threads})
+     * @param sparkConf the batch's Spark settings: {@code spark.hadoop.*} configure Hadoop file
+     *                  systems, {@code spark.local.dir} is where staging folders go
+     */
+    public static JobResult run(JobRow job, int threads, Map<String, String> sparkConf) {
         long t0 = System.nanoTime();
         try {
+            String output = job.output();
+            if (output != null && HadoopOutput.isHadoopUri(output)) return runStaged(job, threads, sparkConf, t0);
             Optional<Path> done = doneItem(job);
-            if (done.isPresent()) {
-                String main = mainAsset(done.get());
-                LOG.info("row {} ({}): skipped, done before: {}", job.row(), job.service(), main);
-                return new JobResult(job.row(), job.service(), JobResult.Status.SKIPPED, seconds(t0), main, "");
-            }
-            List<String> args = new ArrayList<>(job.commandLine());
-            args.add(CommonOptions.THREADS + "=" + threads);
-            args.add(CommonOptions.QUIET);
-            StringWriter out = new StringWriter(), err = new StringWriter();
+            if (done.isPresent()) return skipped(job, mainAsset(done.get()), t0);
             LOG.info("row {} ({}): started", job.row(), job.service());
-            int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-            double s = seconds(t0);
-            if (code == 0) {
-                String written = lastLine(out.toString());
-                LOG.info("row {} ({}): succeeded in {} s: {}", job.row(), job.service(), String.format("%.1f", s), written);
-                return new JobResult(job.row(), job.service(), JobResult.Status.SUCCEEDED, s, written, "");
-            }
-            String message = err.toString().strip();
-            LOG.warn("row {} ({}): failed (exit {}): {}", job.row(), job.service(), code, message);
-            return new JobResult(job.row(), job.service(), JobResult.Status.FAILED, s, "", message);
+            Command c = command(job, threads);
+            if (c.code() == 0) return succeeded(job, lastLine(c.out()), t0);
+            return failed(job, c.code(), c.err().strip(), t0);
         } catch (RuntimeException | IOException e) {
-            // Main.run maps the service's own failures; this is the resume check or the runner itself
+            // Main.run maps the service's own failures; this is the resume check, the copy or the runner itself
             String message = "Error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             LOG.warn("row {} ({}): failed: {}", job.row(), job.service(), message);
             return new JobResult(job.row(), job.service(), JobResult.Status.FAILED, seconds(t0), "", message);
         }
+    }
+
+    /**
+     * A job whose output is a Hadoop FileSystem URI: the resume check reads the target through
+     * Hadoop's FileSystem; the command writes into a staging folder, whose files are then copied
+     * to the target; the staging folder is deleted in any case. A failed run copies nothing.
+     */
+    private static JobResult runStaged(JobRow job, int threads, Map<String, String> sparkConf, long t0) throws IOException {
+        boolean folder = job.outputIsFolder();
+        HadoopOutput target = HadoopOutput.of(job.output(), folder, sparkConf);
+        Optional<String> hash = parametersHash(job);
+        if (hash.isPresent()) {
+            Optional<String> done = target.findDone(hash.get());
+            if (done.isPresent()) return skipped(job, done.get(), t0);
+        }
+        Path staging = HadoopOutput.stagingFolder(sparkConf, job.row());
+        try {
+            Path local = folder ? staging : staging.resolve(target.fileName());
+            LOG.info("row {} ({}): started, staged in {} for {}", job.row(), job.service(), staging, target.location());
+            // an output_path that names a folder keeps its trailing separator
+            Command c = command(job.with(job.outputOption(), local + (job.output().endsWith("/") ? "/" : "")), threads);
+            if (c.code() != 0) {
+                // the command names the staging path; the user knows the target
+                String message = c.err().strip().replace(local.toString(), target.location()).replace(staging.toString(), target.location());
+                return failed(job, c.code(), message, t0);
+            }
+            return succeeded(job, target.publish(staging, Path.of(lastLine(c.out()))), t0);
+        } finally {
+            HadoopOutput.deleteTree(staging);
+        }
+    }
+
+    /** The command's exit code and what it printed. */
+    private record Command(int code, String out, String err) {
+    }
+
+    private static Command command(JobRow job, int threads) {
+        List<String> args = new ArrayList<>(job.commandLine());
+        args.add(CommonOptions.THREADS + "=" + threads);
+        args.add(CommonOptions.QUIET);
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Command(code, out.toString(), err.toString());
+    }
+
+    private static JobResult skipped(JobRow job, String main, long t0) {
+        LOG.info("row {} ({}): skipped, done before: {}", job.row(), job.service(), main);
+        return new JobResult(job.row(), job.service(), JobResult.Status.SKIPPED, seconds(t0), main, "");
+    }
+
+    private static JobResult succeeded(JobRow job, String written, long t0) {
+        double s = seconds(t0);
+        LOG.info("row {} ({}): succeeded in {} s: {}", job.row(), job.service(), String.format("%.1f", s), written);
+        return new JobResult(job.row(), job.service(), JobResult.Status.SUCCEEDED, s, written, "");
+    }
+
+    private static JobResult failed(JobRow job, int code, String message, long t0) {
+        LOG.warn("row {} ({}): failed (exit {}): {}", job.row(), job.service(), code, message);
+        return new JobResult(job.row(), job.service(), JobResult.Status.FAILED, seconds(t0), "", message);
     }
 
     /** The STAC item that proves {@code job} done, if any; empty also when the job cannot be planned (the run then reports why). */

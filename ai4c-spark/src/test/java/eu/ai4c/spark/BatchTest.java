@@ -268,7 +268,7 @@ class BatchTest {
     }
 
     /** A 64 × 48 px σ⁰-like float image on UTM 33N at 20 m. */
-    private static Path utmImage(Path file) throws IOException {
+    static Path utmImage(Path file) throws IOException {
         SplittableRandom rnd = new SplittableRandom(11);
         float[] v = new float[64 * 48];
         for (int i = 0; i < v.length; i++) v[i] = (float) (-Math.log(1 - rnd.nextDouble()) * (0.05 + (i % 64) / 640.0));
