@@ -38,7 +38,7 @@ public final class OperatorLayer {
      *
      * @param topLevelPositions give Raster, Optical and Radar their places in the menu bar (standalone
      *                          application; SNAP positions its own menus); also adds File → Open
-     *                          Product… and Window → Products
+     *                          Product…, Window → Products and Window → World View
      */
     public static String xml(List<Operator> operators, boolean topLevelPositions) {
         return xml(operators, topLevelPositions, topLevelPositions);
@@ -76,7 +76,8 @@ public final class OperatorLayer {
         if (productWorkspace) {
             // the standalone application's product workspace; inside SNAP, SNAP's own entries
             shadow(x, "File", "AI4C-Action-OpenProduct", eu.ai4c.desktop.products.ProductsActions.OPEN_PRODUCT);
-            shadow(x, "Window", "AI4C-Action-Products", eu.ai4c.desktop.products.ProductsActions.SHOW_PRODUCTS);
+            shadow(x, "Window", "AI4C-Action-Products", eu.ai4c.desktop.products.ProductsActions.SHOW_PRODUCTS,
+                    "AI4C-Action-WorldView", eu.ai4c.desktop.world.WorldViewWindow.SHOW_WORLD_VIEW);
         }
         return x.append(" </folder>\n</filesystem>\n").toString();
     }
@@ -105,12 +106,20 @@ public final class OperatorLayer {
         }
     }
 
-    /** A menu entry of an action registered elsewhere, first in its menu. */
-    private static void shadow(StringBuilder x, String menu, String name, String original) {
-        x.append("  <folder name=\"").append(menu).append("\">\n   <file name=\"").append(name).append(".shadow\">\n");
-        attr(x, "originalFile", "stringvalue", original);
-        attr(x, "position", "intvalue", "5");
-        x.append("   </file>\n  </folder>\n");
+    /**
+     * Menu entries of actions registered elsewhere, first in their menu in the order given.
+     *
+     * @param entries pairs of entry name and the action's path in the system filesystem
+     */
+    private static void shadow(StringBuilder x, String menu, String... entries) {
+        x.append("  <folder name=\"").append(menu).append("\">\n");
+        for (int i = 0; i + 1 < entries.length; i += 2) {
+            x.append("   <file name=\"").append(entries[i]).append(".shadow\">\n");
+            attr(x, "originalFile", "stringvalue", entries[i + 1]);
+            attr(x, "position", "intvalue", Integer.toString(5 + i / 2));
+            x.append("   </file>\n");
+        }
+        x.append("  </folder>\n");
     }
 
     private static void attr(StringBuilder x, String name, String kind, String value) {

@@ -82,7 +82,8 @@ class OperatorLayerTest {
         Files.writeString(layer, OperatorLayer.xml(OperatorRegistry.load().all(), true));
         FileObject root = new XMLFileSystem(layer.toUri().toURL()).getRoot();
         for (String[] entry : new String[][] {{"Menu/File/AI4C-Action-OpenProduct.shadow", "Open Product..."},
-                                              {"Menu/Window/AI4C-Action-Products.shadow", "Products"}}) {
+                                              {"Menu/Window/AI4C-Action-Products.shadow", "Products"},
+                                              {"Menu/Window/AI4C-Action-WorldView.shadow", "World View"}}) {
             FileObject shadow = root.getFileObject(entry[0]);
             assertNotNull(shadow, entry[0]);
             // the action itself is registered by annotation in the module's layer
