@@ -31,6 +31,7 @@ check_footprint() {
   echo "desktop e2e: World View ($1): footprint [1] at $fx,$fy ${fw}x$fh, colour $r,$g,$b at its centre (expected $er,$eg,$eb)"
 }
 
+wv_start=$SECONDS
 wv_menu=$(grep -a "ui action WorldView " "$log" | tail -1 | sed 's/.*ui action WorldView //' | awk '{ print $1 }')
 [ -n "$wv_menu" ] || fail "no Window > World View entry traced"
 before=$(count worldview)
@@ -85,3 +86,4 @@ sleep 1
 shot 3-aoi-in-dialog
 echo "desktop e2e: a rectangle drawn on the World View for Warp's area of interest landed in its AOI field ($aoi_line)"
 close_dialog Warp || fail "Warp: Cancel did not close the dialog (AOI)"
+echo "desktop e2e: World View steps took $((SECONDS - wv_start)) s"

@@ -316,21 +316,30 @@ public final class WorldMapPanel extends JComponent {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         double yTop = view.y(north), yBottom = view.y(south), xLeft = view.x(west), xRight = view.x(east);
+        int labelBand = (int) Math.max(yTop, 0) + fm.getAscent() + fm.getDescent() + 2; // meridian labels above
+        int free = Integer.MIN_VALUE; // labels that would overlap the previous one are left out
         for (long i = (long) Math.ceil(west / step - 1e-9); i * step <= east + 1e-9; i++) {
             double lon = i * step;
             int x = (int) Math.round(view.x(lon));
             g.setColor(GRID);
             g.drawLine(x, (int) Math.round(yTop), x, (int) Math.round(yBottom));
+            String text = MapView.label(lon, true, step);
+            if (x + 2 < free) continue;
             g.setColor(GRID_TEXT);
-            g.drawString(MapView.label(lon, true, step), x + 2, (int) Math.max(yTop, 0) + fm.getAscent() + 1);
+            g.drawString(text, x + 2, (int) Math.max(yTop, 0) + fm.getAscent() + 1);
+            free = x + 2 + fm.stringWidth(text) + 6;
         }
-        for (long i = (long) Math.ceil(south / step - 1e-9); i * step <= north + 1e-9; i++) {
+        free = labelBand;
+        for (long i = (long) Math.floor(north / step + 1e-9); i * step >= south - 1e-9; i--) { // top to bottom
             double lat = i * step;
             int y = (int) Math.round(view.y(lat));
             g.setColor(GRID);
             g.drawLine((int) Math.round(xLeft), y, (int) Math.round(xRight), y);
+            int top = y - 2 - fm.getAscent();
+            if (top < free) continue;
             g.setColor(GRID_TEXT);
             g.drawString(MapView.label(lat, false, step), (int) Math.max(xLeft, 0) + 2, y - 2);
+            free = y + 2;
         }
     }
 

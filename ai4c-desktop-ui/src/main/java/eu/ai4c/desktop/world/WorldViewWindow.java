@@ -139,9 +139,14 @@ public final class WorldViewWindow extends TopComponent {
         JPanel bottom = new JPanel(new BorderLayout(8, 0));
         status.setName("worldview.status");
         position.setName("worldview.position");
+        // long messages must not widen the window (and the workspace column it shares with the Products window)
+        status.setMinimumSize(new java.awt.Dimension(20, status.getPreferredSize().height));
+        status.setPreferredSize(new java.awt.Dimension(20, status.getPreferredSize().height));
+        status.addPropertyChangeListener("text", e -> status.setToolTipText(status.getText()));
         bottom.add(status, BorderLayout.CENTER);
         bottom.add(position, BorderLayout.EAST);
         bottom.setBorder(BorderFactory.createEmptyBorder(2, 4, 2, 4));
+        bottom.setMinimumSize(new java.awt.Dimension(40, bottom.getPreferredSize().height));
         add(bottom, BorderLayout.SOUTH);
 
         world.addActionListener(e -> map.showWorld());
@@ -243,7 +248,7 @@ public final class WorldViewWindow extends TopComponent {
         try {
             AreaOfInterest.parse(wkt); // the check the dialog makes: e.g. a polygon that crosses itself
         } catch (Ai4cException e) {
-            status.setText("<html>" + html(e.getMessage()) + " Draw it again.</html>");
+            status.setText(e.getMessage() + " Draw it again.");
             WorldMapPanel.Mode again = polygon.isSelected() ? WorldMapPanel.Mode.POLYGON : WorldMapPanel.Mode.RECTANGLE;
             map.setMode(again);
             return;
@@ -270,8 +275,9 @@ public final class WorldViewWindow extends TopComponent {
         var target = AoiTargets.getDefault().current();
         if (target.isEmpty()) {
             Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(drawnWkt), null);
-            status.setText("<html>No operator dialog with an area of interest is open: open one (e.g. Raster &gt; "
-                    + "Geometric &gt; Warp) and Use as AOI again. The WKT is on the clipboard.</html>");
+            javax.swing.JOptionPane.showMessageDialog(this, "No operator dialog with an area of interest is open: open one "
+                    + "(e.g. Raster > Geometric > Warp) and use the area again.\nThe area's WKT is on the clipboard.",
+                    "Use as AOI", javax.swing.JOptionPane.INFORMATION_MESSAGE);
             return;
         }
         target.get().accept(drawnWkt);
@@ -390,8 +396,13 @@ public final class WorldViewWindow extends TopComponent {
                 });
             } catch (RuntimeException e) {
                 String message = e instanceof Ai4cException ? e.getMessage() : "Cannot read " + file + ": " + e;
-                SwingUtilities.invokeLater(() -> status.setText("<html>Background not shown: " + html(message)
-                        + " Choose a polygon layer (e.g. Natural Earth land or countries).</html>"));
+                SwingUtilities.invokeLater(() -> {
+                    status.setText("Background not shown: " + message);
+                    if (!remember) return; // the remembered file at start-up: the status line says it
+                    javax.swing.JOptionPane.showMessageDialog(this, "Background layer not shown: " + message
+                            + "\nChoose a polygon layer, e.g. Natural Earth's land or countries (Shapefile).",
+                            "World View", javax.swing.JOptionPane.WARNING_MESSAGE);
+                });
             }
         });
     }
@@ -455,10 +466,6 @@ public final class WorldViewWindow extends TopComponent {
         b.setToolTipText(tip);
         b.setMargin(new Insets(1, 5, 1, 5));
         b.setFocusable(false); // the map keeps the keyboard (Esc)
-    }
-
-    private static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The map (for tests). */

@@ -139,6 +139,36 @@ class WorldMapPanelTest {
         assertTrue(products.selected().isEmpty(), "closing the selected product clears the selection");
     }
 
+    @Test
+    void aBackgroundLayerFromAPolygonFileIsDrawnAsLandWithItsHoles(@TempDir Path dir) throws Exception {
+        // an island from 0° to 40°E, 0° to 30°N with a lake from 10° to 20°E, 10° to 20°N
+        Path land = dir.resolve("land.geojson");
+        java.nio.file.Files.writeString(land, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[40,0],[40,30],[0,30],[0,0]],"
+                + "[[10,10],[10,20],[20,20],[20,10],[10,10]]]}}]}");
+        List<double[]> rings = LonLatRings.ofWkt(eu.ai4c.desktop.form.AoiText.fromVectorFile(land));
+        assertEquals(2, rings.size(), "outer ring and hole");
+        // a coastline of lines is refused by the area-of-interest readers, with the reason
+        Path lines = dir.resolve("coast.geojson");
+        java.nio.file.Files.writeString(lines, "{\"type\":\"LineString\",\"coordinates\":[[0,0],[10,10]]}");
+        eu.ai4c.kit.Ai4cException refused = org.junit.jupiter.api.Assertions.assertThrows(eu.ai4c.kit.Ai4cException.class,
+                () -> eu.ai4c.desktop.form.AoiText.fromVectorFile(lines));
+        assertTrue(refused.getMessage().contains("polygon"), refused.getMessage());
+        onEdt(() -> {
+            WorldMapPanel map = new WorldMapPanel();
+            map.setSize(720, 360);
+            map.setView(MapView.world(720, 360)); // 2 px per degree, (0°, 0°) at (360, 180)
+            map.setBackgroundLayer(rings);
+            assertTrue(map.hasBackgroundLayer());
+            BufferedImage img = paint(map);
+            assertPixel(img, 360 + 2 * 5, 180 - 2 * 25, WorldMapPanel.LAND);   // (5°E, 25°N): land
+            assertPixel(img, 360 + 2 * 15, 180 - 2 * 15, WorldMapPanel.OCEAN); // (15°E, 15°N): the lake
+            assertPixel(img, 360 + 2 * 55, 180 - 2 * 25, WorldMapPanel.OCEAN); // (55°E, 25°N): sea
+            map.setBackgroundLayer(null);
+            assertPixel(paint(map), 360 + 2 * 5, 180 - 2 * 25, WorldMapPanel.OCEAN);
+        });
+    }
+
     /** A north-up UTM 33N GeoTIFF of 10 × 10 pixels covering {@code size} metres from its upper-left corner. */
     static Path utmGeoTiff(Path dir, String name, double x0, double y0, double size) throws Exception {
         MapGeoCoding grid = MapGeoCoding.northUp(Projections.eastingFirst(Projections.parse("EPSG:32633", 15, 45)),
