@@ -9,6 +9,8 @@
 #     damping factor and disables the Lee Sigma parameters;
 #  4. File > Open Product... opens the GDAL-made UTM GeoTIFF in the Products window, which lists its
 #     bands; a double-click on the band opens its quick-look;
+#  4b. Window > World View shows its footprint; a rectangle drawn there with Warp's Draw... lands in
+#     Warp's area-of-interest field (world-view-e2e.sh);
 #  5. Raster > Geometric > Warp: Run is disabled until the source and target folder are given, then
 #     runs on the GeoTIFF and writes a WGS84 GeoTIFF holding the input's values (checked with gdalinfo),
 #     which appears in the Products window.
@@ -207,6 +209,9 @@ grep -aq "ui quicklook opened scene.tif band 0" "$log" || fail "a double-click o
 sleep 3
 shot 3-band-quicklook
 echo "desktop e2e: Products window shows scene.tif with bands $bands; double-click opened the quick-look of $first_band"
+
+# 4b. World View: the footprint of scene.tif, and an area of interest drawn there for Warp's dialog
+. "$(dirname "${BASH_SOURCE[0]}")/world-view-e2e.sh"
 
 # 5. Warp: Run disabled until the inputs are given, then it runs and writes a WGS84 GeoTIFF
 path=$(awk '$1 == "Warp" { print $2 }' "$out/menu.txt")

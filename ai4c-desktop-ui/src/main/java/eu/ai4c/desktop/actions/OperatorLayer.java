@@ -38,7 +38,7 @@ public final class OperatorLayer {
      *
      * @param topLevelPositions give Raster, Optical and Radar their places in the menu bar (standalone
      *                          application; SNAP positions its own menus); also adds File → Open
-     *                          Product… and Window → Products
+     *                          Product…, Window → Products and Window → World View
      */
     public static String xml(List<Operator> operators, boolean topLevelPositions) {
         return xml(operators, topLevelPositions, topLevelPositions);
@@ -79,7 +79,9 @@ public final class OperatorLayer {
                 {"AI4C-Action-OpenProduct", eu.ai4c.desktop.products.ProductsActions.OPEN_PRODUCT},
                 {"AI4C-Action-OpenRecentProduct", eu.ai4c.desktop.products.ProductsActions.OPEN_RECENT_PRODUCT},
                 {"AI4C-Action-OpenDemoData", eu.ai4c.desktop.products.ProductsActions.OPEN_DEMO_DATA}});
-            shadows(x, "Window", new String[][] {{"AI4C-Action-Products", eu.ai4c.desktop.products.ProductsActions.SHOW_PRODUCTS}});
+            shadows(x, "Window", new String[][] {
+                {"AI4C-Action-Products", eu.ai4c.desktop.products.ProductsActions.SHOW_PRODUCTS},
+                {"AI4C-Action-WorldView", eu.ai4c.desktop.world.WorldViewWindow.SHOW_WORLD_VIEW}});
         }
         return x.append(" </folder>\n</filesystem>\n").toString();
     }

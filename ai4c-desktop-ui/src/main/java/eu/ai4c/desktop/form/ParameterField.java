@@ -37,6 +37,11 @@ public final class ParameterField {
         return descriptor;
     }
 
+    /** The alias of the operator the parameter belongs to. */
+    public String operatorAlias() {
+        return operator.alias();
+    }
+
     /** The parameter name; the view names its editor {@code param.<name>}. */
     public String name() {
         return descriptor.name();

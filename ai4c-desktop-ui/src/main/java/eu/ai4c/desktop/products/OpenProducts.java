@@ -30,6 +30,10 @@ public final class OpenProducts {
         void opened(OpenProduct product);
 
         void closed(OpenProduct product);
+
+        /** The selected product changed (to {@code product}, or to none: null). */
+        default void selected(OpenProduct product) {
+        }
     }
 
     private static final OpenProducts DEFAULT = new OpenProducts();
@@ -37,6 +41,8 @@ public final class OpenProducts {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** The reference number given last; numbers are not reused while the application runs. */
     private int lastRefNo;
+    /** The product selected in the Products window or on the World View, or null. */
+    private OpenProduct selected;
 
     /** An empty list of its own (the desktop uses {@link #getDefault()}). */
     public OpenProducts() {
@@ -101,10 +107,33 @@ public final class OpenProducts {
     /** Closes the product (removes it from the list); nothing happens when it is not open. */
     public void close(OpenProduct product) {
         boolean removed;
+        boolean wasSelected;
         synchronized (this) {
             removed = products.remove(product);
+            wasSelected = removed && selected == product;
+            if (wasSelected) selected = null;
         }
         if (removed) for (Listener l : listeners) l.closed(product);
+        if (wasSelected) for (Listener l : listeners) l.selected(null);
+    }
+
+    /**
+     * Selects {@code product} (null: none), as a click in the Products window or a double-click on its
+     * footprint does; the listeners are told when the selection changes. A product that is not open
+     * is not selected.
+     */
+    public void select(OpenProduct product) {
+        synchronized (this) {
+            if (product != null && !products.contains(product)) return;
+            if (product == selected) return;
+            selected = product;
+        }
+        for (Listener l : listeners) l.selected(product);
+    }
+
+    /** The selected product, if any. */
+    public synchronized Optional<OpenProduct> selected() {
+        return Optional.ofNullable(selected);
     }
 
     public void addListener(Listener l) {

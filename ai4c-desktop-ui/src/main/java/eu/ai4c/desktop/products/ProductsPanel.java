@@ -154,6 +154,11 @@ public final class ProductsPanel extends JPanel {
             public void closed(OpenProduct p) {
                 onEventThread(() -> removed(p));
             }
+
+            @Override
+            public void selected(OpenProduct p) {
+                onEventThread(() -> showSelected(p));
+            }
         };
         for (OpenProduct p : products.products()) added(p);
         products.addListener(listener);
@@ -350,9 +355,20 @@ public final class ProductsPanel extends JPanel {
                 : (OpenProduct) ((DefaultMutableTreeNode) path.getPathComponent(1)).getUserObject();
     }
 
+    /** Selects the node of a product selected elsewhere (its footprint on the World View), unless it is selected. */
+    private void showSelected(OpenProduct p) {
+        if (p == null || p.equals(selectedProduct())) return;
+        DefaultMutableTreeNode node = nodeOf(p);
+        if (node == null) return;
+        TreePath path = new TreePath(node.getPath());
+        tree.setSelectionPath(path);
+        tree.scrollPathToVisible(path);
+    }
+
     private void selectionChanged() {
         TreePath path = tree.getSelectionPath();
         OpenProduct p = path == null ? null : productOf(path);
+        products.select(p);
         close.setEnabled(p != null);
         if (p == null) {
             properties.setText(root.getChildCount() == 0 ? EMPTY_HINT : "");

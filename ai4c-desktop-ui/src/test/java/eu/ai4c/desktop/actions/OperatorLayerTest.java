@@ -84,7 +84,8 @@ class OperatorLayerTest {
         for (String[] entry : new String[][] {{"Menu/File/AI4C-Action-OpenProduct.shadow", "Open Product..."},
                                               {"Menu/File/AI4C-Action-OpenRecentProduct.shadow", "Open Recent Product"},
                                               {"Menu/File/AI4C-Action-OpenDemoData.shadow", "Open Demo Data"},
-                                              {"Menu/Window/AI4C-Action-Products.shadow", "Products"}}) {
+                                              {"Menu/Window/AI4C-Action-Products.shadow", "Products"},
+                                              {"Menu/Window/AI4C-Action-WorldView.shadow", "World View"}}) {
             FileObject shadow = root.getFileObject(entry[0]);
             assertNotNull(shadow, entry[0]);
             // the action itself is registered by annotation in the module's layer

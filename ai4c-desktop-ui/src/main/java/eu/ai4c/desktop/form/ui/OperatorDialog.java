@@ -1,5 +1,6 @@
 package eu.ai4c.desktop.form.ui;
 
+import eu.ai4c.desktop.form.AoiTargets;
 import eu.ai4c.desktop.form.FormModel;
 import eu.ai4c.desktop.run.DesktopRun;
 import eu.ai4c.desktop.run.OperatorCatalog;
@@ -82,6 +83,7 @@ public final class OperatorDialog extends JDialog {
         }, this::dispose);
         setContentPane(panel);
         getRootPane().setDefaultButton(panel.runButton());
+        followAoiFields();
         setMinimumSize(MINIMUM);
         pack();
         Rectangle usable = usableScreen(owner);
@@ -118,6 +120,35 @@ public final class OperatorDialog extends JDialog {
                 if (c instanceof JTabbedPane tabs) tabs.addChangeListener(e -> SwingUtilities.invokeLater(this::trace));
             }
         }
+    }
+
+    /**
+     * The dialog's area-of-interest fields become the World View's target ({@link AoiTargets}) when it
+     * opens or gains the focus, and leave when it closes.
+     */
+    private void followAoiFields() {
+        java.util.List<AoiField> fields = AoiField.in(panel);
+        if (fields.isEmpty()) return;
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowOpened(WindowEvent e) {
+                activate();
+            }
+
+            @Override
+            public void windowActivated(WindowEvent e) {
+                activate();
+            }
+
+            @Override
+            public void windowClosed(WindowEvent e) {
+                for (AoiField f : fields) AoiTargets.getDefault().remove(f);
+            }
+
+            private void activate() {
+                for (int i = fields.size() - 1; i >= 0; i--) AoiTargets.getDefault().activate(fields.get(i));
+            }
+        });
     }
 
     /**

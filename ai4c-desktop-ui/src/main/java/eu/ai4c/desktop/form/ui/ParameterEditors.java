@@ -26,8 +26,9 @@ import javax.swing.filechooser.FileNameExtensionFilter;
  * set, a check box for a boolean, check boxes for a list with a value set (polarisations, bands),
  * an editable drop-down of common projections, a text field for numbers, other lists and text, a text
  * field with a file/folder picker for paths, and for an area of interest a WKT field with
- * "Load from vector file…". The input component is named {@code param.<name>}, its button
- * {@code param.<name>.browse} or {@code param.<name>.load}. Event thread only.
+ * "Load from vector file…" and "Draw…" (on the World View, {@link AoiField}). The input component is
+ * named {@code param.<name>}, its button {@code param.<name>.browse} or {@code param.<name>.load} and
+ * {@code param.<name>.draw}. Event thread only.
  */
 final class ParameterEditors {
 
@@ -47,8 +48,7 @@ final class ParameterEditors {
             case PROJECTION -> withSearch(projectionBox(field, changed), name + ".search");
             case PATH -> withButton(textField(field, changed), name + ".browse", "...",
                     f -> choose(f, JFileChooser.FILES_AND_DIRECTORIES, null));
-            case GEOMETRY -> withButton(textField(field, changed), name + ".load", "Load from vector file...",
-                    ParameterEditors::loadAoi);
+            case GEOMETRY -> aoiEditor(field, changed);
             default -> textField(field, changed);
         };
         editor.setToolTipText(tooltip(p));
@@ -196,6 +196,31 @@ final class ParameterEditors {
         button.addActionListener(e -> action.accept(text));
         panel.add(button, BorderLayout.EAST);
         return panel;
+    }
+
+    /**
+     * The area-of-interest editor: the WKT field, "Load from vector file…" and "Draw…", which lets
+     * the user draw the area on the World View and puts it into the field. The editor panel holds its
+     * {@link AoiField} as client property {@link AoiField#CLIENT_KEY} (the dialog activates it).
+     */
+    private static JComponent aoiEditor(ParameterField field, Runnable changed) {
+        JTextField text = textField(field, changed);
+        AoiField target = new AoiField(field, text);
+        JButton load = new JButton("Load from vector file...");
+        load.setName("param." + field.name() + ".load");
+        load.addActionListener(e -> loadAoi(text));
+        JButton draw = new JButton("Draw...");
+        draw.setName("param." + field.name() + ".draw");
+        draw.setToolTipText("Draw the area on the World View: a rectangle, or a polygon by its corners");
+        draw.addActionListener(e -> target.draw());
+        JPanel buttons = new JPanel(new BorderLayout(4, 0));
+        buttons.add(load, BorderLayout.CENTER);
+        buttons.add(draw, BorderLayout.EAST);
+        JPanel editor = new JPanel(new BorderLayout(4, 0));
+        editor.add(text, BorderLayout.CENTER);
+        editor.add(buttons, BorderLayout.EAST);
+        editor.putClientProperty(AoiField.CLIENT_KEY, target);
+        return editor;
     }
 
     /** Lets the user pick a file or folder into {@code text}. */
