@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * JVM of this Java with the CLI's class path and a fixed {@code -Xmx} from {@link #SERVICES}
  * ({@code -Pheap=} overrides it for all). One JSON line per service: heap, pass, exit code, wall
  * time, the child's peak RSS (its {@code VmHWM}, polled from {@code /proc} while it runs), its peak
- * heap use and collections (from its {@code -Xlog:gc} file), the 1-minute load average during the
+ * heap use, peak live heap after a collection and its collections (from its {@code -Xlog:gc} file), the 1-minute load average during the
  * run, and what was checked of the output (read back: size, bands, the centre and last tiles). A
  * run that exits non-zero, reports {@code OutOfMemoryError}, times out ({@code -Ptimeout} minutes)
  * or leaves an incomplete output fails its row with the message; {@code ai4c bench} then exits 1.
@@ -195,6 +195,7 @@ public final class FixedHeapBenchmark extends DeclaredBenchmark {
         if (checked != null) extra.put("output", checked);
         extra.put("peak_rss_mib", watch.peakRssMiB());
         extra.put("peak_heap_mb", gc.peakMiB());
+        extra.put("peak_live_heap_mb", gc.peakLiveMiB());
         extra.put("heap_at_exit_mb", gc.exitMiB());
         extra.put("gc_count", gc.pauses());
         extra.put("gc_seconds", Math.round(gc.pauseSeconds() * 1000) / 1000.0);

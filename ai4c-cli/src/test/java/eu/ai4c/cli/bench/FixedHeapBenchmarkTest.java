@@ -42,6 +42,7 @@ class FixedHeapBenchmarkTest {
                 "[2.000s][info][gc,heap,exit]  garbage-first heap   total 2097152K, used 409600K [0x80000000, 0x100000000)",
                 "[2.000s][info][gc,heap,exit]  Metaspace       used 20480K, committed 20992K, reserved 1114112K"));
         assertEquals(1536, g.peakMiB(), "the largest heap in use when a collection started");
+        assertEquals(1200, g.peakLiveMiB(), "the largest heap still in use after a collection");
         assertEquals(400, g.exitMiB(), "409600K in use at exit");
         assertEquals(3, g.pauses(), "the concurrent cycle is not a pause");
         assertEquals((2.5 + 4.25 + 120.125) / 1000, g.pauseSeconds(), 1e-12);
