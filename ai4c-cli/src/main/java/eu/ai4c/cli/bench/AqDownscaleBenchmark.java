@@ -41,22 +41,10 @@ public final class AqDownscaleBenchmark extends DeclaredBenchmark {
     public List<BenchResult> run(BenchContext context) throws IOException {
         int lw = context.size(88);
         int lh = Math.max(1, Math.round(lw * 53f / 88f));
-        Path dir = Files.createDirectories(context.workDir().resolve("aq-downscale-" + lw));
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Path lrFile = data.resolve("cams_lr.nc");
-        if (!Files.exists(lrFile)) {
-            // inside the default area of interest (30–72° N, 25° W–45° E): north-west corner 71.9° N, 24.9° W
-            new SyntheticCams(lw * 8, lh * 8, 8, 71.9, -24.9, 0.1, Instant.parse("2024-06-01T00:00:00Z"), 1, 3, 11)
-                    .write(data);
-        }
-        Path modelFile = dir.resolve("srgan_bench.aqgan");
+        Path[] inputs = inputs(context, lw);
+        Path lrFile = inputs[0], statics = inputs[1], modelFile = inputs[2];
+        Path dir = modelFile.getParent();
         AqConfig config = AqConfig.defaults();
-        double[] mean = new double[8];
-        double[] std = new double[8];
-        Arrays.fill(std, 1);
-        new SrganModelFile(SrganWeights.initial(new SrganArchitecture(8, 2, 64, 32, 8, 4, 0), 1), config.lrInputs(),
-                config.hrStaticInputs(), "pm2p5", mean, std, 0, config).write(modelFile);
-        Path statics = data.resolve(SyntheticCams.STATIC_FILE);
         Product product = CamsProducts.timeStep(lrFile, config.lrInputs(), 0, "");
         Operator op = OperatorRegistry.load().get("AQ-Downscale");
         ParameterValues params = op.descriptor().validate(Map.of("modelFile", modelFile.toString(),
@@ -82,5 +70,29 @@ public final class AqDownscaleBenchmark extends DeclaredBenchmark {
         extra.put("hr_window", size[0] + "x" + size[1]);
         return List.of(BenchResult.of(name(), "LR " + lw + " x " + lh + " product -> HR x8, 10 members, generator 64"
                 + " filters x 8 blocks", ours, "aqgan-predict (file route)", peer, extra));
+    }
+
+    /**
+     * The LR CAMS file of N × 0.6N cells with its HR static file (written on first use) and the
+     * generator with random weights, in the work folder: {lr file, static file, model file}.
+     */
+    static Path[] inputs(BenchContext context, int lw) throws IOException {
+        int lh = Math.max(1, Math.round(lw * 53f / 88f));
+        Path dir = Files.createDirectories(context.workDir().resolve("aq-downscale-" + lw));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path lrFile = data.resolve("cams_lr.nc");
+        if (!Files.exists(lrFile)) {
+            // inside the default area of interest (30–72° N, 25° W–45° E): north-west corner 71.9° N, 24.9° W
+            new SyntheticCams(lw * 8, lh * 8, 8, 71.9, -24.9, 0.1, Instant.parse("2024-06-01T00:00:00Z"), 1, 3, 11)
+                    .write(data);
+        }
+        Path modelFile = dir.resolve("srgan_bench.aqgan");
+        AqConfig config = AqConfig.defaults();
+        double[] mean = new double[8];
+        double[] std = new double[8];
+        Arrays.fill(std, 1);
+        new SrganModelFile(SrganWeights.initial(new SrganArchitecture(8, 2, 64, 32, 8, 4, 0), 1), config.lrInputs(),
+                config.hrStaticInputs(), "pm2p5", mean, std, 0, config).write(modelFile);
+        return new Path[] {lrFile, data.resolve(SyntheticCams.STATIC_FILE), modelFile};
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, header = "Runs a benchmark; prints JSON lines.",
         description = {"Runs the benchmark NAME ('list' lists them) and prints one JSON line per result: "
                 + "name, input, seconds, peer, peer_seconds, ratio (seconds / peer_seconds, below 1 = faster "
-                + "than the peer) and extra fields such as peak RSS and heap."})
+                + "than the peer) and extra fields such as peak RSS and heap.",
+                "Exit code 1 when a case failed (a line with \"pass\": false), after printing every line."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -75,15 +76,18 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("ai4c-bench-");
         // no progress display: drawing it would be part of the measured time
         ProcessingContext ctx = run.context(spec.commandLine().getErr()).withProgress(Progress.silent());
+        boolean failed = false;
         try {
             for (BenchResult r : benchmark.run(new BenchContext(size, warmup, repeat, dir, options, ctx))) {
                 out.println(r.toJson());
                 out.flush();
+                failed |= r.failed();
             }
         } finally {
             // a scratch folder of our own goes away; a --work-dir the user chose (to reuse inputs) stays
             if (workDir == null) eu.ai4c.kit.io.AtomicOutput.deleteTree(dir);
         }
-        return 0;
+        // every line is printed first, then a failed case (e.g. a service out of its fixed heap) fails the run
+        return failed ? eu.ai4c.cli.ExitCodes.PROCESSING : 0;
     }
 }

@@ -43,6 +43,11 @@ public record BenchResult(String name, String input, double seconds, String peer
         return peer == null || !(peerSeconds > 0) ? Double.NaN : seconds / peerSeconds;
     }
 
+    /** Whether the case failed: its {@code pass} field is false (cases without one pass). */
+    public boolean failed() {
+        return Boolean.FALSE.equals(extra.get("pass"));
+    }
+
     /** A copy with more extra fields. */
     public BenchResult with(Map<String, Object> more) {
         Map<String, Object> m = new LinkedHashMap<>(extra);

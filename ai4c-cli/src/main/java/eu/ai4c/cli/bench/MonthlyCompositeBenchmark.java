@@ -154,19 +154,7 @@ public final class MonthlyCompositeBenchmark extends DeclaredBenchmark {
 
     private BenchResult endToEnd(BenchContext context, Path work, int width, int rows, boolean noise)
             throws IOException {
-        Path in = work.resolve("in_" + (noise ? "noise_" : "fields_") + width + "x" + rows);
-        MapGeoCoding grid = MapGeoCoding.northUp(Projections.parse("EPSG:32633", 0, 0), 300000, 5000040, 10, -10);
-        if (!Files.isDirectory(in)) {
-            for (int t = 0; t < DATES; t++) {
-                String day = FIRST.plusDays(5L * t).toString().replace("-", "");
-                List<Band> bands = new ArrayList<>();
-                for (int b = 0; b < BANDS; b++) bands.add(Band.of("B" + (b + 2), DataType.UINT16, 0));
-                write(new Reflectance(width, rows, bands, t, false, noise, grid),
-                        in.resolve("REFBOA/T33UVP_" + day + "_REFBOA.tif"), context);
-                write(new Reflectance(width, rows, List.of(Band.of("LAI", DataType.UINT16)), t, true, noise, grid),
-                        in.resolve("LAI/T33UVP_" + day + "_LAI.tif"), context);
-            }
-        }
+        Path in = input(context, width, rows, noise);
         Path out = work.resolve("out");
         AtomicOutput.deleteTree(out);
         Files.createDirectories(out);
@@ -195,6 +183,32 @@ public final class MonthlyCompositeBenchmark extends DeclaredBenchmark {
                 peerOut.resolve("MC_2017-09.tif")));
         return BenchResult.of(name(), width + "x" + rows + " px, " + DATES + " dates x " + BANDS + " bands + LAI, DEFLATE",
                 ours, "GDAL + numpy.nanmedian script", peer, extra);
+    }
+
+    /**
+     * The input folder of 70 dated REFBOA + LAI GeoTIFFs of {@code width} × {@code rows} px in the
+     * work folder, written on first use.
+     */
+    static Path input(BenchContext context, int width, int rows, boolean noise) throws IOException {
+        Path work = Files.createDirectories(context.workDir().resolve("monthlycomposite"));
+        Path in = work.resolve("in_" + (noise ? "noise_" : "fields_") + width + "x" + rows);
+        MapGeoCoding grid = MapGeoCoding.northUp(Projections.parse("EPSG:32633", 0, 0), 300000, 5000040, 10, -10);
+        if (!Files.isDirectory(in)) {
+            // written beside the final name and moved when whole, so that a folder found is complete
+            Path partial = work.resolve(in.getFileName() + ".partial");
+            AtomicOutput.deleteTree(partial);
+            for (int t = 0; t < DATES; t++) {
+                String day = FIRST.plusDays(5L * t).toString().replace("-", "");
+                List<Band> bands = new ArrayList<>();
+                for (int b = 0; b < BANDS; b++) bands.add(Band.of("B" + (b + 2), DataType.UINT16, 0));
+                write(new Reflectance(width, rows, bands, t, false, noise, grid),
+                        partial.resolve("REFBOA/T33UVP_" + day + "_REFBOA.tif"), context);
+                write(new Reflectance(width, rows, List.of(Band.of("LAI", DataType.UINT16)), t, true, noise, grid),
+                        partial.resolve("LAI/T33UVP_" + day + "_LAI.tif"), context);
+            }
+            Files.move(partial, in);
+        }
+        return in;
     }
 
     private static long folderBytes(Path dir) throws IOException {

@@ -43,7 +43,25 @@ public final class S2CdBenchmark extends DeclaredBenchmark {
         }
         boolean jp2 = inputs.equals("jp2");
         int p0 = n / 10, p1 = n / 10 + n / 3;
-        Path work = Files.createDirectories(context.workDir().resolve("s2-cd-" + inputs + "-" + n));
+        Path[] ab = pair(context, n, jp2);
+        Map<String, Path> pair = Map.of("input1", ab[0], "input2", ab[1]);
+        Path out = ab[0].getParent().getParent().resolve("s2cd_classes.tif");
+        BenchContext.Measured ours = context.measure(() -> ServiceRun.run("S2-CD", pair, Map.of(), out, "GeoTIFF",
+                context.processing()));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("threads", context.processing().threads());
+        if (!jp2) extra.putAll(check(ProductIO.read(out).raster(), n, p0, p1));
+        return List.of(BenchResult.of(name(), n + "x" + n + " L2A pair, 4 bands + SCL, " + (jp2 ? "JPEG 2000" : "GeoTIFF"),
+                ours, null, Double.NaN, extra));
+    }
+
+    /**
+     * The two dates of N×N px in the work folder, made on first use: GeoTIFF band images with the
+     * second date's gains, offsets and planted square (side N/3 at N/10), or identical JPEG 2000 dates.
+     */
+    static Path[] pair(BenchContext context, int n, boolean jp2) throws IOException {
+        int p0 = n / 10, p1 = n / 10 + n / 3;
+        Path work = Files.createDirectories(context.workDir().resolve("s2-cd-" + (jp2 ? "jp2" : "geotiff") + "-" + n));
         SyntheticS2Product syn = SyntheticS2Product.builder(S2Level.L2A).size(n).noDataColumns(0).bands(BANDS)
                 .geoTiff(!jp2).build();
         Path a = work.resolve("a").resolve(syn.safeName()), b = work.resolve("b").resolve(syn.safeName());
@@ -54,15 +72,7 @@ public final class S2CdBenchmark extends DeclaredBenchmark {
                     List.of(new PlantedChange.Patch(p0, p0, p1, p1, new double[] {0, 0, 0, 0.1})),
                     syn.offset(), syn.quantification());
         }
-        Map<String, Path> pair = Map.of("input1", a, "input2", b);
-        Path out = work.resolve("s2cd_classes.tif");
-        BenchContext.Measured ours = context.measure(() -> ServiceRun.run("S2-CD", pair, Map.of(), out, "GeoTIFF",
-                context.processing()));
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("threads", context.processing().threads());
-        if (!jp2) extra.putAll(check(ProductIO.read(out).raster(), n, p0, p1));
-        return List.of(BenchResult.of(name(), n + "x" + n + " L2A pair, 4 bands + SCL, " + (jp2 ? "JPEG 2000" : "GeoTIFF"),
-                ours, null, Double.NaN, extra));
+        return new Path[] {a, b};
     }
 
     /** Detection rate inside the planted square and changed share outside it, from the written classes. */

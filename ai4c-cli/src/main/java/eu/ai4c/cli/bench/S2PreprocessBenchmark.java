@@ -34,10 +34,8 @@ public final class S2PreprocessBenchmark extends DeclaredBenchmark {
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(10980);
         Path work = Files.createDirectories(context.workDir().resolve("s2-preprocess"));
-        SyntheticS2Product syn = SyntheticS2Product.builder(S2Level.L2A).size(n)
-                .bands(S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B8).build();
-        // a product left in a --work-dir by an earlier run is reused
-        Path safe = Files.isDirectory(work.resolve(syn.safeName())) ? work.resolve(syn.safeName()) : syn.write(work);
+        SyntheticS2Product syn = synthetic(n);
+        Path safe = input(context, syn);
         Path out = work.resolve("ai4c.tif");
         BenchContext.Measured ours = context.measure(() -> ServiceRun.run("S2-preprocess", Map.of("input", safe),
                 Map.of("cloudmask", "L2A"), out, "GeoTIFF", context.processing()));
@@ -52,6 +50,17 @@ public final class S2PreprocessBenchmark extends DeclaredBenchmark {
         extra.put("bytes_gdal", Files.size(work.resolve("gdal_bands.tif")) + Files.size(work.resolve("gdal_scl.tif")));
         return List.of(BenchResult.of(name(), n + "x" + n + " L2A 4 bands + SCL, JPEG 2000", ours,
                 "gdalbuildvrt + gdalwarp", peer, extra));
+    }
+
+    /** The synthetic N×N L2A tile: bands B2, B3, B4, B8 and the SCL as JPEG 2000. */
+    static SyntheticS2Product synthetic(int n) {
+        return SyntheticS2Product.builder(S2Level.L2A).size(n).bands(S2Band.B2, S2Band.B3, S2Band.B4, S2Band.B8).build();
+    }
+
+    /** The SAFE folder of {@code syn} in the work folder; a product left there by an earlier run is reused. */
+    static Path input(BenchContext context, SyntheticS2Product syn) throws IOException {
+        Path work = Files.createDirectories(context.workDir().resolve("s2-preprocess"));
+        return Files.isDirectory(work.resolve(syn.safeName())) ? work.resolve(syn.safeName()) : syn.write(work);
     }
 
     /** The GDAL pipeline doing the band extraction and SCL resampling of the same JPEG 2000 files. */

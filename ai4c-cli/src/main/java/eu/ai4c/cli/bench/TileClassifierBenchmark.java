@@ -43,6 +43,31 @@ public final class TileClassifierBenchmark extends DeclaredBenchmark {
     @Override
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(10980);
+        Path[] inputs = inputs(context, n);
+        Path in = inputs[0], mc = inputs[1], model = inputs[2];
+        Path work = in.getParent();
+        int majority = context.intOption("majority", 3, 0);
+        Map<String, String> params = Map.of("--input_dir", in.toString(), "--mc_dir", mc.toString(),
+                "--model", model.toString(), "--majority_size", Integer.toString(majority));
+        Path out = work.resolve("map.tif");
+        BenchContext.Measured ours = context.measure(() -> ServiceRun.run("tile_classifier", Map.of(), params, out,
+                "GeoTIFF", context.processing()));
+        long crop = 0;
+        for (int y = 0; y < n; y++) for (int x = 0; x < n; x += FIELD) if (crop(x, y)) crop += Math.min(FIELD, n - x);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("threads", context.processing().threads());
+        extra.put("majority_size", majority);
+        extra.put("classified_pixels", crop);
+        extra.put("classified_per_s", Math.round(crop / ours.seconds()));
+        return List.of(BenchResult.of(name(), n + "x" + n + ", 12 months x 9 bands uint16, 30% crop", ours, null,
+                Double.NaN, extra));
+    }
+
+    /**
+     * The inputs of an N×N tile in the work folder, written on first use: the input folder with the
+     * crop mask, the folder of the 12 monthly composites, and the model file.
+     */
+    static Path[] inputs(BenchContext context, int n) throws IOException {
         Path work = Files.createDirectories(context.workDir().resolve("tile-classifier-" + n));
         Path mc = work.resolve("mc"), in = work.resolve("in");
         if (!Files.isDirectory(mc)) {
@@ -62,21 +87,7 @@ public final class TileClassifierBenchmark extends DeclaredBenchmark {
             LstmH5.write(RandomModels.of(3, MONTHS, BANDS.length, new int[] {64}, new int[] {CLASSES},
                     Activation.LINEAR), model);
         }
-        int majority = context.intOption("majority", 3, 0);
-        Map<String, String> params = Map.of("--input_dir", in.toString(), "--mc_dir", mc.toString(),
-                "--model", model.toString(), "--majority_size", Integer.toString(majority));
-        Path out = work.resolve("map.tif");
-        BenchContext.Measured ours = context.measure(() -> ServiceRun.run("tile_classifier", Map.of(), params, out,
-                "GeoTIFF", context.processing()));
-        long crop = 0;
-        for (int y = 0; y < n; y++) for (int x = 0; x < n; x += FIELD) if (crop(x, y)) crop += Math.min(FIELD, n - x);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("threads", context.processing().threads());
-        extra.put("majority_size", majority);
-        extra.put("classified_pixels", crop);
-        extra.put("classified_per_s", Math.round(crop / ours.seconds()));
-        return List.of(BenchResult.of(name(), n + "x" + n + ", 12 months x 9 bands uint16, 30% crop", ours, null,
-                Double.NaN, extra));
+        return new Path[] {in, mc, model};
     }
 
     /** Fields of 64×64 px; 3 in 10 are crops. */

@@ -31,14 +31,11 @@ public final class UnetBenchmark extends DeclaredBenchmark {
         Backbone backbone = Backbone.of(context.option("backbone", "resnet50"));
         int patch = context.intOption("patch", 256, 32);
         boolean probabilities = Boolean.parseBoolean(context.option("probabilities", "false"));
-        Path dir = Files.createDirectories(context.workDir().resolve("unet-predict"));
-        SyntheticLandscape.write(dir, "tile", SyntheticLandscape.draw(n, n, 5));
-        Path model = dir.resolve("model.safetensors");
-        UnetModelFile.write(UnetModel.initialised(backbone, 4, 4, patch, 1), model);
-        Path out = dir.resolve("maps");
+        Path[] inputs = inputs(context, n, backbone, patch);
+        Path image = inputs[0], model = inputs[1];
+        Path out = image.getParent().resolveSibling("maps");
         BenchContext.Measured ours = context.measure(() ->
-                UnetOperator.predict(List.of(dir.resolve("images/tile.tif")), model, out, probabilities,
-                        context.processing()));
+                UnetOperator.predict(List.of(image), model, out, probabilities, context.processing()));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("threads", context.processing().threads());
         extra.put("backbone", backbone.id());
@@ -48,5 +45,18 @@ public final class UnetBenchmark extends DeclaredBenchmark {
         extra.put("extrapolated_10980_s", Math.round(ours.seconds() * (10980.0 * 10980.0) / ((double) n * n)));
         return List.of(BenchResult.of(name(), n + "x" + n + "x4 uint16, " + backbone.id() + " U-Net, patch " + patch,
                 ours, null, Double.NaN, extra));
+    }
+
+    /**
+     * The N×N 4-band synthetic tile ({@code images/tile.tif}) and a model with initial weights, in
+     * the work folder; the tile is drawn on first use for that size.
+     */
+    static Path[] inputs(BenchContext context, int n, Backbone backbone, int patch) throws IOException {
+        Path dir = Files.createDirectories(context.workDir().resolve("unet-predict-" + n));
+        Path image = dir.resolve("images/tile.tif");
+        if (!Files.exists(image)) SyntheticLandscape.write(dir, "tile", SyntheticLandscape.draw(n, n, 5));
+        Path model = dir.resolve("model_" + backbone.id() + "_" + patch + ".safetensors");
+        if (!Files.exists(model)) UnetModelFile.write(UnetModel.initialised(backbone, 4, 4, patch, 1), model);
+        return new Path[] {image, model};
     }
 }

@@ -53,12 +53,7 @@ public final class WarpBenchmark extends DeclaredBenchmark {
     @Override
     public List<BenchResult> run(BenchContext context) throws IOException {
         int n = context.size(10980);
-        Files.createDirectories(context.workDir());
-        Path input = context.workDir().resolve("warp_input_" + n + ".tif");
-        if (!Files.exists(input)) {
-            ProductIO.writer("GeoTIFF").write(Product.of("warp_input", FieldScene.nearRome(n, n, 4)), input,
-                    context.processing());
-        }
+        Path input = input(context, n);
         Path ours = context.workDir().resolve("warp_ai4c.tif");
         Path theirs = context.workDir().resolve("warp_gdal.tif");
         int level = context.intOption("zlevel", GeoTiffWriteOptions.DEFAULT_DEFLATE_LEVEL, 1);
@@ -90,6 +85,17 @@ public final class WarpBenchmark extends DeclaredBenchmark {
         extra.put("bytes_ai4c", Files.size(ours));
         extra.put("bytes_gdal", Files.size(theirs));
         return List.of(BenchResult.of(name(), n + "x" + n + "x4 uint16", seconds, "gdalwarp -multi", peer, extra));
+    }
+
+    /** The N×N×4 uint16 UTM scene as a DEFLATE tiled GeoTIFF in the work folder, written on first use. */
+    static Path input(BenchContext context, int n) throws IOException {
+        Files.createDirectories(context.workDir());
+        Path input = context.workDir().resolve("warp_input_" + n + ".tif");
+        if (!Files.exists(input)) {
+            ProductIO.writer("GeoTIFF").write(Product.of("warp_input", FieldScene.nearRome(n, n, 4)), input,
+                    context.processing());
+        }
+        return input;
     }
 
     /** Largest |difference| of band 1 over a centre window (both no-data 0 excluded). */

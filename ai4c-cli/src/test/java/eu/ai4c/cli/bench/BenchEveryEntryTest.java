@@ -37,6 +37,7 @@ class BenchEveryEntryTest {
             Map.entry("era5-extract", new Tiny(List.of("--size", "3", "-Ppoints=5"), false)),
             Map.entry("aoi-mask", new Tiny(List.of("--size", "300", "-Pvertices=500"), true)),
             Map.entry("jp2-decode", new Tiny(List.of("--size", "300"), true)),
+            Map.entry("fixed-heap", new Tiny(List.of("--size", "120", "-Pservices=Speckle-Filter,S2-CD"), false)),
             Map.entry("geotiff-read", new Tiny(List.of("--size", "300"), true)),
             Map.entry("geotiff-write", new Tiny(List.of("--size", "256"), true)),
             Map.entry("humanfeatures-etl", new Tiny(List.of("--size", "20000"), true)),
