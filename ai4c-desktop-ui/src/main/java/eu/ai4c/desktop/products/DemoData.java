@@ -3,7 +3,6 @@ package eu.ai4c.desktop.products;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
-import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.synthetic.FieldScene;
 import eu.ai4c.s1.synthetic.SyntheticGrd;
 import java.io.IOException;
@@ -48,18 +47,7 @@ public final class DemoData {
 
     /** The S1-GRD-preprocess demo step's input. */
     static SyntheticGrd grd() {
-        return SyntheticGrd.builder(1600, 1200)
-                .polarisations("VV", "VH")
-                .centre(41.9, 12.5)
-                .background(0.05, 1)
-                .homogeneousArea(new Region(200, 300, 400, 300), 0.3, 1)
-                .homogeneousArea(new Region(900, 600, 500, 400), 0.01, 1)
-                .pointTarget(150, 1200, 30000)
-                .pointTarget(800, 700, 30000)
-                .pointTarget(1050, 300, 30000)
-                .noValueBorder(40)
-                .seed(42)
-                .build();
+        return SyntheticGrd.demoScene();
     }
 
     /**

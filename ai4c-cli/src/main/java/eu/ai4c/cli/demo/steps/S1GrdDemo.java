@@ -6,7 +6,6 @@ import eu.ai4c.cli.demo.DemoStep;
 import eu.ai4c.cli.demo.QuickLook;
 import eu.ai4c.kit.io.ProductIO;
 import eu.ai4c.kit.progress.ProcessingContext;
-import eu.ai4c.kit.raster.Region;
 import eu.ai4c.kit.render.ColourRamp;
 import eu.ai4c.s1.synthetic.SyntheticGrd;
 import java.io.IOException;
@@ -33,18 +32,7 @@ public final class S1GrdDemo implements DemoStep {
 
     @Override
     public DemoOutcome run(Path outDir, ProcessingContext context) throws IOException {
-        SyntheticGrd grd = SyntheticGrd.builder(1600, 1200)
-                .polarisations("VV", "VH")
-                .centre(41.9, 12.5)
-                .background(0.05, 1)
-                .homogeneousArea(new Region(200, 300, 400, 300), 0.3, 1)
-                .homogeneousArea(new Region(900, 600, 500, 400), 0.01, 1)
-                .pointTarget(150, 1200, 30000)
-                .pointTarget(800, 700, 30000)
-                .pointTarget(1050, 300, 30000)
-                .noValueBorder(40)
-                .seed(42)
-                .build();
+        SyntheticGrd grd = SyntheticGrd.demoScene();
         Path safe = grd.write(outDir.resolve("input"));
         Path out = ServiceRun.run("S1-GRD-preprocess", Map.of("input", safe),
                 Map.of("calibration", "SigmaDB", "polarization", "VV,VH", "resolution", "20"),
