@@ -66,7 +66,16 @@ public final class SafeArchive implements Closeable {
             throw new Ai4cException("Sentinel-1 zip " + path + " is damaged or truncated (" + what
                     + "): download the product again.", e);
         }
-        String root = findManifest(zip);
+        String root;
+        try {
+            // reads every entry name once: a name that is not valid UTF-8 is refused here, not later in list()
+            java.util.Collections.list(zip.entries());
+            root = findManifest(zip);
+        } catch (IllegalArgumentException e) {
+            zip.close();
+            throw new Ai4cException("Sentinel-1 zip " + path + " is damaged (an entry name is not valid UTF-8: "
+                    + e.getMessage() + "): download the product again.", e);
+        }
         if (root == null) {
             zip.close();
             throw new Ai4cException("Zip " + path + " holds no *.SAFE/manifest.safe: it is not a Sentinel-1 SAFE product.");

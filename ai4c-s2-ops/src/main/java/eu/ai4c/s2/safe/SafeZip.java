@@ -38,7 +38,16 @@ final class SafeZip extends SafeContainer {
         }
         String root = null;
         List<String> names = new ArrayList<>();
-        for (ZipEntry e : Collections.list(zip.entries())) {
+        List<? extends ZipEntry> all;
+        try {
+            all = Collections.list(zip.entries());
+        } catch (IllegalArgumentException e) {
+            // an entry name that is not valid UTF-8
+            zip.close();
+            throw new Ai4cException("Input " + zipPath + " is a damaged zip file (an entry name is not valid UTF-8: "
+                    + e.getMessage() + "); download the product again.", e);
+        }
+        for (ZipEntry e : all) {
             if (e.isDirectory()) continue;
             names.add(e.getName());
             int slash = e.getName().indexOf('/');
