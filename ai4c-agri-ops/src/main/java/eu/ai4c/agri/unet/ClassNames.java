@@ -52,7 +52,7 @@ public final class ClassNames {
         if (spec == null || spec.isBlank()) return NONE;
         String s = spec.trim();
         String lower = s.toLowerCase(java.util.Locale.ROOT);
-        if (Files.isRegularFile(Path.of(s)) || lower.endsWith(".csv") || lower.endsWith(".txt")) return read(Path.of(s));
+        if (lower.endsWith(".csv") || lower.endsWith(".txt") || isFile(s)) return read(Path.of(s));
         TreeMap<Integer, String> m = new TreeMap<>();
         for (String pair : s.split(",")) {
             if (pair.isBlank()) continue;
@@ -64,6 +64,15 @@ public final class ClassNames {
             put(m, pair.substring(0, eq), pair.substring(eq + 1), "--class_names entry '" + pair.trim() + "'");
         }
         return new ClassNames(m);
+    }
+
+    /** Whether {@code text} names an existing file (text that cannot be a path, e.g. with a NUL, does not). */
+    private static boolean isFile(String text) {
+        try {
+            return Files.isRegularFile(Path.of(text));
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return false;
+        }
     }
 
     /**

@@ -36,6 +36,7 @@ class ClassNamesTest {
                 {"x=water", "'x' is not a class id"},
                 {"1=water,1=lake", "names class 1 a second time"},
                 {"2= ", "an empty name"},
+                {"1=water,\u00002=road", "is not a class id"},
                 {dir.resolve("missing.csv").toString(), "no such file"}};
         for (String[] c : cases) {
             Ai4cException e = assertThrows(Ai4cException.class, () -> ClassNames.parse(c[0]), c[0]);
