@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * takes what the desktop dialog of the same service ({@link HumanFeaturesQueryOperator}) gives as
  * its command line: {@code --input} (a product whose footprint is the area), {@code --format} and
  * an output folder ({@code --output_dir}, or {@code --output_path} naming an existing folder), in
- * which case the operator writes {@code <product>_humanfeatures.geojson|gpkg} there. Option values
+ * which case the operator writes {@code <product>_humanfeatures.geojson|gpkg|shp} there. Option values
  * are text, as in the commands generated from descriptors.
  */
 @Command(name = "humanfeatures-query", mixinStandardHelpOptions = true, sortOptions = false,
@@ -79,7 +79,8 @@ final class HumanFeaturesQueryCommand implements Callable<Integer>, ServiceComma
     String clip;
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = HumanFeaturesQueryOperator.GEOJSON,
-            description = "With an output folder: GeoJSON or GeoPackage (an output file's extension picks the format). "
+            description = "With an output folder: GeoJSON, GeoPackage or Shapefile (an output file's extension picks the "
+                    + "format). "
                     + "Default: ${DEFAULT-VALUE}.")
     String format;
 

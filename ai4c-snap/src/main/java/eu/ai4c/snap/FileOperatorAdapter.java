@@ -47,10 +47,13 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
     public static final String SUMMARY_BAND = AdapterNames.SUMMARY_BAND;
     /** Metadata element of the summary target: the output folder and the files written. */
     public static final String SUMMARY_ELEMENT = AdapterNames.SUMMARY_ELEMENT;
+    /** Attribute of the summary element: the vector data nodes added to the source product. */
+    public static final String VECTOR_DATA = "vector_data_added";
 
     private FileOperator engine;
     private ParameterValues params;
     private Map<String, eu.ai4c.kit.raster.Product> sources;
+    private Product snapSource;
     private Path outputDir;
     private MetadataElement summary;
     private List<Path> written;
@@ -84,6 +87,7 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
                 throw new OperatorException(alias + ": source product \"" + s.name() + "\" is missing ("
                         + s.description() + ").");
             }
+            if (snapSource == null) snapSource = snap;
             try {
                 sources.put(s.name(), engineSource(s.name(), snap));
             } catch (IOException e) {
@@ -138,6 +142,7 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
             List<Path> files = List.copyOf(engine.write(sources, params, outputDir, context));
             for (int i = 0; i < files.size(); i++) summary.setAttributeString("file_" + (i + 1), files.get(i).toString());
             written = files;
+            addVectorData(alias, files);
             return files;
         } catch (Ai4cException e) {
             removeIfEmpty(created);
@@ -146,6 +151,27 @@ public abstract class FileOperatorAdapter extends EngineOperatorAdapter {
             removeIfEmpty(created);
             throw new OperatorException(alias + ": cannot write into " + outputDir + " (" + e.getMessage()
                     + "). Choose a writable output folder with free space.", e);
+        }
+    }
+
+    /**
+     * Shapefiles written for a source product (the human features of its footprint) are added to
+     * that product as vector data ({@link VectorDataImport}), so that they overlay it in SNAP Desktop;
+     * the summary's {@value #VECTOR_DATA} attribute names the nodes. The files stay written when
+     * SNAP cannot import them: a warning then names them for Vector → Import → ESRI Shapefile.
+     */
+    private void addVectorData(String alias, List<Path> files) {
+        List<Path> shapefiles = VectorDataImport.shapefiles(files);
+        if (snapSource == null || shapefiles.isEmpty()) return;
+        try {
+            List<String> nodes = VectorDataImport.addTo(snapSource, shapefiles);
+            summary.setAttributeString(VECTOR_DATA, String.join(",", nodes));
+            getLogger().info(alias + ": added the vector data " + String.join(", ", nodes) + " to "
+                    + snapSource.getName());
+        } catch (RuntimeException e) {
+            getLogger().warning(alias + ": wrote " + VectorDataImport.describe(shapefiles) + " but SNAP could not add "
+                    + "them to " + snapSource.getName() + " as vector data (" + e.getMessage() + "). Add them with "
+                    + "Vector > Import > ESRI Shapefile on that product.");
         }
     }
 

@@ -89,7 +89,10 @@ public final class FlatClassPathRun {
                 throw new IllegalStateException(alias + ": band " + t.getKey().getName() + " was not computed");
             }
         }
-        if (alias.equals("AI4C-Humanfeatures-Query")) checkHumanFeatures(dir);
+        if (alias.equals("AI4C-Humanfeatures-Query")) {
+            checkHumanFeatures(dir);
+            checkVectorDataAdded(adapter, dir);
+        }
         return "OK " + alias + " " + target.getSceneRasterWidth() + "x" + target.getSceneRasterHeight()
                 + " " + target.getBands().length;
     }
@@ -297,6 +300,55 @@ public final class FlatClassPathRun {
         if (!text.contains("\"class\":\"road\"") || !text.contains("\"class\":\"built_up\"")) {
             throw new IllegalStateException("AI4C-Humanfeatures-Query: no roads or built-up areas in " + snap);
         }
+    }
+
+    /**
+     * With Shapefile output the features are added to the source product as vector data through
+     * SNAP's Import-Vector: one node per geometry kind named after the file, holding every record the
+     * engine's reader finds in it; a second run adds nodes with {@code _1} and leaves the first ones.
+     */
+    private static void checkVectorDataAdded(Class<?> adapter, Path dir) throws Exception {
+        Product scene = townScene();
+        Path out = dir.resolve("out-shp");
+        List<String> first = shapefileRun(adapter, scene, out);
+        List<String> kinds = List.of("town_humanfeatures_line", "town_humanfeatures_point", "town_humanfeatures_polygon");
+        if (!first.equals(kinds)) {
+            throw new IllegalStateException(HUMAN_FEATURES + ": vector data added " + first + ", expected " + kinds);
+        }
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String name : kinds) {
+            int records = eu.ai4c.vector.io.ShapefileFeatureReader.read(out.resolve(name + ".shp")).size();
+            org.esa.snap.core.datamodel.VectorDataNode node = scene.getVectorDataGroup().get(name);
+            if (records == 0 || node.featureCount != records) {
+                throw new IllegalStateException(HUMAN_FEATURES + ": node " + name + " has " + node.featureCount
+                        + " features, its Shapefile " + records);
+            }
+            counts.put(name, records);
+        }
+        List<String> again = shapefileRun(adapter, scene, dir.resolve("out-shp2"));
+        List<String> renamed = kinds.stream().map(k -> k + "_1").toList();
+        if (!again.equals(renamed) || scene.getVectorDataGroup().getNodeCount() != 6) {
+            throw new IllegalStateException(HUMAN_FEATURES + ": a second run added " + again + ", product has "
+                    + java.util.Arrays.toString(scene.getVectorDataGroup().getNodeNames()));
+        }
+        for (String name : kinds) {
+            if (scene.getVectorDataGroup().get(name).featureCount != counts.get(name)) {
+                throw new IllegalStateException(HUMAN_FEATURES + ": a second run changed node " + name);
+            }
+        }
+    }
+
+    /** One Shapefile run of the human-features adapter on {@code scene}; the vector data nodes it reports added. */
+    private static List<String> shapefileRun(Class<?> adapter, Product scene, Path out) throws Exception {
+        EngineOperatorAdapter op = (EngineOperatorAdapter) adapter.getDeclaredConstructor().newInstance();
+        GpfSetup.configure(op, Map.of("store", out.getParent().resolve("town.gpkg").toFile(), "classes",
+                new String[] {"road", "hospital", "fuel_station", "built_up"}, "format", "Shapefile",
+                "outputDir", out.toFile()), Map.of("input", scene));
+        op.initialize();
+        op.doExecute(com.bc.ceres.core.ProgressMonitor.NULL);
+        String added = op.getTargetProduct().getMetadataRoot().getElement(eu.ai4c.snap.FileOperatorAdapter.SUMMARY_ELEMENT)
+                .getAttributeString(eu.ai4c.snap.FileOperatorAdapter.VECTOR_DATA);
+        return added == null ? List.of() : java.util.Arrays.stream(added.split(",")).sorted().toList();
     }
 
     /** A SNAP product opened from a file (the adapters that read the native format take only the file). */

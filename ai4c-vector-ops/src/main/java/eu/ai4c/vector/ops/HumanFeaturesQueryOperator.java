@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * {@code humanfeatures-query} as a declarative operator (specification 2.2.6.4): the features of
  * the ticked classes in an area of interest, from a store made by {@code humanfeatures-load},
- * written as RFC 7946 GeoJSON or as a GeoPackage into the output folder. The area is the AoI
+ * written as RFC 7946 GeoJSON, a GeoPackage or ESRI Shapefiles into the output folder. The area is the AoI
  * parameter (WKT, a box {@code west,south,east,north} or a vector file) when given, otherwise the
  * footprint of the optional source product ({@link ProductFootprint}), otherwise everywhere. This
  * is what the desktop dialog "Human features (OSM)…" and the SNAP operator run; the command line
@@ -31,14 +31,14 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class HumanFeaturesQueryOperator implements FileOperator {
     /** The output formats, as the value set spells them. */
-    public static final String GEOJSON = "GeoJSON", GEOPACKAGE = "GeoPackage";
+    public static final String GEOJSON = "GeoJSON", GEOPACKAGE = "GeoPackage", SHAPEFILE = "Shapefile";
 
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("humanfeatures-query",
             "Human features (OSM)", "Vector",
             "Features of interest (airports, ports, power plants, hospitals, ...) in an area of interest from a "
                     + "feature store made by humanfeatures-load (OpenStreetMap data), as RFC 7946 GeoJSON (WGS84 "
-                    + "longitude/latitude, properties = class attributes + OSM type, id and version) or a GeoPackage, "
-                    + "to overlay on imagery. The area is the AoI when given, else the footprint of the source "
+                    + "longitude/latitude, properties = class attributes + OSM type, id and version), a GeoPackage or "
+                    + "ESRI Shapefiles, to overlay on imagery. The area is the AoI when given, else the footprint of the source "
                     + "product, else everywhere. Features are returned whole, or cut at the area's edge (clip).",
             List.of(new SourceDescriptor("input", "Product (footprint)", "Optional: a product with a map geocoding "
                     + "(GeoTIFF, BEAM-DIMAP, a terrain-corrected or resampled product) whose footprint is the area of "
@@ -62,9 +62,12 @@ public final class HumanFeaturesQueryOperator implements FileOperator {
                             .label("Clip to the area").description("Cut features at the edge of the area (default: "
                                     + "features that intersect it, whole).").build(),
                     ParameterDescriptor.builder("format", ParameterType.CHOICE).option("--format").defaultValue(GEOJSON)
-                            .valueSet(GEOJSON, GEOPACKAGE).label("Output format")
-                            .description("GeoJSON (.geojson, RFC 7946; SNAP and QGIS import it as vector data) or "
-                                    + "GeoPackage (.gpkg, one table per class).").build()));
+                            .valueSet(GEOJSON, GEOPACKAGE, SHAPEFILE).label("Output format")
+                            .description("GeoJSON (.geojson, RFC 7946), GeoPackage (.gpkg, one table per class) or "
+                                    + "Shapefile (.shp, one file per geometry kind: _point, _line, _polygon when there "
+                                    + "are several; WGS84, UTF-8 attributes). QGIS and GDAL read all three; SNAP 13 "
+                                    + "imports Shapefiles, and in SNAP they are added to the source product as vector "
+                                    + "data.").build()));
 
     @Override
     public OperatorDescriptor descriptor() {
@@ -95,8 +98,10 @@ public final class HumanFeaturesQueryOperator implements FileOperator {
         if (params.has("classes")) wanted.addAll(params.getList("classes"));
         if (params.has("otherClasses")) wanted.addAll(params.getList("otherClasses"));
         List<String> classes = List.copyOf(wanted);
-        boolean gpkg = GEOPACKAGE.equalsIgnoreCase(params.getString("format"));
-        Path output = outputDir.resolve(stem + (gpkg ? ".gpkg" : ".geojson"));
+        String format = params.getString("format");
+        String extension = GEOPACKAGE.equalsIgnoreCase(format) ? ".gpkg"
+                : SHAPEFILE.equalsIgnoreCase(format) ? ".shp" : ".geojson";
+        Path output = outputDir.resolve(stem + extension);
         context.progress().checkCancelled();
         if (!java.nio.file.Files.isRegularFile(params.getPath("store"))) {
             throw Ai4cException.usage("The feature store " + params.getPath("store") + " does not exist; build it "
@@ -104,6 +109,6 @@ public final class HumanFeaturesQueryOperator implements FileOperator {
         }
         FeatureQuery.Result r = FeatureQuery.run(new FeatureQuery.Request(params.getPath("store"), classes, area,
                 params.getBoolean("clip"), output));
-        return List.of(r.output());
+        return r.files();
     }
 }

@@ -167,6 +167,35 @@ class HumanFeaturesQueryOperatorTest {
         assertTrue(rows > 0);
     }
 
+    /**
+     * Shapefile output (what SNAP 13 imports as vector data): one {@code .shp} per geometry kind
+     * named after the product, and GDAL reads from them exactly the features of the GeoJSON query.
+     */
+    @Test
+    void shapefilesPerGeometryKindHoldTheQueryFeatures() throws Exception {
+        double x = x0("hospital");
+        GeoCoding gc = MapGeoCoding.northUp(Projections.wgs84(), x - 0.001, 42.009, 0.001, 0.001);
+        Product scene = Product.of("scene", MemoryRaster.ofFloats("b", 10, 10, new float[100], gc));
+        Path outDir = dir.resolve("shp");
+        List<Path> files = OP.write(Map.of("input", scene), params("classes", "hospital", "format", "Shapefile"),
+                outDir, ProcessingContext.defaults());
+        assertEquals(List.of(outDir.resolve("scene_humanfeatures_point.shp"),
+                outDir.resolve("scene_humanfeatures_polygon.shp")), files.stream().sorted().toList());
+        TreeSet<String> got = new TreeSet<>();
+        for (Path shp : files) {
+            JsonNode fc = new ObjectMapper().readTree(eu.ai4c.vector.Tools.run(
+                    List.of("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", shp.toString())));
+            for (JsonNode f : fc.get("features")) {
+                JsonNode p = f.get("properties");
+                got.add(p.get("class").asText() + "/" + p.get("osm_type").asText() + "/" + p.get("osm_id").asText());
+            }
+        }
+        String bbox = String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", x - 0.001, 41.999, x + 0.009, 42.009);
+        TreeSet<String> expected = reference(List.of("hospital"), bbox, "ref-shp.geojson");
+        assertEquals(3, expected.size(), expected.toString());
+        assertEquals(expected, got);
+    }
+
     @Test
     void badInputIsRefusedWithTheFixAndNothingWritten() {
         Path outDir = dir.resolve("bad");

@@ -13,6 +13,9 @@ public class Product extends ProductNode {
     private final List<Band> bands = new ArrayList<>();
     private final MetadataElement root = new MetadataElement("metadata");
     private final List<TiePointGrid> tiePointGrids = new ArrayList<>();
+    private final ProductNodeGroup<VectorDataNode> vectorData = new ProductNodeGroup<>("vector_data");
+    /** Test only: whether {@link #dispose} was called. */
+    public boolean disposed;
     private GeoCoding geoCoding;
     private ProductData.UTC startTime;
     private ProductData.UTC endTime;
@@ -116,5 +119,13 @@ public class Product extends ProductNode {
 
     public File getFileLocation() {
         return fileLocation;
+    }
+
+    public ProductNodeGroup<VectorDataNode> getVectorDataGroup() {
+        return vectorData;
+    }
+
+    public void dispose() {
+        disposed = true;
     }
 }

@@ -52,6 +52,7 @@ public abstract class Operator {
         if (targetProduct == null && !initialised) {
             initialised = true;
             initialize();
+            if (targetProduct == null) targetProduct = annotatedTarget();
         }
         return targetProduct;
     }
@@ -79,5 +80,21 @@ public abstract class Operator {
 
     public final String getId() {
         return getClass().getSimpleName();
+    }
+
+    /** As GPF's OperatorContext: an operator may set its {@code @TargetProduct} field instead of calling setTargetProduct. */
+    private Product annotatedTarget() {
+        for (Class<?> c = getClass(); c != Operator.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getAnnotation(org.esa.snap.core.gpf.annotations.TargetProduct.class) == null) continue;
+                try {
+                    f.setAccessible(true);
+                    return (Product) f.get(this);
+                } catch (IllegalAccessException e) {
+                    throw new OperatorException(e);
+                }
+            }
+        }
+        return null;
     }
 }

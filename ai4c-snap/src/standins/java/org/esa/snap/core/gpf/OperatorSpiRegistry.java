@@ -35,6 +35,9 @@ public final class OperatorSpiRegistry {
                 LOG.log(Level.WARNING, e.getMessage(), e.getCause());
             }
         }
+        // snap-gpf's own operators come from its own services file; the one stand-in SNAP operator is added here
+        var importVector = new org.esa.snap.core.gpf.common.ImportVectorOp.Spi();
+        byClassName.putIfAbsent(importVector.getClass().getName(), importVector);
     }
 
     public synchronized Set<OperatorSpi> getOperatorSpis() {

@@ -7,12 +7,13 @@ import org.esa.snap.core.datamodel.MetadataElement;
 import org.esa.snap.core.datamodel.Product;
 import org.esa.snap.core.datamodel.TiePointGeoCoding;
 import org.esa.snap.core.datamodel.TiePointGrid;
+import org.esa.snap.core.datamodel.VectorDataNode;
 
 /**
  * Test stand-in for SNAP's class, following snap-core 13.0.2: metadata is deep-copied, tie-point
  * grids are cloned, the scene geo-coding is transferred onto the target's own grids, and the
- * time information and description are copied. Flag codings, masks and vector data are not
- * modelled.
+ * time information and description are copied, and vector data nodes by name (their feature
+ * counts, see {@code VectorDataNode}). Flag codings and masks are not modelled.
  */
 public class ProductUtils {
 
@@ -26,6 +27,19 @@ public class ProductUtils {
         transferGeoCoding(sourceProduct, targetProduct);
         copyTimeInformation(sourceProduct, targetProduct);
         targetProduct.setDescription(sourceProduct.getDescription());
+        copyVectorData(sourceProduct, targetProduct);
+    }
+
+    /** SNAP 13.0.2's copyVectorData for products on one grid: each node's features into the node of that name. */
+    public static void copyVectorData(Product sourceProduct, Product targetProduct) {
+        var from = sourceProduct.getVectorDataGroup();
+        var to = targetProduct.getVectorDataGroup();
+        for (int i = 0; i < from.getNodeCount(); i++) {
+            VectorDataNode node = from.get(i);
+            VectorDataNode existing = to.get(node.getName());
+            if (existing != null) to.remove(existing);
+            to.add(new VectorDataNode(node.getName(), node.featureCount + (existing == null ? 0 : existing.featureCount)));
+        }
     }
 
     /** SNAP's Product.transferGeoCodingTo for the two geo-codings the stand-ins have. */

@@ -53,4 +53,12 @@ public class Product extends ProductNode {
     public File getFileLocation() {
         throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
     }
+
+    public ProductNodeGroup<VectorDataNode> getVectorDataGroup() {
+        throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
+    }
+
+    public void dispose() {
+        throw new UnsupportedOperationException("SNAP API stub: run inside SNAP");
+    }
 }
