@@ -241,14 +241,25 @@ public final class WorldMapPanel extends JComponent {
     }
 
     /**
-     * The colour drawn at the centre of a footprint over the ocean: the opaque marker colour for a
-     * footprint drawn as a marker, else its translucent fill over the ocean colour (source-over).
+     * The colour drawn at the centre of a footprint's screen bounds: the opaque marker colour for a
+     * footprint drawn as a marker, else its translucent fill (source-over) over the land colour where
+     * the background layer covers that point, over the ocean colour elsewhere.
      */
     public Color colourAtCentre(Footprint f) {
         Color c = f.product().equals(selected) ? SELECTED : FOOTPRINT;
         Rectangle b = screenBounds(f);
         if (b != null && b.width < TINY && b.height < TINY) return c;
-        return blend(c, FILL_ALPHA, OCEAN);
+        Color under = OCEAN;
+        if (backgroundLayer != null && b != null) {
+            try {
+                java.awt.geom.Point2D lonLat = toScreen().inverseTransform(
+                        new java.awt.geom.Point2D.Double(b.getCenterX(), b.getCenterY()), null);
+                if (backgroundLayer.contains(lonLat)) under = LAND;
+            } catch (java.awt.geom.NoninvertibleTransformException e) {
+                // a degenerate view shows no land: ocean
+            }
+        }
+        return blend(c, FILL_ALPHA, under);
     }
 
     static Color blend(Color top, int alpha, Color under) {

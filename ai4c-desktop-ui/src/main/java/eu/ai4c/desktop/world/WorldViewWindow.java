@@ -48,8 +48,9 @@ import org.openide.windows.WindowManager;
  * The World View (Window → World View), below the Products window like SNAP's: a {@link WorldMapPanel}
  * with the footprints of the products open in the Products window ({@link OpenProducts#getDefault()},
  * outlines by {@link ProductOutline}, computed in the background), the product selected there
- * highlighted (a double-click on a footprint selects it), an optional background layer from a vector
- * file (remembered in the module's preferences), and area-of-interest drawing: "Rectangle" or
+ * highlighted (a double-click on a footprint selects it), a background layer (the built-in country
+ * outline, {@link WorldOutline}, or polygons from a vector file, or none; the choice is remembered in
+ * the module's preferences), and area-of-interest drawing: "Rectangle" or
  * "Polygon" draws an area, "Use as AOI" puts it into the area-of-interest field of the operator
  * dialog active last ({@link AoiTargets}), whose current area the map shows dashed. A dialog's
  * "Draw…" ({@link #drawAoi}) steps its dialog aside while the area is drawn and receives it.
@@ -61,7 +62,7 @@ import org.openide.windows.WindowManager;
  * ({@code ui worldview map x y w h}), the view ({@code ui worldview view <centre lon> <centre lat>
  * <px per degree>}), the buttons ({@code ui worldview <name> x y w h enabled|disabled}), each footprint
  * drawn ({@code ui worldview footprint <n> x y w h <r>,<g>,<b> <name>}: screen bounds and the colour
- * drawn at its centre over the ocean), the drawing mode ({@code ui worldview mode rectangle}) and each
+ * drawn at its centre, over the ocean or the land there), the drawing mode ({@code ui worldview mode rectangle}) and each
  * area drawn ({@code ui worldview aoi drawn <WKT>}); the desktop end-to-end test reads them.</p>
  *
  * <p>Event thread only, except {@link #display()} and {@link #drawAoi}.</p>
@@ -73,6 +74,8 @@ public final class WorldViewWindow extends TopComponent {
     static final String MODE = "ai4cworldview";
     /** Preference key of the background layer's file. */
     static final String BACKGROUND_KEY = "worldview.background";
+    /** Its value when the user removed the background (absent: the built-in world outline). */
+    static final String NO_BACKGROUND = "none";
     private static final Logger TRACE = Logger.getLogger("eu.ai4c.desktop.ui");
     private static final Logger LOG = Logger.getLogger(WorldViewWindow.class.getName());
     private static final RequestProcessor WORK = new RequestProcessor("AI4C world view", 1);
@@ -179,7 +182,11 @@ public final class WorldViewWindow extends TopComponent {
         AoiTargets.getDefault().addListener(aoiListener);
         showCurrentAoi();
         String file = NbPreferences.forModule(WorldViewWindow.class).get(BACKGROUND_KEY, null);
-        if (file != null) loadBackground(Path.of(file), false);
+        if (file == null) {
+            loadWorldOutline(false);
+        } else if (!file.equals(NO_BACKGROUND)) {
+            loadBackground(Path.of(file), false);
+        }
     }
 
     /** Opens (or shows) the World View below the Products window, on the event thread. */
@@ -358,18 +365,38 @@ public final class WorldViewWindow extends TopComponent {
 
     private JPopupMenu backgroundMenu() {
         JPopupMenu menu = new JPopupMenu();
+        JMenuItem outline = new JMenuItem("World outline (built-in countries)");
+        outline.addActionListener(e -> loadWorldOutline(true));
         JMenuItem add = new JMenuItem("From vector file (land or countries)...");
         add.addActionListener(e -> chooseBackground());
         JMenuItem remove = new JMenuItem("Remove background");
         remove.setEnabled(map.hasBackgroundLayer());
         remove.addActionListener(e -> {
             map.setBackgroundLayer(null);
-            NbPreferences.forModule(WorldViewWindow.class).remove(BACKGROUND_KEY);
+            NbPreferences.forModule(WorldViewWindow.class).put(BACKGROUND_KEY, NO_BACKGROUND);
             status.setText("Background removed.");
         });
+        menu.add(outline);
         menu.add(add);
         menu.add(remove);
         return menu;
+    }
+
+    /** The built-in country outline ({@link WorldOutline}) as the background, decoded in the background. */
+    private void loadWorldOutline(boolean remember) {
+        WORK.post(() -> {
+            try {
+                List<double[]> rings = WorldOutline.rings();
+                SwingUtilities.invokeLater(() -> {
+                    map.setBackgroundLayer(rings);
+                    if (remember) NbPreferences.forModule(WorldViewWindow.class).remove(BACKGROUND_KEY);
+                    status.setText("Background: world outline (" + WorldOutline.countries().size() + " countries, "
+                            + "Natural Earth 1:110 m).");
+                });
+            } catch (RuntimeException e) {
+                SwingUtilities.invokeLater(() -> status.setText("Background not shown: " + e.getMessage()));
+            }
+        });
     }
 
     private void chooseBackground() {

@@ -60,6 +60,33 @@ class WorldMapPanelTest {
             assertEquals(WorldMapPanel.blend(WorldMapPanel.SELECTED, WorldMapPanel.FILL_ALPHA, WorldMapPanel.OCEAN),
                     map.colourAtCentre(f));
             assertPixel(paint(map), cell[0], cell[1], map.colourAtCentre(f));
+
+            // over the built-in world outline the scene (15°E, 47.8°N: Austria) lies on land
+            map.setBackgroundLayer(WorldOutline.rings());
+            assertEquals(WorldMapPanel.blend(WorldMapPanel.SELECTED, WorldMapPanel.FILL_ALPHA, WorldMapPanel.LAND),
+                    map.colourAtCentre(f));
+            assertPixel(paint(map), cell[0], cell[1], map.colourAtCentre(f));
+        });
+    }
+
+    /** The built-in world outline as the background: land where the continents are, ocean between them. */
+    @Test
+    void theWorldOutlineIsPaintedAsLand() throws Exception {
+        onEdt(() -> {
+            WorldMapPanel map = new WorldMapPanel();
+            map.setSize(720, 360);
+            map.setView(MapView.world(720, 360)); // 2 px per degree, (0°, 0°) at (360, 180)
+            map.setBackgroundLayer(WorldOutline.rings());
+            BufferedImage img = paint(map);
+            // inland points of each continent, and open ocean (Atlantic, Pacific, Indian), off the graticule
+            double[][] land = {{2, 47}, {22, 8}, {-100, 40}, {-55, -10}, {95, 55}, {135, -25}};
+            double[][] sea = {{-35, 25}, {-145, 5}, {80, -25}};
+            for (double[] p : land) assertPixel(img, 360 + (int) (2 * p[0]), 180 - (int) (2 * p[1]), WorldMapPanel.LAND);
+            for (double[] p : sea) assertPixel(img, 360 + (int) (2 * p[0]), 180 - (int) (2 * p[1]), WorldMapPanel.OCEAN);
+            // no ring is drawn across the map: Russia's rings meet the antimeridian at 65-71.5°N, Fiji's at
+            // 16-17°S; every pixel of those rows is ocean in the Norwegian Sea (5°E) and mid-Pacific (140°W)
+            for (int y = 180 - 2 * 72; y <= 180 - 2 * 64; y++) assertPixel(img, 360 + 2 * 5, y, WorldMapPanel.OCEAN);
+            for (int y = 180 + 2 * 15; y <= 180 + 2 * 18; y++) assertPixel(img, 360 - 2 * 140, y, WorldMapPanel.OCEAN);
         });
     }
 
