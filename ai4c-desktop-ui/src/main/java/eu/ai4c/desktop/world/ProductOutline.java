@@ -19,6 +19,9 @@ import java.util.List;
  *   <li>A Sentinel-1 product (radar geometry): the footprint of its manifest
  *       ({@code frameSet/frame/footPrint}, four corners), as the reader exposes it
  *       ({@link S1Product#manifest()}).</li>
+ *   <li>A Sentinel-2 product whose metadata has a footprint ({@code Global_Footprint}): that
+ *       outline, where the tile has data (a product at the swath edge covers part of its tile);
+ *       without one, its tile grid as above.</li>
  * </ul>
  * Immutable.
  *
@@ -49,6 +52,13 @@ public record ProductOutline(List<double[]> parts, String source) {
                 ring[2 * i + 1] = corners.get(i).latitude();
             }
             return new ProductOutline(LonLatRings.splitAtAntimeridian(ring), "Sentinel-1 manifest footprint");
+        }
+        var s2 = product.attachment(eu.ai4c.s2.safe.S2Product.class).flatMap(p -> p.productMetadata())
+                .map(m -> m.footprint()).orElse(List.of());
+        if (!s2.isEmpty()) {
+            List<double[]> parts = new java.util.ArrayList<>();
+            for (double[] ring : s2) parts.addAll(LonLatRings.splitAtAntimeridian(ring));
+            return new ProductOutline(parts, "Sentinel-2 product footprint");
         }
         if (product.raster().geoCoding() instanceof MapGeoCoding grid) {
             try {

@@ -115,6 +115,27 @@ class ProductOutlineTest {
                 String.format(Locale.ROOT, "near Rome: %.3f %.3f", ring[0], ring[1]));
     }
 
+    /**
+     * A Sentinel-2 product is outlined where it has data (its metadata's Global_Footprint: a product
+     * at the swath edge covers part of its tile), and by its tile grid when the metadata has none.
+     */
+    @Test
+    void aSentinel2ProductsFootprintIsItsMetadatas(@TempDir Path dir) throws Exception {
+        double[] triangle = {9.03, 46.95, 9.07, 46.95, 9.07, 46.91};
+        Path withFootprint = eu.ai4c.s2.synthetic.SyntheticS2Product.builder(eu.ai4c.s2.safe.S2Level.L2A).size(60)
+                .footprint(triangle).build().write(Files.createDirectories(dir.resolve("a")));
+        ProductOutline outline = ProductOutline.of(ProductIO.read(withFootprint));
+        assertEquals("Sentinel-2 product footprint", outline.source());
+        assertEquals(1, outline.parts().size());
+        double[] ring = outline.parts().get(0);
+        assertEquals(triangle.length, ring.length, "the closing point of the file is dropped");
+        for (int i = 0; i < ring.length; i++) assertEquals(triangle[i], ring[i], 0, "coordinate " + i);
+
+        Path without = eu.ai4c.s2.synthetic.SyntheticS2Product.builder(eu.ai4c.s2.safe.S2Level.L2A).size(60).build()
+                .write(Files.createDirectories(dir.resolve("b")));
+        assertEquals("grid corners in EPSG:32632", ProductOutline.of(ProductIO.read(without)).source());
+    }
+
     @Test
     void aProductWithoutGeocodingHasNoFootprintAndSaysWhy() {
         Product p = Product.of("plain", MemoryRaster.ofFloats("b", 4, 4, new float[16], null));

@@ -26,16 +26,20 @@ import java.util.Map;
  * @param resolutions      native resolution in metres per band, from {@code Spectral_Information}
  * @param imageFiles       the {@code IMAGE_FILE} / {@code IMAGE_ID} entries (paths without extension)
  * @param imageFormat      the granule's {@code imageFormat}: {@code JPEG2000} or {@code GeoTIFF}
+ * @param footprint        where the product has data: the rings of {@code Global_Footprint/EXT_POS_LIST}
+ *                         as {@code lon, lat, …} (the file lists latitude first), as written (a ring
+ *                         crossing the antimeridian jumps between 180 and -180); empty when absent
  */
 public record ProductMetadata(S2Level level, String productUri, ProcessingBaseline baseline, String spacecraft,
                               String sensingStart, double quantification, double[] addOffsets, int noDataValue,
                               int saturatedValue, Map<S2Band, Integer> resolutions, List<String> imageFiles,
-                              String imageFormat) {
+                              String imageFormat, List<double[]> footprint) {
 
     public ProductMetadata {
         addOffsets = addOffsets.clone();
         resolutions = Map.copyOf(resolutions);
         imageFiles = List.copyOf(imageFiles);
+        footprint = footprint.stream().map(double[]::clone).toList();
     }
 
     /** The offset added to the DNs of {@code band} before dividing by the quantification (0 before baseline 04.00). */

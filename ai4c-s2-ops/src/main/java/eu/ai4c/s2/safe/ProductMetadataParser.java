@@ -72,7 +72,36 @@ public final class ProductMetadataParser {
         }
         return new ProductMetadata(level, Xml.text(root, "PRODUCT_URI").orElse(""), baseline,
                 Xml.text(root, "SPACECRAFT_NAME").orElse(""), Xml.text(root, "PRODUCT_START_TIME").orElse(""),
-                quantification, offsets, noData, saturated, resolutions, files, format);
+                quantification, offsets, noData, saturated, resolutions, files, format, footprint(root));
+    }
+
+    /**
+     * The rings of {@code Global_Footprint/EXT_POS_LIST} ({@code lat lon lat lon …}, PSD 14), as
+     * {@code lon, lat} pairs. The footprint only shows where the product lies (processing never uses
+     * it), so a list that is not pairs of at least 3 points on the globe is left out rather than
+     * making the product unreadable: the product then has no footprint and is shown by its tile grid.
+     */
+    private static List<double[]> footprint(Element root) {
+        List<double[]> rings = new ArrayList<>();
+        for (Element g : Xml.all(root, "Global_Footprint")) {
+            for (Element list : Xml.children(g, "EXT_POS_LIST")) {
+                String[] t = list.getTextContent().trim().split("\\s+");
+                if (t.length % 2 != 0 || t.length < 6) continue;
+                double[] ring = new double[t.length];
+                boolean onTheGlobe = true;
+                for (int i = 0; i < t.length && onTheGlobe; i += 2) {
+                    try {
+                        ring[i] = Double.parseDouble(t[i + 1]);
+                        ring[i + 1] = Double.parseDouble(t[i]);
+                    } catch (NumberFormatException e) {
+                        onTheGlobe = false;
+                    }
+                    onTheGlobe &= Math.abs(ring[i]) <= 180 && Math.abs(ring[i + 1]) <= 90;
+                }
+                if (onTheGlobe) rings.add(ring);
+            }
+        }
+        return rings;
     }
 
     private static S2Level level(Element root, String where) {

@@ -67,8 +67,22 @@ final class SafeXml {
             el(sb, 10, "RESOLUTION", String.valueOf(b.nativeResolution()));
             sb.append("        </Spectral_Information>\n");
         }
-        sb.append("      </Spectral_Information_List>\n    </Product_Image_Characteristics>\n  </n1:General_Info>\n</n1:")
-                .append(root).append(">\n");
+        sb.append("      </Spectral_Information_List>\n    </Product_Image_Characteristics>\n  </n1:General_Info>\n");
+        double[] fp = p.footprint();
+        if (fp != null) {
+            // PSD 14: latitude before longitude, the ring closed by repeating its first point
+            StringBuilder pos = new StringBuilder();
+            for (int i = 0; i <= fp.length; i += 2) {
+                int k = i % fp.length;
+                pos.append(fp[k + 1]).append(' ').append(fp[k]).append(' ');
+            }
+            sb.append("  <n1:Geometric_Info>\n    <Product_Footprint>\n      <Product_Footprint>\n")
+                    .append("        <Global_Footprint>\n");
+            el(sb, 10, "EXT_POS_LIST", pos.toString());
+            sb.append("        </Global_Footprint>\n      </Product_Footprint>\n    </Product_Footprint>\n")
+                    .append("  </n1:Geometric_Info>\n");
+        }
+        sb.append("</n1:").append(root).append(">\n");
         return sb.toString();
     }
 

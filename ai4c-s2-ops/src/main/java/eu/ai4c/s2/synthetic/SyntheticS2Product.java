@@ -49,6 +49,7 @@ public final class SyntheticS2Product {
     private final int noDataColumns;
     private final boolean zip;
     private final boolean geoTiff;
+    private final double[] footprint;
     private static final String SENSING = "20230625T100031";
 
     private SyntheticS2Product(Builder b) {
@@ -59,6 +60,12 @@ public final class SyntheticS2Product {
         this.noDataColumns = b.noDataColumns;
         this.zip = b.zip;
         this.geoTiff = b.geoTiff;
+        this.footprint = b.footprint;
+    }
+
+    /** The product footprint written as {@code Global_Footprint} ({@code lon, lat, …}), or null for none. */
+    double[] footprint() {
+        return footprint == null ? null : footprint.clone();
     }
 
     /** A builder with defaults: baseline 05.09, 600×600 px at 10 m, bands B2, B3, B4, B8, B5, B1, 60 no-data columns. */
@@ -75,6 +82,7 @@ public final class SyntheticS2Product {
         private int noDataColumns = 60;
         private boolean zip;
         private boolean geoTiff;
+        private double[] footprint;
 
         private Builder(S2Level level) {
             this.level = level;
@@ -116,6 +124,16 @@ public final class SyntheticS2Product {
          */
         public Builder geoTiff(boolean g) {
             this.geoTiff = g;
+            return this;
+        }
+
+        /**
+         * A product footprint ({@code Global_Footprint/EXT_POS_LIST} of the product metadata), given as
+         * {@code lon, lat} pairs of a ring of at least 3 points; none is written by default.
+         */
+        public Builder footprint(double... lonLat) {
+            if (lonLat.length < 6 || lonLat.length % 2 != 0) throw new IllegalArgumentException("lon, lat pairs of 3+ points");
+            this.footprint = lonLat.clone();
             return this;
         }
 

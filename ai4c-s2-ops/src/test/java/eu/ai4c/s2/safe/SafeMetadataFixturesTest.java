@@ -79,6 +79,55 @@ class SafeMetadataFixturesTest {
         check(STAC + "S2A_MSIL2A_20230821T221941_N0509_R029_T01KAB_20230822T021825.SAFE", S2Level.L2A, "05.09", -1000, 32701, 99960);
     }
 
+    /**
+     * The product footprint ({@code Global_Footprint}, latitude first in the file) lies inside the
+     * tile: every point within the lon/lat box of the tile grid's corners (MTD_TL's position and UTM
+     * zone, transformed by the kit), where the tile does not cross the antimeridian. T46RER has data on
+     * a sliver of its tile only (the swath edge), so its footprint covers a fraction of the box.
+     */
+    @Test
+    void productFootprintsLieInsideTheirTiles() throws IOException {
+        for (String safe : List.of("S2A_MSIL1C_20210908T042701_N0301_R133_T46RER_20210908T070248.SAFE",
+                "S2A_MSIL2A_20190212T192651_N0212_R013_T07HFE_20201007T160857.SAFE",
+                "esa_S2B_MSIL2A_20210122T133229_N0214_R081_T22HBD_20210122T155500.SAFE",
+                "S2B_MSIL2A_20220413T150759_N0400_R025_T33XWJ_20220414T082126.SAFE")) {
+            S2SafeReader.Metadata md = read(STAC + safe);
+            List<double[]> rings = md.product().footprint();
+            assertEquals(1, rings.size(), safe);
+            double[] ring = rings.get(0);
+            TileMetadata tm = md.tile().orElseThrow();
+            TileGrid g = tm.grid(10).orElseThrow();
+            double[] box = eu.ai4c.kit.stac.Footprint.of(eu.ai4c.kit.geo.MapGeoCoding.northUp(
+                    eu.ai4c.kit.geo.Projections.parse("EPSG:" + tm.epsg(), ring[0], ring[1]), g.ulx(), g.uly(), 10, 10),
+                    g.cols(), g.rows()).bbox();
+            for (int i = 0; i < ring.length; i += 2) {
+                assertTrue(ring[i] >= box[0] - 1e-3 && ring[i] <= box[2] + 1e-3, safe + " lon " + ring[i] + " in " + box[0]
+                        + ".." + box[2]);
+                assertTrue(ring[i + 1] >= box[1] - 1e-3 && ring[i + 1] <= box[3] + 1e-3, safe + " lat " + ring[i + 1]);
+            }
+            assertEquals(ring[0], ring[ring.length - 2], "closed as written");
+        }
+        double[] sliver = read(STAC + "S2A_MSIL1C_20210908T042701_N0301_R133_T46RER_20210908T070248.SAFE").product()
+                .footprint().get(0);
+        assertEquals(93.43341763893636, sliver[0], 0, "longitude first");
+        assertEquals(28.023673957735582, sliver[1], 0);
+        double west = Double.MAX_VALUE, east = -Double.MAX_VALUE;
+        for (int i = 0; i < sliver.length; i += 2) {
+            west = Math.min(west, sliver[i]);
+            east = Math.max(east, sliver[i]);
+        }
+        assertTrue(east - west < 0.5, "a sliver of the 1.1-degree-wide tile: " + west + ".." + east);
+        // T01WCP straddles the antimeridian: its ring jumps between 180 and -179
+        double[] wrapped = read(STAC + "S2A_MSIL2A_20230625T234621_N0509_R073_T01WCP_20230626T022158.SAFE").product()
+                .footprint().get(0);
+        boolean east180 = false, west180 = false;
+        for (int i = 0; i < wrapped.length; i += 2) {
+            east180 |= wrapped[i] > 178;
+            west180 |= wrapped[i] < -178;
+        }
+        assertTrue(east180 && west180, "both sides of the antimeridian");
+    }
+
     @Test
     void l1cProductsBefore0400() throws IOException {
         // the 2020 one carries no N number in its name: the baseline comes from the metadata only
