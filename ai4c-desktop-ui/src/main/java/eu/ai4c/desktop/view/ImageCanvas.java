@@ -19,7 +19,9 @@ import javax.swing.JComponent;
  * back to fit. The view is {@code (zoom, cx, cy)}: zoom relative to fit and the image point at the
  * component centre as fractions of the image's width and height, so two images of the same area
  * with different sizes can share a view ({@link #linkViews}). Converts component positions back to
- * image positions for the pixel readout. Swing component; use on the EDT.
+ * image positions for the pixel readout. A detail image (the visible part of a large scene read at
+ * screen resolution, see {@link QuickLookPanel}) may be drawn over its area of the image. Swing
+ * component; use on the EDT.
  */
 final class ImageCanvas extends JComponent {
     static final double MAX_ZOOM = 64;
@@ -32,6 +34,9 @@ final class ImageCanvas extends JComponent {
 
     private final List<ViewListener> listeners = new CopyOnWriteArrayList<>();
     private BufferedImage image;
+    /** A sharper image of part of {@link #image} (a zoomed view's detail) and where it lies, in image pixels. */
+    private BufferedImage detail;
+    private java.awt.geom.Rectangle2D detailArea;
     private double zoom = 1;
     private double cx = 0.5;
     private double cy = 0.5;
@@ -72,9 +77,47 @@ final class ImageCanvas extends JComponent {
         addMouseWheelListener(m);
     }
 
+    /** Sets the image; any detail of the previous one goes. */
     void setImage(BufferedImage image) {
         this.image = image;
+        this.detail = null;
+        this.detailArea = null;
         repaint();
+    }
+
+    /**
+     * Draws {@code detail} over the area {@code area} of the image (in image pixels, fractional):
+     * the same scene at a finer sampling, shown until the image or the detail is replaced.
+     */
+    void setDetail(BufferedImage detail, java.awt.geom.Rectangle2D area) {
+        this.detail = detail;
+        this.detailArea = detail == null ? null : (java.awt.geom.Rectangle2D) area.clone();
+        repaint();
+    }
+
+    /** The detail image shown, or null. */
+    BufferedImage detail() {
+        return detail;
+    }
+
+    /** Where the detail lies in image pixels, or null. */
+    java.awt.geom.Rectangle2D detailArea() {
+        return detailArea == null ? null : (java.awt.geom.Rectangle2D) detailArea.clone();
+    }
+
+    /** Component pixels per image pixel in the current view (0 without an image or size). */
+    double scale() {
+        return image == null || getWidth() <= 0 || getHeight() <= 0 ? 0 : placement()[2];
+    }
+
+    /** The part of the image inside the component, in image pixels (empty without an image). */
+    java.awt.geom.Rectangle2D visibleArea() {
+        if (image == null || getWidth() <= 0 || getHeight() <= 0) return new java.awt.geom.Rectangle2D.Double();
+        double[] p = placement();
+        double x0 = Math.max(0, -p[0] / p[2]), y0 = Math.max(0, -p[1] / p[2]);
+        double x1 = Math.min(image.getWidth(), (getWidth() - p[0]) / p[2]);
+        double y1 = Math.min(image.getHeight(), (getHeight() - p[1]) / p[2]);
+        return new java.awt.geom.Rectangle2D.Double(x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0));
     }
 
     BufferedImage image() {
@@ -83,6 +126,13 @@ final class ImageCanvas extends JComponent {
 
     void addViewListener(ViewListener l) {
         listeners.add(l);
+    }
+
+    private final List<Runnable> viewHooks = new CopyOnWriteArrayList<>();
+
+    /** Runs {@code hook} after every change of the view, also one a linked canvas made (unlike view listeners). */
+    void addViewHook(Runnable hook) {
+        viewHooks.add(hook);
     }
 
     /** The view {zoom, cx, cy}. */
@@ -96,6 +146,7 @@ final class ImageCanvas extends JComponent {
         cx = Math.max(0, Math.min(1, newCx));
         cy = Math.max(0, Math.min(1, newCy));
         repaint();
+        for (Runnable h : viewHooks) h.run();
         if (notify && !notifying) {
             notifying = true;
             try {
@@ -183,6 +234,14 @@ final class ImageCanvas extends JComponent {
                     ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(image, (int) Math.round(p[0]), (int) Math.round(p[1]), (int) Math.round(image.getWidth() * p[2]),
                     (int) Math.round(image.getHeight() * p[2]), null);
+            if (detail != null) {
+                double dx = p[0] + detailArea.getX() * p[2], dy = p[1] + detailArea.getY() * p[2];
+                double dw = detailArea.getWidth() * p[2], dh = detailArea.getHeight() * p[2];
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, dw >= detail.getWidth()
+                        ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(detail, (int) Math.round(dx), (int) Math.round(dy), (int) Math.round(dx + dw) - (int) Math.round(dx),
+                        (int) Math.round(dy + dh) - (int) Math.round(dy), null);
+            }
         }
         g.dispose();
     }

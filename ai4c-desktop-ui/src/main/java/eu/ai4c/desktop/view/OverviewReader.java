@@ -39,18 +39,31 @@ public final class OverviewReader {
 
     /** The overview of {@code band} at exactly {@code width × height} (each ≤ the source size). */
     public static Overview read(Raster raster, int band, int width, int height) throws IOException {
-        int sw = raster.width(), sh = raster.height();
+        return read(raster, band, Region.of(raster.width(), raster.height()), width, height);
+    }
+
+    /**
+     * The overview of the source window {@code window} of {@code band} at exactly {@code width ×
+     * height} (each ≤ the window's size): what {@code gdal_translate -srcwin x y w h -outsize width
+     * height -r nearest} gives. Its source size is the window's; it serves the detail of a zoomed view.
+     */
+    public static Overview read(Raster raster, int band, Region window, int width, int height) throws IOException {
+        int sw = window.width(), sh = window.height();
+        if (window.x() < 0 || window.y() < 0 || window.x() + sw > raster.width() || window.y() + sh > raster.height()) {
+            throw new IllegalArgumentException("Window " + window + " outside a " + raster.width() + "x" + raster.height()
+                    + " raster");
+        }
         if (width < 1 || height < 1 || width > sw || height > sh) {
-            throw new IllegalArgumentException("Overview " + width + "x" + height + " of a " + sw + "x" + sh + " raster");
+            throw new IllegalArgumentException("Overview " + width + "x" + height + " of a " + sw + "x" + sh + " window");
         }
         int[] columns = new int[width];
-        for (int x = 0; x < width; x++) columns[x] = Overview.nearest(x, sw, width);
+        for (int x = 0; x < width; x++) columns[x] = window.x() + Overview.nearest(x, sw, width);
         int c0 = columns[0], span = columns[width - 1] - c0 + 1;
         Band b = raster.bands().get(band);
         float[] out = new float[width * height];
         for (int y = 0; y < height; y++) {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("Overview read cancelled");
-            Block row = raster.read(band, new Region(c0, Overview.nearest(y, sh, height), span, 1));
+            Block row = raster.read(band, new Region(c0, window.y() + Overview.nearest(y, sh, height), span, 1));
             pick(row, columns, c0, b, out, y * width);
         }
         return new Overview(sw, sh, width, height, out);

@@ -6,6 +6,7 @@ import eu.ai4c.kit.geo.PixelArea;
 import eu.ai4c.kit.render.ClassLegend;
 import eu.ai4c.kit.render.ColourRamp;
 import eu.ai4c.kit.render.Stretch;
+import eu.ai4c.kit.raster.Region;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;
@@ -85,6 +86,26 @@ public final class QuickLookPanel extends JPanel {
     private volatile Overview displayed;
     private SwingWorker<BufferedImage, Void> worker;
 
+    /** Colours samples of the displayed bands as the image shown (its stretches, ramp or palette). */
+    private interface Colouring {
+        int[] argb(Overview[] bands);
+    }
+
+    /** Largest side of a detail read, in pixels (a zoomed view on a very large screen still reads a bounded window). */
+    static final int MAX_DETAIL = 4096;
+    /** The colouring of the last render and the bands it takes; null when a detail cannot be drawn (change mask shown). */
+    private volatile Colouring colouring;
+    private volatile int[] colouredBands;
+    private final ExecutorService detailReader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "AI4C quick-look detail");
+        t.setDaemon(true);
+        return t;
+    });
+    private java.util.concurrent.Future<?> detailRead;
+    private int detailGeneration;
+    /** Reads the detail once the view has been still for a moment (wheel zooms and drags come in bursts). */
+    private final javax.swing.Timer detailTimer = new javax.swing.Timer(150, e -> requestDetail());
+
     public QuickLookPanel(QuickLookSource source) {
         super(new BorderLayout());
         this.source = source;
@@ -151,7 +172,70 @@ public final class QuickLookPanel extends JPanel {
             }
         };
         canvas.addMouseMotionListener(m);
+        detailTimer.setRepeats(false);
+        canvas.addViewHook(detailTimer::restart);
+        canvas.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                detailTimer.restart();
+            }
+        });
         enableControls();
+    }
+
+    /**
+     * Reads the detail of the view (EDT): when the overview's pixels are drawn larger than screen
+     * pixels (a zoomed view of a scene larger than its overview), the visible window of the scene is
+     * read again at screen resolution (at most full resolution and {@value #MAX_DETAIL} px a side;
+     * nearest pixels, as the overview) in the background, coloured as the image shown (the overview's
+     * stretches, ramp or palette: the same values give the same colours) and drawn over its area. A
+     * newer view or image cancels a read in progress; a view that needs no detail drops it. Not with
+     * the change mask shown (the mask has only its overview). Returns the read, or null when none.
+     */
+    java.util.concurrent.Future<?> requestDetail() {
+        detailTimer.stop();
+        if (detailRead != null) detailRead.cancel(true);
+        int generation = ++detailGeneration;
+        Overview o = displayed;
+        Colouring c = colouring;
+        int[] bands = colouredBands;
+        double scale = canvas.scale();
+        boolean reduced = o != null && (o.width() < o.sourceWidth() || o.height() < o.sourceHeight());
+        if (o == null || c == null || bands == null || !reduced || scale <= 1) {
+            canvas.setDetail(null, null);
+            return null;
+        }
+        java.awt.geom.Rectangle2D visible = canvas.visibleArea();
+        if (visible.isEmpty()) return null;
+        double fx = (double) o.sourceWidth() / o.width(), fy = (double) o.sourceHeight() / o.height();
+        int sx0 = (int) Math.floor(visible.getMinX() * fx), sy0 = (int) Math.floor(visible.getMinY() * fy);
+        int sx1 = (int) Math.min(o.sourceWidth(), Math.ceil(visible.getMaxX() * fx));
+        int sy1 = (int) Math.min(o.sourceHeight(), Math.ceil(visible.getMaxY() * fy));
+        Region window = new Region(sx0, sy0, sx1 - sx0, sy1 - sy0);
+        int tw = (int) Math.min(Math.min(window.width(), MAX_DETAIL), Math.ceil(visible.getWidth() * scale));
+        int th = (int) Math.min(Math.min(window.height(), MAX_DETAIL), Math.ceil(visible.getHeight() * scale));
+        if (tw < 1 || th < 1) return null;
+        java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(sx0 / fx, sy0 / fy, window.width() / fx,
+                window.height() / fy);
+        detailRead = detailReader.submit(() -> {
+            try {
+                Overview[] read = new Overview[bands.length];
+                for (int i = 0; i < bands.length; i++) read[i] = OverviewReader.read(source.raster(), bands[i], window, tw, th);
+                BufferedImage img = new BufferedImage(tw, th, BufferedImage.TYPE_INT_ARGB);
+                img.setRGB(0, 0, tw, th, c.argb(read), 0, tw);
+                SwingUtilities.invokeLater(() -> {
+                    if (generation == detailGeneration) canvas.setDetail(img, area);
+                });
+            } catch (java.io.InterruptedIOException cancelled) {
+                // a newer view asked for another detail
+            } catch (IOException | RuntimeException e) {
+                String message = "Cannot read the detail of " + source.file().getFileName() + ": " + e.getMessage();
+                SwingUtilities.invokeLater(() -> {
+                    if (generation == detailGeneration) status.setText(message);
+                });
+            }
+        });
+        return detailRead;
     }
 
     /** Red, green, blue band indexes: B4, B3, B2 when the bands are so named, else the first three. */
@@ -265,9 +349,15 @@ public final class QuickLookPanel extends JPanel {
         worker.execute();
     }
 
+    /** Whether a render started by {@link #update()} has not finished (EDT; tests). */
+    boolean rendering() {
+        return worker != null && !worker.isDone();
+    }
+
     /** Shows an image from {@link #render()} and passes the histogram on (EDT). */
     public void show(BufferedImage image) {
         canvas.setImage(image);
+        detailTimer.restart();
         status.setText(" ");
         legendView.setLegend(currentLegend, PixelArea.squareMetres(source.raster().geoCoding(), source.raster().width(),
                 source.raster().height()));
@@ -314,6 +404,7 @@ public final class QuickLookPanel extends JPanel {
         Overview first;
         int[] argb;
         String title;
+        Colouring paint;
         if (m == Mode.RGB) {
             Overview[] o = new Overview[3];
             Stretch[] s = new Stretch[3];
@@ -328,6 +419,11 @@ public final class QuickLookPanel extends JPanel {
             first = o[0];
             argb = new int[first.width() * first.height()];
             ArgbKernels.rgb(o[0].samples(), o[1].samples(), o[2].samples(), s[0], s[1], s[2], argb);
+            paint = d -> {
+                int[] a = new int[d[0].width() * d[0].height()];
+                ArgbKernels.rgb(d[0].samples(), d[1].samples(), d[2].samples(), s[0], s[1], s[2], a);
+                return a;
+            };
             title = "RGB " + series.get(0).name() + "/" + series.get(1).name() + "/" + series.get(2).name();
         } else {
             int b = st.bands()[0];
@@ -342,11 +438,22 @@ public final class QuickLookPanel extends JPanel {
                 for (int v = 0; v < l.size(); v++) known |= l.count(v) >= 0;
                 legend = known ? l : l.withCounts(shown);
                 ArgbKernels.palette(first.samples(), l.palette(), 0xFFFF00FF, argb);
+                paint = d -> {
+                    int[] a = new int[d[0].width() * d[0].height()];
+                    ArgbKernels.palette(d[0].samples(), l.palette(), 0xFFFF00FF, a);
+                    return a;
+                };
                 series.add(new HistogramChart.Series(name, h, null, new Color(0x555555)));
                 title = name + " (classes)";
             } else {
                 Stretch s = Stretch.ofPercentiles(h, lo, hi);
                 ArgbKernels.ramp(first.samples(), s, st.ramp().table(), argb);
+                int[] table = st.ramp().table();
+                paint = d -> {
+                    int[] a = new int[d[0].width() * d[0].height()];
+                    ArgbKernels.ramp(d[0].samples(), s, table, a);
+                    return a;
+                };
                 series.add(new HistogramChart.Series(name, h, s, new Color(0x3E4A89)));
                 title = name;
             }
@@ -356,11 +463,14 @@ public final class QuickLookPanel extends JPanel {
             if (mask.isPresent() && mask.get().width() == first.width() && mask.get().height() == first.height()) {
                 ChangeMaskOverlay.blend(mask.get().samples(), argb);
                 title += " + change mask";
+                paint = null;
             }
         }
         BufferedImage img = new BufferedImage(first.width(), first.height(), BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, first.width(), first.height(), argb, 0, first.width());
         displayed = first;
+        colouring = paint;
+        colouredBands = m == Mode.RGB ? st.bands().clone() : new int[] {st.bands()[0]};
         currentLegend = legend;
         histogram = HistogramChart.create("Histogram: " + title, series);
         return img;
@@ -430,6 +540,8 @@ public final class QuickLookPanel extends JPanel {
     /** Stops the readout thread and any render in progress; the panel is not used afterwards. */
     public void dispose() {
         if (worker != null) worker.cancel(true);
+        detailTimer.stop();
         readout.shutdownNow();
+        detailReader.shutdownNow();
     }
 }
