@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,23 +154,7 @@ class ZoomDetailTest {
         }
     }
 
-    private static void onEdt(ThrowingRunnable r) throws Exception {
-        Exception[] failure = new Exception[1];
-        AssertionError[] assertion = new AssertionError[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                r.run();
-            } catch (Exception e) {
-                failure[0] = e;
-            } catch (AssertionError e) {
-                assertion[0] = e;
-            }
-        });
-        if (assertion[0] != null) throw assertion[0];
-        if (failure[0] != null) throw failure[0];
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws Exception;
+    private static void onEdt(eu.ai4c.desktop.testing.Edt.Step step) throws Exception {
+        eu.ai4c.desktop.testing.Edt.run(step);
     }
 }

@@ -22,7 +22,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -273,20 +272,7 @@ class WorldMapPanelTest {
         mouse(map, MouseEvent.MOUSE_CLICKED, x, y, count);
     }
 
-    private interface Check {
-        void run() throws Exception;
-    }
-
-    private static void onEdt(Check check) throws Exception {
-        Throwable[] failure = new Throwable[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                check.run();
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        });
-        if (failure[0] instanceof Exception e) throw e;
-        if (failure[0] instanceof Error e) throw e;
+    private static void onEdt(eu.ai4c.desktop.testing.Edt.Step step) throws Exception {
+        eu.ai4c.desktop.testing.Edt.run(step);
     }
 }

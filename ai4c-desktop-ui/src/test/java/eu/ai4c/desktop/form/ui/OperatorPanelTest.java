@@ -27,7 +27,6 @@ import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
-import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -262,20 +261,7 @@ class OperatorPanelTest {
         return eu.ai4c.desktop.testing.Components.named(root, name);
     }
 
-    private interface Check {
-        void run() throws Exception;
-    }
-
-    private static void onEdt(Check check) throws Exception {
-        Throwable[] failure = new Throwable[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                check.run();
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        });
-        if (failure[0] instanceof Exception e) throw e;
-        if (failure[0] instanceof Error e) throw e;
+    private static void onEdt(eu.ai4c.desktop.testing.Edt.Step step) throws Exception {
+        eu.ai4c.desktop.testing.Edt.run(step);
     }
 }
