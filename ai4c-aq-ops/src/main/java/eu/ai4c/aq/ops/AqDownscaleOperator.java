@@ -17,6 +17,7 @@ import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Band;
@@ -61,7 +62,8 @@ public final class AqDownscaleOperator implements Operator {
                     + " gives for that time step of a file (same model, static fields, members and step index).",
             List.of(SourceDescriptor.required("input", "A product with the model's low-resolution inputs as bands"
                     + " (pm2p5, u10, v10, t2m, lsm, sp, z, pm10 by default; one time step) on a regular"
-                    + " latitude-longitude grid, north up (a CAMS/ERA5 netCDF as SNAP opens it)")),
+                    + " latitude-longitude grid, north up (a CAMS/ERA5 netCDF as SNAP opens it)",
+                    ProductKind.LAT_LON_GRID)),
             List.of(
                     ParameterDescriptor.builder("modelFile", ParameterType.PATH).option("--model").required()
                             .label("Model file").description("The .aqgan file written by aqgan-train.").build(),

@@ -4,6 +4,7 @@ import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.SharedParameters;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.s2.preprocess.S2PreprocessDescriptor;
 import java.util.List;
@@ -30,8 +31,10 @@ public final class S2CdDescriptor {
                     + "of freedom per band; changed pixels are grouped by k-means on (magnitude, angle to the "
                     + "reference vector). Output: uint8 classes (0 no change, 1..N by increasing magnitude, 255 "
                     + "no-data).",
-            List.of(SourceDescriptor.required("input1", "First-date Sentinel-2 L2A product (SAFE folder or .zip)"),
-                    SourceDescriptor.required("input2", "Second-date Sentinel-2 L2A product of the same tile")),
+            List.of(SourceDescriptor.required("input1", "First-date Sentinel-2 L2A product (SAFE folder or .zip)",
+                            ProductKind.SENTINEL2_L2A),
+                    SourceDescriptor.required("input2", "Second-date Sentinel-2 L2A product of the same tile",
+                            ProductKind.SENTINEL2_L2A)),
             List.of(
                     ParameterDescriptor.builder("bands", ParameterType.STRING_LIST)
                             .valueSet(S2PreprocessDescriptor.BANDS).defaultValue("B2,B3,B4,B8").label("Bands")

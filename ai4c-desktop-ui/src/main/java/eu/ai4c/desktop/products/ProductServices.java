@@ -5,6 +5,7 @@ import eu.ai4c.desktop.form.SourceField;
 import eu.ai4c.kit.geo.MapGeoCoding;
 import eu.ai4c.kit.geo.Projections;
 import eu.ai4c.kit.op.OperatorDescriptor;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.kit.raster.Metadata;
 import java.nio.file.Files;
@@ -15,17 +16,15 @@ import java.util.Optional;
 
 /**
  * Which services can run on an open product, and the form of one prepared with it (the Products
- * window's "Run" menu). A service qualifies when its first source accepts the product; what a
- * source accepts is read from its descriptor's description, the one statement of accepted inputs
- * every front end shows (the dialogs' hint, {@code ai4c <service> --help}, the SNAP help pages):
+ * window's "Run" menu). A service qualifies when its first source accepts the product, as its
+ * descriptor states it ({@link SourceDescriptor#accepts()}, any one of the kinds; none: any product):
  * <ul>
- *   <li>"Sentinel-1" — a Sentinel-1 SAFE product; when the text names GRD and/or SLC, of that type;</li>
- *   <li>"Sentinel-2" — a Sentinel-2 SAFE product; when the text names L1C and/or L2A, of that level;</li>
- *   <li>"SAR product" — a Sentinel-1 product, or a product whose bands are backscatter (sigma0,
- *       gamma0, beta0, intensity, amplitude);</li>
- *   <li>"latitude-longitude grid" — a map grid in a geographic CRS;</li>
- *   <li>"map-projected" or "map geocoding" — a map grid (GeoTIFF, BEAM-DIMAP, a terrain-corrected output);</li>
- *   <li>anything else — any product (the operator checks it when it runs).</li>
+ *   <li>{@link ProductKind#SENTINEL1_GRD}, {@link ProductKind#SENTINEL1_SLC}: a Sentinel-1 SAFE product of that type;</li>
+ *   <li>{@link ProductKind#SENTINEL2_L1C}, {@link ProductKind#SENTINEL2_L2A}: a Sentinel-2 SAFE product of that level;</li>
+ *   <li>{@link ProductKind#SAR}: a Sentinel-1 product, or a product whose bands are backscatter
+ *       (sigma0, gamma0, beta0, intensity, amplitude);</li>
+ *   <li>{@link ProductKind#MAP_GRID}: a map grid (GeoTIFF, BEAM-DIMAP, a terrain-corrected output);</li>
+ *   <li>{@link ProductKind#LAT_LON_GRID}: a map grid in a geographic CRS.</li>
  * </ul>
  * Stateless; thread-safe.
  */
@@ -46,24 +45,20 @@ public final class ProductServices {
 
     /** Whether {@code source} accepts a product of {@code kind} (see the class comment). */
     static boolean accepts(SourceDescriptor source, Kind kind) {
-        String d = source.description().toLowerCase(Locale.ROOT);
-        if (d.contains("sentinel-1")) {
-            return "S1".equals(kind.mission()) && typeNamed(d, kind.type(), "grd", "slc");
+        if (source.accepts().isEmpty()) return true;
+        for (ProductKind k : source.accepts()) {
+            boolean match = switch (k) {
+                case SENTINEL1_GRD -> "S1".equals(kind.mission()) && "GRD".equalsIgnoreCase(kind.type());
+                case SENTINEL1_SLC -> "S1".equals(kind.mission()) && "SLC".equalsIgnoreCase(kind.type());
+                case SENTINEL2_L1C -> "S2".equals(kind.mission()) && "L1C".equals(kind.type());
+                case SENTINEL2_L2A -> "S2".equals(kind.mission()) && "L2A".equals(kind.type());
+                case SAR -> "S1".equals(kind.mission()) || kind.backscatterBands();
+                case MAP_GRID -> kind.mapGrid();
+                case LAT_LON_GRID -> kind.mapGrid() && kind.geographic();
+            };
+            if (match) return true;
         }
-        if (d.contains("sentinel-2")) {
-            return "S2".equals(kind.mission()) && typeNamed(d, kind.type(), "l1c", "l2a");
-        }
-        if (d.contains("sar product")) return "S1".equals(kind.mission()) || kind.backscatterBands();
-        if (d.contains("latitude-longitude grid")) return kind.mapGrid() && kind.geographic();
-        if (d.contains("map-projected") || d.contains("map geocoding")) return kind.mapGrid();
-        return true;
-    }
-
-    /** True when the description names none of {@code types}, or names the product's type. */
-    private static boolean typeNamed(String description, String type, String... types) {
-        boolean any = false;
-        for (String t : types) any |= description.contains(t);
-        return !any || (type != null && description.contains(type.toLowerCase(Locale.ROOT)));
+        return false;
     }
 
     static Kind kind(OpenProduct p) {

@@ -10,6 +10,7 @@ import eu.ai4c.desktop.testing.Components;
 import eu.ai4c.kit.op.Operator;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.OperatorRegistry;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class ProductServicesTest {
     }
 
     @Test
-    void servicesFollowTheSourceDescriptions(@TempDir Path dir) throws Exception {
+    void servicesFollowTheirSourcesStatedKinds(@TempDir Path dir) throws Exception {
         OpenProducts products = new OpenProducts();
         OpenProduct grd = products.open(TestProducts.grdSafe(dir));
         OpenProduct utm = products.open(TestProducts.geoTiff(dir));
@@ -55,22 +56,57 @@ class ProductServicesTest {
     }
 
     @Test
-    void sourceTextsDecide() {
+    void statedKindsDecide() {
         ProductServices.Kind slc = new ProductServices.Kind("S1", "SLC", false, false, false);
         ProductServices.Kind l2a = new ProductServices.Kind("S2", "L2A", true, false, false);
         ProductServices.Kind lonLat = new ProductServices.Kind(null, null, true, true, false);
-        SourceDescriptor s1Any = SourceDescriptor.required("input", "A Sentinel-1 product (SAFE)");
-        SourceDescriptor s1Grd = SourceDescriptor.required("input", "Sentinel-1 GRD product in SENTINEL-SAFE format");
-        SourceDescriptor s2L1c = SourceDescriptor.required("input", "Sentinel-2 L1C product");
-        SourceDescriptor s2Both = SourceDescriptor.required("input", "Sentinel-2 L2A or L1C product");
-        SourceDescriptor grid = SourceDescriptor.required("input", "inputs on a regular latitude-longitude grid");
+        ProductServices.Kind sigma0 = new ProductServices.Kind(null, null, true, false, true);
+        SourceDescriptor s1Any = SourceDescriptor.required("input", "A Sentinel-1 product", ProductKind.SENTINEL1_GRD,
+                ProductKind.SENTINEL1_SLC);
+        SourceDescriptor s1Grd = SourceDescriptor.required("input", "Sentinel-1 GRD product", ProductKind.SENTINEL1_GRD);
+        SourceDescriptor s2L1c = SourceDescriptor.required("input", "Sentinel-2 L1C product", ProductKind.SENTINEL2_L1C);
+        SourceDescriptor s2Both = SourceDescriptor.required("input", "Sentinel-2 L2A or L1C product",
+                ProductKind.SENTINEL2_L1C, ProductKind.SENTINEL2_L2A);
+        SourceDescriptor grid = SourceDescriptor.required("input", "on a latitude-longitude grid", ProductKind.LAT_LON_GRID);
+        SourceDescriptor sar = SourceDescriptor.required("input", "SAR product", ProductKind.SAR);
         assertTrue(ProductServices.accepts(s1Any, slc));
         assertFalse(ProductServices.accepts(s1Grd, slc));
         assertFalse(ProductServices.accepts(s2L1c, l2a));
         assertTrue(ProductServices.accepts(s2Both, l2a));
         assertTrue(ProductServices.accepts(grid, lonLat));
         assertFalse(ProductServices.accepts(grid, l2a), "a UTM grid is not a latitude-longitude grid");
+        assertTrue(ProductServices.accepts(sar, slc) && ProductServices.accepts(sar, sigma0));
+        assertFalse(ProductServices.accepts(sar, l2a), "no backscatter bands");
         assertTrue(ProductServices.accepts(SourceDescriptor.required("input", "Any raster"), slc), "no statement: any product");
+    }
+
+    /**
+     * What a source states it takes and what its description tells the user (dialog hint, --help,
+     * SNAP help) agree, for every registered service: each stated kind is named in the text, and a
+     * text naming a kind of product states one.
+     */
+    @Test
+    void everyStatedKindIsNamedInItsDescription() {
+        java.util.Map<ProductKind, List<String>> words = java.util.Map.of(
+                ProductKind.SENTINEL1_GRD, List.of("sentinel-1", "grd"), ProductKind.SENTINEL1_SLC, List.of("sentinel-1", "slc"),
+                ProductKind.SENTINEL2_L1C, List.of("sentinel-2", "l1c"), ProductKind.SENTINEL2_L2A, List.of("sentinel-2", "l2a"),
+                ProductKind.SAR, List.of("sar product"), ProductKind.MAP_GRID, List.of("map"),
+                ProductKind.LAT_LON_GRID, List.of("latitude-longitude"));
+        int stated = 0;
+        for (OperatorDescriptor d : ALL) {
+            for (SourceDescriptor s : d.sources()) {
+                String text = s.description().toLowerCase(java.util.Locale.ROOT);
+                for (ProductKind k : s.accepts()) {
+                    for (String w : words.get(k)) assertTrue(text.contains(w), d.alias() + " " + s.name() + " takes " + k
+                            + " but its description does not say \"" + w + "\": " + s.description());
+                }
+                boolean namesAKind = text.contains("sentinel-1") || text.contains("sentinel-2") || text.contains("sar product")
+                        || text.contains("map-projected") || text.contains("map geocoding") || text.contains("latitude-longitude");
+                assertEquals(namesAKind, !s.accepts().isEmpty(), d.alias() + " " + s.name() + ": " + s.description());
+                if (!s.accepts().isEmpty()) stated++;
+            }
+        }
+        assertTrue(stated >= 11, stated + " sources state their kinds");
     }
 
     @Test

@@ -12,6 +12,7 @@ import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.ParameterValues;
 import eu.ai4c.kit.op.SharedParameters;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Metadata;
@@ -44,7 +45,8 @@ public final class WarpOperator implements Operator {
             "Reprojects a map-projected raster to another coordinate reference system and pixel size. "
                     + "Like gdalwarp: the target grid covers the source footprint, pixels outside the source are "
                     + "no-data, and bilinear/bicubic weights are renormalised around no-data.",
-            List.of(SourceDescriptor.required("input", "A map-projected raster product (GeoTIFF, BEAM-DIMAP, ...)")),
+            List.of(SourceDescriptor.required("input", "A map-projected raster product (GeoTIFF, BEAM-DIMAP, ...)",
+                    ProductKind.MAP_GRID)),
             List.of(
                     SharedParameters.projection("WGS84", ""),
                     ParameterDescriptor.builder("resolution", ParameterType.DOUBLE).interval("(0,*)")

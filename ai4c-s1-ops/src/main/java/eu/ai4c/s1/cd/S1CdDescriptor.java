@@ -3,6 +3,7 @@ package eu.ai4c.s1.cd;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.s1.grd.GrdPreprocessDescriptor;
 import java.util.ArrayList;
@@ -39,9 +40,11 @@ public final class S1CdDescriptor {
                     + "percentiles), the binary change mask (log-ratio with an automatic Kittler-Illingworth "
                     + "threshold, minimum mapping unit), quick-look PNGs and a JSON summary.",
             List.of(SourceDescriptor.required("input1",
-                            "First Sentinel-1 SLC product (IW or SM) in SENTINEL-SAFE format: .SAFE folder, manifest.safe or .zip"),
+                            "First Sentinel-1 SLC product (IW or SM) in SENTINEL-SAFE format: .SAFE folder, manifest.safe or .zip",
+                            ProductKind.SENTINEL1_SLC),
                     SourceDescriptor.required("input2",
-                            "Second Sentinel-1 SLC product of the same relative orbit, mode and pass")),
+                            "Second Sentinel-1 SLC product of the same relative orbit, mode and pass",
+                            ProductKind.SENTINEL1_SLC)),
             parameters(
                     ParameterDescriptor.builder("calibration", ParameterType.CHOICE)
                             .valueSet("Sigma", "Gamma", "Beta").defaultValue("Sigma").label("Calibration output")

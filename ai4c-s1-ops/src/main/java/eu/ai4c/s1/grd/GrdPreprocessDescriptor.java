@@ -7,6 +7,7 @@ import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.SharedParameters;
 import eu.ai4c.kit.warp.Resampling;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.s1.speckle.SpeckleFilterOp;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class GrdPreprocessDescriptor {
                     + "chosen projection and resolution, and optionally masked to land or sea and cropped to an "
                     + "area of interest. Everything streams tile by tile; no intermediate file is written.",
             List.of(SourceDescriptor.required("input",
-                    "Sentinel-1 GRD product in SENTINEL-SAFE format: the .SAFE folder, its manifest.safe, or the .zip")),
+                    "Sentinel-1 GRD product in SENTINEL-SAFE format: the .SAFE folder, its manifest.safe, or the .zip",
+                    ProductKind.SENTINEL1_GRD)),
             parameters(
                     ParameterDescriptor.builder("calibration", ParameterType.CHOICE)
                             .valueSet(CALIBRATIONS).defaultValue("Sigma").label("Calibration output")

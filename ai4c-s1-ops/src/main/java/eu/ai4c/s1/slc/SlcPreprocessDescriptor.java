@@ -3,6 +3,7 @@ package eu.ai4c.s1.slc;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.s1.grd.GrdPreprocessDescriptor;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public final class SlcPreprocessDescriptor {
                     + "optionally masked to land or sea and cropped to an area of interest. Everything streams tile "
                     + "by tile; no intermediate file is written.",
             List.of(SourceDescriptor.required("input",
-                    "Sentinel-1 SLC product in SENTINEL-SAFE format: the .SAFE folder, its manifest.safe, or the .zip")),
+                    "Sentinel-1 SLC product in SENTINEL-SAFE format: the .SAFE folder, its manifest.safe, or the .zip",
+                    ProductKind.SENTINEL1_SLC)),
             parameters(
                     ParameterDescriptor.builder("subswaths", ParameterType.STRING_LIST)
                             .label("Sub-swaths")

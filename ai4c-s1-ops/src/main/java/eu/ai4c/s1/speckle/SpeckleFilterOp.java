@@ -6,6 +6,7 @@ import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Band;
@@ -35,7 +36,7 @@ public final class SpeckleFilterOp implements Operator {
             "Reduces speckle in SAR intensity images with a single-image filter (Boxcar, Median, Frost, "
                     + "Gamma Map, Lee, Refined Lee or the improved Lee Sigma). Works on linear intensity bands; "
                     + "the number of looks is estimated from the image unless given.",
-            List.of(SourceDescriptor.required("source", "SAR product with intensity bands")),
+            List.of(SourceDescriptor.required("source", "SAR product with intensity bands", ProductKind.SAR)),
             List.of(
                     ParameterDescriptor.builder("sourceBands", ParameterType.STRING_LIST)
                             .label("Source bands").description("Bands to filter; all bands when empty.").build(),

@@ -6,6 +6,7 @@ import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.SharedParameters;
 import eu.ai4c.kit.warp.Resampling;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import java.util.List;
 
@@ -32,7 +33,8 @@ public final class S2PreprocessDescriptor {
                     + "area of interest; and reprojected. No-data is NaN. L1C input is processed to L2A with Sen2Cor "
                     + "when it is installed.",
             List.of(SourceDescriptor.required("input", "Sentinel-2 L2A or L1C product in SENTINEL-SAFE format (the "
-                    + ".SAFE folder or its .zip), or a folder of per-band GeoTIFFs (B02.tif, B4.tif, …)")),
+                    + ".SAFE folder or its .zip), or a folder of per-band GeoTIFFs (B02.tif, B4.tif, …)",
+                    ProductKind.SENTINEL2_L1C, ProductKind.SENTINEL2_L2A)),
             List.of(
                     SharedParameters.resolution(10, "10 m, the minimum recommended"),
                     ParameterDescriptor.builder("bands", ParameterType.STRING_LIST)

@@ -6,6 +6,7 @@ import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
 import eu.ai4c.kit.op.ParameterValues;
+import eu.ai4c.kit.op.ProductKind;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.kit.progress.ProcessingContext;
 import eu.ai4c.kit.raster.Product;
@@ -42,7 +43,7 @@ public final class HumanFeaturesQueryOperator implements FileOperator {
                     + "product, else everywhere. Features are returned whole, or cut at the area's edge (clip).",
             List.of(new SourceDescriptor("input", "Product (footprint)", "Optional: a product with a map geocoding "
                     + "(GeoTIFF, BEAM-DIMAP, a terrain-corrected or resampled product) whose footprint is the area of "
-                    + "interest when no AoI is given.", true)),
+                    + "interest when no AoI is given.", true, java.util.Set.of(ProductKind.MAP_GRID))),
             List.of(ParameterDescriptor.builder("store", ParameterType.PATH).option("--store").required()
                             .label("Feature store").description("The GeoPackage store written by humanfeatures-load "
                                     + "(.gpkg).").build(),
