@@ -31,17 +31,20 @@ public final class FormModel {
     private final List<ParameterField> parameters = new ArrayList<>();
     private final TargetField target = new TargetField();
     private final boolean writesFolder;
+    /** The operator's defaults that depend on the source product, or null when it has none. */
+    private final eu.ai4c.kit.op.SourceDefaults sourceDefaults;
 
-    private FormModel(OperatorDescriptor descriptor, boolean writesFolder) {
+    private FormModel(OperatorDescriptor descriptor, boolean writesFolder, eu.ai4c.kit.op.SourceDefaults sourceDefaults) {
         this.descriptor = descriptor;
         this.writesFolder = writesFolder;
+        this.sourceDefaults = sourceDefaults;
         for (SourceDescriptor s : descriptor.sources()) sources.add(new SourceField(s));
         for (ParameterDescriptor p : descriptor.parameters()) parameters.add(new ParameterField(descriptor, p));
     }
 
     /** A form for {@code descriptor} with every parameter at its default. */
     public static FormModel of(OperatorDescriptor descriptor) {
-        return new FormModel(Objects.requireNonNull(descriptor, "descriptor"), false);
+        return new FormModel(Objects.requireNonNull(descriptor, "descriptor"), false, null);
     }
 
     /**
@@ -49,7 +52,29 @@ public final class FormModel {
      * target folder, so its form has no output format.
      */
     public static FormModel of(eu.ai4c.kit.op.Operator operator) {
-        return new FormModel(operator.descriptor(), operator instanceof eu.ai4c.kit.op.FileOperator);
+        return new FormModel(operator.descriptor(), operator instanceof eu.ai4c.kit.op.FileOperator,
+                operator instanceof eu.ai4c.kit.op.SourceDefaults d ? d : null);
+    }
+
+    /** The parameters whose defaults depend on the chosen source product (the S1 output resolution on its mode). */
+    public java.util.Set<String> sourceDependentParameters() {
+        return sourceDefaults == null ? java.util.Set.of() : sourceDefaults.sourceDependentParameters();
+    }
+
+    /**
+     * What those parameters default to for {@code product}, as the dialog says it under the field:
+     * {@code Default for this IW product: 10 m}; a parameter the product sets no default for is absent.
+     */
+    public Map<String, String> sourceDefaultHints(eu.ai4c.kit.raster.Product product) {
+        Map<String, String> hints = new LinkedHashMap<>();
+        if (sourceDefaults == null) return hints;
+        for (var e : sourceDefaults.defaultsFor(product).entrySet()) {
+            String unit = parameters.stream().filter(f -> f.name().equals(e.getKey())).findFirst()
+                    .map(f -> f.descriptor().unit()).orElse("");
+            hints.put(e.getKey(), "Default for this " + e.getValue().reason() + ": " + e.getValue().value()
+                    + (unit.isEmpty() ? "" : " " + unit));
+        }
+        return hints;
     }
 
     /** Whether the operator writes a set of files into the target folder (no format choice). */

@@ -31,6 +31,22 @@ public enum ModeResolution {
         return IW;
     }
 
+    /**
+     * The {@code resolution} default for a source product, as operators declare it to front ends
+     * ({@link eu.ai4c.kit.op.SourceDefaults}): {@code 10} because of an {@code IW product}; none for a
+     * product that is not Sentinel-1.
+     */
+    public static java.util.Map<String, eu.ai4c.kit.op.SourceDefaults.SourceDefault> defaultFor(
+            eu.ai4c.kit.raster.Product source) {
+        return source.attachment(eu.ai4c.s1.safe.S1Product.class).map(s1 -> {
+            String mode = s1.manifest().mode();
+            ModeResolution r = of(mode);
+            String why = (mode == null || mode.isBlank() ? r.name() : mode.toUpperCase(Locale.ROOT)) + " product";
+            return java.util.Map.of("resolution", new eu.ai4c.kit.op.SourceDefaults.SourceDefault(
+                    String.format(Locale.ROOT, "%.0f", r.metres), why));
+        }).orElse(java.util.Map.of());
+    }
+
     /** {@code "10 m for IW, 5 m for SM, 40 m for EW products"}. */
     public static String describe() {
         return Arrays.stream(values()).map(r -> String.format(Locale.ROOT, "%.0f m for %s", r.metres, r.name()))

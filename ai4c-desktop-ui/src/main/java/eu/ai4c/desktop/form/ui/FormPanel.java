@@ -141,11 +141,19 @@ public final class FormPanel extends JTabbedPane {
         }
     }
 
-    /** The product's bands check the matching list values (polarisations, sub-swaths, bands); the editors follow. */
+    /**
+     * The product's bands check the matching list values (polarisations, sub-swaths, bands); the
+     * editors follow. The parameters whose defaults depend on the product say them under their field.
+     */
     private void offerBands(OpenProduct p) {
         for (String name : model.offerBands(p.bandNames())) {
             JComponent editor = listEditors.get(name);
             if (editor != null) ParameterEditors.show(editor, model.parameter(name));
+        }
+        Map<String, String> hints = model.sourceDefaultHints(p.product());
+        for (Map.Entry<String, JLabel> h : sourceDefaultHints.entrySet()) {
+            String text = hints.get(h.getKey());
+            h.getValue().setText(text == null ? " " : text);
         }
     }
 
@@ -153,6 +161,9 @@ public final class FormPanel extends JTabbedPane {
     static String wrapped(String text) {
         return "<html><body style='width:" + TEXT_WIDTH_PX + "px'>" + ParameterEditors.html(text) + "</body></html>";
     }
+
+    /** The lines under the parameters whose defaults depend on the chosen product, by parameter name. */
+    private final Map<String, JLabel> sourceDefaultHints = new java.util.LinkedHashMap<>();
 
     /** Width of wrapped hints and messages. */
     private static final int TEXT_WIDTH_PX = 430;
@@ -221,6 +232,7 @@ public final class FormPanel extends JTabbedPane {
             JComponent editor = ParameterEditors.create(p, changed);
             if (p.type() == eu.ai4c.kit.op.ParameterType.STRING_LIST) listEditors.put(p.name(), editor);
             JLabel label = rows.field(p.descriptor().label() + unit + ":", editor, "param." + p.name(), null);
+            if (model.sourceDependentParameters().contains(p.name())) sourceDefaultHints.put(p.name(), rows.hint("hint." + p.name()));
             String condition = model.descriptor().conditionText(p.descriptor());
             if (!condition.isEmpty()) label.setToolTipText("Applies " + condition + ".");
             parameterRows.put(p, new JComponent[] {label, editor});
@@ -294,6 +306,16 @@ public final class FormPanel extends JTabbedPane {
                 row++;
             }
             return l;
+        }
+
+        /** A grey line under the last field, empty until set (named {@code name}). */
+        JLabel hint(String name) {
+            JLabel h = new JLabel(" ");
+            h.setName(name);
+            h.setForeground(UIManager.getColor("Label.disabledForeground"));
+            panel.add(h, at(1, 1, 1, new Insets(0, 0, 2, 0)));
+            row++;
+            return h;
         }
 
         JPanel done() {

@@ -121,7 +121,10 @@ class OperatorPanelTest {
                 assertEquals(2, choice.getItemCount(), "a prompt and the open product");
                 assertTrue(choice.isEnabled());
                 assertTrue(((JCheckBox) find(panel, "param.polarization.VV")).isSelected(), "the default before");
+                assertEquals(" ", ((JLabel) find(panel, "hint.resolution")).getText(), "no product, no mode");
                 choice.setSelectedItem(grdProduct);
+                // the output resolution's default follows the product's acquisition mode (ModeResolution)
+                assertEquals("Default for this IW product: 10 m", ((JLabel) find(panel, "hint.resolution")).getText());
                 assertEquals(safe.toAbsolutePath().toString(), ((JTextField) find(panel, "source.input")).getText());
                 assertEquals(0, choice.getSelectedIndex(), "the drop-down is ready for the next choice");
                 assertEquals("VH,HH", panel.model().parameter("polarization").text());
