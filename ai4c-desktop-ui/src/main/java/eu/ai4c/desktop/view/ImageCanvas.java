@@ -53,13 +53,34 @@ final class ImageCanvas extends JComponent {
             public void mousePressed(MouseEvent e) {
                 lastX = e.getX();
                 lastY = e.getY();
+                if (rectangleListener != null) {
+                    double[] at = clampedImagePosition(e.getX(), e.getY());
+                    dragStart = at;
+                    drawn = null;
+                }
             }
 
             @Override
             public void mouseDragged(MouseEvent e) {
+                if (rectangleListener != null) {
+                    if (dragStart != null) {
+                        drawn = between(dragStart, clampedImagePosition(e.getX(), e.getY()));
+                        repaint();
+                    }
+                    return;
+                }
                 pan(e.getX() - lastX, e.getY() - lastY);
                 lastX = e.getX();
                 lastY = e.getY();
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                if (rectangleListener == null || dragStart == null) return;
+                drawn = between(dragStart, clampedImagePosition(e.getX(), e.getY()));
+                dragStart = null;
+                repaint();
+                if (drawn != null && drawn.getWidth() > 0 && drawn.getHeight() > 0) rectangleListener.accept(drawn);
             }
 
             @Override
@@ -78,6 +99,41 @@ final class ImageCanvas extends JComponent {
     }
 
     /** Sets the image; any detail of the previous one goes. */
+    /**
+     * While {@code listener} is set, dragging draws a rectangle on the image (instead of panning),
+     * which stays drawn dashed; on release the listener gets it in image pixels (clipped to the
+     * image). Null ends drawing and removes the rectangle.
+     */
+    void drawRectangles(java.util.function.Consumer<java.awt.geom.Rectangle2D> listener) {
+        rectangleListener = listener;
+        dragStart = null;
+        if (listener == null) drawn = null;
+        repaint();
+    }
+
+    /** The rectangle drawn last, in image pixels, or null. */
+    java.awt.geom.Rectangle2D drawnRectangle() {
+        return drawn == null ? null : (java.awt.geom.Rectangle2D) drawn.clone();
+    }
+
+    private java.util.function.Consumer<java.awt.geom.Rectangle2D> rectangleListener;
+    private double[] dragStart;
+    private java.awt.geom.Rectangle2D drawn;
+
+    /** The image position under (px, py), clamped to the image; null without an image. */
+    private double[] clampedImagePosition(int px, int py) {
+        if (image == null) return null;
+        double[] p = placement();
+        return new double[] {Math.max(0, Math.min(image.getWidth(), (px - p[0]) / p[2])),
+                Math.max(0, Math.min(image.getHeight(), (py - p[1]) / p[2]))};
+    }
+
+    private static java.awt.geom.Rectangle2D between(double[] a, double[] b) {
+        if (a == null || b == null) return null;
+        return new java.awt.geom.Rectangle2D.Double(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.abs(a[0] - b[0]),
+                Math.abs(a[1] - b[1]));
+    }
+
     void setImage(BufferedImage image) {
         this.image = image;
         this.detail = null;
@@ -241,6 +297,14 @@ final class ImageCanvas extends JComponent {
                         ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                 g.drawImage(detail, (int) Math.round(dx), (int) Math.round(dy), (int) Math.round(dx + dw) - (int) Math.round(dx),
                         (int) Math.round(dy + dh) - (int) Math.round(dy), null);
+            }
+            if (drawn != null) {
+                java.awt.Shape r = new java.awt.geom.Rectangle2D.Double(p[0] + drawn.getX() * p[2], p[1] + drawn.getY() * p[2],
+                        drawn.getWidth() * p[2], drawn.getHeight() * p[2]);
+                g.setColor(new Color(255, 220, 0));
+                g.setStroke(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
+                g.draw(r);
             }
         }
         g.dispose();

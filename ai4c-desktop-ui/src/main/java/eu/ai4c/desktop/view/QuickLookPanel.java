@@ -91,6 +91,13 @@ public final class QuickLookPanel extends JPanel {
         int[] argb(Overview[] bands);
     }
 
+    /** Draws an area of interest on the image instead of panning. */
+    private final javax.swing.JToggleButton aoi = new javax.swing.JToggleButton("AOI");
+    /** The area drawn last as WKT, or null. */
+    private volatile String drawnAoi;
+    /** Points per edge of a drawn area, so that its edges follow the grid's curvature in longitude/latitude. */
+    static final int AOI_POINTS_PER_EDGE = 8;
+
     /** Largest side of a detail read, in pixels (a zoomed view on a very large screen still reads a bounded window). */
     static final int MAX_DETAIL = 4096;
     /** The colouring of the last render and the bands it takes; null when a detail cannot be drawn (change mask shown). */
@@ -129,6 +136,11 @@ public final class QuickLookPanel extends JPanel {
         bar.add(new JLabel("stretch %"));
         bar.add(lowPercent);
         bar.add(highPercent);
+        aoi.setName("quicklook.aoi");
+        aoi.setToolTipText("Drag a rectangle on the image: it becomes the area of interest of the operator dialog "
+                + "active last (WGS 84, from the product's geocoding)");
+        aoi.addActionListener(e -> canvas.drawRectangles(aoi.isSelected() ? this::useAsAoi : null));
+        bar.add(aoi);
         if (source.changeMask().isPresent()) {
             bar.add(changeMask);
             changeMask.setToolTipText("Draw the S1-CD change mask (" + source.changeMask().get().file().getFileName()
@@ -347,6 +359,67 @@ public final class QuickLookPanel extends JPanel {
             }
         };
         worker.execute();
+    }
+
+    /** The AOI toggle (tests, end-to-end). */
+    javax.swing.JToggleButton aoiButton() {
+        return aoi;
+    }
+
+    /** The area of interest drawn last, as WKT, or null. */
+    String drawnAoi() {
+        return drawnAoi;
+    }
+
+    /**
+     * Turns a rectangle drawn on the image into a WGS 84 polygon and gives it to the area-of-interest
+     * field of the operator dialog active last ({@link eu.ai4c.desktop.form.AoiTargets}), as the World
+     * View's "Use as AOI" does. The rectangle covers the full-resolution pixels under it; its outline
+     * is the centres of its edge pixels, {@value #AOI_POINTS_PER_EDGE} per edge, located by the
+     * product's geocoding (map grid or Sentinel-1 geolocation grid). EDT.
+     */
+    private void useAsAoi(java.awt.geom.Rectangle2D r) {
+        Overview o = displayed;
+        if (o == null) return;
+        String wkt = aoiWkt(r, o);
+        if (wkt == null) {
+            status.setText(source.file().getFileName() + " is not geocoded: no area of interest can be drawn on it.");
+            return;
+        }
+        drawnAoi = wkt;
+        var target = eu.ai4c.desktop.form.AoiTargets.getDefault().current();
+        if (target.isPresent()) {
+            target.get().accept(wkt);
+            status.setText("Area of interest put into " + target.get().label() + ".");
+        } else {
+            status.setText("Area drawn; open an operator dialog with an area of interest and draw again to fill it.");
+        }
+        if (TRACE.isLoggable(java.util.logging.Level.FINE)) TRACE.fine("ui quicklook aoi " + wkt);
+    }
+
+    /** The WGS 84 polygon (WKT) of the full-resolution pixels under {@code r} (overview pixels), or null without geocoding. */
+    String aoiWkt(java.awt.geom.Rectangle2D r, Overview o) {
+        double fx = (double) o.sourceWidth() / o.width(), fy = (double) o.sourceHeight() / o.height();
+        int c0 = (int) Math.max(0, Math.floor(r.getMinX() * fx));
+        int r0 = (int) Math.max(0, Math.floor(r.getMinY() * fy));
+        int c1 = (int) Math.min(o.sourceWidth() - 1, Math.max(c0, Math.ceil(r.getMaxX() * fx) - 1));
+        int r1 = (int) Math.min(o.sourceHeight() - 1, Math.max(r0, Math.ceil(r.getMaxY() * fy) - 1));
+        int n = AOI_POINTS_PER_EDGE;
+        int[][] corners = {{c0, r0}, {c1, r0}, {c1, r1}, {c0, r1}};
+        StringBuilder wkt = new StringBuilder("POLYGON ((");
+        double[] first = null;
+        for (int k = 0; k < 4; k++) {
+            int[] a = corners[k], b = corners[(k + 1) % 4];
+            for (int i = 0; i < n; i++) {
+                int col = (int) Math.round(a[0] + (b[0] - a[0]) * (double) i / n);
+                int row = (int) Math.round(a[1] + (b[1] - a[1]) * (double) i / n);
+                double[] ll = source.lonLat(col, row);
+                if (ll == null) return null;
+                if (first == null) first = ll;
+                wkt.append(String.format(Locale.ROOT, "%.7f %.7f, ", ll[0], ll[1]));
+            }
+        }
+        return wkt.append(String.format(Locale.ROOT, "%.7f %.7f))", first[0], first[1])).toString();
     }
 
     /** Whether a render started by {@link #update()} has not finished (EDT; tests). */

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A zoomed view of a scene larger than its overview shows the scene's own pixels: the visible
  * window read again at screen resolution ({@link QuickLookPanel#requestDetail}), the window read
- * as GDAL reads it ({@code -srcwin … -outsize … -r nearest}), coloured as the overview.
+ * as GDAL reads it ({@code -srcwin … -outsize … -r nearest}), coloured as the overview. And a
+ * rectangle drawn on the image becomes the active dialog's area of interest, located as GDAL
+ * locates its pixels.
  */
 class ZoomDetailTest {
     /**
@@ -152,6 +154,98 @@ class ZoomDetailTest {
             });
             panel.dispose();
         }
+    }
+
+    @Test
+    void aRectangleDrawnOnTheImageBecomesTheDialogsAreaOfInterest() throws Exception {
+        List<String> received = new java.util.ArrayList<>();
+        eu.ai4c.desktop.form.AoiTargets.Target target = new eu.ai4c.desktop.form.AoiTargets.Target() {
+            @Override
+            public String label() {
+                return "Warp (reproject): Area of interest";
+            }
+
+            @Override
+            public String text() {
+                return received.isEmpty() ? "" : received.get(received.size() - 1);
+            }
+
+            @Override
+            public void accept(String wkt) {
+                received.add(wkt);
+            }
+        };
+        eu.ai4c.desktop.form.AoiTargets.getDefault().activate(target);
+        try (QuickLookSource s = QuickLookSource.open(scene, 400)) {
+            QuickLookPanel panel = new QuickLookView(s).imagePanel();
+            onEdt(() -> panel.setMode(QuickLookPanel.Mode.BAND));
+            boolean[] busy = {true};
+            for (int i = 0; i < 600 && busy[0]; i++) {
+                Thread.sleep(50);
+                onEdt(() -> busy[0] = panel.rendering() || panel.canvas().image() == null);
+            }
+            onEdt(() -> {
+                ImageCanvas canvas = panel.canvas();
+                canvas.setSize(400, 300); // 1 screen px per overview px, 4 scene px per overview px
+                panel.aoiButton().doClick();
+                drag(canvas, 100, 50, 200, 150);
+                assertEquals(new Rectangle2D.Double(100, 50, 100, 100), canvas.drawnRectangle());
+                assertEquals(0.5, canvas.view()[1], 0, "drawing does not pan");
+            });
+            assertEquals(1, received.size(), "the dialog's field got the area");
+            String wkt = received.get(0);
+            assertEquals(wkt, panel.drawnAoi());
+            org.locationtech.jts.geom.Geometry g = new org.locationtech.jts.io.WKTReader().read(wkt);
+            assertTrue(g.isValid() && g.getArea() > 0, wkt);
+            assertEquals(4 * QuickLookPanel.AOI_POINTS_PER_EDGE + 1, g.getCoordinates().length);
+            // overview pixels 100-199 × 50-149 are scene columns 400-799, rows 200-599: the corners are the
+            // centres of the corner pixels, as GDAL (PROJ) locates them
+            String[] gdal = Gdal.runWithInput("400.5 200.5\n799.5 200.5\n799.5 599.5\n400.5 599.5\n", "gdaltransform",
+                    "-output_xy", "-t_srs", "+proj=longlat +datum=WGS84 +no_defs", scene.toString()).strip().split("\n");
+            org.locationtech.jts.geom.Coordinate[] c = g.getCoordinates();
+            int n = QuickLookPanel.AOI_POINTS_PER_EDGE;
+            for (int k = 0; k < 4; k++) {
+                String[] lonLat = gdal[k].trim().split("\\s+");
+                assertEquals(Double.parseDouble(lonLat[0]), c[k * n].x, 1e-6, "corner " + k + " longitude");
+                assertEquals(Double.parseDouble(lonLat[1]), c[k * n].y, 1e-6, "corner " + k + " latitude");
+            }
+            onEdt(() -> {
+                panel.aoiButton().doClick();
+                assertNull(panel.canvas().drawnRectangle(), "drawing off: the rectangle goes");
+                drag(panel.canvas(), 100, 50, 200, 150);
+                assertEquals(1, received.size(), "dragging pans again");
+            });
+            panel.dispose();
+        } finally {
+            eu.ai4c.desktop.form.AoiTargets.getDefault().remove(target);
+        }
+    }
+
+    /** A left-button drag from (x0, y0) to (x1, y1), delivered to the canvas's own mouse handler. */
+    private static void drag(ImageCanvas canvas, int x0, int y0, int x1, int y1) {
+        java.awt.event.MouseEvent press = event(canvas, java.awt.event.MouseEvent.MOUSE_PRESSED, x0, y0);
+        java.awt.event.MouseEvent move = event(canvas, java.awt.event.MouseEvent.MOUSE_DRAGGED, (x0 + x1) / 2, (y0 + y1) / 2);
+        java.awt.event.MouseEvent end = event(canvas, java.awt.event.MouseEvent.MOUSE_DRAGGED, x1, y1);
+        java.awt.event.MouseEvent release = event(canvas, java.awt.event.MouseEvent.MOUSE_RELEASED, x1, y1);
+        for (java.awt.event.MouseListener l : canvas.getMouseListeners()) {
+            if (l.getClass().getEnclosingClass() != ImageCanvas.class) continue;
+            l.mousePressed(press);
+        }
+        for (java.awt.event.MouseMotionListener l : canvas.getMouseMotionListeners()) {
+            if (l.getClass().getEnclosingClass() != ImageCanvas.class) continue;
+            l.mouseDragged(move);
+            l.mouseDragged(end);
+        }
+        for (java.awt.event.MouseListener l : canvas.getMouseListeners()) {
+            if (l.getClass().getEnclosingClass() != ImageCanvas.class) continue;
+            l.mouseReleased(release);
+        }
+    }
+
+    private static java.awt.event.MouseEvent event(ImageCanvas canvas, int id, int x, int y) {
+        int mask = id == java.awt.event.MouseEvent.MOUSE_RELEASED ? 0 : java.awt.event.InputEvent.BUTTON1_DOWN_MASK;
+        return new java.awt.event.MouseEvent(canvas, id, System.currentTimeMillis(), mask, x, y, 1, false,
+                java.awt.event.MouseEvent.BUTTON1);
     }
 
     private static void onEdt(eu.ai4c.desktop.testing.Edt.Step step) throws Exception {
