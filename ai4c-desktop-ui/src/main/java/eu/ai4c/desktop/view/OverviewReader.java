@@ -48,6 +48,17 @@ public final class OverviewReader {
      * height -r nearest} gives. Its source size is the window's; it serves the detail of a zoomed view.
      */
     public static Overview read(Raster raster, int band, Region window, int width, int height) throws IOException {
+        return read(raster, band, window, width, height, () -> false);
+    }
+
+    /**
+     * As {@link #read(Raster, int, Region, int, int)}, stopping with an {@link InterruptedIOException}
+     * once {@code stop} says so (checked before each row). Callers that give up on a read use this
+     * rather than interrupting the reading thread: an interrupt during a file read closes the file's
+     * channel for every later read ({@link java.nio.channels.ClosedByInterruptException}).
+     */
+    public static Overview read(Raster raster, int band, Region window, int width, int height,
+                                java.util.function.BooleanSupplier stop) throws IOException {
         int sw = window.width(), sh = window.height();
         if (window.x() < 0 || window.y() < 0 || window.x() + sw > raster.width() || window.y() + sh > raster.height()) {
             throw new IllegalArgumentException("Window " + window + " outside a " + raster.width() + "x" + raster.height()
@@ -62,7 +73,9 @@ public final class OverviewReader {
         Band b = raster.bands().get(band);
         float[] out = new float[width * height];
         for (int y = 0; y < height; y++) {
-            if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("Overview read cancelled");
+            if (Thread.currentThread().isInterrupted() || stop.getAsBoolean()) {
+                throw new InterruptedIOException("Overview read cancelled");
+            }
             Block row = raster.read(band, new Region(c0, window.y() + Overview.nearest(y, sh, height), span, 1));
             pick(row, columns, c0, b, out, y * width);
         }

@@ -109,7 +109,8 @@ public final class QuickLookPanel extends JPanel {
         return t;
     });
     private java.util.concurrent.Future<?> detailRead;
-    private int detailGeneration;
+    /** Counts detail requests; a read whose number is no longer the last one stops and is dropped. */
+    private final java.util.concurrent.atomic.AtomicInteger detailGeneration = new java.util.concurrent.atomic.AtomicInteger();
     /** Reads the detail once the view has been still for a moment (wheel zooms and drags come in bursts). */
     private final javax.swing.Timer detailTimer = new javax.swing.Timer(150, e -> requestDetail());
 
@@ -206,8 +207,9 @@ public final class QuickLookPanel extends JPanel {
      */
     java.util.concurrent.Future<?> requestDetail() {
         detailTimer.stop();
-        if (detailRead != null) detailRead.cancel(true);
-        int generation = ++detailGeneration;
+        // never interrupt a reader: an interrupt during a file read closes the file's channel for good
+        if (detailRead != null) detailRead.cancel(false);
+        int generation = detailGeneration.incrementAndGet();
         Overview o = displayed;
         Colouring c = colouring;
         int[] bands = colouredBands;
@@ -232,18 +234,21 @@ public final class QuickLookPanel extends JPanel {
         detailRead = detailReader.submit(() -> {
             try {
                 Overview[] read = new Overview[bands.length];
-                for (int i = 0; i < bands.length; i++) read[i] = OverviewReader.read(source.raster(), bands[i], window, tw, th);
+                java.util.function.BooleanSupplier stale = () -> generation != detailGeneration.get();
+                for (int i = 0; i < bands.length; i++) {
+                    read[i] = OverviewReader.read(source.raster(), bands[i], window, tw, th, stale);
+                }
                 BufferedImage img = new BufferedImage(tw, th, BufferedImage.TYPE_INT_ARGB);
                 img.setRGB(0, 0, tw, th, c.argb(read), 0, tw);
                 SwingUtilities.invokeLater(() -> {
-                    if (generation == detailGeneration) canvas.setDetail(img, area);
+                    if (generation == detailGeneration.get()) canvas.setDetail(img, area);
                 });
             } catch (java.io.InterruptedIOException cancelled) {
                 // a newer view asked for another detail
             } catch (IOException | RuntimeException e) {
                 String message = "Cannot read the detail of " + source.file().getFileName() + ": " + e.getMessage();
                 SwingUtilities.invokeLater(() -> {
-                    if (generation == detailGeneration) status.setText(message);
+                    if (generation == detailGeneration.get()) status.setText(message);
                 });
             }
         });
@@ -337,7 +342,9 @@ public final class QuickLookPanel extends JPanel {
 
     /** Re-renders in the background and shows the result (on the EDT). */
     public void update() {
-        if (worker != null) worker.cancel(true);
+        // not interrupted (an interrupt during a file read closes the file for good): a superseded
+        // render runs out in the background, its result dropped, its overviews kept in the source's cache
+        if (worker != null) worker.cancel(false);
         status.setText("Reading " + source.file().getFileName() + " …");
         Settings settings = settings();
         worker = new SwingWorker<>() {
@@ -354,7 +361,11 @@ public final class QuickLookPanel extends JPanel {
                     status.setText(" ");
                 } catch (Exception e) {
                     Throwable c = e.getCause() != null ? e.getCause() : e;
-                    status.setText("Cannot show " + source.file().getFileName() + ": " + c.getMessage());
+                    // the message, or the kind of failure when it has none (a closed channel, a null)
+                    status.setText("Cannot show " + source.file().getFileName() + ": "
+                            + (c.getMessage() != null ? c.getMessage() : c.toString()));
+                    java.util.logging.Logger.getLogger(QuickLookPanel.class.getName()).log(java.util.logging.Level.WARNING,
+                            "Cannot show " + source.file(), c);
                 }
             }
         };
@@ -612,9 +623,10 @@ public final class QuickLookPanel extends JPanel {
 
     /** Stops the readout thread and any render in progress; the panel is not used afterwards. */
     public void dispose() {
-        if (worker != null) worker.cancel(true);
+        if (worker != null) worker.cancel(false);
         detailTimer.stop();
+        detailGeneration.incrementAndGet(); // a detail read in progress stops at its next row
         readout.shutdownNow();
-        detailReader.shutdownNow();
+        detailReader.shutdown();
     }
 }
