@@ -58,18 +58,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stateless and thread-safe.</p>
  */
-public final class SlcPreprocessOperator implements Operator, eu.ai4c.kit.op.SourceDefaults {
-
-    @Override
-    public java.util.Set<String> sourceDependentParameters() {
-        return java.util.Set.of("resolution");
-    }
-
-    /** The output resolution by the acquisition mode ({@link eu.ai4c.s1.chain.ModeResolution}). */
-    @Override
-    public java.util.Map<String, SourceDefault> defaultsFor(eu.ai4c.kit.raster.Product source) {
-        return eu.ai4c.s1.chain.ModeResolution.defaultFor(source);
-    }
+public final class SlcPreprocessOperator implements Operator, eu.ai4c.s1.chain.ModeResolutionDefault {
 
     private static final Logger LOG = LoggerFactory.getLogger("eu.ai4c");
 
