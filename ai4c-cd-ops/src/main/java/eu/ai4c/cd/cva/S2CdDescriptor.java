@@ -60,6 +60,12 @@ public final class S2CdDescriptor {
                             .defaultValue(99.99).interval("(0,100)").unit("%").label("Confidence level")
                             .description("Confidence level of the change test: the chi-square quantile of this "
                                     + "probability is the threshold on the squared normalised magnitude.")
+                            .build(),
+                    ParameterDescriptor.builder("verify", ParameterType.BOOLEAN)
+                            .defaultValue(true).label("Verify checksums")
+                            .description("Check the metadata, bands and scene classification each product's run reads"
+                                    + " against the MD5 or SHA3-256 in its manifest.safe (a damaged download is refused"
+                                    + " instead of decoded into wrong reflectances), as S2-preprocess --verify.")
                             .build()));
 
     private S2CdDescriptor() {

@@ -69,6 +69,7 @@ public final class S2CdOperator implements Operator {
                     + "cloudy pixels.");
         }
         if (params.has("aoi")) pre.put("aoi", params.getString("aoi"));
+        pre.put("verify", String.valueOf(params.getBoolean("verify")));
         ParameterValues preParams = S2PreprocessDescriptor.DESCRIPTOR.validate(pre);
         S2PreprocessOperator preprocess = new S2PreprocessOperator();
         Raster r1 = preprocess.apply(Map.of("input", in1), preParams, context).raster();

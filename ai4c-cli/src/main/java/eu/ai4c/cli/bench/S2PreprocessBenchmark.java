@@ -27,7 +27,8 @@ public final class S2PreprocessBenchmark extends DeclaredBenchmark {
 
     public S2PreprocessBenchmark() {
         super("s2-preprocess",
-                "S2-preprocess (L2A mask) of a synthetic NxN L2A tile to GeoTIFF, vs GDAL band stack + SCL warp (default N 10980).");
+                "S2-preprocess (L2A mask) of a synthetic NxN L2A tile to GeoTIFF, vs GDAL band stack + SCL warp (default N 10980;"
+                        + " -Pverify false leaves out the manifest checksum check of the files read).", "verify");
     }
 
     @Override
@@ -37,8 +38,10 @@ public final class S2PreprocessBenchmark extends DeclaredBenchmark {
         SyntheticS2Product syn = synthetic(n);
         Path safe = input(context, syn);
         Path out = work.resolve("ai4c.tif");
+        // -Pverify=false leaves out the SHA3-256 check of the files read, to measure what it costs
+        String verify = context.option("verify", "true");
         BenchContext.Measured ours = context.measure(() -> ServiceRun.run("S2-preprocess", Map.of("input", safe),
-                Map.of("cloudmask", "L2A"), out, "GeoTIFF", context.processing()));
+                Map.of("cloudmask", "L2A", "verify", verify), out, "GeoTIFF", context.processing()));
 
         List<List<String>> gdal = gdalCommands(syn, safe, work, n);
         double peer = context.medianSeconds(() -> {
@@ -46,6 +49,7 @@ public final class S2PreprocessBenchmark extends DeclaredBenchmark {
         });
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("threads", context.processing().threads());
+        extra.put("verify", verify);
         extra.put("bytes_ai4c", Files.size(out));
         extra.put("bytes_gdal", Files.size(work.resolve("gdal_bands.tif")) + Files.size(work.resolve("gdal_scl.tif")));
         return List.of(BenchResult.of(name(), n + "x" + n + " L2A 4 bands + SCL, JPEG 2000", ours,

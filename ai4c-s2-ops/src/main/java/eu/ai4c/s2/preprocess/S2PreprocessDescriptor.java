@@ -70,6 +70,14 @@ public final class S2PreprocessDescriptor {
                             .option("--l1c-as-toa").defaultValue(false).label("L1C as top-of-atmosphere")
                             .description("For L1C input without Sen2Cor installed: continue on top-of-atmosphere "
                                     + "reflectance instead of stopping.")
+                            .build(),
+                    ParameterDescriptor.builder("verify", ParameterType.BOOLEAN)
+                            .defaultValue(true).label("Verify checksums")
+                            .description("Check the metadata and each image file the run reads (the bands asked, the"
+                                    + " cloud mask chosen; every band when Sen2Cor runs) against the MD5 or SHA3-256 in the"
+                                    + " product's manifest.safe: a damaged download is refused instead of decoded into"
+                                    + " wrong reflectances (JPEG 2000 has no checksum of its own). Costs one extra"
+                                    + " read of those files, in parallel. Band folders have no manifest.")
                             .build()));
 
     private S2PreprocessDescriptor() {

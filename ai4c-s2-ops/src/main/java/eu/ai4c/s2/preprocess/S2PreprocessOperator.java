@@ -29,6 +29,7 @@ import eu.ai4c.s2.safe.BandImage;
 import eu.ai4c.s2.safe.S2Band;
 import eu.ai4c.s2.safe.S2Level;
 import eu.ai4c.s2.safe.S2Product;
+import eu.ai4c.s2.safe.SafeChecksums;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +76,16 @@ public final class S2PreprocessOperator implements Operator {
         List<S2Band> bands = bands(params.getList("bands"));
         String cloudmask = params.getString("cloudmask");
         for (S2Band b : bands) s2.band(b); // a band the product lacks: clear usage error before any work
+        boolean sen2cor = s2.level() == S2Level.L1C && !params.getBoolean("l1cAsToa");
+        if (params.getBoolean("verify")) {
+            // Sen2Cor reads every band of an L1C product; otherwise only the bands asked and the masks are read
+            List<BandImage> read = new ArrayList<>(sen2cor ? s2.bands().values() : List.of());
+            if (!sen2cor) for (S2Band b : bands) read.add(s2.band(b));
+            if (cloudmask.equals("L2A")) s2.scl().ifPresent(read::add);
+            if (cloudmask.equals("L1C")) s2.cloudClassification().ifPresent(read::add);
+            int checked = SafeChecksums.verify(s2, read, context.threads());
+            LOG.info("S2-preprocess: {} files of {} match the checksums of its manifest", checked, s2.name());
+        }
         s2 = level(s2, params.getBoolean("l1cAsToa"), context);
         for (S2Band b : bands) s2.band(b); // Sen2Cor's L2A has no B10
 

@@ -15,6 +15,8 @@ import org.w3c.dom.Element;
 /** Parses Sentinel-2 tile metadata ({@code MTD_TL.xml}, L1C and L2A, all PSD versions). Stateless. */
 public final class TileMetadataParser {
     private static final Pattern TILE = Pattern.compile("_(T\\d{2}[A-Z]{3})_");
+    /** Largest grid side accepted: a tile is 10980 pixels at 10 m; anything far beyond is damage, not data. */
+    static final int MAX_PIXELS = 100_000;
 
     private TileMetadataParser() {
     }
@@ -39,8 +41,7 @@ public final class TileMetadataParser {
         Map<Integer, int[]> sizes = new HashMap<>();
         for (Element s : Xml.all(root, "Size")) {
             int res = resolution(s, where);
-            sizes.put(res, new int[] {(int) Xml.number(Xml.required(s, "NCOLS", where), "NCOLS", where),
-                    (int) Xml.number(Xml.required(s, "NROWS", where), "NROWS", where)});
+            sizes.put(res, new int[] {pixels(s, "NCOLS", res, where), pixels(s, "NROWS", res, where)});
         }
         Map<Integer, TileGrid> grids = new HashMap<>();
         for (Element g : Xml.all(root, "Geoposition")) {
@@ -49,10 +50,14 @@ public final class TileMetadataParser {
             if (size == null) {
                 throw new Ai4cException(where + " has a Geoposition at " + res + " m but no Size; the metadata is incomplete.");
             }
-            grids.put(res, new TileGrid(res, Xml.number(Xml.required(g, "ULX", where), "ULX", where),
-                    Xml.number(Xml.required(g, "ULY", where), "ULY", where),
-                    Xml.number(Xml.required(g, "XDIM", where), "XDIM", where),
-                    Xml.number(Xml.required(g, "YDIM", where), "YDIM", where), size[0], size[1]));
+            double ulx = finite(g, "ULX", res, where), uly = finite(g, "ULY", res, where);
+            double xdim = finite(g, "XDIM", res, where), ydim = finite(g, "YDIM", res, where);
+            // a north-up grid: columns eastwards, rows southwards
+            if (!(xdim > 0) || !(ydim < 0)) {
+                throw new Ai4cException(where + ": the " + res + " m grid has XDIM " + xdim + " and YDIM " + ydim
+                        + " (a tile's are positive and negative); the metadata is damaged. Download the product again.");
+            }
+            grids.put(res, new TileGrid(res, ulx, uly, xdim, ydim, size[0], size[1]));
         }
         if (grids.isEmpty()) {
             throw new Ai4cException(where + " has no Tile_Geocoding/Geoposition; the tile cannot be located.");
@@ -64,6 +69,25 @@ public final class TileMetadataParser {
         double cloudy = Xml.text(root, "CLOUDY_PIXEL_PERCENTAGE")
                 .map(t -> Xml.number(t, "CLOUDY_PIXEL_PERCENTAGE", where)).orElse(Double.NaN);
         return new TileMetadata(tileId, tileName, epsg, grids, masks, cloudy);
+    }
+
+    /** A grid size, refused unless it is a whole number of pixels between 1 and {@value #MAX_PIXELS}. */
+    private static int pixels(Element size, String name, int res, String where) {
+        double v = Xml.number(Xml.required(size, name, where), name, where);
+        if (!(v >= 1 && v <= MAX_PIXELS) || v != Math.rint(v)) {
+            throw new Ai4cException(where + ": " + name + " of the " + res + " m grid is " + Xml.required(size, name, where)
+                    + ", not a pixel count (1 to " + MAX_PIXELS + "); the metadata is damaged. Download the product again.");
+        }
+        return (int) v;
+    }
+
+    private static double finite(Element geoposition, String name, int res, String where) {
+        double v = Xml.number(Xml.required(geoposition, name, where), name, where);
+        if (!Double.isFinite(v)) {
+            throw new Ai4cException(where + ": " + name + " of the " + res + " m grid is " + v
+                    + "; the metadata is damaged. Download the product again.");
+        }
+        return v;
     }
 
     private static int resolution(Element e, String where) {

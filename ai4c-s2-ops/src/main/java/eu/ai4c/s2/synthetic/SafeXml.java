@@ -2,8 +2,14 @@ package eu.ai4c.s2.synthetic;
 
 import eu.ai4c.s2.safe.S2Band;
 import eu.ai4c.s2.safe.S2Level;
+import eu.ai4c.s2.safe.SafeChecksums;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The metadata XML of a synthetic SAFE product, with the element names and nesting of the real
@@ -153,6 +159,37 @@ final class SafeXml {
         el(sb, 8, "SPECIAL_VALUE_TEXT", text);
         el(sb, 8, "SPECIAL_VALUE_INDEX", String.valueOf(index));
         sb.append("      </Special_Values>\n");
+    }
+
+    /**
+     * {@code manifest.safe} with a {@code dataObject} for every file already in {@code safe}: its
+     * {@code ./}-relative location and its checksum ({@code MD5} or {@code SHA3-256}), as ESA's.
+     */
+    static String manifest(Path safe, String algorithm) throws IOException {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<xfdu:XFDU xmlns:xfdu=\"urn:ccsds:schema:xfdu:1\" version=\"esa/safe/sentinel/1.1/sentinel-2/msi\">\n");
+        sb.append("  <dataObjectSection>\n");
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.walk(safe)) {
+            files = s.filter(Files::isRegularFile).filter(f -> !f.equals(safe.resolve("manifest.safe"))).sorted().toList();
+        }
+        int id = 0;
+        for (Path f : files) {
+            String rel = safe.relativize(f).toString().replace('\\', '/');
+            String hex;
+            try (InputStream in = Files.newInputStream(f)) {
+                hex = SafeChecksums.digest(algorithm, in);
+            }
+            sb.append("    <dataObject ID=\"Object_").append(id++).append("\">\n");
+            sb.append("      <byteStream mimeType=\"application/octet-stream\" size=\"").append(Files.size(f))
+                    .append("\">\n");
+            sb.append("        <fileLocation locatorType=\"URL\" href=\"./").append(rel).append("\"/>\n");
+            sb.append("        <checksum checksumName=\"").append(algorithm).append("\">").append(hex)
+                    .append("</checksum>\n");
+            sb.append("      </byteStream>\n    </dataObject>\n");
+        }
+        sb.append("  </dataObjectSection>\n</xfdu:XFDU>\n");
+        return sb.toString();
     }
 
     private static void el(StringBuilder sb, int indent, String name, String value) {

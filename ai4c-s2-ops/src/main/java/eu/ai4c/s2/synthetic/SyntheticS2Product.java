@@ -327,7 +327,23 @@ public final class SyntheticS2Product {
         Files.writeString(safe.resolve(granule + "MTD_TL.xml"), SafeXml.tile(this, masks));
         Files.writeString(safe.resolve(level == S2Level.L2A ? "MTD_MSIL2A.xml" : "MTD_MSIL1C.xml"),
                 SafeXml.product(this, imageFiles));
-        Files.writeString(safe.resolve("manifest.safe"), "<?xml version=\"1.0\"?><xfdu:XFDU xmlns:xfdu=\"urn:ccsds:schema:xfdu:1\"/>\n");
+        Files.writeString(safe.resolve("manifest.safe"), SafeXml.manifest(safe, manifestAlgorithm()));
+    }
+
+    /**
+     * Writes {@code manifest.safe} of an unzipped synthetic product again, for the files now in it
+     * (after a test or demo changed its images on purpose), with the checksum kind it had.
+     */
+    public static void refreshManifest(Path safe) throws IOException {
+        Path manifest = safe.resolve("manifest.safe");
+        String algorithm = Files.isRegularFile(manifest) && Files.readString(manifest).contains("checksumName=\"MD5\"")
+                ? "MD5" : "SHA3-256";
+        Files.writeString(manifest, SafeXml.manifest(safe, algorithm));
+    }
+
+    /** The checksum ESA's manifests give: SHA3-256 from processing baseline 05.09 on, MD5 before. */
+    String manifestAlgorithm() {
+        return baseline.compareTo(new ProcessingBaseline(5, 9)) >= 0 ? "SHA3-256" : "MD5";
     }
 
     private void writeBand(Path file, S2Band b) throws IOException {

@@ -9,6 +9,7 @@ import eu.ai4c.kit.raster.Product;
 import eu.ai4c.kit.raster.Raster;
 import eu.ai4c.kit.raster.Region;
 import eu.ai4c.s2.safe.S2Band;
+import eu.ai4c.s2.synthetic.SyntheticS2Product;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class PlantedChange {
     }
 
     /**
-     * Rewrites the 10 m images of {@code bands} in {@code safe}.
+     * Rewrites the 10 m images of {@code bands} in {@code safe} (an unzipped synthetic product) and its manifest.
      *
      * @param offset          the product's additive DN offset (−1000 from baseline 04.00)
      * @param quantification  the product's quantification value
@@ -82,5 +83,7 @@ public final class PlantedChange {
             ProductIO.writer("GeoTIFF").write(Product.of("planted", m), tmp, ProcessingContext.defaults());
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        // the planted product is a product as made, so its manifest gives the new images' checksums
+        SyntheticS2Product.refreshManifest(safe);
     }
 }

@@ -1,0 +1,165 @@
+package eu.ai4c.s2.safe;
+
+import eu.ai4c.kit.Ai4cException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.w3c.dom.Element;
+
+/**
+ * The checksums that a Sentinel-2 product's {@code manifest.safe} gives for its files, and their
+ * check. Each {@code dataObject/byteStream} names a file ({@code fileLocation/@href}, relative to
+ * the SAFE root, {@code ./} first) and its {@code checksum} with {@code checksumName="MD5"}
+ * (products before processing baseline 05.09) or {@code "SHA3-256"} (05.09 on). A file whose bytes
+ * do not give its checksum was damaged after ESA made the product (a broken download or copy, a
+ * bad disk): JPEG 2000 has no checksum of its own, so without this check a damaged code block
+ * decodes into wrong reflectances without a word. Files are hashed in parallel, streaming.
+ */
+public final class SafeChecksums {
+    private static final int BUFFER = 1 << 20;
+
+    /** A file's expected digest: {@code algorithm} as Java names it, lower-case hex. */
+    public record Expected(String algorithm, String hex) {
+    }
+
+    private final Map<String, Expected> byFile;
+
+    private SafeChecksums(Map<String, Expected> byFile) {
+        this.byFile = byFile;
+    }
+
+    /** The checksums of {@code manifest.safe} (none when the product has no manifest, e.g. band folders). */
+    public static SafeChecksums of(SafeContainer c) throws IOException {
+        Map<String, Expected> map = new LinkedHashMap<>();
+        var manifest = c.find("manifest.safe");
+        if (manifest.isEmpty()) return new SafeChecksums(map);
+        Element root;
+        try (InputStream in = c.open(manifest.get())) {
+            root = Xml.parse(in, c.name() + "/" + manifest.get());
+        }
+        for (Element stream : Xml.all(root, "byteStream")) {
+            List<Element> location = Xml.children(stream, "fileLocation");
+            List<Element> checksum = Xml.children(stream, "checksum");
+            if (location.isEmpty() || checksum.isEmpty()) continue;
+            String href = location.get(0).getAttribute("href").trim();
+            while (href.startsWith("./")) href = href.substring(2);
+            String name = checksum.get(0).getAttribute("checksumName").trim().toUpperCase(Locale.ROOT);
+            String algorithm = switch (name) {
+                case "MD5" -> "MD5";
+                case "SHA3-256", "SHA3_256" -> "SHA3-256";
+                default -> null;
+            };
+            String hex = checksum.get(0).getTextContent().trim().toLowerCase(Locale.ROOT);
+            if (algorithm != null && !hex.isEmpty()) map.put(href, new Expected(algorithm, hex));
+        }
+        return new SafeChecksums(map);
+    }
+
+    /** The checksum the manifest gives for {@code relative} (a path below the SAFE root), if any. */
+    public java.util.Optional<Expected> expected(String relative) {
+        Expected e = byFile.get(relative);
+        if (e == null) {
+            for (Map.Entry<String, Expected> x : byFile.entrySet()) {
+                if (x.getKey().equalsIgnoreCase(relative)) return java.util.Optional.of(x.getValue());
+            }
+        }
+        return java.util.Optional.ofNullable(e);
+    }
+
+    /** Number of files the manifest gives a checksum for. */
+    public int size() {
+        return byFile.size();
+    }
+
+    /** The digest of a stream read to its end, lower-case hex. */
+    public static String digest(String algorithm, InputStream in) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is part of every Java 17 platform", e);
+        }
+        byte[] buf = new byte[BUFFER];
+        for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * Checks the files of {@code product} that a run reads against the manifest, several at a
+     * time: the product and tile metadata and the files of {@code images}. Files the manifest
+     * gives no checksum for are skipped; a product without a manifest (a band folder) has none.
+     *
+     * @return the number of files checked
+     * @throws Ai4cException for the first damaged file, naming it and the fix
+     */
+    public static int verify(S2Product product, Collection<BandImage> images, int threads) throws IOException {
+        if (product.productMetadata().isEmpty()) return 0;
+        try (SafeContainer c = SafeContainer.open(product.location())) {
+            SafeChecksums sums = of(c);
+            if (sums.size() == 0) return 0;
+            List<String> files = new ArrayList<>();
+            SafeLayout.productMetadata(c.entries()).ifPresent(files::add);
+            files.addAll(SafeLayout.tileMetadata(c.entries()));
+            String prefix = c.name() + "/";
+            for (BandImage image : images) {
+                String where = image.location();
+                if (where != null && where.startsWith(prefix)) files.add(where.substring(prefix.length()));
+            }
+            List<String> todo = new ArrayList<>();
+            for (String f : files) if (sums.expected(f).isPresent() && !todo.contains(f)) todo.add(f);
+            if (todo.isEmpty()) return 0;
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
+                Thread t = new Thread(r, "ai4c-checksum");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<String>> actual = new ArrayList<>();
+                for (String f : todo) {
+                    String algorithm = sums.expected(f).orElseThrow().algorithm();
+                    actual.add(pool.submit(() -> {
+                        try (InputStream in = c.open(f)) {
+                            return digest(algorithm, in);
+                        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                            throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + f + " cannot be read"
+                                    + " whole (" + e.getMessage() + "): the zip is damaged or truncated; download the"
+                                    + " product again.", e);
+                        }
+                    }));
+                }
+                for (int i = 0; i < todo.size(); i++) {
+                    Expected e = sums.expected(todo.get(i)).orElseThrow();
+                    String got = actual.get(i).get();
+                    if (!got.equals(e.hex())) {
+                        throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + todo.get(i) + " is damaged"
+                                + " (its " + e.algorithm() + " is " + got + ", the manifest gives " + e.hex() + "); its"
+                                + " numbers cannot be trusted. Download the product again, or pass --verify false to"
+                                + " process it anyway.");
+                    }
+                }
+                return todo.size();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while checking " + c.location(), e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IOException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
