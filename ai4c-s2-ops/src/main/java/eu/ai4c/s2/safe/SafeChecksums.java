@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +44,7 @@ public final class SafeChecksums {
     /** The checksums of {@code manifest.safe} (none when the product has no manifest, e.g. band folders). */
     public static SafeChecksums of(SafeContainer c) throws IOException {
         Map<String, Expected> map = new LinkedHashMap<>();
-        var manifest = c.find("manifest.safe");
+        Optional<String> manifest = c.find("manifest.safe");
         if (manifest.isEmpty()) return new SafeChecksums(map);
         Element root;
         try (InputStream in = c.open(manifest.get())) {
@@ -68,14 +69,14 @@ public final class SafeChecksums {
     }
 
     /** The checksum the manifest gives for {@code relative} (a path below the SAFE root), if any. */
-    public java.util.Optional<Expected> expected(String relative) {
+    public Optional<Expected> expected(String relative) {
         Expected e = byFile.get(relative);
         if (e == null) {
             for (Map.Entry<String, Expected> x : byFile.entrySet()) {
-                if (x.getKey().equalsIgnoreCase(relative)) return java.util.Optional.of(x.getValue());
+                if (x.getKey().equalsIgnoreCase(relative)) return Optional.of(x.getValue());
             }
         }
-        return java.util.Optional.ofNullable(e);
+        return Optional.ofNullable(e);
     }
 
     /** Number of files the manifest gives a checksum for. */
