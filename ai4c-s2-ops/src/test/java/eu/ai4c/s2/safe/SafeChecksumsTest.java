@@ -57,6 +57,37 @@ class SafeChecksumsTest {
         }
     }
 
+    /**
+     * Every file of a real L1C product whose bytes the fixture keeps (its images are empty
+     * placeholders) gives the MD5 that ESA's manifest records for it: 72 files, metadata, quality
+     * reports, masks and preview, under their {@code ./}-relative locations.
+     */
+    @Test
+    void everyKeptFileOfARealProductGivesEsasMd5() throws IOException {
+        Path safe = Fixtures.file("s2reader/tests/data/compact_safe/"
+                + "S2A_MSIL1C_20170226T102021_N0204_R065_T32TNM_20170226T102458.SAFE");
+        int matched = 0, empty = 0;
+        try (SafeContainer c = SafeContainer.open(safe)) {
+            SafeChecksums sums = SafeChecksums.of(c);
+            for (String entry : c.entries()) {
+                if (entry.equals("manifest.safe")) continue;
+                var expected = sums.expected(entry);
+                if (expected.isEmpty()) continue;
+                if (c.size(entry) == 0) {
+                    empty++;
+                    continue;
+                }
+                assertEquals("MD5", expected.get().algorithm(), entry);
+                try (InputStream in = c.open(entry)) {
+                    assertEquals(expected.get().hex(), SafeChecksums.digest("MD5", in), entry);
+                }
+                matched++;
+            }
+        }
+        assertEquals(72, matched, "files with content checked against ESA's MD5");
+        assertEquals(15, empty, "empty placeholders (the 14 images and the datastrip metadata)");
+    }
+
     /** SHA3-256 and MD5 of "abc": the FIPS 202 and RFC 1321 test vectors. */
     @Test
     void digestsAreTheStandardOnes() throws IOException {
