@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "<service | command>",
         subcommands = {ListCommand.class, GraphCommand.class, BenchCommand.class, DemoCommand.class,
                 AliasesCommand.class, PredictCommand.class, HumanFeaturesLoadCommand.class,
-                HumanFeaturesQueryCommand.class, EnergyLoadCommand.class, Era5ExtractCommand.class, ServeCommand.class},
+                HumanFeaturesQueryCommand.class, EnergyLoadCommand.class, Era5ExtractCommand.class, ServeCommand.class,
+                VerifyCommand.class},
         footer = {"", "Run 'ai4c <service> --help' for the options of a service.",
                 "Exit codes: 0 success, 1 processing error, 2 usage error, 130 cancelled."})
 final class Ai4cCommand implements Runnable {

@@ -130,6 +130,24 @@ public final class S1Product implements Closeable {
         return n;
     }
 
+    /**
+     * Checks every file the manifest lists, as after a download: its MD5 and, zipped, the entry's
+     * CRC-32. A listed file that is missing makes the product incomplete.
+     *
+     * @return the number of files checked
+     * @throws Ai4cException naming the first missing or damaged file
+     */
+    public int verifyAll(int threads) throws IOException {
+        List<String> present = new ArrayList<>(), missing = new ArrayList<>();
+        for (Manifest.DataObject d : manifest.dataObjects()) (archive.exists(d.href()) ? present : missing).add(d.href());
+        if (!missing.isEmpty()) {
+            throw new Ai4cException("Sentinel-1 product " + archive.location() + " is incomplete: " + missing.size() + " of the "
+                    + manifest.dataObjects().size() + " files its manifest lists are missing (" + missing.get(0)
+                    + (missing.size() > 1 ? ", …" : "") + "). Download the product again.");
+        }
+        return Checksums.verify(archive, manifest, present, threads);
+    }
+
     private static String href(Manifest manifest, String repId, String fileName, String fallback) {
         for (Manifest.DataObject d : manifest.dataObjects(repId)) {
             if (d.href().endsWith("/" + fileName)) return d.href();

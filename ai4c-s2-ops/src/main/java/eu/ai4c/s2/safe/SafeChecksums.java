@@ -3,6 +3,7 @@ package eu.ai4c.s2.safe;
 import eu.ai4c.kit.Ai4cException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -118,49 +119,75 @@ public final class SafeChecksums {
                 String where = image.location();
                 if (where != null && where.startsWith(prefix)) files.add(where.substring(prefix.length()));
             }
-            List<String> todo = new ArrayList<>();
-            for (String f : files) if (sums.expected(f).isPresent() && !todo.contains(f)) todo.add(f);
-            if (todo.isEmpty()) return 0;
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
-                Thread t = new Thread(r, "ai4c-checksum");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<String>> actual = new ArrayList<>();
-                for (String f : todo) {
-                    String algorithm = sums.expected(f).orElseThrow().algorithm();
-                    actual.add(pool.submit(() -> {
-                        try (InputStream in = c.open(f)) {
-                            return digest(algorithm, in);
-                        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                            throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + f + " cannot be read"
-                                    + " whole (" + e.getMessage() + "): the zip is damaged or truncated; download the"
-                                    + " product again.", e);
-                        }
-                    }));
-                }
-                for (int i = 0; i < todo.size(); i++) {
-                    Expected e = sums.expected(todo.get(i)).orElseThrow();
-                    String got = actual.get(i).get();
-                    if (!got.equals(e.hex())) {
-                        throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + todo.get(i) + " is damaged"
-                                + " (its " + e.algorithm() + " is " + got + ", the manifest gives " + e.hex() + "); its"
-                                + " numbers cannot be trusted. Download the product again, or pass --verify false to"
-                                + " process it anyway.");
-                    }
-                }
-                return todo.size();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while checking " + c.location(), e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IOException(e.getCause());
-            } finally {
-                pool.shutdownNow();
+            return check(c, sums, files, threads);
+        }
+    }
+
+    /**
+     * Checks every file the manifest of the product at {@code location} lists, as after a
+     * download: a listed file that is missing makes the product incomplete.
+     *
+     * @return the number of files checked (0: the product has no manifest with checksums)
+     * @throws Ai4cException naming the first missing or damaged file
+     */
+    public static int verifyAll(Path location, int threads) throws IOException {
+        try (SafeContainer c = SafeContainer.open(location)) {
+            SafeChecksums sums = of(c);
+            List<String> files = new ArrayList<>(), missing = new ArrayList<>();
+            for (String f : sums.byFile.keySet()) (c.find(f).isPresent() ? files : missing).add(f);
+            if (!missing.isEmpty()) {
+                throw new Ai4cException("Sentinel-2 product " + c.location() + " is incomplete: " + missing.size()
+                        + " of the " + sums.size() + " files its manifest lists are missing (" + missing.get(0)
+                        + (missing.size() > 1 ? ", …" : "") + "). Download the product again.");
             }
+            return check(c, sums, files, threads);
+        }
+    }
+
+    /** Hashes {@code files} (those with a checksum) in parallel and compares; the number checked. */
+    private static int check(SafeContainer c, SafeChecksums sums, List<String> files, int threads) throws IOException {
+        List<String> todo = new ArrayList<>();
+        for (String f : files) if (sums.expected(f).isPresent() && !todo.contains(f)) todo.add(f);
+        if (todo.isEmpty()) return 0;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
+            Thread t = new Thread(r, "ai4c-checksum");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<String>> actual = new ArrayList<>();
+            for (String f : todo) {
+                String algorithm = sums.expected(f).orElseThrow().algorithm();
+                actual.add(pool.submit(() -> {
+                    try (InputStream in = c.open(c.find(f).orElse(f))) {
+                        return digest(algorithm, in);
+                    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                        throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + f + " cannot be read"
+                                + " whole (" + e.getMessage() + "): the zip is damaged or truncated; download the"
+                                + " product again.", e);
+                    }
+                }));
+            }
+            for (int i = 0; i < todo.size(); i++) {
+                Expected e = sums.expected(todo.get(i)).orElseThrow();
+                String got = actual.get(i).get();
+                if (!got.equals(e.hex())) {
+                    throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + todo.get(i) + " is damaged"
+                            + " (its " + e.algorithm() + " is " + got + ", the manifest gives " + e.hex() + "); its"
+                            + " numbers cannot be trusted. Download the product again, or pass --verify false to"
+                            + " process it anyway.");
+                }
+            }
+            return todo.size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while checking " + c.location(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
