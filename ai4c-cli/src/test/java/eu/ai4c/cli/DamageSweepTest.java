@@ -36,9 +36,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -282,26 +280,8 @@ class DamageSweepTest {
 
     /** The SAFE folder as a zip: every entry stored, or the XML deflated and the measurements stored as in ESA's zips. */
     static Path zip(Path safe, boolean deflated) throws IOException {
-        Path zip = dir.resolve(deflated ? "zip-deflated" : "zip-stored")
-                .resolve(safe.getFileName().toString().replace(".SAFE", ".zip"));
-        Files.createDirectories(zip.getParent());
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> files = Files.walk(safe)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                byte[] data = Files.readAllBytes(f);
-                ZipEntry e = new ZipEntry(safe.getParent().relativize(f).toString().replace('\\', '/'));
-                if (!deflated || f.getFileName().toString().endsWith(".tiff")) {
-                    CRC32 crc = new CRC32();
-                    crc.update(data);
-                    e.setMethod(ZipEntry.STORED);
-                    e.setSize(data.length);
-                    e.setCrc(crc.getValue());
-                }
-                z.putNextEntry(e);
-                z.write(data);
-                z.closeEntry();
-            }
-        }
-        return zip;
+        return ZippedSafe.write(safe, dir.resolve(deflated ? "zip-deflated" : "zip-stored")
+                .resolve(safe.getFileName().toString().replace(".SAFE", ".zip")), deflated);
     }
 
     @Test

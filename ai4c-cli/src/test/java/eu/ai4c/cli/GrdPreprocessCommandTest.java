@@ -17,9 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,21 +105,7 @@ class GrdPreprocessCommandTest {
 
     @Test
     void truncatedZipIsRefused() throws IOException {
-        Path zip = dir.resolve(safe.getFileName().toString().replace(".SAFE", ".zip"));
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> files = Files.walk(safe)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                byte[] data = Files.readAllBytes(f);
-                ZipEntry e = new ZipEntry(safe.getParent().relativize(f).toString().replace('\\', '/'));
-                CRC32 crc = new CRC32();
-                crc.update(data);
-                e.setMethod(ZipEntry.STORED);
-                e.setSize(data.length);
-                e.setCrc(crc.getValue());
-                z.putNextEntry(e);
-                z.write(data);
-                z.closeEntry();
-            }
-        }
+        Path zip = ZippedSafe.write(safe, dir.resolve(safe.getFileName().toString().replace(".SAFE", ".zip")), false);
         byte[] all = Files.readAllBytes(zip);
         // a broken download keeps its ESA name
         Path cut = Files.createDirectories(dir.resolve("cut")).resolve(zip.getFileName());

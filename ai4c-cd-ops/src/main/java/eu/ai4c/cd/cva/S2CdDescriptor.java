@@ -3,8 +3,8 @@ package eu.ai4c.cd.cva;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
-import eu.ai4c.kit.op.SharedParameters;
 import eu.ai4c.kit.op.ProductKind;
+import eu.ai4c.kit.op.SharedParameters;
 import eu.ai4c.kit.op.SourceDescriptor;
 import eu.ai4c.s2.preprocess.S2PreprocessDescriptor;
 import java.util.List;
@@ -61,12 +61,9 @@ public final class S2CdDescriptor {
                             .description("Confidence level of the change test: the chi-square quantile of this "
                                     + "probability is the threshold on the squared normalised magnitude.")
                             .build(),
-                    ParameterDescriptor.builder("verify", ParameterType.BOOLEAN)
-                            .defaultValue(true).label("Verify checksums")
-                            .description("Check the metadata, bands and scene classification each product's run reads"
+                    SharedParameters.verify("Check the metadata, bands and scene classification each product's run reads"
                                     + " against the MD5 or SHA3-256 in its manifest.safe (a damaged download is refused"
-                                    + " instead of decoded into wrong reflectances), as S2-preprocess --verify.")
-                            .build()));
+                                    + " instead of decoded into wrong reflectances), as S2-preprocess --verify.")));
 
     private S2CdDescriptor() {
     }

@@ -25,6 +25,15 @@ public final class SharedParameters {
     }
 
     /**
+     * {@code verify} (default true): check the files a run reads against the checksums the product
+     * carries; {@code what} says which files and checksums, and what a mismatch prevents.
+     */
+    public static ParameterDescriptor verify(String what) {
+        return ParameterDescriptor.builder("verify", ParameterType.BOOLEAN).defaultValue(true).label("Verify checksums")
+                .description(what).build();
+    }
+
+    /**
      * {@code projection}: the output CRS, with the service's default.
      *
      * @param defaultValue e.g. {@code WGS84} or {@code UTM(Auto)}

@@ -1,14 +1,14 @@
 package eu.ai4c.s1.grd;
 
 import eu.ai4c.kit.landsea.LandSeaParameters;
-import eu.ai4c.s1.chain.ModeResolution;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
-import eu.ai4c.kit.op.SharedParameters;
-import eu.ai4c.kit.warp.Resampling;
 import eu.ai4c.kit.op.ProductKind;
+import eu.ai4c.kit.op.SharedParameters;
 import eu.ai4c.kit.op.SourceDescriptor;
+import eu.ai4c.kit.warp.Resampling;
+import eu.ai4c.s1.chain.ModeResolution;
 import eu.ai4c.s1.speckle.SpeckleFilterOp;
 import java.util.List;
 
@@ -71,14 +71,11 @@ public final class GrdPreprocessDescriptor {
                             .description("Subtract the annotated thermal noise (range × azimuth noise vectors); "
                                     + "negative values are clipped to 0.")
                             .build(),
-                    ParameterDescriptor.builder("verify", ParameterType.BOOLEAN)
-                            .defaultValue(true).label("Verify checksums")
-                            .description("Check each measurement file the run reads against the MD5 in manifest.safe"
+                    SharedParameters.verify("Check each measurement file the run reads against the MD5 in manifest.safe"
                                     + " and, in a zipped product, the zip's CRC-32 (a damaged download is refused"
                                     + " instead of processed); annotation, calibration and"
                                     + " noise files are always checked. Costs one extra read of the measurements,"
-                                    + " in parallel.")
-                            .build(),
+                                    + " in parallel."),
                     ParameterDescriptor.builder("removeBorderNoise", ParameterType.BOOLEAN)
                             .defaultValue(true).label("Remove GRD border noise")
                             .description("Set the low-value noise at the image borders to no-data.")

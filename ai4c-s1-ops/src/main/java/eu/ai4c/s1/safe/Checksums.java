@@ -1,6 +1,7 @@
 package eu.ai4c.s1.safe;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.FileDigests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,10 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 
@@ -23,11 +21,9 @@ import java.util.zip.CheckedInputStream;
  * and for a zipped product the CRC-32 the zip records for each entry read whole.
  * A file whose bytes do not give its MD5 was damaged after ESA made the product (a broken download
  * or copy, a bad disk) and is refused rather than processed as if whole. Large files are hashed
- * in parallel, streaming, in 1 MiB reads.
+ * in parallel, streaming ({@link FileDigests}).
  */
 public final class Checksums {
-    private static final int BUFFER = 1 << 20;
-
     private Checksums() {
     }
 
@@ -38,10 +34,7 @@ public final class Checksums {
 
     /** MD5 of a stream read to its end, lower-case hex. */
     public static String md5(InputStream in) throws IOException {
-        MessageDigest md = digest();
-        byte[] buf = new byte[BUFFER];
-        for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-        return HexFormat.of().formatHex(md.digest());
+        return FileDigests.hex("MD5", in);
     }
 
     /** MD5 of a file, lower-case hex. */
@@ -78,52 +71,36 @@ public final class Checksums {
             boolean checkable = !manifest.md5(h).isEmpty() || archive.zipCrc(h) != -1;
             if (checkable && !todo.contains(h)) todo.add(h);
         }
-        if (todo.isEmpty()) return 0;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
-            Thread t = new Thread(r, "ai4c-md5");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<CRC32> crcs = new ArrayList<>();
-            List<Future<String>> sums = new ArrayList<>();
-            for (String h : todo) {
-                CRC32 crc = new CRC32();
-                sums.add(pool.submit(() -> {
-                    // the zip's CRC-32 in the same pass: it also covers files the manifest gives no MD5 for
-                    try (InputStream in = new CheckedInputStream(archive.open(h), crc)) {
-                        return md5(in);
-                    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                        throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + h + " cannot be read"
-                                + " whole (" + e.getMessage() + "): the zip is damaged or truncated; download the"
-                                + " product again.", e);
-                    }
-                }));
-                crcs.add(crc);
-            }
-            for (int i = 0; i < todo.size(); i++) {
-                String h = todo.get(i), expected = manifest.md5(h), actual = sums.get(i).get();
-                // the manifest's MD5 first: it is ESA's own record of the file
-                if (!expected.isEmpty()) check(archive, h, expected, actual);
-                long expectedCrc = archive.zipCrc(h), crc = crcs.get(i).getValue();
-                if (expectedCrc != -1 && crc != expectedCrc) {
-                    throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + h + " is damaged (its"
-                            + " bytes give the CRC-32 " + Long.toHexString(crc) + ", the zip records "
-                            + Long.toHexString(expectedCrc) + "); download the product again, or pass --verify false"
-                            + " to process it anyway.");
+        List<CRC32> crcs = new ArrayList<>();
+        List<Callable<String>> sums = new ArrayList<>();
+        for (String h : todo) {
+            CRC32 crc = new CRC32();
+            crcs.add(crc);
+            sums.add(() -> {
+                // the zip's CRC-32 in the same pass: it also covers files the manifest gives no MD5 for
+                try (InputStream in = new CheckedInputStream(archive.open(h), crc)) {
+                    return md5(in);
+                } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                    throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + h + " cannot be read"
+                            + " whole (" + e.getMessage() + "): the zip is damaged or truncated; download the"
+                            + " product again.", e);
                 }
-            }
-            return todo.size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while checking " + archive.location(), e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            });
         }
+        List<String> actual = FileDigests.inParallel("ai4c-md5", sums, threads);
+        for (int i = 0; i < todo.size(); i++) {
+            String h = todo.get(i), expected = manifest.md5(h);
+            // the manifest's MD5 first: it is ESA's own record of the file
+            if (!expected.isEmpty()) check(archive, h, expected, actual.get(i));
+            long expectedCrc = archive.zipCrc(h), crc = crcs.get(i).getValue();
+            if (expectedCrc != -1 && crc != expectedCrc) {
+                throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + h + " is damaged (its"
+                        + " bytes give the CRC-32 " + Long.toHexString(crc) + ", the zip records "
+                        + Long.toHexString(expectedCrc) + "); download the product again, or pass --verify false"
+                        + " to process it anyway.");
+            }
+        }
+        return todo.size();
     }
 
     private static void check(SafeArchive archive, String href, String expected, String actual) {

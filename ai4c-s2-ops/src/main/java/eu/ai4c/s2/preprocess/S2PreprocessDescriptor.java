@@ -4,10 +4,10 @@ import eu.ai4c.kit.landsea.LandSeaParameters;
 import eu.ai4c.kit.op.OperatorDescriptor;
 import eu.ai4c.kit.op.ParameterDescriptor;
 import eu.ai4c.kit.op.ParameterType;
-import eu.ai4c.kit.op.SharedParameters;
-import eu.ai4c.kit.warp.Resampling;
 import eu.ai4c.kit.op.ProductKind;
+import eu.ai4c.kit.op.SharedParameters;
 import eu.ai4c.kit.op.SourceDescriptor;
+import eu.ai4c.kit.warp.Resampling;
 import java.util.List;
 
 /**
@@ -71,14 +71,11 @@ public final class S2PreprocessDescriptor {
                             .description("For L1C input without Sen2Cor installed: continue on top-of-atmosphere "
                                     + "reflectance instead of stopping.")
                             .build(),
-                    ParameterDescriptor.builder("verify", ParameterType.BOOLEAN)
-                            .defaultValue(true).label("Verify checksums")
-                            .description("Check the metadata and each image file the run reads (the bands asked, the"
+                    SharedParameters.verify("Check the metadata and each image file the run reads (the bands asked, the"
                                     + " cloud mask chosen; every band when Sen2Cor runs) against the MD5 or SHA3-256 in the"
                                     + " product's manifest.safe: a damaged download is refused instead of decoded into"
                                     + " wrong reflectances (JPEG 2000 has no checksum of its own). Costs one extra"
-                                    + " read of those files, in parallel. Band folders have no manifest.")
-                            .build()));
+                                    + " read of those files, in parallel. Band folders have no manifest.")));
 
     private S2PreprocessDescriptor() {
     }

@@ -1,23 +1,18 @@
 package eu.ai4c.s2.safe;
 
 import eu.ai4c.kit.Ai4cException;
+import eu.ai4c.kit.io.FileDigests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.w3c.dom.Element;
 
 /**
@@ -27,11 +22,10 @@ import org.w3c.dom.Element;
  * (products before processing baseline 05.09) or {@code "SHA3-256"} (05.09 on). A file whose bytes
  * do not give its checksum was damaged after ESA made the product (a broken download or copy, a
  * bad disk): JPEG 2000 has no checksum of its own, so without this check a damaged code block
- * decodes into wrong reflectances without a word. Files are hashed in parallel, streaming.
+ * decodes into wrong reflectances without a word. Files are hashed in parallel, streaming
+ * ({@link FileDigests}).
  */
 public final class SafeChecksums {
-    private static final int BUFFER = 1 << 20;
-
     /** A file's expected digest: {@code algorithm} as Java names it, lower-case hex. */
     public record Expected(String algorithm, String hex) {
     }
@@ -85,19 +79,6 @@ public final class SafeChecksums {
         return byFile.size();
     }
 
-    /** The digest of a stream read to its end, lower-case hex. */
-    public static String digest(String algorithm, InputStream in) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every Java 17 platform", e);
-        }
-        byte[] buf = new byte[BUFFER];
-        for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-        return HexFormat.of().formatHex(md.digest());
-    }
-
     /**
      * Checks the files of {@code product} that a run reads against the manifest, several at a
      * time: the product and tile metadata and the files of {@code images}. Files the manifest
@@ -148,46 +129,27 @@ public final class SafeChecksums {
     private static int check(SafeContainer c, SafeChecksums sums, List<String> files, int threads) throws IOException {
         List<String> todo = new ArrayList<>();
         for (String f : files) if (sums.expected(f).isPresent() && !todo.contains(f)) todo.add(f);
-        if (todo.isEmpty()) return 0;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
-            Thread t = new Thread(r, "ai4c-checksum");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<String>> actual = new ArrayList<>();
-            for (String f : todo) {
-                String algorithm = sums.expected(f).orElseThrow().algorithm();
-                actual.add(pool.submit(() -> {
-                    try (InputStream in = c.open(c.find(f).orElse(f))) {
-                        return digest(algorithm, in);
-                    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                        throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + f + " cannot be read"
-                                + " whole (" + e.getMessage() + "): the zip is damaged or truncated; download the"
-                                + " product again.", e);
-                    }
-                }));
-            }
-            for (int i = 0; i < todo.size(); i++) {
-                Expected e = sums.expected(todo.get(i)).orElseThrow();
-                String got = actual.get(i).get();
-                if (!got.equals(e.hex())) {
-                    throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + todo.get(i) + " is damaged"
-                            + " (its " + e.algorithm() + " is " + got + ", the manifest gives " + e.hex() + "); its"
-                            + " numbers cannot be trusted. Download the product again, or pass --verify false to"
-                            + " process it anyway.");
+        List<Callable<String>> digests = new ArrayList<>();
+        for (String f : todo) {
+            String algorithm = sums.expected(f).orElseThrow().algorithm();
+            digests.add(() -> {
+                try (InputStream in = c.open(c.find(f).orElse(f))) {
+                    return FileDigests.hex(algorithm, in);
+                } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                    throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + f + " cannot be read whole ("
+                            + e.getMessage() + "): the zip is damaged or truncated; download the product again.", e);
                 }
-            }
-            return todo.size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while checking " + c.location(), e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            });
         }
+        List<String> actual = FileDigests.inParallel("ai4c-checksum", digests, threads);
+        for (int i = 0; i < todo.size(); i++) {
+            Expected e = sums.expected(todo.get(i)).orElseThrow();
+            if (!actual.get(i).equals(e.hex())) {
+                throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + todo.get(i) + " is damaged (its "
+                        + e.algorithm() + " is " + actual.get(i) + ", the manifest gives " + e.hex() + "); its numbers"
+                        + " cannot be trusted. Download the product again, or pass --verify false to process it anyway.");
+            }
+        }
+        return todo.size();
     }
 }

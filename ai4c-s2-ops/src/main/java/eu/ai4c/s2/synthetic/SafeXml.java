@@ -1,8 +1,8 @@
 package eu.ai4c.s2.synthetic;
 
+import eu.ai4c.kit.io.FileDigests;
 import eu.ai4c.s2.safe.S2Band;
 import eu.ai4c.s2.safe.S2Level;
-import eu.ai4c.s2.safe.SafeChecksums;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -178,7 +178,7 @@ final class SafeXml {
             String rel = safe.relativize(f).toString().replace('\\', '/');
             String hex;
             try (InputStream in = Files.newInputStream(f)) {
-                hex = SafeChecksums.digest(algorithm, in);
+                hex = FileDigests.hex(algorithm, in);
             }
             sb.append("    <dataObject ID=\"Object_").append(id++).append("\">\n");
             sb.append("      <byteStream mimeType=\"application/octet-stream\" size=\"").append(Files.size(f))
