@@ -516,6 +516,83 @@ class DamageSweepTest {
                 model.toString(), cut.toString(), "--static", statics.toString(), "--output_path", out.toString(), "-q");
     }
 
+    /** Runs an outside tool (GDAL) that must succeed. */
+    static void tool(String... cmd) throws IOException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertEquals(0, p.waitFor(), String.join(" ", cmd) + " (GDAL must be installed): " + log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /**
+     * The issue's own undetectable case, a zeroed 64 KB block inside an uncompressed GeoTIFF (written
+     * by GDAL), and an area of interest from a damaged Shapefile (written by GDAL).
+     */
+    @Test
+    void uncompressedGeoTiffAndShapefileAreaOfInterest() throws IOException {
+        Path scene = Files.createDirectories(dir.resolve("plain")).resolve("scene.tif");
+        ProductIO.writer("GeoTIFF").write(Product.of("scene", FieldScene.nearRome(300, 250, 2)), scene,
+                ProcessingContext.defaults());
+        Path plain = scene.resolveSibling("plain.tif");
+        tool("gdal_translate", "-q", "-co", "COMPRESS=NONE", scene.toString(), plain.toString());
+        Path bad = damagedCopy("plain-zeroed", plain, d -> zeroed(d, d.length / 2, 65536));
+        Path out = outFolder("plain-zeroed");
+        sweep("tif (uncompressed): zeroed 64 KB", Expect.REFUSED_OR_WRITTEN, "plain.tif", out, "Warp", "--input",
+                bad.toString(), "--output_path", out.toString(), "-q");
+
+        Path geojson = Files.writeString(dir.resolve("plain/aoi.geojson"), "{\"type\":\"FeatureCollection\",\"features\":"
+                + "[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[12.305,41.98],[12.315,41.98],[12.315,41.975],[12.305,41.975],[12.305,41.98]]]}}]}");
+        Path shp = dir.resolve("plain/aoi.shp");
+        tool("ogr2ogr", "-f", "ESRI Shapefile", shp.toString(), geojson.toString());
+        assertRuns(run("Warp", "--input", scene.toString(), "--AoI", shp.toString(), "--output_path",
+                outFolder("aoi-ok").toString(), "-q"));
+        int i = 0;
+        for (Object[] c : new Object[][] {
+                {"AoI .shp: cut", (Function<byte[], byte[]>) d -> truncated(d, d.length - 40)},
+                {"AoI .shp: header zeroed", (Function<byte[], byte[]>) d -> zeroed(d, 0, 100)}}) {
+            @SuppressWarnings("unchecked")
+            Function<byte[], byte[]> how = (Function<byte[], byte[]>) c[1];
+            Path folder = Files.createDirectories(dir.resolve("damaged/aoi" + i));
+            for (String ext : new String[] {".shx", ".dbf", ".prj"}) {
+                Path part = shp.resolveSibling("aoi" + ext);
+                if (Files.exists(part)) Files.copy(part, folder.resolve("aoi" + ext));
+            }
+            Path badShp = folder.resolve("aoi.shp");
+            Files.write(badShp, how.apply(Files.readAllBytes(shp)));
+            out = outFolder("aoi" + i++);
+            sweep((String) c[0], Expect.REFUSED, "aoi.shp", out, "Warp", "--input", scene.toString(), "--AoI",
+                    badShp.toString(), "--output_path", out.toString(), "-q");
+        }
+    }
+
+    /** The human-features GeoPackage store (SQLite) damaged between load and query. */
+    @Test
+    void geoPackageStore() throws IOException {
+        Path store = Files.createDirectories(dir.resolve("store")).resolve("features.gpkg");
+        assertRuns(run("humanfeatures-load", "--input", Fixtures.file("osm/andorra.osm.pbf").toString(), "--store",
+                store.toString(), "--classes", "hospital,fuel_station", "-q"));
+        assertRuns(run("humanfeatures-query", "--store", store.toString(), "--classes", "hospital,fuel_station",
+                "--AoI", "1.40,42.42,1.79,42.66", "--output_path", outFolder("gpkg-ok").resolve("q.geojson").toString(),
+                "-q"));
+        int i = 0;
+        for (Object[] c : new Object[][] {
+                {"GeoPackage store: cut to half", (Function<byte[], byte[]>) d -> truncated(d, d.length / 2)},
+                {"GeoPackage store: header zeroed", (Function<byte[], byte[]>) d -> zeroed(d, 0, 100)}}) {
+            @SuppressWarnings("unchecked")
+            Function<byte[], byte[]> how = (Function<byte[], byte[]>) c[1];
+            Path bad = damagedCopy("gpkg" + i, store, how);
+            Path out = outFolder("gpkg" + i++);
+            sweep((String) c[0], Expect.REFUSED, "features.gpkg", out, "humanfeatures-query", "--store", bad.toString(),
+                    "--classes", "hospital,fuel_station", "--AoI", "1.40,42.42,1.79,42.66", "--output_path",
+                    out.resolve("q.geojson").toString(), "-q");
+        }
+    }
+
     @Test
     void era5NetcdfAndOsmPbf() throws IOException {
         Path points = Files.writeString(dir.resolve("points.csv"), "eic_p,eic_g,name_p,name_g,capacity_p,capacity_g,"
