@@ -179,7 +179,8 @@ public final class ProductsPanel extends JPanel {
 
     /**
      * The context menu of {@code product}: "Run" (named {@code products.run}) with one entry per
-     * service that accepts it ({@code products.run.<alias>}), disabled when none does, and "Close"
+     * service that accepts it ({@code products.run.<alias>}), disabled when none does, "Verify
+     * Checksums" ({@code products.popup.verify}, SAFE products only) and "Close"
      * ({@code products.popup.close}). With the component trace on (logger
      * {@value eu.ai4c.desktop.form.ui.OperatorDialog#TRACE_LOGGER} at FINE) the screen bounds of
      * its entries are logged when it shows, and those of the services when "Run" opens:
@@ -201,6 +202,13 @@ public final class ProductsPanel extends JPanel {
         run.setToolTipText(run.getItemCount() > 0 ? "Open the dialog of a service with " + product + " as source"
                 : "No AI4C service takes " + product + " as source");
         menu.add(run);
+        javax.swing.JMenuItem verify = new javax.swing.JMenuItem("Verify Checksums");
+        verify.setName("products.popup.verify");
+        verify.setEnabled(ProductChecksums.applies(product));
+        verify.setToolTipText(verify.isEnabled() ? "Check every file of " + product + " against its manifest.safe"
+                : "Only Sentinel-1 and Sentinel-2 SAFE products carry checksums");
+        verify.addActionListener(e -> verifyChecksums(product));
+        menu.add(verify);
         javax.swing.JMenuItem close = new javax.swing.JMenuItem("Close Product");
         close.setName("products.popup.close");
         close.addActionListener(e -> products.close(product));
@@ -236,6 +244,27 @@ public final class ProductsPanel extends JPanel {
             });
         }
         return menu;
+    }
+
+    /** Where the outcome of "Verify Checksums" goes: a message box, unless a test replaces it. */
+    private transient Consumer<ProductChecksums.Outcome> checksumReport = o -> javax.swing.JOptionPane.showMessageDialog(
+            this, o.message(), "Verify Checksums", o.whole() ? javax.swing.JOptionPane.INFORMATION_MESSAGE
+                    : javax.swing.JOptionPane.ERROR_MESSAGE);
+
+    /** Replaces where the outcome of "Verify Checksums" is shown (called on the event thread). */
+    public void setChecksumReport(Consumer<ProductChecksums.Outcome> report) {
+        this.checksumReport = report;
+    }
+
+    /** Checks {@code product} on a background thread and reports on the event thread. */
+    private void verifyChecksums(OpenProduct product) {
+        Thread t = new Thread(() -> {
+            ProductChecksums.Outcome o = ProductChecksums.check(product.location(),
+                    Math.max(1, Runtime.getRuntime().availableProcessors()));
+            javax.swing.SwingUtilities.invokeLater(() -> checksumReport.accept(o));
+        }, "ai4c-verify-checksums");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Traces the entries once the menu shows (it is placed after "will become visible"), trying {@code attempts} times. */
