@@ -77,6 +77,7 @@ public final class S2PreprocessOperator implements Operator {
         String cloudmask = params.getString("cloudmask");
         for (S2Band b : bands) s2.band(b); // a band the product lacks: clear usage error before any work
         boolean sen2cor = s2.level() == S2Level.L1C && !params.getBoolean("l1cAsToa");
+        if (sen2cor && Sen2Cor.executable().isEmpty()) throw sen2corMissing(s2); // before reading anything
         if (params.getBoolean("verify")) {
             // Sen2Cor reads every band of an L1C product; otherwise only the bands asked and the masks are read
             List<BandImage> read = new ArrayList<>(sen2cor ? s2.bands().values() : List.of());
@@ -177,13 +178,15 @@ public final class S2PreprocessOperator implements Operator {
             return s2;
         }
         Optional<Path> sen2cor = Sen2Cor.executable();
-        if (sen2cor.isEmpty()) {
-            throw new Ai4cException("S2-preprocess: input " + s2.name() + " is a Level-1C product and Sen2Cor "
-                    + "(L2A_Process) is not installed, so it cannot be processed to Level-2A. Install Sen2Cor (put "
-                    + "L2A_Process on the PATH), give an L2A product, or add --l1c-as-toa to continue on "
-                    + "top-of-atmosphere reflectance.");
-        }
+        if (sen2cor.isEmpty()) throw sen2corMissing(s2);
         return Sen2Cor.toL2A(s2, sen2cor.get());
+    }
+
+    private static Ai4cException sen2corMissing(S2Product s2) {
+        return new Ai4cException("S2-preprocess: input " + s2.name() + " is a Level-1C product and Sen2Cor "
+                + "(L2A_Process) is not installed, so it cannot be processed to Level-2A. Install Sen2Cor (put "
+                + "L2A_Process on the PATH), give an L2A product, or add --l1c-as-toa to continue on "
+                + "top-of-atmosphere reflectance.");
     }
 
     private static BandImage finest(S2Product s2) {
