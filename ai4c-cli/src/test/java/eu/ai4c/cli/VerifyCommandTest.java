@@ -60,6 +60,9 @@ class VerifyCommandTest {
         lines = bad.out().strip().lines().toList();
         assertTrue(lines.get(0).startsWith("DAMAGED " + grd) && lines.get(0).contains(vh.getFileName().toString())
                 && lines.get(0).contains("MD5"), lines.get(0));
+        // nothing is processed here, so the run's way round the check is not offered
+        assertTrue(lines.get(0).endsWith("download the product again.") && !lines.get(0).contains("--verify"),
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("DAMAGED " + s2) && lines.get(1).contains("incomplete")
                 && lines.get(1).contains(b4.getFileName().toString()), lines.get(1));
         assertTrue(lines.get(2).startsWith("OK " + s2zip), lines.get(2));
@@ -81,6 +84,7 @@ class VerifyCommandTest {
         List<String> lines = c.out().strip().lines().toList();
         assertTrue(lines.get(0).startsWith("DAMAGED " + s1), lines.get(0));
         assertTrue(lines.get(1).startsWith("DAMAGED " + s2) && lines.get(1).contains(".jp2"), lines.get(1));
+        for (String line : lines) assertFalse(line.contains("--verify"), line);
     }
 
     @Test

@@ -24,6 +24,11 @@ import java.util.zip.CheckedInputStream;
  * in parallel, streaming ({@link FileDigests}).
  */
 public final class Checksums {
+    /** What a run that checks the files it reads tells the user to do about a damaged one. */
+    static final String RUN_REMEDY = "download the product again, or pass --verify false to process it anyway.";
+    /** What a check of the whole product (after a download) tells the user: nothing is being processed. */
+    static final String DOWNLOAD_REMEDY = "download the product again.";
+
     private Checksums() {
     }
 
@@ -62,10 +67,12 @@ public final class Checksums {
      * Checks whole files of the product against the manifest, several at a time; files without an
      * MD5 in the manifest are skipped unless the zip records their CRC-32.
      *
+     * @param remedy the advice that ends the message of a damaged file ({@link #RUN_REMEDY} or {@link #DOWNLOAD_REMEDY})
      * @return the number of files checked
      * @throws Ai4cException for the first file that does not match, naming it
      */
-    static int verify(SafeArchive archive, Manifest manifest, Collection<String> hrefs, int threads) throws IOException {
+    static int verify(SafeArchive archive, Manifest manifest, Collection<String> hrefs, int threads, String remedy)
+            throws IOException {
         List<String> todo = new ArrayList<>();
         for (String h : hrefs) {
             boolean checkable = !manifest.md5(h).isEmpty() || archive.zipCrc(h) != -1;
@@ -91,23 +98,21 @@ public final class Checksums {
         for (int i = 0; i < todo.size(); i++) {
             String h = todo.get(i), expected = manifest.md5(h);
             // the manifest's MD5 first: it is ESA's own record of the file
-            if (!expected.isEmpty()) check(archive, h, expected, actual.get(i));
+            if (!expected.isEmpty()) check(archive, h, expected, actual.get(i), remedy);
             long expectedCrc = archive.zipCrc(h), crc = crcs.get(i).getValue();
             if (expectedCrc != -1 && crc != expectedCrc) {
                 throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + h + " is damaged (its"
                         + " bytes give the CRC-32 " + Long.toHexString(crc) + ", the zip records "
-                        + Long.toHexString(expectedCrc) + "); download the product again, or pass --verify false"
-                        + " to process it anyway.");
+                        + Long.toHexString(expectedCrc) + "); " + remedy);
             }
         }
         return todo.size();
     }
 
-    private static void check(SafeArchive archive, String href, String expected, String actual) {
+    private static void check(SafeArchive archive, String href, String expected, String actual, String remedy) {
         if (!expected.equalsIgnoreCase(actual)) {
             throw new Ai4cException("Sentinel-1 product " + archive.location() + ": " + href + " is damaged (its MD5 is "
-                    + actual + ", the manifest gives " + expected + "); download the product again, or pass --verify false "
-                    + "to process it anyway.");
+                    + actual + ", the manifest gives " + expected + "); " + remedy);
         }
     }
 

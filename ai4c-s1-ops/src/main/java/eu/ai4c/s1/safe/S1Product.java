@@ -125,7 +125,8 @@ public final class S1Product implements Closeable {
         long t0 = System.nanoTime();
         List<String> hrefs = new ArrayList<>();
         for (S1Image i : which) hrefs.add(i.measurementHref());
-        int n = Checksums.verify(archive, manifest, hrefs, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        int n = Checksums.verify(archive, manifest, hrefs, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Checksums.RUN_REMEDY);
         LOG.info("{}: {} measurement file(s) match their manifest MD5 ({} ms)", name(), n, (System.nanoTime() - t0) / 1_000_000);
         return n;
     }
@@ -145,7 +146,7 @@ public final class S1Product implements Closeable {
                     + manifest.dataObjects().size() + " files its manifest lists are missing (" + missing.get(0)
                     + (missing.size() > 1 ? ", …" : "") + "). Download the product again.");
         }
-        return Checksums.verify(archive, manifest, present, threads);
+        return Checksums.verify(archive, manifest, present, threads, Checksums.DOWNLOAD_REMEDY);
     }
 
     private static String href(Manifest manifest, String repId, String fileName, String fallback) {

@@ -100,7 +100,8 @@ public final class SafeChecksums {
                 String where = image.location();
                 if (where != null && where.startsWith(prefix)) files.add(where.substring(prefix.length()));
             }
-            return check(c, sums, files, threads);
+            return check(c, sums, files, threads,
+                    "Download the product again, or pass --verify false to process it anyway.");
         }
     }
 
@@ -121,12 +122,17 @@ public final class SafeChecksums {
                         + " of the " + sums.size() + " files its manifest lists are missing (" + missing.get(0)
                         + (missing.size() > 1 ? ", …" : "") + "). Download the product again.");
             }
-            return check(c, sums, files, threads);
+            return check(c, sums, files, threads, "Download the product again.");
         }
     }
 
-    /** Hashes {@code files} (those with a checksum) in parallel and compares; the number checked. */
-    private static int check(SafeContainer c, SafeChecksums sums, List<String> files, int threads) throws IOException {
+    /**
+     * Hashes {@code files} (those with a checksum) in parallel and compares; the number checked.
+     * {@code remedy} ends the message of a damaged file: a run can be told to skip the check, a
+     * check of the whole product cannot.
+     */
+    private static int check(SafeContainer c, SafeChecksums sums, List<String> files, int threads, String remedy)
+            throws IOException {
         List<String> todo = new ArrayList<>();
         for (String f : files) if (sums.expected(f).isPresent() && !todo.contains(f)) todo.add(f);
         List<Callable<String>> digests = new ArrayList<>();
@@ -147,7 +153,7 @@ public final class SafeChecksums {
             if (!actual.get(i).equals(e.hex())) {
                 throw new Ai4cException("Sentinel-2 product " + c.location() + ": " + todo.get(i) + " is damaged (its "
                         + e.algorithm() + " is " + actual.get(i) + ", the manifest gives " + e.hex() + "); its numbers"
-                        + " cannot be trusted. Download the product again, or pass --verify false to process it anyway.");
+                        + " cannot be trusted. " + remedy);
             }
         }
         return todo.size();
