@@ -43,6 +43,12 @@ final class Netcdf3File implements NetcdfFile {
             byte[] magic = h.bytes(4);
             version = magic[3];
             numRecs = version == 5 ? h.int64() : h.uint32();
+            // STREAMING (all bits set, classic format specification): the writer never recorded the count
+            if (numRecs == (version == 5 ? -1L : 0xFFFFFFFFL)) {
+                throw new Ai4cException(path + " does not say how many records it holds (its netCDF record count is"
+                        + " \"streaming\"): it was not closed by the program that wrote it. Write or copy it again.");
+            }
+            if (numRecs < 0) throw h.bad("number of records (" + numRecs + ")");
             readDimensions(h);
             globals = readAttributes(h);
             readVariables(h);
@@ -65,6 +71,8 @@ final class Netcdf3File implements NetcdfFile {
         for (long i = 0; i < n; i++) {
             String name = h.name(version);
             long len = count(h);
+            // CDF-5 lengths are signed 64-bit: a negative one would pass every size check below
+            if (len < 0) throw h.bad("length of dimension " + name + " (" + len + ")");
             dims.add(new NcDimension(name, len == 0 ? numRecs : len, len == 0));
         }
     }

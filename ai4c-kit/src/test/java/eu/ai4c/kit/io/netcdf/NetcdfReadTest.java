@@ -192,6 +192,38 @@ class NetcdfReadTest {
         assertTrue(e.getMessage().contains("not a netCDF file"), e.getMessage());
     }
 
+    /**
+     * A record count left "streaming" (all bits set: the writer never closed the file) and, in
+     * CDF-5 whose counts are signed 64-bit, a negative dimension length are refused by name (the
+     * latter once got through every size check as a negative extent; fuzzing found it).
+     */
+    @Test
+    void streamingRecordCountAndNegativeLengthsAreRefused() throws Exception {
+        Path seeds = Path.of(NetcdfReadTest.class.getResource("NetcdfFuzzTestInputs/classic").toURI());
+        byte[] classic = Files.readAllBytes(seeds.resolve("seed-era5-2t-record.nc"));
+        Arrays.fill(classic, 4, 8, (byte) 0xFF); // numrecs, 32-bit
+        Path streaming = Files.write(tmp.resolve("streaming.nc"), classic);
+        Ai4cException e = assertThrows(Ai4cException.class, () -> Netcdf.open(streaming).close());
+        assertTrue(e.getMessage().contains("streaming.nc") && e.getMessage().contains("how many records"),
+                e.getMessage());
+
+        byte[] cdf5 = Files.readAllBytes(seeds.resolve("seed-era5-2t-cdf5.nc"));
+        try (NetcdfFile f = Netcdf.open(Files.write(tmp.resolve("whole5.nc"), cdf5))) {
+            assertEquals(18, f.variable("longitude").shape()[0], "the byte changed below is longitude's length");
+        }
+        byte[] streaming5 = cdf5.clone();
+        Arrays.fill(streaming5, 4, 12, (byte) 0xFF); // numrecs, 64-bit
+        Path s5 = Files.write(tmp.resolve("streaming5.nc"), streaming5);
+        e = assertThrows(Ai4cException.class, () -> Netcdf.open(s5).close());
+        assertTrue(e.getMessage().contains("how many records"), e.getMessage());
+        byte[] negative = cdf5.clone();
+        negative[44] = (byte) 0xFF; // longitude's length, 64-bit at byte 44, now negative
+        Path n5 = Files.write(tmp.resolve("negative5.nc"), negative);
+        e = assertThrows(Ai4cException.class, () -> Netcdf.open(n5).close());
+        assertTrue(e.getMessage().contains("negative5.nc") && e.getMessage().contains("length of dimension longitude"),
+                e.getMessage());
+    }
+
     @Test
     void nonRegularGridIsRefusedAndSouthFirstIsFlipped() throws Exception {
         Path irregular = tmp.resolve("irregular.nc");
