@@ -102,6 +102,11 @@ public final class Era5PointSeries {
             CfTime time = CfTime.of(timeVar);
             double[] times = nc.readDouble(timeVar, -1);
             int nt = times.length;
+            if (nt == 0) {
+                // an unlimited time dimension with no records: the download or the copy stopped early
+                throw new Ai4cException(r.input() + " holds no time steps (its dimension " + vars.get(0).dimensions().get(0)
+                        + " is empty), so there is nothing to extract. Download the ERA5 file again.");
+            }
             int nv = vars.size();
             int np = pts.ids().length;
             if ((long) nt * nv * np > Integer.MAX_VALUE - 8) {

@@ -207,6 +207,17 @@ class Era5PointSeriesTest {
         e = assertThrows(Ai4cException.class,
                 () -> Era5PointSeries.run(new Era5PointSeries.Request(nc, pts, out, List.of("u10"), Method.BILINEAR)));
         assertTrue(e.getMessage().contains("no variable \"u10\""), e.getMessage());
+
+        // valid_time made the record dimension with no records (classic header: its length, 0 = unlimited,
+        // follows its name at byte 32; the header's record count is 0): a valid file with nothing to extract
+        byte[] bytes = Files.readAllBytes(nc);
+        assertEquals("valid_time", new String(bytes, 20, 10, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(2, java.nio.ByteBuffer.wrap(bytes, 32, 4).getInt());
+        java.util.Arrays.fill(bytes, 32, 36, (byte) 0);
+        Path empty = Files.write(tmp.resolve("no_times.nc"), bytes);
+        e = assertThrows(Ai4cException.class,
+                () -> Era5PointSeries.run(new Era5PointSeries.Request(empty, pts, out, List.of(), Method.BILINEAR)));
+        assertTrue(e.getMessage().contains("no_times.nc") && e.getMessage().contains("no time steps"), e.getMessage());
         assertFalse(Files.exists(out));
         try (var s = Files.list(tmp)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("partial")), "no temporary left");
