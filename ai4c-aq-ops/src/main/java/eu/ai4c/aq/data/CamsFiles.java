@@ -127,6 +127,11 @@ public final class CamsFiles implements Closeable {
                 List<Instant> list = new ArrayList<>(values.length);
                 for (double x : values) list.add(cf.toInstant(x));
                 times = List.copyOf(list);
+                if (times.isEmpty()) {
+                    // an unlimited time dimension with no records: the download or the copy stopped early
+                    throw new Ai4cException(role + ": variable " + name + " of " + f.path() + " holds no time steps (its"
+                            + " dimension " + v.dimensions().get(0) + " is empty). Download the file again.");
+                }
                 if (v.rank() > 3) {
                     throw new Ai4cException(role + ": variable " + name + " of " + f.path() + " has dimensions "
                             + v.dimensions() + "; AI4C uses surface fields (time, latitude, longitude). Select the"

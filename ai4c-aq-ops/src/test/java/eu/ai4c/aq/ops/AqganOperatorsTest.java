@@ -135,6 +135,20 @@ class AqganOperatorsTest {
         assertTrue(e.getMessage().contains("lacks the variables sp, pm10"), e.getMessage());
         assertTrue(e.getMessage().contains("partial.nc"), e.getMessage());
         assertTrue(!Files.exists(dir.resolve("pred2/partial_srgan.nc")));
+
+        // the LR file with time made the record dimension and no records (classic header: a dimension's
+        // length, 0 = unlimited, follows its name; the header's record count is 0): nothing to downscale
+        byte[] bytes = Files.readAllBytes(dir.resolve("data/cams_lr.nc"));
+        String lrHeader = new String(bytes, 0, 200, StandardCharsets.ISO_8859_1);
+        int at = lrHeader.indexOf("\0\0\0\4time") + 8;
+        assertTrue(at > 8 && java.nio.ByteBuffer.wrap(bytes, at, 4).getInt() > 0, "the time dimension's length");
+        Arrays.fill(bytes, at, at + 4, (byte) 0);
+        Path noSteps = Files.write(dir.resolve("no_steps.nc"), bytes);
+        pred.put("input", noSteps.toString());
+        e = assertThrows(Ai4cException.class, () -> new AqganPredictOperator().write(Map.of(),
+                params(new AqganPredictOperator(), pred), dir.resolve("pred3"), ctx));
+        assertTrue(e.getMessage().contains("no_steps.nc") && e.getMessage().contains("no time steps"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("pred3/no_steps_srgan.nc")));
     }
 
     /**

@@ -156,7 +156,8 @@ final class Netcdf3File implements NetcdfFile {
                 for (long d : v.shape()) values = Math.multiplyExact(values, d);
                 long slab = Math.multiplyExact(v.rank() == 0 ? 1 : v.slabSize(), v.type().size());
                 if (l[1] == 1) {
-                    end = numRecs == 0 ? l[0] : Math.addExact(l[0], Math.addExact(Math.multiplyExact(numRecs - 1,
+                    // no records: nothing of the variable is stored, and its offset may lie at or past the end
+                    end = numRecs == 0 ? 0 : Math.addExact(l[0], Math.addExact(Math.multiplyExact(numRecs - 1,
                             recSize), slab));
                 } else {
                     end = Math.addExact(l[0], Math.multiplyExact(values, v.type().size()));

@@ -180,6 +180,11 @@ final class Netcdf4File implements NetcdfFile {
     public double[] readRaw(NcVariable v, int index) {
         Dataset ds = datasets.get(v.name());
         if (ds == null) throw new IllegalArgumentException(v.name() + " is not a variable of " + path);
+        if (v.rank() > 0 && index >= v.shape()[0]) {
+            throw new IndexOutOfBoundsException(v.name() + " index " + index + " ≥ " + v.shape()[0]);
+        }
+        // an unlimited dimension with no records yet: HDF5 stores no data for the variable
+        if (index < 0 && v.size() == 0) return new double[0];
         try {
             Object data;
             if (index < 0 || v.rank() == 0) {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code ncdump} (package netcdf-bin) as the independent reference for netCDF contents. A
- * missing tool fails the test with what to install.
+ * Runs {@code ncdump} (package netcdf-bin) as the independent reference for netCDF contents, and
+ * {@code ncgen} to write files as the netCDF library does. A missing tool fails the test with what
+ * to install.
  */
 final class Ncdump {
     private Ncdump() {
@@ -20,18 +21,30 @@ final class Ncdump {
     static String run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("ncdump"));
         cmd.addAll(List.of(args));
+        return exec(cmd);
+    }
+
+    /** Writes {@code cdl} (CDL text) as a netCDF file of format {@code kind} ({@code classic}, {@code cdf5}, …). */
+    static Path ncgen(String cdl, String kind, Path nc) throws IOException, InterruptedException {
+        Path text = nc.resolveSibling(nc.getFileName() + ".cdl");
+        java.nio.file.Files.writeString(text, cdl);
+        exec(List.of("ncgen", "-k", kind, "-o", nc.toString(), text.toString()));
+        return nc;
+    }
+
+    private static String exec(List<String> cmd) throws IOException, InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         } catch (IOException e) {
-            fail("ncdump is not installed (" + e.getMessage() + "): install netcdf-bin (apt-get install netcdf-bin)"
+            fail(cmd.get(0) + " is not installed (" + e.getMessage() + "): install netcdf-bin (apt-get install netcdf-bin)"
                     + " to run the netCDF tests (.ci/run does).");
             throw e;
         }
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("ncdump did not finish");
+            fail(cmd.get(0) + " did not finish");
         }
         String text = new String(out, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) fail(String.join(" ", cmd) + " failed: " + text);

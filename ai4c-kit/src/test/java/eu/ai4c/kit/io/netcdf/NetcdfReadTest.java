@@ -193,6 +193,27 @@ class NetcdfReadTest {
     }
 
     /**
+     * A file whose unlimited dimension holds no records (as {@code ncgen} writes one: the record
+     * variables' offsets point at the end of the file, or beyond) opens, with empty record variables.
+     */
+    @Test
+    void emptyRecordDimensionOpens() throws Exception {
+        String cdl = "netcdf empty {\ndimensions:\n lat = 2 ;\n time = UNLIMITED ;\nvariables:\n"
+                + " float lat(lat) ;\n int time(time) ;\n  time:units = \"hours since 2020-01-01\" ;\n"
+                + " float pm2p5(time, lat) ;\ndata:\n lat = 40, 41 ;\n}\n";
+        for (String kind : List.of("classic", "64-bit-offset", "cdf5", "nc4")) {
+            Path nc = Ncdump.ncgen(cdl, kind, tmp.resolve("empty-" + kind + ".nc"));
+            assertTrue(Ncdump.run("-h", nc.toString()).contains("UNLIMITED ; // (0 currently)"));
+            try (NetcdfFile f = Netcdf.open(nc)) {
+                assertEquals(0, f.variable("pm2p5").shape()[0], kind);
+                assertEquals(0, f.read(f.variable("pm2p5"), -1).length, kind);
+                assertEquals(0, f.read(f.variable("time"), -1).length, kind);
+                assertArrayEquals(new float[] {40, 41}, f.read(f.variable("lat"), -1), kind);
+            }
+        }
+    }
+
+    /**
      * A record count left "streaming" (all bits set: the writer never closed the file) and, in
      * CDF-5 whose counts are signed 64-bit, a negative dimension length are refused by name (the
      * latter once got through every size check as a negative extent; fuzzing found it).
