@@ -39,6 +39,10 @@ public final class CamsProducts {
             CfGrid grid = null;
             for (String name : variables) {
                 NcVariable v = f.variable(name);
+                if (v.rank() >= 3 && (step < 0 || step >= v.shape()[0])) {
+                    throw new Ai4cException(file + ": " + name + " has " + v.shape()[0] + " time steps; there is no"
+                            + " step " + step + ". Give a step from 0 to " + (v.shape()[0] - 1) + ".");
+                }
                 CfGrid g = CfGrid.of(f, v);
                 if (grid != null && (g.width() != grid.width() || g.height() != grid.height())) {
                     throw new Ai4cException(file + ": " + name + " is on a " + g + " grid, not the " + grid + " of "

@@ -129,6 +129,13 @@ class AqDownscaleOperatorTest {
         }
 
         // refusals naming what is wrong
+        int steps;
+        try (var f = eu.ai4c.kit.io.netcdf.Netcdf.open(lrFile)) {
+            steps = (int) f.variable("pm2p5").shape()[0];
+        }
+        Ai4cException noStep = assertThrows(Ai4cException.class, () -> lrProduct(lrFile, steps, ""));
+        assertTrue(noStep.getMessage().contains("has " + steps + " time steps; there is no step " + steps),
+                noStep.getMessage());
         Product step0 = lrProduct(lrFile, 0, "_t0");
         Ai4cException missing = assertThrows(Ai4cException.class, () -> op.apply(Map.of("input", step0),
                 op.descriptor().validate(Map.of("modelFile", model.toString(), "staticPath", statics.toString())), ctx));
