@@ -23,7 +23,8 @@ if exist "%AI4C_ROOT%\lib\" (
 )
 if not defined AI4C_CP exit /b 1
 if defined JAVA_HOME (set "AI4C_JAVA=%JAVA_HOME%\bin\java.exe") else (set "AI4C_JAVA=java")
-"%AI4C_JAVA%" %AI4C_JAVA_OPTS% -cp "%AI4C_CP%" eu.ai4c.cli.Main %*
+rem the JDK's vector API runs the U-Net's plain-Java forward pass at full speed (see bin/ai4c)
+"%AI4C_JAVA%" --add-modules=jdk.incubator.vector %AI4C_JAVA_OPTS% -cp "%AI4C_CP%" eu.ai4c.cli.Main %*
 exit /b %ERRORLEVEL%
 
 :pick

@@ -65,7 +65,8 @@ class AliasesCommandTest {
         assertEquals(0, Cli.run("aliases", "--dir", bin.toString()).exit());
         Files.createSymbolicLink(dist.resolve("Test-fail"), bin.resolve("ai4c"));
 
-        String cp = "-cp " + dist.toRealPath().resolve("lib") + "/* eu.ai4c.cli.Main ";
+        // the vector API for the U-Net's plain-Java prediction, then the class path
+        String cp = "--add-modules=jdk.incubator.vector -cp " + dist.toRealPath().resolve("lib") + "/* eu.ai4c.cli.Main ";
         assertEquals(cp + "list", launch(bin.resolve("ai4c"), "list"));
         assertEquals(cp + "Test-scale --input a b", launch(bin.resolve("Test-scale"), "--input", "a b"));
         assertEquals(cp + "Test-fail --help", launch(dist.resolve("Test-fail"), "--help"));

@@ -84,6 +84,18 @@ public class InsideSnap extends NbTestCase {
         assertTrue("an SQLite driver for the engine", eu.ai4c.kit.io.SqliteConnections.available());
     }
 
+    /**
+     * SNAP's JVM started with {@code --add-modules=jdk.incubator.vector} (as the U-Net documentation
+     * asks; this box's JVM is): the engine module, behind NetBeans' class loaders, sees the vector
+     * API and predicts with the plain-Java pass, its vector kernel linked and running.
+     */
+    public void testTheUnetPredictionUsesTheVectorApiWhenSnapsJvmHasIt() {
+        assertTrue("this JVM runs with the vector API", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        assertEquals(eu.ai4c.agri.unet.UnetEngine.JAVA, eu.ai4c.agri.unet.UnetEngine.forThisJvm());
+        String engine = eu.ai4c.agri.unet.UnetEngine.JAVA.describe();
+        assertTrue(engine, engine.startsWith("plain Java (vector"));
+    }
+
     /** Every engine operator ({@code ai4c list}) is a GPF operator that SNAP's registry finds. */
     public void testEveryEngineOperatorIsInTheGpfRegistry() {
         TreeSet<String> expected = new TreeSet<>();

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import eu.ai4c.agri.torch.TorchRuntime;
+import eu.ai4c.agri.unet.inference.UnetInference;
 import eu.ai4c.kit.geo.GeoCoding;
 import eu.ai4c.kit.raster.Band;
 import eu.ai4c.kit.raster.Block;
@@ -35,9 +36,12 @@ import java.util.concurrent.LinkedBlockingDeque;
  * 1.4–1.8 times as many when every region computed its own. A window whose pixels are all
  * no-data is not run at all.</p>
  *
+ * <p>The windows are computed by the plain-Java forward pass ({@link UnetEngine#JAVA}, the
+ * default where the JVM has the vector API) or by PyTorch ({@link UnetEngine#PYTORCH}).</p>
+ *
  * <h2>Thread-safety</h2>
- * Thread-safe: each thread borrows its own network copy (at most {@code threads} copies), and
- * PyTorch runs single-threaded inside a call (parallelism comes from regions).
+ * Thread-safe: each window runs on one thread (parallelism comes from regions); with PyTorch each
+ * thread borrows its own network copy (at most {@code threads} copies), single-threaded inside a call.
  */
 public final class ClassMapRaster implements Raster, Closeable {
     public static final String BAND = "class";
@@ -56,8 +60,11 @@ public final class ClassMapRaster implements Raster, Closeable {
     private final LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>();
     private final List<Worker> all = new ArrayList<>();
     private final int maxWorkers;
+    private final UnetEngine engine;
+    /** The plain-Java forward pass, shared by all threads ({@link UnetEngine#JAVA}); null for PyTorch. */
+    private final UnetInference inference;
 
-    /** One network copy with its memory. */
+    /** One PyTorch network copy with its memory. */
     private static final class Worker {
         final NDManager manager;
         final UnetNetwork net;
@@ -82,7 +89,14 @@ public final class ClassMapRaster implements Raster, Closeable {
      * @param threads network copies at most (one per computing thread)
      */
     public ClassMapRaster(Raster image, int[] bands, UnetModel model, int threads) {
-        TorchRuntime.init();
+        this(image, bands, model, threads, UnetEngine.forThisJvm());
+    }
+
+    /** As {@link #ClassMapRaster(Raster, int[], UnetModel, int)}, with the windows computed by {@code engine}. */
+    public ClassMapRaster(Raster image, int[] bands, UnetModel model, int threads, UnetEngine engine) {
+        this.engine = engine;
+        if (engine == UnetEngine.PYTORCH) TorchRuntime.init();
+        this.inference = engine == UnetEngine.JAVA ? new UnetInference(model) : null;
         this.image = image;
         this.bands = bands.clone();
         this.model = model;
@@ -126,6 +140,11 @@ public final class ClassMapRaster implements Raster, Closeable {
         int step = size - SlidingWindows.overlap(size);
         int side = 2 * step;
         return new int[] {side, side};
+    }
+
+    /** The engine computing the windows. */
+    public UnetEngine engine() {
+        return engine;
     }
 
     /** Network calls made so far (each window of the lattice once, when the map is read once region by region). */
@@ -210,7 +229,7 @@ public final class ClassMapRaster implements Raster, Closeable {
         try {
             for (; i < windows.size(); i++) {
                 if (!claims.get(i).owned()) continue;
-                if (worker == null) {
+                if (worker == null && inference == null) {
                     worker = borrow();
                     JniUtils.setNumThreads(1);
                 }
@@ -288,6 +307,7 @@ public final class ClassMapRaster implements Raster, Closeable {
 
     /** Softmax probabilities {@code [classes, size, size]} of one normalised window. */
     private float[] run(Worker worker, float[] window) {
+        if (inference != null) return inference.probabilities(window, size);
         try (NDManager sub = worker.manager.newSubManager()) {
             NDArray in = sub.create(FloatBuffer.wrap(window), new Shape(1, bands.length, size, size));
             NDArray logits = worker.net.forward(new ParameterStore(sub, false), new NDList(in), false).singletonOrThrow();

@@ -25,7 +25,8 @@ public final class UnetDescriptor {
             "U-Net pixel classifier (S2 patches)",
             "Agriculture",
             "Trains and applies a U-Net pixel classifier of Sentinel-2 image tiles with a ResNet encoder (ResNet-50 by"
-                    + " default), on the CPU with PyTorch. -action extract_data cuts the labelled tiles of --input_dir"
+                    + " default), on the CPU: training with PyTorch, prediction in plain Java on the JDK's vector API"
+                    + " where the JVM has it (PyTorch otherwise), with the same results on every CPU. -action extract_data cuts the labelled tiles of --input_dir"
                     + " (images/NAME.tif with labels/NAME.tif: uint8, 0 = background or unknown, 1..N classes, same grid,"
                     + " at least 64x64; or SEN12MS patches ROIs<season>/s2_K/ROIs<season>_s2_K_pN.tif with their IGBP"
                     + " land cover ROIs<season>/lc_K/ROIs<season>_lc_K_pN.tif, -simplified for the 10-class scheme)"

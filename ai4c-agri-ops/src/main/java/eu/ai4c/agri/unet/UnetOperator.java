@@ -204,6 +204,12 @@ public final class UnetOperator implements FileOperator {
      */
     public static List<Path> predict(List<Path> images, Path modelFile, Path outputDir, boolean withProbabilities,
                                      ProcessingContext context) throws IOException {
+        return predict(images, modelFile, outputDir, withProbabilities, UnetEngine.forThisJvm(), context);
+    }
+
+    /** As {@link #predict(List, Path, Path, boolean, ProcessingContext)}, with the windows computed by {@code engine}. */
+    public static List<Path> predict(List<Path> images, Path modelFile, Path outputDir, boolean withProbabilities,
+                                     UnetEngine engine, ProcessingContext context) throws IOException {
         UnetModel model = UnetModelFile.read(modelFile);
         List<Path> files = new ArrayList<>();
         try (AtomicOutput out = AtomicOutput.create()) {
@@ -215,7 +221,10 @@ public final class UnetOperator implements FileOperator {
                     Raster raster = in.raster();
                     Path map = outputDir.resolve(name + ".tif");
                     long t0 = System.nanoTime();
-                    try (ClassMapRaster classes = new ClassMapRaster(raster, in.bands(), model, context.threads())) {
+                    try (ClassMapRaster classes = new ClassMapRaster(raster, in.bands(), model, context.threads(),
+                            engine)) {
+                        LOG.info("unet: classifying {} with the {} forward pass", image.getFileName(),
+                                classes.engine().describe());
                         Path probabilities = map.resolveSibling(name + ClassMapFiles.PROBABILITIES + ".tif");
                         long[] counts = ClassMapFiles.write(classes, model, name, out.temporaryFor(map),
                                 withProbabilities ? out.temporaryFor(probabilities) : null, context);

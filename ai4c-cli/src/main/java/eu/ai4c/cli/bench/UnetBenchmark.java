@@ -1,6 +1,7 @@
 package eu.ai4c.cli.bench;
 
 import eu.ai4c.agri.unet.Backbone;
+import eu.ai4c.agri.unet.UnetEngine;
 import eu.ai4c.agri.unet.UnetModel;
 import eu.ai4c.agri.unet.UnetModelFile;
 import eu.ai4c.agri.unet.UnetOperator;
@@ -16,13 +17,16 @@ import java.util.Map;
  * {@code unet-predict}: the class map of an N×N 4-band synthetic tile (default N 2048) by a U-Net
  * with initial weights ({@code -Pbackbone}, default resnet50; {@code -Ppatch}, default 256), as
  * {@code unet -action predict} writes it (windows with a quarter overlap, blended, GeoTIFF with
- * legend; {@code -Pprobabilities true} adds the per-class probability file). The time for a full 10980×10980 tile is extrapolated from the pixel count (the windows,
- * which take nearly all the time, grow with the area). No peer.
+ * legend; {@code -Pprobabilities true} adds the per-class probability file), computed by the
+ * plain-Java forward pass; the peer is the same prediction by the PyTorch engine (pinned kernels),
+ * run after it ({@code -Ppeer false} skips it). The times for a full 10980×10980 tile are
+ * extrapolated from the pixel count (the windows, which take nearly all the time, grow with the area).
  */
 public final class UnetBenchmark extends DeclaredBenchmark {
     public UnetBenchmark() {
         super("unet-predict", "unet -action predict on an NxN 4-band tile with a ResNet-50 U-Net at patch 256, "
-                + "extrapolated to 10980x10980; no peer (default N 2048).", "backbone", "patch", "probabilities");
+                + "extrapolated to 10980x10980; peer: the PyTorch engine (default N 2048).", "backbone", "patch", "probabilities",
+                "peer");
     }
 
     @Override
@@ -34,17 +38,25 @@ public final class UnetBenchmark extends DeclaredBenchmark {
         Path[] inputs = inputs(context, n, backbone, patch);
         Path image = inputs[0], model = inputs[1];
         Path out = image.getParent().resolveSibling("maps");
+        UnetEngine engine = UnetEngine.forThisJvm();
         BenchContext.Measured ours = context.measure(() ->
-                UnetOperator.predict(List.of(image), model, out, probabilities, context.processing()));
+                UnetOperator.predict(List.of(image), model, out, probabilities, engine, context.processing()));
+        boolean peer = Boolean.parseBoolean(context.option("peer", "true")) && engine != UnetEngine.PYTORCH;
+        BenchContext.Measured torch = peer ? context.measure(() -> UnetOperator.predict(List.of(image), model,
+                out.resolveSibling("maps-pytorch"), probabilities, UnetEngine.PYTORCH, context.processing())) : null;
         Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("engine", engine.describe());
         extra.put("threads", context.processing().threads());
         extra.put("backbone", backbone.id());
         extra.put("patch", patch);
         extra.put("probabilities", probabilities);
         extra.put("megapixels_per_s", Math.round(n * (double) n / ours.seconds() / 1e4) / 100.0);
-        extra.put("extrapolated_10980_s", Math.round(ours.seconds() * (10980.0 * 10980.0) / ((double) n * n)));
+        double scale = (10980.0 * 10980.0) / ((double) n * n);
+        extra.put("extrapolated_10980_s", Math.round(ours.seconds() * scale));
+        if (torch != null) extra.put("peer_extrapolated_10980_s", Math.round(torch.seconds() * scale));
         return List.of(BenchResult.of(name(), n + "x" + n + "x4 uint16, " + backbone.id() + " U-Net, patch " + patch,
-                ours, null, Double.NaN, extra));
+                ours, torch == null ? null : UnetEngine.PYTORCH.describe(), torch == null ? Double.NaN : torch.seconds(),
+                extra));
     }
 
     /**

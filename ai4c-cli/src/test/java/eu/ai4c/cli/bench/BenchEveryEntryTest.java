@@ -54,7 +54,7 @@ class BenchEveryEntryTest {
             Map.entry("terrain-correction", new Tiny(List.of("--size", "300", "-Pstride=1"), true)),
             Map.entry("tile-classifier", new Tiny(List.of("--size", "128"), false)),
             Map.entry("tile-engine", new Tiny(List.of("--size", "600"), true)),
-            Map.entry("unet-predict", new Tiny(List.of("--size", "96", "-Pbackbone=resnet18", "-Ppatch=64"), false)),
+            Map.entry("unet-predict", new Tiny(List.of("--size", "96", "-Pbackbone=resnet18", "-Ppatch=64"), true)),
             Map.entry("unet-pretrain", new Tiny(List.of("--size", "2", "-Pbackbone=resnet18", "-Ppatches=64",
                     "-Pbatch=2"), false)),
             Map.entry("unet-pretrain-gain", new Tiny(List.of("--size", "64", "-Punlabeled=2", "-Ptile=64", "-Plabelled=1",

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from it for one epoch, predict a third tile) and
  * the demo's SRGAN chain (pre-process, train, generate an ensemble) give the same weights and maps whether PyTorch runs with the settings AI4C chooses on this
  * machine or with those an AVX2-only machine ends with (the levels of {@link TorchRuntime.Pin}, set
- * from outside), as {@code CropMapCpuIndependenceTest} checks for the LSTM. Each run is a separate
+ * from outside; for the U-Net's plain-Java prediction also a JVM limited to AVX2, {@code -XX:UseAVX=2}), as {@code CropMapCpuIndependenceTest} checks for the LSTM. Each run is a separate
  * JVM because the native libraries read the variables once. Exact comparison: same kernels, same
  * seed. On an AVX-512 machine this fails if the pins stop being applied (convolutions then take
  * AVX-512 kernels, and training their non-repeatable backward pass).
@@ -47,8 +47,9 @@ class ModelCpuIndependenceTest {
         }
         Path newTile = dir.resolve("new-tile");
         SyntheticLandscape.write(newTile, "new", SyntheticLandscape.draw(128, 128, 999));
-        Path chosen = unet(tiles, newTile.resolve("images"), dir.resolve("chosen"), Map.of());
-        Path avx2 = unet(tiles, newTile.resolve("images"), dir.resolve("avx2"), avx2Machine());
+        Path chosen = unet(tiles, newTile.resolve("images"), dir.resolve("chosen"), Map.of(), List.of());
+        // the AVX2 machine's JVM too: 256-bit vectors and AVX2 instructions for the plain-Java prediction
+        Path avx2 = unet(tiles, newTile.resolve("images"), dir.resolve("avx2"), avx2Machine(), List.of("-XX:UseAVX=2"));
 
         String where = " (" + TorchRuntime.cpuVectorFlags() + ")";
         Map<String, Safetensors.Tensor> preA = Safetensors.read(chosen.resolve("model/backbone.safetensors")).tensors();
@@ -117,25 +118,31 @@ class ModelCpuIndependenceTest {
      * {@code unet -action pretrain}, {@code -action train -pretrained True} (one epoch each) then
      * {@code -action predict}, in new JVMs; returns the folder with model/ and map/.
      */
-    private static Path unet(Path tiles, Path images, Path out, Map<String, String> extra) throws Exception {
+    private static Path unet(Path tiles, Path images, Path out, Map<String, String> extra, List<String> jvm)
+            throws Exception {
         Path model = out.resolve("model");
-        run(out.resolveSibling(out.getFileName() + "-pretrain.log"), extra, "unet", "-action", "pretrain", "--input_dir",
+        run(out.resolveSibling(out.getFileName() + "-pretrain.log"), extra, jvm, "unet", "-action", "pretrain", "--input_dir",
                 tiles.toString(), "--backbone", "resnet18", "-patch_size", "64", "-b", "4", "-epochs", "1", "-lr", "0.001",
                 "--output_dir", model.toString(), "--threads", "2", "--quiet");
-        run(out.resolveSibling(out.getFileName() + "-train.log"), extra, "unet", "-action", "train", "--input_dir",
+        run(out.resolveSibling(out.getFileName() + "-train.log"), extra, jvm, "unet", "-action", "train", "--input_dir",
                 tiles.toString(), "--backbone", "resnet18", "-patch_size", "64", "-b", "4", "-epochs", "1", "-lr", "0.002",
                 "-selected-classes", "1,2,3", "-pretrained", "True", "--output_dir", model.toString(), "--threads", "2",
                 "--quiet");
-        run(out.resolveSibling(out.getFileName() + "-predict.log"), extra, "unet", "-action", "predict", "--input_dir",
+        run(out.resolveSibling(out.getFileName() + "-predict.log"), extra, jvm, "unet", "-action", "predict", "--input_dir",
                 images.toString(), "-model_file", model(out).toString(), "--output_dir", out.resolve("map").toString(),
                 "--threads", "2", "--quiet");
         return out;
     }
 
-    /** Runs {@code ai4c args…} in a new JVM with the pinned variables unset, then {@code extra}. */
-    private static void run(Path log, Map<String, String> extra, String... args) throws Exception {
+    /**
+     * Runs {@code ai4c args…} in a new JVM started as bin/ai4c starts it (with the vector API) and
+     * the options {@code jvm}, with the pinned variables unset, then {@code extra}.
+     */
+    private static void run(Path log, Map<String, String> extra, List<String> jvm, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "eu.ai4c.cli.Main"));
+                "-Xmx2g", "--add-modules=jdk.incubator.vector"));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "eu.ai4c.cli.Main"));
         command.addAll(List.of(args));
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
