@@ -4,8 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ConvKernel} on the JDK's vector API: four output channels × two vectors of pixels kept in
- * registers while the taps stream by (eight independent fused multiply-adds per tap). Each lane is
+ * {@link ConvKernel} on the JDK's vector API: four output channels × four vectors of pixels (two at
+ * the end of a run) kept in registers while the taps stream by, sixteen independent fused
+ * multiply-adds per tap, enough to keep both FMA units busy through their latency. Each lane is
  * one pixel and runs exactly the scalar kernel's sequence of operations, so the vector width
  * (8 lanes with AVX2, 16 with AVX-512) does not change any result.
  */
@@ -15,7 +16,7 @@ final class VectorConvKernel implements ConvKernel {
      * narrows it). A constant, as the vector API needs to compile its operations to instructions.
      */
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    /** Pixels per pass over the output channels (whole strips of two 16-lane vectors); keeps the inputs in cache. */
+    /** Pixels per pass over the output channels (whole strips of four 16-lane vectors); keeps the inputs in cache. */
     private static final int CHUNK = 512;
 
     VectorConvKernel() {
