@@ -3,6 +3,7 @@ package eu.ai4c.agri.unet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.ai4c.agri.unet.inference.UnetInference;
 import eu.ai4c.kit.Ai4cException;
 import eu.ai4c.kit.io.WeightsDigest;
 import java.io.IOException;
@@ -140,7 +141,16 @@ public final class UnetModelFile {
             LOG.info("{}: no {} metadata (a model not written by unet -action train); its weights cannot be checked",
                     file, WEIGHTS_SHA256);
         }
-        return new UnetModel(backbone, bands, ids, patch, mean, std, c.tensors(), classNames(d.path("class_names"), file));
+        UnetModel model = new UnetModel(backbone, bands, ids, patch, mean, std, c.tensors(),
+                classNames(d.path("class_names"), file));
+        try {
+            UnetInference.requireMatchingTensors(model);
+        } catch (IllegalArgumentException e) {
+            throw Ai4cException.usage("unet: -model_file " + file + " does not hold a " + backbone.id() + " U-Net of "
+                    + bands.size() + " bands and " + ids.length + " classes as its description says: " + e.getMessage()
+                    + ". Write the model again with unet -action train.");
+        }
+        return model;
     }
 
     private static ClassNames classNames(JsonNode names, Path file) {

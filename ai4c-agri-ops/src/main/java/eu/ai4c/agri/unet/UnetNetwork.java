@@ -46,6 +46,11 @@ public final class UnetNetwork extends AbstractBlock {
     /** Decoder block widths, deepest first. */
     static final int[] DECODER_CHANNELS = {256, 128, 64, 32, 16};
     static final String DECODER_CHANNELS_TEXT = "256, 128, 64, 32, 16";
+
+    /** Decoder block widths, deepest first (a copy). */
+    public static int[] decoderChannels() {
+        return DECODER_CHANNELS.clone();
+    }
     /** Patch sides must be multiples of the encoder's total stride. */
     public static final int STRIDE = 32;
     /** Share of the old running statistics a batch-norm update keeps (PyTorch's momentum 0.1). */

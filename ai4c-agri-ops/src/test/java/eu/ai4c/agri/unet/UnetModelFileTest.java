@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.ai4c.agri.unet.inference.UnetInference;
 import eu.ai4c.kit.Ai4cException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,12 +24,20 @@ class UnetModelFileTest {
     @TempDir
     Path tmp;
 
+    /** A ResNet-18 U-Net of 4 bands and 2 classes, every tensor of its shape, filled with sin(i). */
     private static UnetModel model() {
+        return model(UnetInference.tensorShapes(Backbone.RESNET18, 4, 2));
+    }
+
+    private static UnetModel model(Map<String, long[]> shapes) {
         Map<String, Safetensors.Tensor> w = new LinkedHashMap<>();
-        float[] kernel = new float[2 * 4 * 3 * 3];
-        for (int i = 0; i < kernel.length; i++) kernel[i] = (float) Math.sin(i);
-        w.put("encoder.conv1.weight", new Safetensors.Tensor(new long[] {2, 4, 3, 3}, kernel));
-        w.put("segmentation_head.0.bias", new Safetensors.Tensor(new long[] {2}, new float[] {0.25f, -1}));
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+            long n = 1;
+            for (long d : e.getValue()) n *= d;
+            float[] v = new float[(int) n];
+            for (int i = 0; i < v.length; i++) v[i] = (float) Math.sin(i);
+            w.put(e.getKey(), new Safetensors.Tensor(e.getValue(), v));
+        }
         return new UnetModel(Backbone.RESNET18, List.of("B2", "B3", "B4", "B8"), new int[] {0, 5}, 64,
                 new float[] {900, 1000, 1100, 2500}, new float[] {300, 310, 320, 800}, w);
     }
@@ -68,8 +77,36 @@ class UnetModelFileTest {
         md.remove(UnetModelFile.WEIGHTS_SHA256);
         Path older = tmp.resolve("older.safetensors");
         Safetensors.write(older, md, c.tensors());
-        assertEquals(2, UnetModelFile.read(older).weights().size());
+        assertEquals(m.weights().size(), UnetModelFile.read(older).weights().size());
         assertTrue(Files.size(older) < Files.size(f));
+    }
+
+    /**
+     * A file whose description and digest agree but whose tensors do not make the described network
+     * (another shape, one missing, one too many) is refused when read, naming the file and the tensor,
+     * rather than failing or computing something else at prediction.
+     */
+    @Test
+    void tensorsThatDoNotMakeTheDescribedNetworkAreRefused() throws Exception {
+        Map<String, long[]> shapes = UnetInference.tensorShapes(Backbone.RESNET18, 4, 2);
+        Map<String, long[]> wrongShape = new LinkedHashMap<>(shapes);
+        wrongShape.put("encoder.layer2.0.conv2.weight", new long[] {128, 128, 1, 1});
+        Map<String, long[]> missing = new LinkedHashMap<>(shapes);
+        missing.remove("decoder.blocks.3.conv1.1.running_var");
+        Map<String, long[]> extra = new LinkedHashMap<>(shapes);
+        extra.put("encoder.fc.weight", new long[] {2, 512});
+        Map<String, String> expected = Map.of(
+                "wrong", "encoder.layer2.0.conv2.weight has the shape [128, 128, 1, 1] where the network has [128, 128, 3, 3]",
+                "missing", "decoder.blocks.3.conv1.1.running_var [32] is missing",
+                "extra", "encoder.fc.weight is not part of a resnet18 U-Net");
+        Map<String, Map<String, long[]>> cases = Map.of("wrong", wrongShape, "missing", missing, "extra", extra);
+        for (Map.Entry<String, Map<String, long[]>> c : cases.entrySet()) {
+            Path f = tmp.resolve(c.getKey() + ".safetensors");
+            UnetModelFile.write(model(c.getValue()), f);
+            Ai4cException e = assertThrows(Ai4cException.class, () -> UnetModelFile.read(f), c.getKey());
+            assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains(expected.get(c.getKey()))
+                    && e.getMessage().contains("resnet18 U-Net of 4 bands and 2 classes"), e.getMessage());
+        }
     }
 
     @Test

@@ -16,11 +16,11 @@ import java.util.Map;
 final class FoldedConv {
     private static final double BN_EPSILON = 1e-5;
 
-    final int cin;
-    final int cout;
-    final int kernel;
-    final int stride;
-    final boolean relu;
+    private final int cin;
+    private final int cout;
+    private final int kernel;
+    private final int stride;
+    private final boolean relu;
     private final float[] packed;
     private final float[] bias;
 
@@ -34,36 +34,30 @@ final class FoldedConv {
         this.bias = bias;
     }
 
-    /** Convolution {@code conv} ({@code <conv>.weight}, no bias) followed by batch norm {@code bn}. */
-    static FoldedConv withBatchNorm(Map<String, Safetensors.Tensor> w, String conv, String bn, int stride, boolean relu) {
-        Safetensors.Tensor k = tensor(w, conv + ".weight");
-        float[] gamma = tensor(w, bn + ".weight").values(), beta = tensor(w, bn + ".bias").values();
-        float[] mean = tensor(w, bn + ".running_mean").values(), var = tensor(w, bn + ".running_var").values();
-        int cout = (int) k.shape()[0], taps = k.values().length / cout;
+    /**
+     * The convolution {@code layer} of a model whose tensors were checked
+     * ({@link UnetInference#requireMatchingTensors}): with its batch norm folded in, or, for a layer
+     * without one (the head), with its own bias.
+     */
+    static FoldedConv of(Map<String, Safetensors.Tensor> w, UnetInference.Layer layer) {
+        float[] k = w.get(layer.conv() + ".weight").values();
+        int cout = layer.cout(), taps = k.length / cout;
         float[][] weights = new float[cout][taps];
-        float[] bias = new float[cout];
-        for (int o = 0; o < cout; o++) {
-            double scale = gamma[o] / Math.sqrt(var[o] + BN_EPSILON);
-            for (int j = 0; j < taps; j++) weights[o][j] = (float) (k.values()[o * taps + j] * scale);
-            bias[o] = (float) (beta[o] - mean[o] * scale);
+        float[] bias;
+        if (layer.bn() == null) {
+            for (int o = 0; o < cout; o++) System.arraycopy(k, o * taps, weights[o], 0, taps);
+            bias = w.get(layer.conv() + ".bias").values().clone();
+        } else {
+            float[] gamma = w.get(layer.bn() + ".weight").values(), beta = w.get(layer.bn() + ".bias").values();
+            float[] mean = w.get(layer.bn() + ".running_mean").values(), var = w.get(layer.bn() + ".running_var").values();
+            bias = new float[cout];
+            for (int o = 0; o < cout; o++) {
+                double scale = gamma[o] / Math.sqrt(var[o] + BN_EPSILON);
+                for (int j = 0; j < taps; j++) weights[o][j] = (float) (k[o * taps + j] * scale);
+                bias[o] = (float) (beta[o] - mean[o] * scale);
+            }
         }
-        return new FoldedConv((int) k.shape()[1], cout, (int) k.shape()[2], stride, relu, weights, bias);
-    }
-
-    /** Convolution {@code conv} with its own bias and no batch norm (the segmentation head). */
-    static FoldedConv withBias(Map<String, Safetensors.Tensor> w, String conv) {
-        Safetensors.Tensor k = tensor(w, conv + ".weight");
-        int cout = (int) k.shape()[0], taps = k.values().length / cout;
-        float[][] weights = new float[cout][taps];
-        for (int o = 0; o < cout; o++) System.arraycopy(k.values(), o * taps, weights[o], 0, taps);
-        return new FoldedConv((int) k.shape()[1], cout, (int) k.shape()[2], 1, false, weights,
-                tensor(w, conv + ".bias").values().clone());
-    }
-
-    private static Safetensors.Tensor tensor(Map<String, Safetensors.Tensor> w, String name) {
-        Safetensors.Tensor t = w.get(name);
-        if (t == null) throw new IllegalStateException("the model has no tensor " + name);
-        return t;
+        return new FoldedConv(layer.cin(), cout, layer.kernel(), layer.stride(), layer.relu(), weights, bias);
     }
 
     /** This convolution of {@code in}, plus {@code residual} (same size as the output; may be null). */

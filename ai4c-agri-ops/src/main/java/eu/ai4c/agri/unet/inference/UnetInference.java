@@ -3,7 +3,10 @@ package eu.ai4c.agri.unet.inference;
 import eu.ai4c.agri.unet.Backbone;
 import eu.ai4c.agri.unet.Safetensors;
 import eu.ai4c.agri.unet.UnetModel;
+import eu.ai4c.agri.unet.UnetNetwork;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,51 +32,147 @@ public final class UnetInference {
     private record Unit(FoldedConv[] path, FoldedConv shortcut) {
     }
 
+    /**
+     * One convolution of the architecture: its tensor names ({@code bn} null for the head, which has
+     * a bias instead), channels, kernel side and stride, and whether ReLU follows it.
+     */
+    record Layer(String conv, String bn, int cin, int cout, int kernel, int stride, boolean relu) {
+    }
+
+    /** A residual unit's layers: its path and its projection shortcut (or null). */
+    private record UnitPlan(Layer[] path, Layer shortcut) {
+    }
+
+    /** The architecture as layers: stem, the units of each stage, decoder blocks, head. */
+    private record Plan(Layer stem, List<List<UnitPlan>> stages, List<Layer[]> decoder, Layer head) {
+        List<Layer> all() {
+            List<Layer> out = new ArrayList<>(List.of(stem));
+            for (List<UnitPlan> stage : stages) {
+                for (UnitPlan unit : stage) {
+                    out.addAll(List.of(unit.path()));
+                    if (unit.shortcut() != null) out.add(unit.shortcut());
+                }
+            }
+            for (Layer[] block : decoder) out.addAll(List.of(block));
+            out.add(head);
+            return out;
+        }
+    }
+
+    /** The layers of {@code UnetNetwork} (torchvision ResNet encoder, U-Net decoder, head) under their PyTorch names. */
+    private static Plan plan(Backbone b, int bands, int classes) {
+        Layer stem = new Layer("encoder.conv1", "encoder.bn1", bands, 64, 7, 2, true);
+        List<List<UnitPlan>> stages = new ArrayList<>();
+        int in = 64;
+        for (int s = 0; s < 4; s++) {
+            List<UnitPlan> units = new ArrayList<>();
+            int width = Backbone.width(s), out = b.stageChannels(s);
+            for (int u = 0; u < b.units()[s]; u++) {
+                int stride = u == 0 && s > 0 ? 2 : 1;
+                String n = "encoder.layer" + (s + 1) + "." + u;
+                // the last convolution of the path gets its ReLU after the residual is added
+                Layer[] path = b.bottleneck()
+                        ? new Layer[] {
+                                new Layer(n + ".conv1", n + ".bn1", in, width, 1, 1, true),
+                                new Layer(n + ".conv2", n + ".bn2", width, width, 3, stride, true),
+                                new Layer(n + ".conv3", n + ".bn3", width, out, 1, 1, true)}
+                        : new Layer[] {
+                                new Layer(n + ".conv1", n + ".bn1", in, width, 3, stride, true),
+                                new Layer(n + ".conv2", n + ".bn2", width, out, 3, 1, true)};
+                Layer shortcut = stride != 1 || in != out
+                        ? new Layer(n + ".downsample.0", n + ".downsample.1", in, out, 1, stride, false) : null;
+                units.add(new UnitPlan(path, shortcut));
+                in = out;
+            }
+            stages.add(units);
+        }
+        int[] skips = b.featureChannels();
+        int[] widths = UnetNetwork.decoderChannels();
+        List<Layer[]> decoder = new ArrayList<>();
+        for (int i = 0; i < widths.length; i++) {
+            String p = "decoder.blocks." + i;
+            int cin = in + (i < 4 ? skips[3 - i] : 0);
+            decoder.add(new Layer[] {
+                    new Layer(p + ".conv1.0", p + ".conv1.1", cin, widths[i], 3, 1, true),
+                    new Layer(p + ".conv2.0", p + ".conv2.1", widths[i], widths[i], 3, 1, true)});
+            in = widths[i];
+        }
+        return new Plan(stem, stages, decoder, new Layer("segmentation_head.0", null, in, classes, 3, 1, false));
+    }
+
+    /**
+     * Every tensor of the architecture by PyTorch name, with its shape: convolution weights
+     * {@code [cout, cin, k, k]}, batch-norm weight, bias and running statistics {@code [cout]}, the
+     * head's bias {@code [classes]}; in network order.
+     */
+    public static Map<String, long[]> tensorShapes(Backbone backbone, int bands, int classes) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (Layer l : plan(backbone, bands, classes).all()) {
+            shapes.put(l.conv() + ".weight", new long[] {l.cout(), l.cin(), l.kernel(), l.kernel()});
+            if (l.bn() == null) {
+                shapes.put(l.conv() + ".bias", new long[] {l.cout()});
+            } else {
+                for (String v : new String[] {"weight", "bias", "running_mean", "running_var"}) {
+                    shapes.put(l.bn() + "." + v, new long[] {l.cout()});
+                }
+            }
+        }
+        return shapes;
+    }
+
+    /**
+     * Checks that {@code model}'s tensors are exactly those of its architecture (backbone, bands,
+     * classes: {@link #tensorShapes}), each of the expected shape.
+     *
+     * @throws IllegalArgumentException naming the first tensor that is missing, of another shape, or not part of the network
+     */
+    public static void requireMatchingTensors(UnetModel model) {
+        Map<String, Safetensors.Tensor> w = model.weights();
+        Map<String, long[]> shapes = tensorShapes(model.backbone(), model.bands(), model.classes());
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+            Safetensors.Tensor t = w.get(e.getKey());
+            String expected = Arrays.toString(e.getValue());
+            if (t == null) throw new IllegalArgumentException("the tensor " + e.getKey() + " " + expected + " is missing");
+            if (!Arrays.equals(t.shape(), e.getValue())) {
+                throw new IllegalArgumentException("the tensor " + e.getKey() + " has the shape "
+                        + Arrays.toString(t.shape()) + " where the network has " + expected);
+            }
+        }
+        for (String name : w.keySet()) {
+            if (!shapes.containsKey(name)) {
+                throw new IllegalArgumentException("the tensor " + name + " is not part of a " + model.backbone().id()
+                        + " U-Net");
+            }
+        }
+    }
+
     /** The model with the fastest kernel this JVM has ({@link ConvKernel#best()}). */
     public UnetInference(UnetModel model) {
         this(model, ConvKernel.best());
     }
 
+    /** @throws IllegalArgumentException when the model's tensors do not fit its architecture ({@link #requireMatchingTensors}) */
     public UnetInference(UnetModel model, ConvKernel kernel) {
+        requireMatchingTensors(model);
         this.kernel = kernel;
         this.bands = model.bands();
         this.classes = model.classes();
-        Backbone b = model.backbone();
         Map<String, Safetensors.Tensor> w = model.weights();
-        stem = FoldedConv.withBatchNorm(w, "encoder.conv1", "encoder.bn1", 2, true);
-        int in = 64;
-        for (int s = 0; s < 4; s++) {
+        Plan plan = plan(model.backbone(), bands, classes);
+        stem = FoldedConv.of(w, plan.stem());
+        for (List<UnitPlan> stage : plan.stages()) {
             List<Unit> units = new ArrayList<>();
-            int out = b.stageChannels(s);
-            for (int u = 0; u < b.units()[s]; u++) {
-                int stride = u == 0 && s > 0 ? 2 : 1;
-                String n = "encoder.layer" + (s + 1) + "." + u;
-                FoldedConv[] path = b.bottleneck()
-                        ? new FoldedConv[] {
-                                FoldedConv.withBatchNorm(w, n + ".conv1", n + ".bn1", 1, true),
-                                FoldedConv.withBatchNorm(w, n + ".conv2", n + ".bn2", stride, true),
-                                FoldedConv.withBatchNorm(w, n + ".conv3", n + ".bn3", 1, true)}
-                        : new FoldedConv[] {
-                                FoldedConv.withBatchNorm(w, n + ".conv1", n + ".bn1", stride, true),
-                                FoldedConv.withBatchNorm(w, n + ".conv2", n + ".bn2", 1, true)};
-                FoldedConv shortcut = stride != 1 || in != out
-                        ? FoldedConv.withBatchNorm(w, n + ".downsample.0", n + ".downsample.1", stride, false) : null;
-                units.add(new Unit(path, shortcut));
-                in = out;
+            for (UnitPlan unit : stage) {
+                FoldedConv[] path = new FoldedConv[unit.path().length];
+                for (int i = 0; i < path.length; i++) path[i] = FoldedConv.of(w, unit.path()[i]);
+                units.add(new Unit(path, unit.shortcut() == null ? null : FoldedConv.of(w, unit.shortcut())));
             }
             stages.add(units);
         }
-        for (int i = 0; i < 5; i++) {
-            String p = "decoder.blocks." + i;
-            decoder.add(new FoldedConv[] {
-                    FoldedConv.withBatchNorm(w, p + ".conv1.0", p + ".conv1.1", 1, true),
-                    FoldedConv.withBatchNorm(w, p + ".conv2.0", p + ".conv2.1", 1, true)});
+        for (Layer[] block : plan.decoder()) {
+            decoder.add(new FoldedConv[] {FoldedConv.of(w, block[0]), FoldedConv.of(w, block[1])});
         }
-        head = FoldedConv.withBias(w, "segmentation_head.0");
-        if (stem.cin != bands || head.cout != classes) {
-            throw new IllegalStateException("model tensors for " + stem.cin + " bands and " + head.cout
-                    + " classes, description " + bands + " and " + classes);
-        }
+        head = FoldedConv.of(w, plan.head());
     }
 
     /** The kernel this instance runs. */

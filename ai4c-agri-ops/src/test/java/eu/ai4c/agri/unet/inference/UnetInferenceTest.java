@@ -55,6 +55,21 @@ class UnetInferenceTest {
         compareWithTorch(Backbone.RESNET50, 64, 5);
     }
 
+    /** The tensors the plain-Java pass expects are, name for name and shape for shape, those of the PyTorch network. */
+    @Test
+    void tensorShapesAreThoseOfThePyTorchNetwork() {
+        for (Backbone b : Backbone.values()) {
+            UnetModel model = UnetModel.initialised(b, 4, 3, 64, 1);
+            java.util.Map<String, long[]> shapes = UnetInference.tensorShapes(b, 4, 3);
+            assertEquals(List.copyOf(model.weights().keySet()), List.copyOf(shapes.keySet()), b.id());
+            for (String name : shapes.keySet()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(model.weights().get(name).shape(), shapes.get(name),
+                        b.id() + " " + name);
+            }
+            UnetInference.requireMatchingTensors(model);
+        }
+    }
+
     /**
      * Scalar and vector kernels here, and the vector kernel in JVMs limited to 256-bit (an AVX2
      * machine's width) and 128-bit vectors, and to AVX2 instructions: the same logits, bit for bit.
